@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { publicDir, secret } from '../src/lib/runtime';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+  return {
+    host: env('CMS_HOST', '127.0.0.1'),
+    port: env.int('CMS_PORT', 1337),
+    url: env('CMS_PUBLIC_URL', ''),
+    proxy: env.bool('TRUST_PROXY', false),
+    app: {
+      keys: secret('APP_KEYS').split(','),
+    },
+    dirs: {
+      public: publicDir(),
+    },
+    webhooks: {
+      populateRelations: false,
+    },
+    logger: {
+      updates: { enabled: false },
+      startup: { enabled: env.bool('CMS_STARTUP_LOG', true) },
+    },
+  };
+};
+
+export default config;

@@ -1,0 +1,80 @@
+/**
+ * Document-service middleware: refuses coordinates outside WGS84 ranges or outside Italy, with a message
+ * an editor understands, for every create and update (admin, seed, API alike).
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+/** Italy's extent with a small margin: Lampedusa (35.49 N) to Vetta d'Italia (47.09 N), 6.63 E to 18.52 E. */
+export const ITALY = { minLat: 35.4, maxLat: 47.1, minLng: 6.6, maxLng: 18.6 } as const;
+
+type Coordinates = { latitude?: unknown; longitude?: unknown };
+
+const toNumber = (value: unknown): number | undefined => {
+  if (value === null || value === undefined || value === '') return undefined;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : NaN;
+};
+
+/** The message for a point, or undefined when the point is acceptable (or incomplete: `required` handles that). */
+export function coordinateProblem(point: Coordinates): string | undefined {
+  const lat = toNumber(point.latitude);
+  const lng = toNumber(point.longitude);
+  if (lat === undefined || lng === undefined) return undefined;
+  if (Number.isNaN(lat) || lat < -90 || lat > 90) {
+    return `La latitudine ${String(point.latitude)} non è valida: deve essere un numero tra -90 e 90 (WGS84, gradi decimali).`;
+  }
+  if (Number.isNaN(lng) || lng < -180 || lng > 180) {
+    return `La longitudine ${String(point.longitude)} non è valida: deve essere un numero tra -180 e 180 (WGS84, gradi decimali).`;
+  }
+  if (lat < ITALY.minLat || lat > ITALY.maxLat || lng < ITALY.minLng || lng > ITALY.maxLng) {
+    return (
+      `Il punto (${lat}, ${lng}) è fuori dall'Italia: latitudine ammessa ${ITALY.minLat}–${ITALY.maxLat}, ` +
+      `longitudine ${ITALY.minLng}–${ITALY.maxLng}. Controlla di non aver invertito latitudine e longitudine.`
+    );
+  }
+  return undefined;
+}
+
+type Schema = { attributes: Record<string, { type: string; component?: string; repeatable?: boolean }> };
+
+/** Every point in `data`, with its path: the type's own latitude/longitude and every shared.location component. */
+function* points(schema: Schema, data: Record<string, unknown>, getComponent: (uid: string) => Schema, path: string[] = []): Generator<[string[], Coordinates]> {
+  if ('latitude' in schema.attributes && ('latitude' in data || 'longitude' in data)) {
+    yield [path, data as Coordinates];
+  }
+  for (const [name, attribute] of Object.entries(schema.attributes)) {
+    if (attribute.type !== 'component' || !attribute.component || data[name] == null) continue;
+    const child = getComponent(attribute.component);
+    const values = attribute.repeatable ? (data[name] as unknown[]) : [data[name]];
+    if (!Array.isArray(values)) continue;
+    for (const [index, value] of values.entries()) {
+      if (value && typeof value === 'object') {
+        yield* points(child, value as Record<string, unknown>, getComponent, attribute.repeatable ? [...path, name, String(index)] : [...path, name]);
+      }
+    }
+  }
+}
+
+export function registerLocationGuard(strapi: Core.Strapi, uids: readonly UID.ContentType[]): void {
+  const guarded = new Set<string>(uids);
+  strapi.documents.use(async (context, next) => {
+    if (guarded.has(context.uid) && (context.action === 'create' || context.action === 'update')) {
+      const data = (context.params as { data?: Record<string, unknown> }).data;
+      if (data) {
+        const schema = strapi.getModel(context.uid) as unknown as Schema;
+        const getComponent = (uid: string) => strapi.getModel(uid as UID.Component) as unknown as Schema;
+        for (const [path, point] of points(schema, data, getComponent)) {
+          const problem = coordinateProblem(point);
+          if (problem) {
+            const field = [...path, 'latitude'];
+            throw new errors.ValidationError(problem, {
+              errors: [{ path: field, message: problem, name: 'ValidationError', value: point.latitude }],
+            });
+          }
+        }
+      }
+    }
+    return next();
+  });
+}

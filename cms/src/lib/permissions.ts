@@ -1,0 +1,121 @@
+/**
+ * Roles and permissions, set idempotently at every boot so the code is the single source of truth.
+ *
+ * - Public (REST, users-permissions): find / findOne on the public types, nothing else (no sign-up,
+ *   no login, no upload listing). The authenticated role gets the same: citizens have no accounts.
+ * - Partner ("Ente del Terzo Settore", admin role): creates, reads and updates its own entries of the
+ *   partner types as drafts; reads the reference vocabularies it must pick from; never publishes or deletes.
+ * - Editor (Strapi's built-in role): every action, publish included, on every content type of ours.
+ */
+import type { Core } from '@strapi/strapi';
+import { PARTNER_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from './content-types';
+
+export const PARTNER_ROLE = {
+  code: 'coesione-partner',
+  name: 'Ente del Terzo Settore',
+  description:
+    'Partner del distretto: propone e aggiorna le proprie schede come bozze; un editor le rivede e le pubblica.',
+} as const;
+
+const CM = 'plugin::content-manager.explorer';
+const IS_CREATOR = 'admin::is-creator';
+
+type Permission = {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+  conditions?: string[];
+};
+
+async function syncPublicRoles(strapi: Core.Strapi): Promise<void> {
+  const wanted = new Set(PUBLIC_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]));
+  const roles = await strapi.db.query('plugin::users-permissions.role').findMany({
+    where: { type: { $in: ['public', 'authenticated'] } },
+    populate: ['permissions'],
+  });
+  for (const role of roles as { id: number; permissions: { id: number; action: string }[] }[]) {
+    const have = new Set(role.permissions.map((p) => p.action));
+    const extra = role.permissions.filter((p) => !wanted.has(p.action)).map((p) => p.id);
+    if (extra.length > 0) {
+      await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { id: { $in: extra } } });
+    }
+    for (const action of wanted) {
+      if (!have.has(action)) {
+        await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+      }
+    }
+  }
+  // No public sign-up: citizens take part through moderated forms, partners through admin accounts.
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+  const advanced = ((await store.get()) ?? {}) as Record<string, unknown>;
+  if (advanced.allow_register !== false) await store.set({ value: { ...advanced, allow_register: false } });
+}
+
+async function localeCodes(strapi: Core.Strapi): Promise<string[]> {
+  const locales = (await strapi.plugin('i18n').service('locales').find()) as { code: string }[];
+  return locales.map((l) => l.code);
+}
+
+/** Content-manager permissions with every field, as Strapi builds them for its own roles. */
+function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: readonly string[], locales: string[], conditions: string[] = []): Permission[] {
+  const { actionProvider } = strapi.service('admin::permission');
+  const all = actionProvider.values().filter((a: { section: string; actionId: string }) => a.section === 'contentTypes' && actions.includes(a.actionId));
+  const withFields = strapi.service('admin::content-type').getPermissionsWithNestedFields(all) as Permission[];
+  return withFields
+    .filter((p) => p.subject && subjects.includes(p.subject))
+    .map((p) => ({
+      ...p,
+      properties: { ...p.properties, locales },
+      conditions,
+    }));
+}
+
+async function ensureRole(strapi: Core.Strapi, code: string, create?: { name: string; description: string }) {
+  const roles = strapi.service('admin::role');
+  const role = await roles.findOne({ code });
+  if (role || !create) return role as { id: number } | null;
+  return (await roles.create({ code, ...create })) as { id: number };
+}
+
+async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
+  const role = await ensureRole(strapi, PARTNER_ROLE.code, PARTNER_ROLE);
+  if (!role) return;
+  const own = contentPermissions(strapi, [`${CM}.create`, `${CM}.read`, `${CM}.update`], PARTNER_TYPES, locales, [IS_CREATOR]);
+  // Read-only access to the vocabularies a partner links its entries to (themes, target groups, comuni).
+  const reference = contentPermissions(strapi, [`${CM}.read`], REFERENCE_TYPES, locales);
+  const media: Permission[] = [
+    { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
+    { action: 'plugin::upload.assets.create' },
+    { action: 'plugin::upload.assets.update', conditions: [IS_CREATOR] },
+    { action: 'plugin::upload.assets.download' },
+    { action: 'plugin::upload.assets.copy-link' },
+  ];
+  await strapi.service('admin::role').assignPermissions(role.id, [...own, ...reference, ...media]);
+}
+
+async function syncEditorRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
+  const role = await ensureRole(strapi, 'strapi-editor');
+  if (!role) return;
+  const ours = new Set<string>(PUBLIC_TYPES);
+  const existing = (await strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } })) as Permission[];
+  const others = existing
+    .filter((p) => !(p.subject && ours.has(p.subject)))
+    .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
+  const actions = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${CM}.${a}`);
+  await strapi.service('admin::role').assignPermissions(role.id, [...others, ...contentPermissions(strapi, actions, PUBLIC_TYPES, locales)]);
+}
+
+/** Italian is the default locale: documents created without a locale are Italian. */
+async function ensureItalian(strapi: Core.Strapi): Promise<void> {
+  const locales = strapi.plugin('i18n').service('locales');
+  if (!(await locales.findByCode('it'))) await locales.create({ code: 'it', name: 'Italiano (it)' });
+  if ((await locales.getDefaultLocale()) !== 'it') await locales.setDefaultLocale({ code: 'it' });
+}
+
+export async function syncAccess(strapi: Core.Strapi): Promise<void> {
+  await ensureItalian(strapi);
+  await syncPublicRoles(strapi);
+  const locales = await localeCodes(strapi);
+  await syncPartnerRole(strapi, locales);
+  await syncEditorRole(strapi, locales);
+}
