@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:cms`: 10,000 synthetic practices seeded through the document service, then REST
+ * list and detail-by-slug latency from a loopback load generator against `strapi start`, then the
+ * time of a cold and a warm `npm start` to all three URLs up. Prints a table, writes bench/results/cms.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeResults } from '../lib/bench.ts';
+import { CMS_DIR, ROOT } from '../lib/paths.ts';
+import { freePort, waitForUrl } from '../lib/ports.ts';
+import { progress } from '../lib/progress.ts';
+import { ensureCmsBuilt, loadStrapi, packageFile, STRAPI_BIN } from '../lib/strapi.ts';
+import { toBlocks } from '../seed/blocks.ts';
+import { nearComune, seed } from '../seed/seed.ts';
+import { load, type LoadResult } from './load.ts';
+
+const COUNT = Number(process.env.BENCH_PRACTICES ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const BATCH = 250;
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+    setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 15_000).unref();
+  });
+
+async function seedSynthetic(dataDir: string): Promise<{ slugs: string[]; seconds: number }> {
+  process.env.COESIONE_DATA_DIR = dataDir;
+  const strapi = await loadStrapi();
+  try {
+    await seed(strapi, { progress, users: false });
+    const ids = async (uid: 'api::theme.theme' | 'api::target-group.target-group' | 'api::organization.organization') =>
+      ((await strapi.documents(uid).findMany({ fields: ['documentId'], limit: 1000 } as never)) as { documentId: string }[]).map((d) => d.documentId);
+    const themes = await ids('api::theme.theme');
+    const groups = await ids('api::target-group.target-group');
+    const orgs = await ids('api::organization.organization');
+    const comuni = (await strapi.documents('api::municipality.municipality').findMany({ fields: ['documentId', 'name', 'latitude', 'longitude'], limit: 1000 } as never)) as unknown as {
+      documentId: string; name: string; latitude: number; longitude: number;
+    }[];
+    const pick = <T>(list: T[], i: number): T => list[i % list.length] as T;
+    const slugs: string[] = [];
+    const bar = progress('Buone prassi sintetiche', COUNT);
+    const t0 = Date.now();
+    for (let start = 0; start < COUNT; start += BATCH) {
+      // One transaction per batch: SQLite commits (and syncs) once per batch instead of once per entry.
+      await strapi.db.transaction(async () => {
+        for (let i = start; i < Math.min(COUNT, start + BATCH); i++) {
+          const comune = pick(comuni, i * 31);
+          const slug = `pratica-sintetica-${String(i).padStart(5, '0')}`;
+          slugs.push(slug);
+          await strapi.documents('api::practice.practice').create({
+            status: 'published',
+            data: {
+              title: `Pratica sintetica ${i} a ${comune.name}`,
+              slug,
+              summary: `Una buona prassi generata per misurare il CMS: numero ${i}, ${comune.name}.`,
+              body: toBlocks([`Descrizione della pratica ${i}.`, '## Come funziona', 'Due paragrafi di testo per dare corpo alla scheda.']),
+              state: pick(['attiva', 'conclusa', 'sperimentale'], i),
+              themes: [pick(themes, i), pick(themes, i + 5)],
+              targetGroups: [pick(groups, i)],
+              municipalities: [comune.documentId],
+              promoters: [pick(orgs, i)],
+              period: { start: '2024-01-15' },
+              location: { address: `Via Sintetica ${i}`, municipality: comune.documentId, ...nearComune({ lat: comune.latitude, lng: comune.longitude }, slug) },
+              indicators: [{ name: 'Persone raggiunte', value: i % 500, unit: 'persone', year: 2025 }],
+              verifiedAt: '2026-11-01',
+            },
+          } as never);
+          bar.tick();
+        }
+      });
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    bar.done(`(${(COUNT / seconds).toFixed(0)} al secondo)`);
+    return { slugs, seconds };
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+async function measureRest(dataDir: string, slugs: string[]): Promise<Record<string, LoadResult>> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [STRAPI_BIN(), 'start'], {
+    cwd: CMS_DIR,
+    env: { ...process.env, COESIONE_DATA_DIR: dataDir, CMS_PORT: String(port), CMS_STARTUP_LOG: 'false', STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...secretsOf(dataDir) },
+    stdio: 'ignore',
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForUrl(`${base}/_health`, 120_000, (s) => s === 204);
+    const pages = Math.ceil(slugs.length / 25);
+    const list = (i: number) => `${base}/api/practices?pagination[page]=${1 + ((i * 7919) % pages)}&pagination[pageSize]=25`;
+    const detail = (i: number) => `${base}/api/practices?filters[slug][$eq]=${slugs[(i * 104729) % slugs.length]}`;
+    await load(list, { requests: 100, concurrency: 4 });
+    await load(detail, { requests: 100, concurrency: 4 });
+    return {
+      'list pageSize=25, c=1': await load(list, { requests: REQUESTS / 2, concurrency: 1 }),
+      'list pageSize=25, c=8': await load(list, { requests: REQUESTS, concurrency: 8 }),
+      'detail by slug, c=1': await load(detail, { requests: REQUESTS / 2, concurrency: 1 }),
+      'detail by slug, c=8': await load(detail, { requests: REQUESTS, concurrency: 8 }),
+    };
+  } finally {
+    await stopChild(server);
+  }
+}
+
+/** The generated local secrets, passed explicitly so the server can run with NODE_ENV=production. */
+function secretsOf(dataDir: string): Record<string, string> {
+  return JSON.parse(fs.readFileSync(path.join(dataDir, 'cms-secrets.json'), 'utf8')) as Record<string, string>;
+}
+
+async function timeStart(dataDir: string): Promise<number> {
+  const [site, cms, meili] = [await freePort(), await freePort(), await freePort()];
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [packageFile('tsx', 'dist/cli.mjs', ROOT), path.join(ROOT, 'scripts/src/start.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, COESIONE_DATA_DIR: dataDir, SITE_PORT: String(site), CMS_PORT: String(cms), MEILI_PORT: String(meili) },
+    stdio: 'ignore',
+  });
+  try {
+    await Promise.all([
+      waitForUrl(`http://127.0.0.1:${site}/`, 300_000),
+      waitForUrl(`http://127.0.0.1:${cms}/_health`, 300_000, (s) => s === 204),
+      waitForUrl(`http://127.0.0.1:${meili}/health`, 300_000),
+    ]);
+    return (Date.now() - t0) / 1000;
+  } finally {
+    await stopChild(child);
+  }
+}
+
+const t0 = Date.now();
+const built = await ensureCmsBuilt();
+const benchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-cms-'));
+const startDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-start-'));
+try {
+  console.log(`Coesione bench:cms — ${COUNT} buone prassi sintetiche, ${REQUESTS} richieste per misura`);
+  const { slugs, seconds } = await seedSynthetic(benchDir);
+  const rest = await measureRest(benchDir, slugs);
+  console.log('  npm start a freddo (dati vuoti: seed dei contenuti dimostrativi)…');
+  const cold = await timeStart(startDir);
+  console.log('  npm start a caldo…');
+  const warm = await timeStart(startDir);
+  const table = Object.fromEntries(Object.entries(rest).map(([k, r]) => [k, { 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'req/s': r.rps, errori: r.errors }]));
+  console.table(table);
+  console.table({
+    'seed sintetico (documenti/s)': { valore: +(COUNT / seconds).toFixed(1) },
+    'npm start a freddo (s)': { valore: cold },
+    'npm start a caldo (s)': { valore: warm },
+  });
+  const file = writeResults('cms', {
+    practices: COUNT,
+    database: 'sqlite',
+    adminBuiltDuringRun: built,
+    syntheticSeed: { documents: COUNT, seconds, perSecond: +(COUNT / seconds).toFixed(1) },
+    rest,
+    start: { coldSeconds: cold, warmSeconds: warm, note: 'cold = empty .data (seeds the demo content); CMS admin already built' },
+    targets: { listP95Ms: 50 },
+    totalSeconds: (Date.now() - t0) / 1000,
+  });
+  console.log(`Risultati in ${path.relative(process.cwd(), file)}`);
+} finally {
+  fs.rmSync(benchDir, { recursive: true, force: true });
+  fs.rmSync(startDir, { recursive: true, force: true });
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): Meilisearch, then Strapi, the demo content on first run,
+ * then the site; one banner with the URLs; Ctrl-C stops every child.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchMeilisearch, waitForHealth, type MeilisearchProcess } from '@coesione/search';
+import { readStartConfig } from './lib/config.ts';
+import { CMS_DIR, ROOT, SITE_DIR } from './lib/paths.ts';
+import { assertPortFree, PortTakenError, waitForUrl } from './lib/ports.ts';
+import { ensureCmsBuilt, packageFile, run, STRAPI_BIN } from './lib/strapi.ts';
+import { demoUsers } from './seed/seed.ts';
+
+const dev = process.argv.includes('--dev');
+const ASTRO_BIN = packageFile('astro', 'astro.js', SITE_DIR);
+const TSX_CLI = packageFile('tsx', 'dist/cli.mjs', ROOT);
+
+const children: ChildProcess[] = [];
+let meili: MeilisearchProcess | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const killer = setTimeout(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')), 5000);
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+  await meili?.stop();
+  clearTimeout(killer);
+  process.exit(code);
+}
+
+function launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`\n${name} si è fermato (${signal ?? `codice ${code}`}): arresto tutto.`);
+    void stopAll(1);
+  });
+  return child;
+}
+
+async function main(): Promise<void> {
+  const config = readStartConfig();
+  const t0 = Date.now();
+  await assertPortFree(config.cmsPort, config.host, 'CMS_PORT');
+  await assertPortFree(config.sitePort, config.host, 'SITE_PORT');
+  if (!config.meiliUrl) await assertPortFree(config.meiliPort, config.host, 'MEILI_PORT');
+
+  console.log(`Coesione: avvio (${dev ? 'sviluppo' : 'locale'}), dati in ${path.relative(process.cwd(), config.dataDir) || '.'}`);
+  let meiliUrl = config.meiliUrl;
+  if (meiliUrl) {
+    await waitForHealth(meiliUrl, 10_000);
+  } else {
+    meili = await launchMeilisearch({ dataDir: config.dataDir, port: config.meiliPort, host: config.host, masterKey: config.meiliMasterKey });
+    meiliUrl = meili.url;
+  }
+
+  await ensureCmsBuilt();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    COESIONE_DATA_DIR: config.dataDir,
+    CMS_HOST: config.host,
+    CMS_PORT: String(config.cmsPort),
+    MEILISEARCH_URL: meiliUrl,
+    MEILI_MASTER_KEY: config.meiliMasterKey,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CMS_URL: config.cmsUrl,
+    SITE_URL: config.siteUrl,
+    SITE_PORT: String(config.sitePort),
+  };
+
+  const seeded = path.join(config.dataDir, 'seeded');
+  if (!fs.existsSync(seeded)) {
+    await run(process.execPath, [TSX_CLI, path.join(ROOT, 'scripts/src/seed-cli.ts')], { cwd: ROOT, env });
+    fs.writeFileSync(seeded, new Date().toISOString());
+  }
+
+  launch('Il CMS', [STRAPI_BIN(), ...(dev ? ['develop', '--no-open', '--no-install-deps'] : ['start'])], CMS_DIR, { ...env, CMS_STARTUP_LOG: 'false' });
+  await waitForUrl(`${config.cmsUrl}/_health`, 120_000, (s) => s === 204);
+
+  if (dev) {
+    launch('Il sito', [ASTRO_BIN, 'dev', '--host', config.host, '--port', String(config.sitePort)], SITE_DIR, env);
+  } else {
+    await run(process.execPath, [ASTRO_BIN, 'build'], { cwd: SITE_DIR, env, quiet: true });
+    launch('Il sito', [ASTRO_BIN, 'preview', '--host', config.host, '--port', String(config.sitePort)], SITE_DIR, env);
+  }
+  await waitForUrl(`${config.siteUrl}/`, 60_000);
+
+  const users = demoUsers();
+  const line = '─'.repeat(64);
+  console.log(
+    [
+      '',
+      line,
+      `  Coesione è pronta (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      '',
+      `  Sito pubblico     ${config.siteUrl}/`,
+      `  CMS (admin)       ${config.cmsUrl}/admin`,
+      `  API pubblica      ${config.cmsUrl}/api/practices`,
+      `  Meilisearch       ${meiliUrl}`,
+      '',
+      '  Accessi dimostrativi (solo in locale):',
+      `    amministrazione  ${users.admin.email} / ${users.admin.password}`,
+      `    redazione        ${users.editor.email} / ${users.editor.password}`,
+      `    ente partner     ${users.partner.email} / ${users.partner.password}`,
+      '',
+      '  Ctrl-C per fermare tutto.',
+      line,
+    ].join('\n'),
+  );
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+main().catch((error: unknown) => {
+  console.error(error instanceof PortTakenError ? error.message : error);
+  void stopAll(1);
+});

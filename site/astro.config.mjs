@@ -1,0 +1,9 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  output: 'static',
+  telemetry: false,
+  server: { host: '127.0.0.1', port: Number(process.env.SITE_PORT ?? 4321) },
+});

@@ -1,0 +1,64 @@
+/**
+ * A real Strapi for tests: this repository's CMS, loaded in the test process, listening on a free
+ * loopback port, on a temporary SQLite file that is deleted afterwards.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { freePort } from '../../../scripts/src/lib/ports.ts';
+import { loadStrapi } from '../../../scripts/src/lib/strapi.ts';
+
+export interface TestCms {
+  strapi: Core.Strapi;
+  url: string;
+  dataDir: string;
+  /** fetch against the CMS, JSON in and out. */
+  api(pathname: string, init?: { method?: string; body?: unknown; token?: string }): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function startCms(): Promise<TestCms> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-test-'));
+  const port = await freePort();
+  Object.assign(process.env, {
+    COESIONE_DATA_DIR: dataDir,
+    DATABASE_FILENAME: path.join(dataDir, 'cms.db'),
+    CMS_HOST: '127.0.0.1',
+    CMS_PORT: String(port),
+    CMS_STARTUP_LOG: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    NODE_ENV: 'test',
+  });
+  const strapi = await loadStrapi();
+  await strapi.listen();
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    strapi,
+    url,
+    dataDir,
+    async api(pathname, init = {}) {
+      const res = await fetch(`${url}${pathname}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          connection: 'close',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body };
+    },
+    async stop() {
+      await strapi.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    globalSetup: ['src/support/global-setup.ts'],
+    // strapi.destroy() breaks the forks pool (STACK.md); each file boots its own Strapi.
+    pool: 'threads',
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+  },
+});
