@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_TYPES } from './lib/content-types';
-import { registerLocationGuard } from './lib/location-guard';
+import { registerContentGuard } from './lib/content-guard';
 import { syncAccess } from './lib/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    registerLocationGuard(strapi, PUBLIC_TYPES);
+    registerContentGuard(strapi, PUBLIC_TYPES);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coordinateProblem } from './location-guard';
+import { coordinateProblem, missingRequired } from './content-guard';
 
 describe('coordinateProblem', () => {
   it.each([
@@ -15,4 +15,22 @@ describe('coordinateProblem', () => {
     [{ latitude: 45, longitude: 181 }, /longitudine 181 non è valida/],
     [{ latitude: 51.5, longitude: -0.12 }, /fuori dall'Italia/],
   ])('refuses %o', (point, message) => expect(coordinateProblem(point)).toMatch(message));
+});
+
+describe('missingRequired', () => {
+  const schema = {
+    attributes: {
+      title: { type: 'string', required: true },
+      slug: { type: 'uid', required: true },
+      summary: { type: 'text', required: true },
+      body: { type: 'blocks' },
+    },
+  };
+  it('names required fields absent on create (uids are filled by Strapi)', () => {
+    expect(missingRequired(schema, { title: 'Titolo', summary: '  ' }, true)).toEqual(['summary']);
+  });
+  it('on update, only fields the update empties', () => {
+    expect(missingRequired(schema, { body: [] }, false)).toEqual([]);
+    expect(missingRequired(schema, { title: null }, false)).toEqual(['title']);
+  });
 });

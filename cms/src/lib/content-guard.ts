@@ -1,6 +1,8 @@
 /**
- * Document-service middleware: refuses coordinates outside WGS84 ranges or outside Italy, with a message
- * an editor understands, for every create and update (admin, seed, API alike).
+ * Document-service middleware that gives editors (and the seed, and the admin API) clear Italian
+ * messages where Strapi's own are cryptic: coordinates outside WGS84 ranges or outside Italy, on every
+ * create and update; required fields missing from content written as published (Strapi 5 checks
+ * required fields only on publish, and then says "must be a `string` type, but the final value was: `null`").
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -36,7 +38,16 @@ export function coordinateProblem(point: Coordinates): string | undefined {
   return undefined;
 }
 
-type Schema = { attributes: Record<string, { type: string; component?: string; repeatable?: boolean }> };
+type Schema = { attributes: Record<string, { type: string; component?: string; repeatable?: boolean; required?: boolean; default?: unknown }> };
+
+const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** Required top-level fields absent from `data` (on create) or emptied by it (on update); uids and defaults are filled by Strapi. */
+export function missingRequired(schema: Schema, data: Record<string, unknown>, creating: boolean): string[] {
+  return Object.entries(schema.attributes)
+    .filter(([name, attribute]) => attribute.required && attribute.type !== 'uid' && attribute.default === undefined && (creating ? isEmpty(data[name]) : name in data && isEmpty(data[name])))
+    .map(([name]) => name);
+}
 
 /** Every point in `data`, with its path: the type's own latitude/longitude and every shared.location component. */
 function* points(schema: Schema, data: Record<string, unknown>, getComponent: (uid: string) => Schema, path: string[] = []): Generator<[string[], Coordinates]> {
@@ -56,21 +67,28 @@ function* points(schema: Schema, data: Record<string, unknown>, getComponent: (u
   }
 }
 
-export function registerLocationGuard(strapi: Core.Strapi, uids: readonly UID.ContentType[]): void {
+const validationError = (message: string, path: string[], value: unknown) =>
+  new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError', value }] });
+
+export function registerContentGuard(strapi: Core.Strapi, uids: readonly UID.ContentType[]): void {
   const guarded = new Set<string>(uids);
   strapi.documents.use(async (context, next) => {
     if (guarded.has(context.uid) && (context.action === 'create' || context.action === 'update')) {
-      const data = (context.params as { data?: Record<string, unknown> }).data;
+      const { data, status } = context.params as { data?: Record<string, unknown>; status?: string };
       if (data) {
         const schema = strapi.getModel(context.uid) as unknown as Schema;
+        if (status === 'published') {
+          const missing = missingRequired(schema, data, context.action === 'create');
+          if (missing.length > 0) {
+            const list = missing.map((m) => `«${m}»`).join(', ');
+            throw validationError(`${missing.length > 1 ? 'I campi' : 'Il campo'} ${list} ${missing.length > 1 ? 'sono obbligatori' : 'è obbligatorio'} per pubblicare.`, [missing[0] ?? ''], undefined);
+          }
+        }
         const getComponent = (uid: string) => strapi.getModel(uid as UID.Component) as unknown as Schema;
         for (const [path, point] of points(schema, data, getComponent)) {
           const problem = coordinateProblem(point);
           if (problem) {
-            const field = [...path, 'latitude'];
-            throw new errors.ValidationError(problem, {
-              errors: [{ path: field, message: problem, name: 'ValidationError', value: point.latitude }],
-            });
+            throw validationError(problem, [...path, 'latitude'], point.latitude);
           }
         }
       }

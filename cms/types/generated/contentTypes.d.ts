@@ -1045,7 +1045,7 @@ export interface ApiPracticePractice extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
-    status: Schema.Attribute.Enumeration<
+    state: Schema.Attribute.Enumeration<
       ['attiva', 'conclusa', 'sperimentale']
     > &
       Schema.Attribute.Required &
@@ -1244,14 +1244,6 @@ export interface ApiRegulationRegulation extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
-    status: Schema.Attribute.Enumeration<['vigente', 'abrogata']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetPluginOptions<{
-        i18n: {
-          localized: true;
-        };
-      }> &
-      Schema.Attribute.DefaultTo<'vigente'>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -1309,6 +1301,14 @@ export interface ApiRegulationRegulation extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
+    validity: Schema.Attribute.Enumeration<['vigente', 'abrogata']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'vigente'>;
     verifiedAt: Schema.Attribute.Date &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
