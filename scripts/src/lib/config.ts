@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataDir } from './paths.ts';
+import { dataDir, ROOT } from './paths.ts';
 
 const int = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -34,6 +34,9 @@ function masterKey(dir: string): string {
 }
 
 export function readStartConfig(): StartConfig {
+  // A local `.env` (see .env.example) fills what the environment leaves unset.
+  const envFile = path.join(ROOT, '.env');
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   const dir = dataDir();
   fs.mkdirSync(dir, { recursive: true });
   const host = process.env.HOST ?? '127.0.0.1';
