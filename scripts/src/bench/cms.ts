@@ -46,8 +46,7 @@ async function seedSynthetic(dataDir: string): Promise<{ slugs: string[]; second
     const bar = progress('Buone prassi sintetiche', COUNT);
     const t0 = Date.now();
     for (let start = 0; start < COUNT; start += BATCH) {
-      // One transaction per batch: SQLite commits (and syncs) once per batch instead of once per entry.
-      await strapi.db.transaction(async () => {
+      {
         for (let i = start; i < Math.min(COUNT, start + BATCH); i++) {
           const comune = pick(comuni, i * 31);
           const slug = `pratica-sintetica-${String(i).padStart(5, '0')}`;
@@ -72,7 +71,7 @@ async function seedSynthetic(dataDir: string): Promise<{ slugs: string[]; second
           } as never);
           bar.tick();
         }
-      });
+      }
     }
     const seconds = (Date.now() - t0) / 1000;
     bar.done(`(${(COUNT / seconds).toFixed(0)} al secondo)`);
@@ -119,15 +118,20 @@ async function timeStart(dataDir: string): Promise<number> {
   const child = spawn(process.execPath, [packageFile('tsx', 'dist/cli.mjs', ROOT), path.join(ROOT, 'scripts/src/start.ts')], {
     cwd: ROOT,
     env: { ...process.env, COESIONE_DATA_DIR: dataDir, SITE_PORT: String(site), CMS_PORT: String(cms), MEILI_PORT: String(meili) },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   try {
     await Promise.all([
-      waitForUrl(`http://127.0.0.1:${site}/`, 300_000),
-      waitForUrl(`http://127.0.0.1:${cms}/_health`, 300_000, (s) => s === 204),
-      waitForUrl(`http://127.0.0.1:${meili}/health`, 300_000),
+      waitForUrl(`http://127.0.0.1:${site}/`, 180_000),
+      waitForUrl(`http://127.0.0.1:${cms}/_health`, 180_000, (s) => s === 204),
+      waitForUrl(`http://127.0.0.1:${meili}/health`, 180_000),
     ]);
     return (Date.now() - t0) / 1000;
+  } catch (error) {
+    throw new Error(`npm start did not bring every URL up:\n${output}`, { cause: error });
   } finally {
     await stopChild(child);
   }
