@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
+import { ensureLookupIndexes } from './lib/indexes';
 import { syncAccess } from './lib/permissions';
 
 export default {
@@ -9,6 +10,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLookupIndexes(strapi, PUBLIC_TYPES);
     await syncAccess(strapi);
   },
 };
