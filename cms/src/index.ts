@@ -3,14 +3,23 @@ import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
 import { ensureLookupIndexes } from './lib/indexes';
 import { syncAccess } from './lib/permissions';
+import { registerSearchSync, startSearchWorker } from './lib/search-sync';
+
+let stopSearchWorker: () => Promise<void> = async () => {};
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentGuard(strapi, PUBLIC_TYPES);
+    registerSearchSync(strapi, PUBLIC_TYPES);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLookupIndexes(strapi, PUBLIC_TYPES);
     await syncAccess(strapi);
+    stopSearchWorker = startSearchWorker(strapi);
+  },
+
+  async destroy() {
+    await stopSearchWorker();
   },
 };

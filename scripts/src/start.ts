@@ -9,6 +9,8 @@ import { launchMeilisearch, waitForHealth, type MeilisearchProcess } from '@coes
 import { readStartConfig } from './lib/config.ts';
 import { CMS_DIR, ROOT, SITE_DIR } from './lib/paths.ts';
 import { assertPortFree, PortTakenError, waitForUrl } from './lib/ports.ts';
+import { progress } from './lib/progress.ts';
+import { prepareSearch, reindexFromCms } from './lib/search-setup.ts';
 import { ensureCmsBuilt, packageFile, run, STRAPI_BIN } from './lib/strapi.ts';
 import { demoUsers } from './seed/seed.ts';
 
@@ -79,6 +81,12 @@ async function main(): Promise<void> {
 
   launch('Il CMS', [STRAPI_BIN(), ...(dev ? ['develop', '--no-open', '--no-install-deps'] : ['start'])], CMS_DIR, { ...env, CMS_STARTUP_LOG: 'false' });
   await waitForUrl(`${config.cmsUrl}/_health`, 120_000, (s) => s === 204);
+
+  // The site gets a key that can only search the public index; the master key stays here and in the CMS.
+  const search = await prepareSearch(meiliUrl, config.meiliMasterKey);
+  if (search.empty) await reindexFromCms({ meiliUrl, masterKey: config.meiliMasterKey, cmsUrl: config.cmsUrl }, progress);
+  env.PUBLIC_MEILISEARCH_URL = process.env.PUBLIC_MEILISEARCH_URL ?? meiliUrl;
+  env.PUBLIC_SEARCH_KEY = process.env.PUBLIC_SEARCH_KEY ?? search.searchKey;
 
   if (dev) {
     launch('Il sito', [ASTRO_BIN, 'dev', '--host', config.host, '--port', String(config.sitePort)], SITE_DIR, env);

@@ -1,1 +1,6 @@
-export * from './server.ts';
+export * from './client';
+export * from './documents';
+export * from './server';
+export * from './settings';
+export * from './synonyms';
+export * from './time';

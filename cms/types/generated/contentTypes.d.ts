@@ -1318,6 +1318,66 @@ export interface ApiRegulationRegulation extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiSearchOutboxSearchOutbox
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'search_outbox';
+  info: {
+    description: 'Private: changes waiting to reach the search index (never public, never indexed)';
+    displayName: 'Coda di indicizzazione';
+    pluralName: 'search-outboxes';
+    singularName: 'search-outbox';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    entryId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    entryLocale: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
+    lastError: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::search-outbox.search-outbox'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    operation: Schema.Attribute.Enumeration<['upsert', 'delete']> &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiTargetGroupTargetGroup extends Struct.CollectionTypeSchema {
   collectionName: 'target_groups';
   info: {
@@ -2429,6 +2489,7 @@ declare module '@strapi/strapi' {
       'api::organization.organization': ApiOrganizationOrganization;
       'api::practice.practice': ApiPracticePractice;
       'api::regulation.regulation': ApiRegulationRegulation;
+      'api::search-outbox.search-outbox': ApiSearchOutboxSearchOutbox;
       'api::target-group.target-group': ApiTargetGroupTargetGroup;
       'api::theme.theme': ApiThemeTheme;
       'api::training-material.training-material': ApiTrainingMaterialTrainingMaterial;

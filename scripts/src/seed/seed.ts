@@ -13,7 +13,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { quiet, type Progress } from '../lib/progress.ts';
 import { toBlocks } from './blocks.ts';
 import { coverJpeg } from './covers.ts';
-import { addDays, romeDay, romeInstant } from './dates.ts';
+import { addDays, romeDay, romeInstant } from '@coesione/search';
 import { readSeedData, type Contact, type Place, type SeedData } from './data.ts';
 
 export interface SeedOptions {

@@ -18,7 +18,7 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
-export async function startCms(): Promise<TestCms> {
+export async function startCms(env: Record<string, string> = {}): Promise<TestCms> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-test-'));
   const port = await freePort();
   Object.assign(process.env, {
@@ -29,6 +29,10 @@ export async function startCms(): Promise<TestCms> {
     CMS_STARTUP_LOG: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'test',
+    // Search sync only where a test asks for it (test files may share a worker thread's environment).
+    MEILISEARCH_URL: '',
+    MEILI_MASTER_KEY: '',
+    ...env,
   });
   const strapi = await loadStrapi();
   await strapi.listen();

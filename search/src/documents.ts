@@ -1,0 +1,166 @@
+/**
+ * Search documents: one per published entry and locale, built from the entry as the CMS returns it
+ * with its server-side populate tree (the same shape from the document service and the REST API).
+ * Only public fields are copied; nothing personal reaches the index.
+ */
+import { addDays, romeInstant } from './time';
+
+export const SEARCH_TYPES = ['practice', 'opportunity', 'regulation', 'training-material', 'workshop', 'organization'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** Where each type lives on the public site. */
+export const SITE_SECTIONS: Record<SearchType, string> = {
+  practice: 'buone-prassi',
+  opportunity: 'opportunita',
+  regulation: 'normativa',
+  'training-material': 'formazione',
+  workshop: 'laboratori',
+  organization: 'enti',
+};
+
+export const TYPE_LABELS: Record<SearchType, string> = {
+  practice: 'Buona prassi',
+  opportunity: 'Opportunità',
+  regulation: 'Normativa e modelli',
+  'training-material': 'Formazione',
+  workshop: 'Laboratorio',
+  organization: 'Ente',
+};
+
+export const searchTypeOf = (uid: string): SearchType | undefined => {
+  const name = uid.startsWith('api::') ? uid.slice(5).split('.')[0] : undefined;
+  return SEARCH_TYPES.find((t) => t === name);
+};
+
+export const documentKey = (type: SearchType, documentId: string, locale: string): string => `${type}-${documentId}-${locale}`;
+
+export interface SearchDocument {
+  id: string;
+  type: SearchType;
+  documentId: string;
+  locale: string;
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  bodyText: string;
+  organizationNames: string[];
+  municipalityNames: string[];
+  municipalityCodes: string[];
+  themeNames: string[];
+  themes: string[];
+  targetGroupNames: string[];
+  targetGroups: string[];
+  kind: string | null;
+  /** Opportunities: open on the indexing day (the search UI also filters on `deadline` at query time). */
+  open: boolean | null;
+  /** Unix seconds. */
+  deadline: number | null;
+  startDate: number | null;
+  nextSession: number | null;
+  date: number | null;
+  publishedAt: number | null;
+  coverUrl: string | null;
+  _geo: { lat: number; lng: number } | null;
+}
+
+type Named = { name?: string | null; slug?: string | null; istatCode?: string | null };
+type Place = { latitude?: number | string | null; longitude?: number | string | null; municipality?: Named | null };
+type Block = { type?: string; text?: string; children?: Block[] };
+
+/** The CMS entry fields the mappers read; everything else is ignored. */
+export interface CmsEntry {
+  documentId: string;
+  locale?: string | null;
+  slug?: string | null;
+  title?: string | null;
+  name?: string | null;
+  summary?: string | null;
+  body?: Block[] | null;
+  kind?: string | null;
+  format?: string | null;
+  craft?: string | null;
+  publishedAt?: string | null;
+  date?: string | null;
+  deadline?: string | null;
+  startDate?: string | null;
+  period?: { start?: string | null } | null;
+  sessions?: { start?: string | null }[] | null;
+  themes?: Named[] | null;
+  targetGroups?: Named[] | null;
+  municipalities?: Named[] | null;
+  promoters?: Named[] | null;
+  provider?: Named | null;
+  organization?: Named | null;
+  location?: Place | null;
+  locations?: Place[] | null;
+  sites?: Place[] | null;
+  cover?: { url?: string | null } | null;
+}
+
+/** The plain text of Strapi blocks. */
+export function blocksToText(blocks: Block[] | null | undefined): string {
+  const out: string[] = [];
+  const walk = (nodes: Block[] | undefined) => {
+    for (const node of nodes ?? []) {
+      if (typeof node.text === 'string') out.push(node.text);
+      walk(node.children);
+      if (node.type && node.type !== 'text' && node.type !== 'link') out.push('\n');
+    }
+  };
+  walk(blocks ?? undefined);
+  return out.join('').replace(/\n{2,}/g, '\n').trim();
+}
+
+const seconds = (iso: string | null | undefined): number | null => {
+  if (!iso) return null;
+  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isFinite(t) ? Math.floor(t / 1000) : null;
+};
+
+const unique = (values: (string | null | undefined)[]): string[] => [...new Set(values.filter((v): v is string => Boolean(v)))];
+
+/** The last second of a deadline day in Rome: an opportunity stays open all of its deadline day, and no longer. */
+export function deadlineEnd(day: string): number {
+  return Math.floor(romeInstant(addDays(day, 1), '00:00').getTime() / 1000) - 1;
+}
+
+export function toSearchDocument(type: SearchType, entry: CmsEntry, now: Date = new Date()): SearchDocument {
+  const locale = entry.locale ?? 'it';
+  const places: Place[] = [entry.location, ...(entry.locations ?? []), ...(entry.sites ?? [])].filter((p): p is Place => Boolean(p));
+  const point = places.find((p) => p.latitude != null && p.longitude != null);
+  const placeMunicipalities = places.map((p) => p.municipality).filter((m): m is Named => Boolean(m));
+  const municipalities = [...(entry.municipalities ?? []), ...placeMunicipalities];
+  const organizations = [...(entry.promoters ?? []), entry.provider, entry.organization].filter((o): o is Named => Boolean(o));
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const upcoming = (entry.sessions ?? []).map((s) => seconds(s.start)).filter((s): s is number => s !== null && s >= nowSeconds).sort((a, b) => a - b);
+  const deadline = type === 'opportunity' && entry.deadline ? deadlineEnd(entry.deadline) : null;
+  const slug = entry.slug ?? entry.documentId;
+  return {
+    id: documentKey(type, entry.documentId, locale),
+    type,
+    documentId: entry.documentId,
+    locale,
+    slug,
+    url: `/${SITE_SECTIONS[type]}/${slug}/`,
+    title: entry.title ?? entry.name ?? '',
+    summary: entry.summary ?? '',
+    bodyText: blocksToText(entry.body).slice(0, 20_000),
+    organizationNames: unique(organizations.map((o) => o.name)),
+    municipalityNames: unique(municipalities.map((m) => m.name)),
+    municipalityCodes: unique(municipalities.map((m) => m.istatCode)),
+    themeNames: unique((entry.themes ?? []).map((t) => t.name)),
+    themes: unique((entry.themes ?? []).map((t) => t.slug)),
+    targetGroupNames: unique((entry.targetGroups ?? []).map((t) => t.name)),
+    targetGroups: unique((entry.targetGroups ?? []).map((t) => t.slug)),
+    kind: entry.kind ?? entry.format ?? entry.craft ?? null,
+    open: type === 'opportunity' ? deadline === null || deadline >= nowSeconds : null,
+    deadline,
+    startDate: seconds(entry.startDate ?? entry.period?.start),
+    nextSession: upcoming[0] ?? null,
+    date: seconds(entry.date ?? entry.period?.start ?? entry.startDate),
+    publishedAt: seconds(entry.publishedAt),
+    coverUrl: entry.cover?.url ?? null,
+    _geo: point ? { lat: Number(point.latitude), lng: Number(point.longitude) } : null,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The public index: one index `content` holding every public type, its settings typed by the client.
+ */
+import type { Settings } from 'meilisearch';
+import { ITALIAN_STOP_WORDS } from './stop-words';
+import { synonymMap } from './synonyms';
+
+export const INDEX_UID = 'content';
+export const PRIMARY_KEY = 'id';
+
+export const SEARCH_SETTINGS: Settings = {
+  // Ranked: a hit in the title beats one in the summary, which beats the body, then names.
+  searchableAttributes: ['title', 'summary', 'bodyText', 'organizationNames', 'municipalityNames', 'themeNames', 'targetGroupNames'],
+  displayedAttributes: ['*'],
+  filterableAttributes: [
+    'type',
+    'themes',
+    'targetGroups',
+    'municipalityCodes',
+    'municipalityNames',
+    'kind',
+    'open',
+    'deadline',
+    'startDate',
+    'nextSession',
+    'date',
+    'publishedAt',
+    'locale',
+    '_geo',
+  ],
+  sortableAttributes: ['deadline', 'startDate', 'nextSession', 'date', 'publishedAt', 'title', '_geo'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  stopWords: ITALIAN_STOP_WORDS,
+  synonyms: synonymMap(),
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  pagination: { maxTotalHits: 5000 },
+  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
+  searchCutoffMs: 150,
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['ita'] }],
+};

@@ -1,0 +1,200 @@
+/**
+ * Search as citizens and editors meet it: a real Meilisearch process and a real Strapi, with the
+ * outbox worker keeping the index in step with what is published.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UID } from '@strapi/strapi';
+import { createSearchClient, documentKey, ensureSearchKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
+import { seed } from '../../scripts/src/seed/seed.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+import { startMeili, type TestMeili } from './support/meili.ts';
+
+let meili: TestMeili;
+let cms: TestCms;
+const PRACTICE = 'api::practice.practice';
+const client = () => createSearchClient(meili.url, meili.masterKey);
+const index = () => client().index<SearchDocument>(INDEX_UID);
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const outboxSize = () => cms.strapi.db.query('api::search-outbox.search-outbox').count();
+
+/** The ids every published entry should have in the index. */
+async function publishedKeys(): Promise<string[]> {
+  const keys: string[] = [];
+  for (const type of SEARCH_TYPES) {
+    const entries = (await cms.strapi.documents(`api::${type}.${type}` as UID.ContentType).findMany({ status: 'published', fields: ['documentId', 'locale'], limit: 100000 } as never)) as { documentId: string; locale: string }[];
+    keys.push(...entries.map((e) => documentKey(type, e.documentId, e.locale)));
+  }
+  return keys.sort();
+}
+
+async function indexedKeys(): Promise<string[]> {
+  const { results } = await index().getDocuments({ fields: ['id'], limit: 100000 });
+  return results.map((d) => d.id).sort();
+}
+
+async function synced(): Promise<boolean> {
+  if ((await outboxSize()) > 0) return false;
+  const [expected, actual] = await Promise.all([publishedKeys(), indexedKeys()]);
+  return expected.length > 0 && JSON.stringify(expected) === JSON.stringify(actual);
+}
+
+const titles = async (q: string) => (await index().search(q, { limit: 20 })).hits.map((h) => h.title);
+
+async function newPractice(slug: string, title: string, status?: 'published') {
+  const comune = await cms.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002133' } });
+  return cms.strapi.documents(PRACTICE).create({
+    data: {
+      title, slug, summary: `Scheda di prova ${slug}.`,
+      location: { address: 'Piazza Roma 1', municipality: comune!.documentId, latitude: 45.3665, longitude: 8.1721 },
+    },
+    ...(status ? { status } : {}),
+  } as never);
+}
+
+beforeAll(async () => {
+  meili = await startMeili();
+  cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', SEARCH_SYNC_MAX_BACKOFF_MS: '1000' });
+  await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
+  await until('the demo content to be indexed', synced, 60_000);
+});
+
+afterAll(async () => {
+  await cms?.stop();
+  await meili?.stop();
+});
+
+describe('sync from the CMS', () => {
+  it('indexes exactly the published content, never a draft or a private type', async () => {
+    expect(await indexedKeys()).toEqual(await publishedKeys());
+    const { results } = await index().getDocuments({ limit: 100000 });
+    for (const doc of results) expect(SEARCH_TYPES).toContain(doc.type);
+    const settings = await index().getSettings();
+    expect(settings.searchableAttributes?.slice(0, 3)).toEqual(['title', 'summary', 'bodyText']);
+  });
+
+  it('publish → found; new title → found, old gone; unpublish → gone; delete → gone', async () => {
+    const draft = await newPractice('lavagna-di-quartiere', 'Lavagna di quartiere per lo scambio di favori');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await titles('lavagna quartiere')).not.toContain('Lavagna di quartiere per lo scambio di favori');
+
+    await cms.strapi.documents(PRACTICE).publish({ documentId: draft.documentId });
+    await until('the published practice', async () => (await titles('lavagna quartiere')).includes('Lavagna di quartiere per lo scambio di favori'));
+
+    await cms.strapi.documents(PRACTICE).update({ documentId: draft.documentId, data: { title: 'Bacheca dei vicini solidali' }, status: 'published' } as never);
+    await until('the new title', async () => (await titles('bacheca vicini')).includes('Bacheca dei vicini solidali'));
+    expect(await titles('lavagna quartiere')).not.toContain('Lavagna di quartiere per lo scambio di favori');
+
+    await cms.strapi.documents(PRACTICE).unpublish({ documentId: draft.documentId });
+    await until('the unpublished practice to go', async () => !(await titles('bacheca vicini')).includes('Bacheca dei vicini solidali'));
+
+    await cms.strapi.documents(PRACTICE).publish({ documentId: draft.documentId });
+    await until('the republished practice', async () => (await titles('bacheca vicini')).includes('Bacheca dei vicini solidali'));
+    await cms.strapi.documents(PRACTICE).delete({ documentId: draft.documentId });
+    await until('the deleted practice to go', async () => !(await titles('bacheca vicini')).includes('Bacheca dei vicini solidali'));
+  });
+
+  it('keeps an edit of a published entry out of search until it is published', async () => {
+    const entry = await newPractice('banco-alimentare-di-frazione', 'Banco alimentare di frazione', 'published');
+    await until('the practice', async () => (await titles('banco alimentare frazione')).includes('Banco alimentare di frazione'));
+    await cms.strapi.documents(PRACTICE).update({ documentId: entry.documentId, data: { title: 'Titolo in bozza mai pubblicato' } } as never);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await outboxSize()).toBe(0);
+    expect(await titles('titolo bozza pubblicato')).not.toContain('Titolo in bozza mai pubblicato');
+    expect(await titles('banco alimentare frazione')).toContain('Banco alimentare di frazione');
+  });
+
+  it('loses nothing while Meilisearch is down: 20 publishes, restart, the index matches the CMS', async () => {
+    await meili.kill();
+    const created = [];
+    for (let i = 1; i <= 20; i++) {
+      created.push(await newPractice(`durante-il-guasto-${i}`, `Pratica pubblicata durante il guasto numero ${i}`, 'published'));
+    }
+    expect(created).toHaveLength(20); // the CMS kept working
+    expect(await outboxSize()).toBeGreaterThanOrEqual(20);
+    await meili.restart();
+    await until('the outbox to drain and the index to match', synced, 30_000);
+    const found = await index().search('pratica pubblicata durante il guasto', { limit: 100, filter: 'type = practice' });
+    const slugs = found.hits.map((h) => h.slug).filter((slug) => slug.startsWith('durante-il-guasto-'));
+    expect(slugs.sort()).toEqual(created.map((c) => (c as unknown as { slug: string }).slug).sort());
+  });
+});
+
+describe('the public search key', () => {
+  it('can search the public index and nothing else', async () => {
+    const key = await ensureSearchKey(client(), meili.masterKey);
+    expect(await ensureSearchKey(client(), meili.masterKey)).toBe(key); // idempotent
+    const publicClient = createSearchClient(meili.url, key);
+    expect((await publicClient.index(INDEX_UID).search('orti')).hits.length).toBeGreaterThan(0);
+    await expect(publicClient.index(INDEX_UID).addDocuments([{ id: 'intruso', title: 'x' }]).waitTask()).rejects.toThrow();
+    await expect(publicClient.index(INDEX_UID).deleteAllDocuments().waitTask()).rejects.toThrow();
+    await expect(publicClient.index(INDEX_UID).getSettings()).rejects.toThrow();
+    await expect(publicClient.index(INDEX_UID).updateSettings({ stopWords: [] }).waitTask()).rejects.toThrow();
+    await expect(publicClient.getKeys()).rejects.toThrow();
+    await expect(publicClient.createIndex('altro')).rejects.toThrow();
+  });
+});
+
+describe('relevance over the demo content', () => {
+  // [query, what it tests, slugs of which at least one must be in the top 3]
+  const judged: [string, string, string[]][] = [
+    ['portierato sociale', 'exact title words', ['portierato-sociale-quartiere-isola', 'educatore-portierato-sociale']],
+    ['emporio solidale santhia', 'missing accent', ['emporio-solidale-santhia', 'volontari-emporio-solidale']],
+    ['housing frst', 'typo', ['housing-first-vercelli', 'slide-housing-first-principi']],
+    ['orti sociali', 'plural', ['orti-sociali-caresana']],
+    ['orto sociale', 'singular', ['orti-sociali-caresana', 'orto-invernale-caresana']],
+    ['trasporto sociale valsesia', 'place name', ['trasporto-sociale-alta-valsesia', 'trasporto-sociale-a-chiamata-valsesia']],
+    ['budget di salute', 'phrase', ['budget-di-salute-valsesia', 'guida-budget-di-salute']],
+    ['repair cafe', 'missing accent', ['repair-cafe-valsesia', 'video-repair-cafe-come-organizzarlo', 'volontari-riparatori-repair-cafe']],
+    ['tirocinio', 'kind word, singular', ['tirocini-inclusione-sartoria-sociale', 'tirocini-agricoltura-sociale-caresana', 'scheda-tirocini-inclusione', 'tirocini-inclusione-agricoltura-livorno-ferraris', 'accordo-tirocini-inclusione-2015']],
+    ['tirocini agricoltura', 'two words', ['tirocini-agricoltura-sociale-caresana', 'tirocini-inclusione-agricoltura-livorno-ferraris']],
+    ['stage', 'synonym of tirocinio', ['tirocini-inclusione-sartoria-sociale', 'tirocini-agricoltura-sociale-caresana', 'scheda-tirocini-inclusione', 'tirocini-inclusione-agricoltura-livorno-ferraris', 'accordo-tirocini-inclusione-2015']],
+    ['codice terzo settore', 'law by name', ['dlgs-117-2017-codice-terzo-settore']],
+    ['legge 328', 'law by number', ['legge-328-2000']],
+    ['dopo di noi', 'stop words only but one', ['legge-112-2016-dopo-di-noi', 'corso-dopo-di-noi-famiglie', 'palestra-autonomia-dopo-di-noi']],
+    ['isee', 'acronym', ['scheda-isee-in-breve', 'dpcm-159-2013-isee']],
+    ['patto di collaborazione', 'phrase', ['modello-patto-di-collaborazione', 'guida-patti-di-collaborazione', 'patto-giardino-via-roma-quarona', 'modulo-proposta-patto-collaborazione', 'avviso-proposte-patti-collaborazione']],
+    ['terza età', 'synonym of anziani', ['telefonia-sociale-colline', 'autisti-volontari-pianura', 'volontari-telefonia-sociale', 'contributi-domiciliarita-anziani-gattinara', 'legge-33-2023-anziani', 'corso-assistenza-familiare-base']],
+    ['persone con disabilità', 'phrase with accent', ['legge-104-1992', 'dlgs-62-2024-disabilita', 'legge-4-2004-accessibilita']],
+    ['disabili', 'synonym of disabilità', ['legge-104-1992', 'dlgs-62-2024-disabilita', 'legge-4-2004-accessibilita']],
+    ['bici', 'short form', ['ciclofficina-popolare-crescentino', 'ciclofficina-manutenzione-base-crescentino', 'bici-ricondizionate-ragazzi-cigliano']],
+    ['biciclette', 'plural synonym', ['ciclofficina-popolare-crescentino', 'ciclofficina-manutenzione-base-crescentino', 'bici-ricondizionate-ragazzi-cigliano']],
+    ['sartoria', 'craft', ['sartoria-sociale-gattinara', 'tirocini-inclusione-sartoria-sociale', 'riparazioni-sartoriali-gattinara']],
+    ['restauro mobili', 'craft phrase', ['restauro-mobili-borgosesia', 'impagliatura-sedie-valduggia']],
+    ['computer rigenerati', 'title words', ['computer-rigenerati-varallo']],
+    ['puncetto', 'rare word', ['puncetto-valsesiano-alagna']],
+    ['alagna', 'comune name', ['puncetto-valsesiano-alagna', 'corso-digitale-over-60-alta-valle', 'case-in-montagna-nuovi-residenti', 'aps-monte-rosa-insieme']],
+    ['gattinara', 'comune name', ['sartoria-sociale-gattinara', 'co-progettazione-servizi-educativi-gattinara', 'casa-gattinara', 'riparazioni-sartoriali-gattinara', 'tirocini-inclusione-sartoria-sociale', 'telefonia-sociale-colline', 'contributi-domiciliarita-anziani-gattinara']],
+    ['santhia', 'comune without accent', ['emporio-solidale-santhia', 'sportello-assistenti-familiari-santhia', 'cisas-santhia', 'corso-assistente-familiare-santhia', 'arredi-da-pallet-santhia', 'volontari-emporio-solidale']],
+    ['affitto', 'housing', ['fondo-casa-garanzia-affitto', 'agenzia-sociale-locazione-proprietari']],
+    ['alloggio', 'synonym of casa', ['housing-first-vercelli', 'fondo-casa-garanzia-affitto', 'agenzia-sociale-locazione-proprietari', 'case-in-montagna-nuovi-residenti', 'palestra-autonomia-dopo-di-noi']],
+    ['corso italiano', 'language course', ['corso-italiano-l2-anno-in-corso', 'italiano-l2-famiglie-trino']],
+    ['smartphone', 'single word', ['corso-digitale-over-60-alta-valle']],
+    ['cooperative sociali', 'plural', ['legge-381-1991-cooperative-sociali']],
+    ['impresa sociale', 'phrase', ['dlgs-112-2017-impresa-sociale', 'impresa-sociale-filo-e-trama']],
+    ['accessibilita', 'missing accent', ['legge-4-2004-accessibilita', 'guida-accessibilita-comunicazione']],
+    ['coprogettazione', 'joined compound', ['corso-coprogettazione-art-55', 'convenzione-tipo-coprogettazione', 'avviso-coprogettazione-pronto-intervento-sociale', 'co-progettazione-servizi-educativi-gattinara']],
+    ['elettrodomestici', 'repair', ['piccoli-elettrodomestici-vercelli']],
+    ['sacchi di riso', 'upcycling', ['borse-dai-sacchi-di-riso-trino']],
+    ['runts', 'acronym', ['webinar-runts-iscrizione-adempimenti']],
+    ['antispreco', 'law nickname', ['legge-166-2016-antispreco']],
+    ['badante', 'synonym of assistente familiare', ['sportello-assistenti-familiari-santhia', 'corso-assistente-familiare-santhia', 'sportello-assistenti-familiari', 'corso-assistenza-familiare-base']],
+    ['mediatore interculturale', 'job', ['mediatore-interculturale-scuole']],
+    ['sussidiarieta orizzontale', 'principle, no accent', ['costituzione-art-118']],
+    ['assegno di inclusione', 'measure', ['dl-48-2023-assegno-inclusione']],
+  ];
+
+  it.each(judged)('"%s" (%s)', async (query, _what, expected) => {
+    const top = (await index().search(query, { limit: 3 })).hits.map((h) => h.slug);
+    expect(top.some((slug) => expected.includes(slug)), `top 3 for "${query}": ${top.join(', ')}`).toBe(true);
+  });
+});

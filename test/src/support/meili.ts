@@ -1,0 +1,43 @@
+/** A real Meilisearch for tests: the bundled binary on a free loopback port, data in a temporary folder. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchMeilisearch, type MeilisearchProcess } from '@coesione/search';
+import { freePort } from '../../../scripts/src/lib/ports.ts';
+
+export interface TestMeili {
+  url: string;
+  masterKey: string;
+  port: number;
+  dataDir: string;
+  process: MeilisearchProcess;
+  /** Stops the server (an outage); `restart` brings it back on the same port and data. */
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startMeili(): Promise<TestMeili> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-meili-'));
+  const port = await freePort();
+  const masterKey = 'test-master-key-0123456789abcdef';
+  const launch = () => launchMeilisearch({ dataDir, port, masterKey });
+  const meili: TestMeili = {
+    url: `http://127.0.0.1:${port}`,
+    masterKey,
+    port,
+    dataDir,
+    process: await launch(),
+    async kill() {
+      await meili.process.stop();
+    },
+    async restart() {
+      meili.process = await launch();
+    },
+    async stop() {
+      await meili.process.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return meili;
+}
