@@ -15,7 +15,9 @@ export const SEARCH_SETTINGS: Settings = {
   filterableAttributes: [
     'type',
     'themes',
+    'themeNames',
     'targetGroups',
+    'targetGroupNames',
     'municipalityCodes',
     'municipalityNames',
     'kind',

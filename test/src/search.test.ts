@@ -3,10 +3,10 @@
  * outbox worker keeping the index in step with what is published.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UID } from '@strapi/strapi';
-import { createSearchClient, documentKey, ensureSearchKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
+import { createSearchClient, ensureSearchKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { startCms, type TestCms } from './support/cms.ts';
+import { indexedKeys, outboxSize, publishedKeys, synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 
 let meili: TestMeili;
@@ -15,38 +15,8 @@ const PRACTICE = 'api::practice.practice';
 const client = () => createSearchClient(meili.url, meili.masterKey);
 const index = () => client().index<SearchDocument>(INDEX_UID);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const outboxSize = () => cms.strapi.db.query('api::search-outbox.search-outbox').count();
-
-/** The ids every published entry should have in the index. */
-async function publishedKeys(): Promise<string[]> {
-  const keys: string[] = [];
-  for (const type of SEARCH_TYPES) {
-    const entries = (await cms.strapi.documents(`api::${type}.${type}` as UID.ContentType).findMany({ status: 'published', fields: ['documentId', 'locale'], limit: 100000 } as never)) as { documentId: string; locale: string }[];
-    keys.push(...entries.map((e) => documentKey(type, e.documentId, e.locale)));
-  }
-  return keys.sort();
-}
-
-async function indexedKeys(): Promise<string[]> {
-  const { results } = await index().getDocuments({ fields: ['id'], limit: 100000 });
-  return results.map((d) => d.id).sort();
-}
-
-async function synced(): Promise<boolean> {
-  if ((await outboxSize()) > 0) return false;
-  const [expected, actual] = await Promise.all([publishedKeys(), indexedKeys()]);
-  return expected.length > 0 && JSON.stringify(expected) === JSON.stringify(actual);
-}
+const outbox = () => outboxSize(cms);
+const isSynced = () => synced(cms, meili);
 
 const titles = async (q: string) => (await index().search(q, { limit: 20 })).hits.map((h) => h.title);
 
@@ -65,7 +35,7 @@ beforeAll(async () => {
   meili = await startMeili();
   cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', SEARCH_SYNC_MAX_BACKOFF_MS: '1000' });
   await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
-  await until('the demo content to be indexed', synced, 60_000);
+  await until('the demo content to be indexed', isSynced, 60_000);
 });
 
 afterAll(async () => {
@@ -75,7 +45,7 @@ afterAll(async () => {
 
 describe('sync from the CMS', () => {
   it('indexes exactly the published content, never a draft or a private type', async () => {
-    expect(await indexedKeys()).toEqual(await publishedKeys());
+    expect(await indexedKeys(meili)).toEqual(await publishedKeys(cms));
     const { results } = await index().getDocuments({ limit: 100000 });
     for (const doc of results) expect(SEARCH_TYPES).toContain(doc.type);
     const settings = await index().getSettings();
@@ -108,7 +78,7 @@ describe('sync from the CMS', () => {
     await until('the practice', async () => (await titles('banco alimentare frazione')).includes('Banco alimentare di frazione'));
     await cms.strapi.documents(PRACTICE).update({ documentId: entry.documentId, data: { title: 'Titolo in bozza mai pubblicato' } } as never);
     await new Promise((r) => setTimeout(r, 600));
-    expect(await outboxSize()).toBe(0);
+    expect(await outbox()).toBe(0);
     expect(await titles('titolo bozza pubblicato')).not.toContain('Titolo in bozza mai pubblicato');
     expect(await titles('banco alimentare frazione')).toContain('Banco alimentare di frazione');
   });
@@ -120,9 +90,9 @@ describe('sync from the CMS', () => {
       created.push(await newPractice(`durante-il-guasto-${i}`, `Pratica pubblicata durante il guasto numero ${i}`, 'published'));
     }
     expect(created).toHaveLength(20); // the CMS kept working
-    expect(await outboxSize()).toBeGreaterThanOrEqual(20);
+    expect(await outbox()).toBeGreaterThanOrEqual(20);
     await meili.restart();
-    await until('the outbox to drain and the index to match', synced, 30_000);
+    await until('the outbox to drain and the index to match', isSynced, 30_000);
     const found = await index().search('pratica pubblicata durante il guasto', { limit: 100, filter: 'type = practice' });
     const slugs = found.hits.map((h) => h.slug).filter((slug) => slug.startsWith('durante-il-guasto-'));
     expect(slugs.sort()).toEqual(created.map((c) => (c as unknown as { slug: string }).slug).sort());

@@ -13,10 +13,14 @@ export function progress(label: string, total: number, out: NodeJS.WriteStream =
     const now = Date.now();
     if (!tty || (!force && now - last < 80)) return;
     last = now;
-    const filled = total === 0 ? width : Math.round((count / total) * width);
+    if (total === 0) {
+      out.write(`\r  ${label.padEnd(24)} ${count}`); // total unknown: a counter
+      return;
+    }
+    const filled = Math.round((count / total) * width);
     out.write(`\r  ${label.padEnd(24)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count}/${total}`);
   };
-  if (!tty) out.write(`  ${label}: ${total} …\n`);
+  if (!tty) out.write(`  ${label}: ${total || ''} …\n`);
   return {
     tick(n = 1) {
       count += n;
@@ -27,7 +31,7 @@ export function progress(label: string, total: number, out: NodeJS.WriteStream =
         render(true);
         out.write(` ${note}\n`);
       } else {
-        out.write(`  ${label}: ${count}/${total} ${note}\n`);
+        out.write(`  ${label}: ${total ? `${count}/${total}` : count} ${note}\n`);
       }
     },
   };

@@ -1,0 +1,312 @@
+/**
+ * Instant search over the public index: results as you type, highlighted matches, facets with
+ * counts, open opportunities, places near you or near a comune, sort, pages, all in the URL.
+ *
+ * The same component renders the plain GET form on the server, so the page works without
+ * JavaScript; once hydrated it searches Meilisearch directly with the search-only key.
+ */
+import { Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
+import './search.css';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { SECTIONS, SECTION_TYPES, enumLabel, type SectionType } from '../../lib/sections';
+import {
+  buildFilter,
+  buildSort,
+  emptyState,
+  FACET_KEYS,
+  FACETS,
+  HITS_PER_PAGE,
+  parseState,
+  stateToSearch,
+  type FacetKey,
+  type SearchState,
+} from './search-state';
+
+interface Hit {
+  id: string;
+  type: SectionType;
+  url: string;
+  title: string;
+  summary: string;
+  municipalityNames: string[];
+  deadline: number | null;
+  nextSession: number | null;
+  _formatted?: { title?: string; summary?: string };
+}
+
+export interface SearchIslandProps {
+  host: string;
+  apiKey: string;
+  indexUid?: string;
+  comuni: { istat: string; name: string; lat: number; lng: number }[];
+}
+
+// Highlight markers that cannot occur in text: the result is split on them, never parsed as HTML.
+const PRE = '\u0001';
+const POST = '\u0002';
+
+function Highlighted({ text }: { text: string }): ReactNode {
+  const parts: ReactNode[] = [];
+  let rest = text;
+  for (let i = 0; rest.length > 0; i++) {
+    const start = rest.indexOf(PRE);
+    if (start === -1) {
+      parts.push(rest);
+      break;
+    }
+    const end = rest.indexOf(POST, start);
+    parts.push(rest.slice(0, start), <mark key={i}>{rest.slice(start + 1, end === -1 ? undefined : end)}</mark>);
+    rest = end === -1 ? '' : rest.slice(end + 1);
+  }
+  return <>{parts}</>;
+}
+
+const dateFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+function facetLabel(key: FacetKey, value: string): string {
+  if (key === 'type') return SECTIONS[value as SectionType]?.label ?? value;
+  if (key === 'kind') return enumLabel(value);
+  return value;
+}
+
+type Distribution = Partial<Record<string, Record<string, number>>>;
+
+export default function SearchIsland({ host, apiKey, indexUid = 'content', comuni }: SearchIslandProps) {
+  const client = useMemo(() => new Meilisearch({ host, apiKey }), [host, apiKey]);
+  const [state, setState] = useState<SearchState>(emptyState);
+  const [ready, setReady] = useState(false);
+  const [result, setResult] = useState<SearchResponse<Hit> | null>(null);
+  const [facets, setFacets] = useState<Distribution>({});
+  const [failed, setFailed] = useState(false);
+  const [locating, setLocating] = useState<string | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(true);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const ids = useId();
+
+  // State comes from the URL after hydration (the server render has no URL), and again on back/forward.
+  useEffect(() => {
+    const read = () => setState(parseState(window.location.search));
+    read();
+    // On a phone the filters start folded, so the results come first.
+    setFiltersOpen(window.matchMedia('(min-width: 48rem)').matches);
+    setReady(true);
+    window.addEventListener('popstate', read);
+    return () => window.removeEventListener('popstate', read);
+  }, []);
+
+  /** Updates the state and the URL: typing replaces the history entry, every other change adds one. */
+  const update = useCallback((next: SearchState, push = true) => {
+    setState(next);
+    const url = `${window.location.pathname}${stateToSearch(next)}`;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    let cancelled = false;
+    const timer = window.setTimeout(async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const facetNames = FACET_KEYS.map((k) => FACETS[k].attribute);
+      const base = { indexUid, q: state.q };
+      const sort = buildSort(state);
+      const queries: MultiSearchQuery[] = [
+        {
+          ...base,
+          filter: buildFilter(state, now),
+          facets: facetNames,
+          ...(sort ? { sort } : {}),
+          page: state.page,
+          hitsPerPage: HITS_PER_PAGE,
+          attributesToHighlight: ['title', 'summary'],
+          attributesToCrop: ['summary'],
+          cropLength: 40,
+          highlightPreTag: PRE,
+          highlightPostTag: POST,
+        },
+        // Disjunctive counts: a facet with a selection counts its values as if it had none.
+        ...FACET_KEYS.filter((k) => state.selected[k].length > 0).map((k) => ({ ...base, filter: buildFilter(state, now, k), facets: [FACETS[k].attribute], hitsPerPage: 0 })),
+      ];
+      try {
+        const { results } = await client.multiSearch({ queries });
+        if (cancelled) return;
+        const [main, ...others] = results as unknown as SearchResponse<Hit>[];
+        const distribution: Distribution = { ...(main?.facetDistribution ?? {}) };
+        for (const other of others) Object.assign(distribution, other.facetDistribution ?? {});
+        setResult(main ?? null);
+        setFacets(distribution);
+        setFailed(false);
+      } catch {
+        if (!cancelled) setFailed(true);
+      }
+    }, 120);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [client, indexUid, ready, state]);
+
+  const toggle = (key: FacetKey, value: string) => {
+    const current = state.selected[key];
+    const values = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+    update({ ...state, selected: { ...state.selected, [key]: values }, page: 1 });
+  };
+
+  const goToPage = (page: number) => {
+    update({ ...state, page });
+    resultsHeading.current?.focus();
+  };
+
+  const nearMe = () => {
+    if (!('geolocation' in navigator)) {
+      setLocating('Il tuo browser non permette di conoscere la posizione: scegli un comune.');
+      return;
+    }
+    setLocating('Sto cercando la tua posizione…');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(null);
+        update({ ...state, page: 1, near: { lat: position.coords.latitude, lng: position.coords.longitude, label: 'la tua posizione' } });
+      },
+      () => setLocating('Posizione non disponibile o non autorizzata: scegli un comune dall’elenco.'),
+      { timeout: 10_000, maximumAge: 300_000 },
+    );
+  };
+
+  const nearComune = (istat: string) => {
+    const comune = comuni.find((c) => c.istat === istat);
+    update({ ...state, page: 1, near: comune ? { lat: comune.lat, lng: comune.lng, label: comune.name } : null });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    resultsHeading.current?.focus();
+  };
+
+  const activeFilters = FACET_KEYS.reduce((n, k) => n + state.selected[k].length, 0) + (state.open ? 1 : 0) + (state.near ? 1 : 0);
+  const total = result?.totalHits ?? 0;
+  const totalPages = result?.totalPages ?? 0;
+  const now = Date.now() / 1000;
+  const status = !ready || !result ? '' : `${total === 0 ? 'Nessun risultato' : total === 1 ? '1 risultato' : `${total} risultati`}${state.q ? ` per «${state.q}»` : ''}${state.near ? ` vicino a ${state.near.label}` : ''}.`;
+
+  return (
+    <div className="search">
+      <form role="search" action="/cerca/" method="get" className="search-form" onSubmit={onSubmit}>
+        <label htmlFor={`${ids}-q`}>Cosa cerchi?</label>
+        <div className="search-row">
+          <input
+            id={`${ids}-q`}
+            name="q"
+            type="search"
+            value={state.q}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${ids}-hint`}
+            onChange={(e) => update({ ...state, q: e.target.value, page: 1 }, false)}
+          />
+          <button type="submit">Cerca</button>
+        </div>
+        <p id={`${ids}-hint`} className="hint">Per esempio: tirocinio, orti sociali, anziani, Santhià.</p>
+      </form>
+
+      <p role="status" aria-live="polite" className="search-status">{status}</p>
+
+      {failed && (
+        <div role="alert" className="search-error">
+          <p>La ricerca non è disponibile in questo momento. Puoi consultare gli elenchi:</p>
+          <ul>
+            {SECTION_TYPES.map((t) => (
+              <li key={t}><a href={SECTIONS[t].path}>{SECTIONS[t].label}</a></li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {ready && (
+      <div className="search-layout">
+        <details className="search-filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+          <summary>
+            <h2>Filtra{activeFilters > 0 ? ` (${activeFilters} attivi)` : ''}</h2>
+          </summary>
+          <div className="filter-group">
+            <label>
+              <input type="checkbox" checked={state.open} onChange={() => update({ ...state, open: !state.open, page: 1 })} /> Solo opportunità aperte
+            </label>
+          </div>
+          <fieldset className="filter-group">
+            <legend>Vicino a</legend>
+            <button type="button" onClick={nearMe}>Vicino a me</button>
+            <label htmlFor={`${ids}-comune`}>Vicino a un comune</label>
+            <select id={`${ids}-comune`} value={comuni.find((c) => c.name === state.near?.label)?.istat ?? ''} onChange={(e) => nearComune(e.target.value)}>
+              <option value="">Ovunque nel distretto</option>
+              {comuni.map((c) => (
+                <option key={c.istat} value={c.istat}>{c.name}</option>
+              ))}
+            </select>
+            {state.near && (
+              <p>
+                Entro 15 km da {state.near.label}.{' '}
+                <button type="button" onClick={() => update({ ...state, near: null, page: 1 })}>Togli la posizione</button>
+              </p>
+            )}
+            {locating && <p role="status">{locating}</p>}
+          </fieldset>
+          <div className="filter-group">
+            <label htmlFor={`${ids}-sort`}>Ordina per</label>
+            <select id={`${ids}-sort`} value={state.sort} onChange={(e) => update({ ...state, sort: e.target.value === 'date' ? 'date' : 'relevance', page: 1 })}>
+              <option value="relevance">Pertinenza</option>
+              <option value="date">Data di pubblicazione</option>
+            </select>
+          </div>
+          {FACET_KEYS.map((key) => {
+            const counts = facets[FACETS[key].attribute] ?? {};
+            const values = [...new Set([...Object.keys(counts), ...state.selected[key]])];
+            if (values.length === 0) return null;
+            return (
+              <fieldset key={key} className="filter-group" data-facet={key}>
+                <legend>{FACETS[key].legend}</legend>
+                <ul>
+                  {values.map((value) => (
+                    <li key={value}>
+                      <label>
+                        <input type="checkbox" checked={state.selected[key].includes(value)} onChange={() => toggle(key, value)} />{' '}
+                        {facetLabel(key, value)} <span className="count">({counts[value] ?? 0})</span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            );
+          })}
+        </details>
+
+        <section aria-labelledby={`${ids}-results`} className="search-results">
+          <h2 id={`${ids}-results`} ref={resultsHeading} tabIndex={-1}>Risultati</h2>
+          <ol className="results">
+            {(result?.hits ?? []).map((hit) => (
+              <li key={hit.id} className="result">
+                <p className="result-type">{SECTIONS[hit.type]?.singular ?? hit.type}</p>
+                <h3><a href={hit.url}><Highlighted text={hit._formatted?.title ?? hit.title} /></a></h3>
+                {hit.municipalityNames.length > 0 && <p className="result-place">{hit.municipalityNames.slice(0, 3).join(', ')}</p>}
+                {hit.type === 'opportunity' && hit.deadline !== null && (
+                  <p className="result-state">{hit.deadline >= now ? `Aperta fino al ${dateFormat.format(hit.deadline * 1000)}` : `Chiusa il ${dateFormat.format(hit.deadline * 1000)}`}</p>
+                )}
+                {hit.type === 'workshop' && hit.nextSession !== null && <p className="result-state">Prossimo incontro: {dateTimeFormat.format(hit.nextSession * 1000)}</p>}
+                <p><Highlighted text={hit._formatted?.summary ?? hit.summary} /></p>
+              </li>
+            ))}
+          </ol>
+          {totalPages > 1 && (
+            <nav aria-label="Pagine dei risultati" className="pagination">
+              <button type="button" disabled={state.page <= 1} onClick={() => goToPage(state.page - 1)}>Pagina precedente</button>
+              <span>Pagina {state.page} di {totalPages}</span>
+              <button type="button" disabled={state.page >= totalPages} onClick={() => goToPage(state.page + 1)}>Pagina successiva</button>
+            </nav>
+          )}
+        </section>
+      </div>
+      )}
+    </div>
+  );
+}

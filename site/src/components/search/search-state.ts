@@ -1,0 +1,96 @@
+/**
+ * The search page's state, kept in the URL (shareable, back button works), and the Meilisearch
+ * filters it stands for. Pure functions: tested without a browser.
+ */
+
+export const FACETS = {
+  type: { param: 'tipo', attribute: 'type', legend: 'Tipo di contenuto' },
+  theme: { param: 'tema', attribute: 'themeNames', legend: 'Area tematica' },
+  group: { param: 'destinatari', attribute: 'targetGroupNames', legend: 'Destinatari' },
+  comune: { param: 'comune', attribute: 'municipalityNames', legend: 'Comune' },
+  kind: { param: 'genere', attribute: 'kind', legend: 'Genere' },
+} as const;
+export type FacetKey = keyof typeof FACETS;
+export const FACET_KEYS = Object.keys(FACETS) as FacetKey[];
+
+export interface Near {
+  lat: number;
+  lng: number;
+  /** "la tua posizione" or a comune's name. */
+  label: string;
+}
+
+export interface SearchState {
+  q: string;
+  selected: Record<FacetKey, string[]>;
+  open: boolean;
+  sort: 'relevance' | 'date';
+  page: number;
+  near: Near | null;
+}
+
+export const RADIUS_METERS = 15_000;
+export const HITS_PER_PAGE = 10;
+
+export const emptyState = (): SearchState => ({
+  q: '',
+  selected: { type: [], theme: [], group: [], comune: [], kind: [] },
+  open: false,
+  sort: 'relevance',
+  page: 1,
+  near: null,
+});
+
+export function parseState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const state = emptyState();
+  state.q = (params.get('q') ?? '').slice(0, 200);
+  for (const key of FACET_KEYS) state.selected[key] = params.getAll(FACETS[key].param).filter(Boolean).slice(0, 50);
+  state.open = params.get('aperte') === '1';
+  state.sort = params.get('ordina') === 'data' ? 'date' : 'relevance';
+  const page = Number(params.get('pagina'));
+  state.page = Number.isInteger(page) && page > 1 ? page : 1;
+  const near = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(params.get('vicino') ?? '');
+  if (near) {
+    const lat = Number(near[1]);
+    const lng = Number(near[2]);
+    if (Math.abs(lat) <= 90 && Math.abs(lng) <= 180) state.near = { lat, lng, label: params.get('luogo') ?? 'il punto scelto' };
+  }
+  return state;
+}
+
+export function stateToSearch(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const key of FACET_KEYS) for (const value of state.selected[key]) params.append(FACETS[key].param, value);
+  if (state.open) params.set('aperte', '1');
+  if (state.sort === 'date') params.set('ordina', 'data');
+  if (state.page > 1) params.set('pagina', String(state.page));
+  if (state.near) {
+    params.set('vicino', `${state.near.lat.toFixed(4)},${state.near.lng.toFixed(4)}`);
+    params.set('luogo', state.near.label);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A Meilisearch filter value, quoted and escaped. */
+export const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Filters for `state`; `except` leaves one facet out (for disjunctive facet counts). */
+export function buildFilter(state: SearchState, nowSeconds: number, except?: FacetKey): (string | string[])[] {
+  const filter: (string | string[])[] = [];
+  for (const key of FACET_KEYS) {
+    if (key === except || state.selected[key].length === 0) continue;
+    filter.push(state.selected[key].map((value) => `${FACETS[key].attribute} = ${quote(value)}`));
+  }
+  if (state.open) filter.push('type = opportunity', `deadline >= ${nowSeconds} OR deadline IS NULL`);
+  if (state.near) filter.push(`_geoRadius(${state.near.lat}, ${state.near.lng}, ${RADIUS_METERS})`);
+  return filter;
+}
+
+export function buildSort(state: SearchState): string[] | undefined {
+  if (state.near) return [`_geoPoint(${state.near.lat}, ${state.near.lng}):asc`];
+  if (state.sort === 'date') return ['publishedAt:desc'];
+  return undefined;
+}

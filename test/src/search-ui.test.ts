@@ -1,0 +1,141 @@
+/**
+ * The search page in Chromium, as a citizen uses it: typing, facets, the URL, the back button, the
+ * keyboard, and the message when the search server cannot be reached. Real Meilisearch, real CMS,
+ * the site built with the search-only key; no network beyond loopback.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createSearchClient, ensureSearchKey } from '@coesione/search';
+import { seed } from '../../scripts/src/seed/seed.ts';
+import { launchBrowser } from './support/browser.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+import { synced, until } from './support/indexed.ts';
+import { startMeili, type TestMeili } from './support/meili.ts';
+import { buildSite } from './support/site.ts';
+import { serveStatic } from './support/static-server.ts';
+
+let meili: TestMeili;
+let cms: TestCms;
+let site: { url: string; close(): Promise<void> };
+let siteDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  meili = await startMeili();
+  cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100' });
+  await seed(cms.strapi, { users: false });
+  await until('the demo content to be indexed', () => synced(cms, meili), 60_000);
+  const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
+  siteDir = buildSite({ PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key });
+  expect(fs.readFileSync(`${siteDir}/cerca/index.html`, 'utf8')).not.toContain(meili.masterKey);
+  site = await serveStatic(siteDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
+  await cms?.stop();
+  await meili?.stop();
+});
+
+async function openSearch(query = ''): Promise<Page> {
+  const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
+  // No request leaves loopback: anything else fails the test.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${site.url}/cerca/${query}`);
+  await page.getByRole('heading', { name: 'Risultati' }).waitFor();
+  return page;
+}
+
+const status = (page: Page) => page.getByRole('status').first();
+const resultTitles = (page: Page) => page.locator('.result h3').allTextContents();
+const count = async (page: Page, legend: string, label: string) => {
+  const text = await page.getByRole('group', { name: legend }).getByText(label, { exact: false }).first().locator('..').textContent();
+  return Number(/\((\d+)\)/.exec(text ?? '')?.[1]);
+};
+
+describe('the search page', () => {
+  it('shows results as you type, with the matches highlighted, and says how many', async () => {
+    const page = await openSearch();
+    await page.getByLabel('Cosa cerchi?').fill('orti sociali');
+    await expect.poll(() => resultTitles(page)).toContain('Orti sociali nella cascina di Caresana');
+    await expect.poll(() => status(page).textContent()).toMatch(/^\d+ risultat[oi] per «orti sociali»\.$/);
+    expect(await page.locator('.result h3 mark').first().textContent()).toMatch(/orti/i);
+    expect(page.url()).toContain('q=orti+sociali');
+    await page.context().close();
+  });
+
+  it('filters by a facet, updates the other counts and the URL, and the back button undoes it', async () => {
+    const page = await openSearch('?q=anziani');
+    await expect.poll(() => resultTitles(page)).not.toHaveLength(0);
+    const allResults = Number(/^(\d+)/.exec((await status(page).textContent()) ?? '')?.[1]);
+    const opportunities = await count(page, 'Tipo di contenuto', 'Opportunità');
+    expect(opportunities).toBeGreaterThan(0);
+    expect(opportunities).toBeLessThan(allResults);
+
+    await page.getByRole('group', { name: 'Tipo di contenuto' }).getByLabel(/Opportunità/).check();
+    await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${opportunities} risultat`));
+    expect(page.url()).toContain('tipo=opportunity');
+    // Other facets now count only opportunities; the type facet still offers the other types.
+    expect(await count(page, 'Tipo di contenuto', 'Buone prassi')).toBeGreaterThan(0);
+    const kinds = await page.getByRole('group', { name: 'Genere' }).locator('.count').allTextContents();
+    const kindTotal = kinds.map((k) => Number(/\d+/.exec(k)?.[0])).reduce((a, b) => a + b, 0);
+    expect(kindTotal).toBe(opportunities);
+
+    await page.goBack();
+    await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${allResults} risultat`));
+    expect(page.url()).not.toContain('tipo=');
+    await page.context().close();
+  });
+
+  it('keeps only open opportunities, and shows closed ones as closed', async () => {
+    const page = await openSearch('?tipo=opportunity');
+    await expect.poll(() => page.locator('.result-state', { hasText: 'Chiusa il' }).count()).toBeGreaterThan(0);
+    await page.getByLabel('Solo opportunità aperte').check();
+    await expect.poll(() => page.locator('.result-state', { hasText: 'Chiusa il' }).count()).toBe(0);
+    expect(await page.locator('.result-state', { hasText: 'Aperta fino al' }).count()).toBeGreaterThan(0);
+    expect(page.url()).toContain('aperte=1');
+    await page.context().close();
+  });
+
+  it('finds places near a comune', async () => {
+    const page = await openSearch();
+    await page.getByLabel('Vicino a un comune').selectOption({ label: 'Alagna Valsesia' });
+    await expect.poll(() => status(page).textContent()).toMatch(/vicino a Alagna Valsesia\.$/);
+    const places = await page.locator('.result-place').allTextContents();
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.join(' ')).not.toMatch(/Vercelli|Santhià|Trino/); // all far more than 15 km away
+    await page.context().close();
+  });
+
+  it('works from the keyboard alone', async () => {
+    const page = await openSearch();
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id ?? ''} ${document.activeElement?.textContent ?? ''}`);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toContain('Vai al contenuto');
+    // Tab on through the header to the page's own search field.
+    for (let i = 0; i < 6 && !(await focused()).match(/^INPUT (?!site-search)/); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^INPUT (?!site-search)/);
+    await page.keyboard.type('bici');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Risultati');
+    await expect.poll(() => resultTitles(page)).toEqual(expect.arrayContaining([expect.stringMatching(/bici/i)]));
+    await page.context().close();
+  });
+
+  it('says so in Italian, and offers the lists, when the search server cannot be reached', async () => {
+    const context = await browser.newContext({ locale: 'it-IT' });
+    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+    await context.route(`${meili.url}/**`, (route) => route.abort('connectionrefused'));
+    const page = await context.newPage();
+    await page.goto(`${site.url}/cerca/?q=orti`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('La ricerca non è disponibile in questo momento');
+    expect(await alert.getByRole('link', { name: 'Opportunità' }).getAttribute('href')).toBe('/opportunita/');
+    await context.close();
+  });
+});
