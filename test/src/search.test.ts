@@ -83,6 +83,20 @@ describe('sync from the CMS', () => {
     expect(await titles('banco alimentare frazione')).toContain('Banco alimentare di frazione');
   });
 
+  it('refreshes the entries that show a theme or an organisation when it is renamed', async () => {
+    const theme = await cms.strapi.documents('api::theme.theme').findFirst({ filters: { slug: 'riuso-economia-circolare' } });
+    const linked = await cms.strapi.documents(PRACTICE).count({ filters: { themes: { documentId: theme!.documentId } }, status: 'published' } as never);
+    const showing = async (filter: string) => (await index().search('', { filter, limit: 0 })).estimatedTotalHits;
+    await cms.strapi.documents('api::theme.theme').update({ documentId: theme!.documentId, data: { name: 'Riuso, riparazione e economia circolare' } } as never);
+    await until('the new theme name in the linked practices', async () => (await showing('type = practice AND themeNames = "Riuso, riparazione e economia circolare"')) === linked);
+    expect(linked).toBeGreaterThan(0);
+
+    const org = await cms.strapi.documents('api::organization.organization').findFirst({ filters: { slug: 'odv-ruote-solidali' }, status: 'published' } as never);
+    await cms.strapi.documents('api::organization.organization').update({ documentId: org!.documentId, data: { name: 'ODV Ruote Solidali della Pianura' }, status: 'published' } as never);
+    await until('the new organisation name in its opportunities', async () => (await showing('type = opportunity AND organizationNames = "ODV Ruote Solidali della Pianura"')) > 0);
+    expect(await showing('organizationNames = "ODV Ruote Solidali"')).toBe(0);
+  });
+
   it('loses nothing while Meilisearch is down: 20 publishes, restart, the index matches the CMS', async () => {
     await meili.kill();
     const created = [];

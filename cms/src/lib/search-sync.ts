@@ -62,26 +62,72 @@ export function changeOf(action: string, params: { status?: string }): 'upsert' 
   return undefined;
 }
 
+type Attribute = { type: string; target?: string; component?: string };
+type Model = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
+
+/**
+ * Where indexed types point at `source` (a theme, a comune, an organisation...): filter paths such as
+ * ['themes'] or ['location', 'municipality'], so that renaming the source refreshes the documents that
+ * carry its name.
+ */
+export function dependentPaths(getModel: (uid: string) => Model, indexed: readonly string[], source: string): { uid: string; path: string[] }[] {
+  const found: { uid: string; path: string[] }[] = [];
+  for (const uid of indexed) {
+    for (const [name, attribute] of Object.entries(getModel(uid).attributes)) {
+      if (attribute.type === 'relation' && attribute.target === source) found.push({ uid, path: [name] });
+      if (attribute.type === 'component' && attribute.component) {
+        for (const [inner, nested] of Object.entries(getModel(attribute.component).attributes)) {
+          if (nested.type === 'relation' && nested.target === source) found.push({ uid, path: [name, inner] });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Does this action change what the public sees of `model`? */
+const changesPublished = (model: Model, action: string, params: { status?: string }) =>
+  model.options?.draftAndPublish ? changeOf(action, params) !== undefined : action === 'update' || action === 'delete';
+
 export function registerSearchSync(strapi: Core.Strapi, uids: readonly PublicType[]): void {
   const options = searchSyncOptions();
   if (!options) return;
-  const indexed = new Set<string>(uids.filter((uid) => searchTypeOf(uid)));
+  const indexedUids = uids.filter((uid) => searchTypeOf(uid));
+  const indexed = new Set<string>(indexedUids);
+  const getModel = (uid: string) => strapi.getModel(uid as UID.ContentType) as unknown as Model;
+  const record = async (changes: Change[]) => {
+    for (const data of changes) await strapi.db.query(OUTBOX).create({ data: { ...data, attempts: 0 } });
+  };
+
+  /** The published entries that show `documentId`'s name, to be re-indexed after it changes. */
+  const dependents = async (source: string, documentId: string): Promise<Change[]> => {
+    const changes: Change[] = [];
+    for (const { uid, path } of dependentPaths(getModel, indexedUids, source)) {
+      const filters = path.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), { documentId });
+      const entries = (await strapi.documents(uid as UID.ContentType).findMany({ filters, status: 'published', locale: '*', fields: ['documentId', 'locale'], limit: 100000 } as never)) as unknown as { documentId: string; locale: string }[];
+      for (const e of entries) changes.push({ contentType: uid, entryId: e.documentId, entryLocale: e.locale, operation: 'upsert' });
+    }
+    return changes;
+  };
+
   strapi.documents.use(async (context, next) => {
-    const result = await next();
-    if (!indexed.has(context.uid)) return result;
     const params = context.params as { documentId?: string; locale?: string; status?: string };
-    const operation = changeOf(context.action, params);
+    const isSource = uids.includes(context.uid as PublicType) && changesPublished(getModel(context.uid), context.action, params);
+    // After a delete the links are gone: find the entries that showed this one before it goes.
+    const before = isSource && context.action === 'delete' && params.documentId ? await dependents(context.uid, params.documentId).catch(() => []) : [];
+    const result = await next();
     const entryId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (operation && entryId) {
-      try {
+    if (!entryId) return result;
+    try {
+      const operation = indexed.has(context.uid) ? changeOf(context.action, params) : undefined;
+      if (operation) {
         const locales = params.locale === '*' ? await localeCodes(strapi) : [params.locale ?? (await defaultLocale(strapi))];
-        for (const entryLocale of locales) {
-          await strapi.db.query(OUTBOX).create({ data: { contentType: context.uid, entryId, entryLocale, operation, attempts: 0 } });
-        }
-      } catch (error) {
-        // The CMS write has already succeeded; a full reindex repairs what this could not record.
-        strapi.log.error(`search: could not record ${context.action} of ${context.uid} ${entryId}: ${(error as Error).message}`);
+        await record(locales.map((entryLocale) => ({ contentType: context.uid, entryId, entryLocale, operation })));
       }
+      if (isSource) await record(context.action === 'delete' ? before : await dependents(context.uid, entryId));
+    } catch (error) {
+      // The CMS write has already succeeded; a full reindex repairs what this could not record.
+      strapi.log.error(`search: could not record ${context.action} of ${context.uid} ${entryId}: ${(error as Error).message}`);
     }
     return result;
   });
@@ -105,9 +151,11 @@ export async function drainOutbox(strapi: Core.Strapi, options: SearchSyncOption
   })) as OutboxRow[];
   if (rows.length === 0) return 0;
 
-  // The last change of each entry wins.
-  const latest = new Map<string, Change>();
-  for (const row of rows) latest.set(`${row.contentType}|${row.entryId}|${row.entryLocale}`, row);
+  // One pass per entry, whatever was recorded and in whatever order: the entry is re-read and the index
+  // made to match it (published → upsert, otherwise → delete). A delete waiting in backoff can therefore
+  // never undo a later publish.
+  const entries = new Map<string, Change>();
+  for (const row of rows) entries.set(`${row.contentType}|${row.entryId}|${row.entryLocale}`, row);
 
   try {
     const client = createSearchClient(options.url, options.apiKey);
@@ -117,18 +165,15 @@ export async function drainOutbox(strapi: Core.Strapi, options: SearchSyncOption
     }
     const upserts: SearchDocument[] = [];
     const deletions: string[] = [];
-    for (const change of latest.values()) {
+    for (const change of entries.values()) {
       const type = searchTypeOf(change.contentType);
       if (!type) continue;
-      const entry =
-        change.operation === 'upsert'
-          ? ((await strapi.documents(change.contentType as UID.ContentType).findOne({
-              documentId: change.entryId,
-              locale: change.entryLocale,
-              status: 'published',
-              populate: POPULATE[change.contentType as PublicType],
-            } as never)) as unknown as CmsEntry | null)
-          : null;
+      const entry = (await strapi.documents(change.contentType as UID.ContentType).findOne({
+        documentId: change.entryId,
+        locale: change.entryLocale,
+        status: 'published',
+        populate: POPULATE[change.contentType as PublicType],
+      } as never)) as unknown as CmsEntry | null;
       if (entry) upserts.push(toSearchDocument(type, entry));
       else deletions.push(documentKey(type, change.entryId, change.entryLocale));
     }
