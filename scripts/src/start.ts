@@ -83,8 +83,11 @@ async function main(): Promise<void> {
   await waitForUrl(`${config.cmsUrl}/_health`, 120_000, (s) => s === 204);
 
   // The site gets a key that can only search the public index; the master key stays here and in the CMS.
-  const search = await prepareSearch(meiliUrl, config.meiliMasterKey);
-  if (search.empty) await reindexFromCms({ meiliUrl, masterKey: config.meiliMasterKey, cmsUrl: config.cmsUrl }, progress);
+  const search = await prepareSearch(meiliUrl, config.meiliMasterKey, config.dataDir);
+  if (search.rebuild) {
+    await reindexFromCms({ meiliUrl, masterKey: config.meiliMasterKey, cmsUrl: config.cmsUrl }, progress);
+    search.markBuilt();
+  }
   env.PUBLIC_MEILISEARCH_URL = process.env.PUBLIC_MEILISEARCH_URL ?? meiliUrl;
   env.PUBLIC_SEARCH_KEY = process.env.PUBLIC_SEARCH_KEY ?? search.searchKey;
 

@@ -33,11 +33,14 @@ async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
   return results.some((index) => index.uid === uid);
 }
 
-/** Creates the index if missing and applies the settings, waiting for both. */
+/**
+ * Creates the index with its settings if it is missing, waiting for both. An existing index is left
+ * alone: re-applying settings to a large live index can hold its task queue for seconds, so settings
+ * reach a live index through `reindex` (a fresh index, then an atomic swap).
+ */
 export async function ensureIndex(client: Meilisearch, uid: string = INDEX_UID): Promise<void> {
-  if (!(await indexExists(client, uid))) {
-    succeeded(await client.createIndex(uid, { primaryKey: PRIMARY_KEY }).waitTask(TASK_TIMEOUT), `creating index ${uid}`);
-  }
+  if (await indexExists(client, uid)) return;
+  succeeded(await client.createIndex(uid, { primaryKey: PRIMARY_KEY }).waitTask(TASK_TIMEOUT), `creating index ${uid}`);
   succeeded(await client.index(uid).updateSettings(SEARCH_SETTINGS).waitTask(TASK_TIMEOUT), `settings of ${uid}`);
 }
 

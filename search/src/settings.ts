@@ -1,6 +1,7 @@
 /**
  * The public index: one index `content` holding every public type, its settings typed by the client.
  */
+import { createHash } from 'node:crypto';
 import type { Settings } from 'meilisearch';
 import { ITALIAN_STOP_WORDS } from './stop-words';
 import { synonymMap } from './synonyms';
@@ -20,6 +21,7 @@ export const SEARCH_SETTINGS: Settings = {
     'targetGroupNames',
     'municipalityCodes',
     'municipalityNames',
+    'organizationNames',
     'kind',
     'open',
     'deadline',
@@ -40,3 +42,6 @@ export const SEARCH_SETTINGS: Settings = {
   searchCutoffMs: 150,
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['ita'] }],
 };
+
+/** Changes when the settings in this file change: `npm start` reindexes then. */
+export const SETTINGS_HASH = createHash('sha256').update(JSON.stringify(SEARCH_SETTINGS)).digest('hex').slice(0, 16);

@@ -1,5 +1,7 @@
 /** What `npm start` does for search once the CMS answers: the public key, and a first full index. */
-import { createSearchClient, ensureSearchKey, INDEX_UID, reindex, type ReindexReport } from '@coesione/search';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createSearchClient, ensureSearchKey, INDEX_UID, reindex, SETTINGS_HASH, type ReindexReport } from '@coesione/search';
 import { publishedDocuments } from './cms-api.ts';
 import type { Progress } from './progress.ts';
 
@@ -14,12 +16,16 @@ export async function reindexFromCms(
   return report;
 }
 
-/** The search-only key for the site, and whether the index still needs its first build. */
-export async function prepareSearch(meiliUrl: string, masterKey: string): Promise<{ searchKey: string; empty: boolean }> {
+/**
+ * The search-only key for the site, and whether the index needs a full build: it is empty, or its
+ * settings changed in code since the last build (recorded in `<data dir>/search-settings.hash`).
+ */
+export async function prepareSearch(meiliUrl: string, masterKey: string, dataDir: string): Promise<{ searchKey: string; rebuild: boolean; markBuilt(): void }> {
   const client = createSearchClient(meiliUrl, masterKey);
   const searchKey = await ensureSearchKey(client, masterKey);
   const { results } = await client.getIndexes({ limit: 1000 });
-  const index = results.find((i) => i.uid === INDEX_UID);
-  const empty = !index || (await client.index(INDEX_UID).getStats()).numberOfDocuments === 0;
-  return { searchKey, empty };
+  const empty = !results.some((i) => i.uid === INDEX_UID) || (await client.index(INDEX_UID).getStats()).numberOfDocuments === 0;
+  const stamp = path.join(dataDir, 'search-settings.hash');
+  const stale = !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== SETTINGS_HASH;
+  return { searchKey, rebuild: empty || stale, markBuilt: () => fs.writeFileSync(stamp, SETTINGS_HASH) };
 }
