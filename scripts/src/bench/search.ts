@@ -161,7 +161,7 @@ try {
     fs.rmSync(cmsDir, { recursive: true, force: true });
   }
   const sortedDelays = [...delays].sort((a, b) => a - b);
-  const publish = { publishes: delays.length, p50Ms: percentile(sortedDelays, 50), p95Ms: percentile(sortedDelays, 95), maxMs: sortedDelays.at(-1) };
+  const publish = { publishes: delays.length, p50Ms: percentile(sortedDelays, 50), p95Ms: percentile(sortedDelays, 95), maxMs: sortedDelays.at(-1), delaysMsInOrder: delays };
 
   console.table(Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, { 'p50 ms': v.p50, 'p95 ms': v.p95, 'p99 ms': v.p99, 'server p95 ms': v.serverP95 }])));
   console.table({
