@@ -1,16 +1,8 @@
 /**
  * Reading published content from the CMS's public REST API (what any citizen could read), page by page.
  */
-import { SEARCH_TYPES, toSearchDocument, type CmsEntry, type SearchDocument, type SearchType } from '@coesione/search';
-
-export const API_PATHS: Record<SearchType, string> = {
-  practice: 'practices',
-  opportunity: 'opportunities',
-  regulation: 'regulations',
-  'training-material': 'training-materials',
-  workshop: 'workshops',
-  organization: 'organizations',
-};
+import { SEARCH_TYPES, toSearchDocument, type CmsEntry, type SearchDocument } from '@coesione/search';
+import { API_PATHS } from '../../../site/src/lib/cms/source.ts';
 
 interface Page {
   data: CmsEntry[];
@@ -22,10 +14,6 @@ async function getPage(cmsUrl: string, path: string, page: number, locale: strin
   const res = await fetch(url, { headers: { connection: 'close' } });
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   return (await res.json()) as Page;
-}
-
-export async function countPublished(cmsUrl: string, type: SearchType, locale = 'it'): Promise<number> {
-  return (await getPage(cmsUrl, API_PATHS[type], 1, locale)).meta.pagination.total;
 }
 
 /** Every published entry of every public type, as search documents, 100 at a time. */

@@ -1,0 +1,138 @@
+/**
+ * What the pages read from the CMS, validated at build time: a missing or malformed field fails the
+ * build with the entry and the field named (never an empty page).
+ */
+import { z } from 'astro/zod';
+
+const text = z.string().nullable().optional();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}/).nullable().optional();
+const taxonomy = z.object({ name: z.string(), slug: z.string() });
+const municipalityRef = z.object({ name: z.string(), slug: z.string(), istatCode: z.string().regex(/^\d{6}$/) });
+const organizationRef = z.object({ name: z.string(), slug: z.string(), kind: z.string() });
+const titled = z.object({ title: z.string(), slug: z.string() });
+const place = z.object({
+  label: text,
+  address: z.string(),
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+  municipality: municipalityRef.nullable().optional(),
+});
+const image = z
+  .object({ url: z.string(), alternativeText: text, caption: text, width: z.number().nullable().optional(), height: z.number().nullable().optional() })
+  .nullable()
+  .optional();
+const file = z.object({ url: z.string(), name: z.string(), mime: z.string(), size: z.number(), ext: text });
+const contact = z.object({ name: z.string(), email: text, phone: text, hours: text });
+/** Strapi blocks: checked for shape by the renderer, which refuses unknown node types. */
+export const blocks = z.array(z.object({ type: z.string() }).passthrough()).nullable().optional();
+
+const common = {
+  documentId: z.string(),
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  summary: z.string().max(300),
+  body: blocks,
+  themes: z.array(taxonomy).default([]),
+  targetGroups: z.array(taxonomy).default([]),
+  municipalities: z.array(municipalityRef).default([]),
+  cover: image,
+  verifiedAt: date,
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const schemas = {
+  practice: z.object({
+    ...common,
+    title: z.string(),
+    state: z.enum(['attiva', 'conclusa', 'sperimentale']),
+    evidenceLevel: z.string(),
+    period: z.object({ start: z.string(), end: date }).nullable().optional(),
+    location: place.nullable().optional(),
+    promoters: z.array(organizationRef).default([]),
+    outcomes: blocks,
+    indicators: z.array(z.object({ name: z.string(), value: z.coerce.number(), unit: text, year: z.number() })).default([]),
+    howToReplicate: blocks,
+    lessonsLearned: blocks,
+    attachments: z.array(file).nullable().optional(),
+    trainingMaterials: z.array(titled).default([]),
+  }),
+  opportunity: z.object({
+    ...common,
+    title: z.string(),
+    kind: z.string(),
+    eligibility: text,
+    cost: text,
+    howToApply: text,
+    applyUrl: text,
+    opensAt: date,
+    deadline: date,
+    startDate: date,
+    endDate: date,
+    provider: organizationRef.nullable().optional(),
+    locations: z.array(place).default([]),
+    contacts: z.array(contact).default([]),
+  }),
+  regulation: z.object({
+    ...common,
+    title: z.string(),
+    kind: z.string(),
+    issuer: z.string(),
+    number: text,
+    date,
+    urn: text,
+    validity: z.enum(['vigente', 'abrogata']),
+    sourceUrl: text,
+    relatedRegulations: z.array(titled).default([]),
+    relatedBy: z.array(titled).default([]),
+    attachments: z.array(file).nullable().optional(),
+    trainingMaterials: z.array(titled).default([]),
+  }),
+  'training-material': z.object({
+    ...common,
+    title: z.string(),
+    format: z.string(),
+    audience: z.string(),
+    level: z.string(),
+    durationMinutes: z.number().nullable().optional(),
+    externalUrl: text,
+    files: z.array(file).nullable().optional(),
+    relatedPractices: z.array(titled).default([]),
+    relatedRegulations: z.array(titled).default([]),
+  }),
+  workshop: z.object({
+    ...common,
+    title: z.string(),
+    craft: z.string(),
+    artisanName: z.string(),
+    artisanBio: text,
+    organization: organizationRef.nullable().optional(),
+    sessions: z.array(z.object({ start: z.string(), end: text, note: text })).default([]),
+    capacity: z.number().nullable().optional(),
+    cost: text,
+    howToRegister: text,
+    accessibilityNotes: text,
+    location: place.nullable().optional(),
+  }),
+  organization: z.object({
+    ...common,
+    name: z.string(),
+    kind: z.string(),
+    runtsNumber: text,
+    website: text,
+    sites: z.array(place).default([]),
+    contacts: z.array(contact).default([]),
+  }),
+  municipality: z.object({
+    documentId: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    istatCode: z.string().regex(/^\d{6}$/),
+    latitude: z.coerce.number(),
+    longitude: z.coerce.number(),
+    managingBody: organizationRef.nullable().optional(),
+  }),
+  theme: z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
+  'target-group': z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
+};
+
+export type { CmsType } from './source';
