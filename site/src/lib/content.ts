@@ -1,0 +1,118 @@
+/**
+ * Reading the content collections for pages: one card shape for every type, the order of each list,
+ * and related items (same theme, same comune, same organisation).
+ */
+import { getCollection } from 'astro:content';
+import type { z } from 'astro/zod';
+import type { schemas } from './cms/schemas';
+import { buildNow, formatDateTime, opportunityState } from './format';
+import { SECTIONS, SECTION_TYPES, type SectionType } from './sections';
+
+export const COLLECTIONS = {
+  practice: 'practices',
+  opportunity: 'opportunities',
+  regulation: 'regulations',
+  'training-material': 'trainingMaterials',
+  workshop: 'workshops',
+  organization: 'organizations',
+} as const satisfies Record<SectionType, string>;
+
+/** Typed from the Zod schemas, so type checks need no generated Astro types (and so no CMS). */
+export type SectionData<T extends SectionType = SectionType> = z.infer<(typeof schemas)[T]>;
+export interface SectionEntry<T extends SectionType = SectionType> {
+  id: string;
+  data: SectionData<T>;
+}
+type AnyData = SectionData;
+
+export interface Card {
+  type: SectionType;
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  places: string[];
+  /** A short state line: "Aperta fino al …", "Prossimo incontro …", "Abrogata". */
+  state?: string;
+  open?: boolean;
+  themes: string[];
+  organizations: string[];
+  sortKey: string;
+}
+
+export const urlOf = (type: SectionType, slug: string): string => `${SECTIONS[type].path}${slug}/`;
+export const titleOf = (data: AnyData): string => ('title' in data ? data.title : data.name);
+
+export function nextSession(data: SectionData<'workshop'>, now: Date) {
+  return data.sessions.filter((s) => new Date(s.start) >= now).sort((a, b) => a.start.localeCompare(b.start))[0];
+}
+
+export function toCard(type: SectionType, entry: SectionEntry, now: Date = buildNow()): Card {
+  const data = entry.data;
+  const places = [
+    ...data.municipalities.map((m) => m.name),
+    ...('location' in data && data.location?.municipality ? [data.location.municipality.name] : []),
+    ...('locations' in data ? data.locations.flatMap((l) => (l.municipality ? [l.municipality.name] : [])) : []),
+    ...('sites' in data ? data.sites.flatMap((l) => (l.municipality ? [l.municipality.name] : [])) : []),
+  ];
+  const organizations = [
+    ...('promoters' in data ? data.promoters.map((o) => o.slug) : []),
+    ...('provider' in data && data.provider ? [data.provider.slug] : []),
+    ...('organization' in data && data.organization ? [data.organization.slug] : []),
+    ...(type === 'organization' ? [data.slug] : []),
+  ];
+  const card: Card = {
+    type,
+    slug: data.slug,
+    url: urlOf(type, data.slug),
+    title: titleOf(data),
+    summary: data.summary,
+    places: [...new Set(places)],
+    themes: data.themes.map((t) => t.slug),
+    organizations,
+    sortKey: titleOf(data).toLocaleLowerCase('it'),
+  };
+  if ('deadline' in data) {
+    const state = opportunityState(data.deadline, now);
+    Object.assign(card, { state: state.label, open: state.open, sortKey: `${state.open ? 0 : 1}${state.open ? (data.deadline ?? '9999') : invert(data.deadline ?? '')}` });
+  }
+  if ('sessions' in data) {
+    const next = nextSession(data as SectionData<'workshop'>, now);
+    Object.assign(card, { state: next ? `Prossimo incontro: ${formatDateTime(next.start)}` : 'Nessun incontro in programma', sortKey: next ? `0${next.start}` : `1${card.sortKey}` });
+  }
+  if ('validity' in data) {
+    Object.assign(card, { state: data.validity === 'abrogata' ? 'Abrogata' : undefined, sortKey: invert(data.date ?? '') });
+  }
+  return card;
+}
+
+/** Sorts later dates first inside an ascending sort. */
+const invert = (date: string): string => date.replace(/\d/g, (d) => String(9 - Number(d)));
+
+export async function entriesOf<T extends SectionType>(type: T): Promise<SectionEntry<T>[]> {
+  return (await getCollection(COLLECTIONS[type])) as unknown as SectionEntry<T>[];
+}
+
+/** Every card of a section, in its reading order. */
+export async function cardsOf(type: SectionType): Promise<Card[]> {
+  return (await entriesOf(type)).map((e) => toCard(type, e)).sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'it'));
+}
+
+export async function allCards(): Promise<Card[]> {
+  return (await Promise.all(SECTION_TYPES.map(cardsOf))).flat();
+}
+
+/** Up to `limit` other items sharing an organisation, a comune or a theme, in that order of weight. */
+export function relatedTo(card: Card, all: Card[], limit = 4): Card[] {
+  const score = (other: Card) =>
+    3 * other.organizations.filter((o) => card.organizations.includes(o)).length +
+    2 * other.places.filter((p) => card.places.includes(p)).length +
+    other.themes.filter((t) => card.themes.includes(t)).length;
+  return all
+    .filter((other) => other.url !== card.url)
+    .map((other) => ({ other, score: score(other) }))
+    .filter(({ score: s }) => s > 0)
+    .sort((a, b) => b.score - a.score || a.other.sortKey.localeCompare(b.other.sortKey, 'it'))
+    .slice(0, limit)
+    .map(({ other }) => other);
+}

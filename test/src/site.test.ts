@@ -1,0 +1,101 @@
+/**
+ * The public site built from published content: from the CMS and from a snapshot alike, content pages
+ * without JavaScript, states computed at build time, and a build that fails loudly on bad data.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed } from '../../scripts/src/seed/seed.ts';
+import { takeSnapshot } from '../../site/src/lib/cms/source.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+import { buildSite, SiteBuildError } from './support/site.ts';
+
+const BUILD_NOW = '2026-11-24T10:00:00Z';
+let cms: TestCms;
+let work: string;
+let fromCms: string;
+let fromSnapshot: string;
+
+const pages = (dir: string): string[] =>
+  fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+const read = (dir: string, page: string) => fs.readFileSync(path.join(dir, page), 'utf8');
+
+beforeAll(async () => {
+  cms = await startCms();
+  await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-test-'));
+  fs.writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify(await takeSnapshot(cms.url)));
+  fromCms = await buildSite({ CMS_URL: cms.url, BUILD_NOW });
+  fromSnapshot = await buildSite({ SITE_SNAPSHOT: path.join(work, 'snapshot.json'), CMS_URL: 'http://127.0.0.1:9', BUILD_NOW });
+});
+
+afterAll(async () => {
+  await cms?.stop();
+  for (const dir of [work, fromCms, fromSnapshot]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the site build', () => {
+  it('gives the same pages from the snapshot as from a running CMS', () => {
+    expect(pages(fromSnapshot)).toEqual(pages(fromCms));
+    for (const page of pages(fromCms)) expect(read(fromSnapshot, page), page).toBe(read(fromCms, page));
+  });
+
+  it('builds a list and a detail page for every published entry, and a page per comune and theme', () => {
+    const all = pages(fromCms);
+    for (const section of ['buone-prassi', 'opportunita', 'normativa', 'formazione', 'laboratori', 'enti']) {
+      expect(all).toContain(`${section}/index.html`);
+    }
+    expect(all.filter((p) => /^buone-prassi\/[^/]+\/index\.html$/.test(p))).toHaveLength(18);
+    expect(all.filter((p) => /^comuni\/[^/]+\/index\.html$/.test(p))).toHaveLength(82);
+    expect(all).toEqual(expect.arrayContaining(['accessibilita/index.html', 'privacy/index.html', 'note-legali/index.html', '404.html', 'temi/index.html']));
+  });
+
+  it('ships no JavaScript on content pages: only the search page has an island', () => {
+    for (const page of pages(fromCms)) {
+      const html = read(fromCms, page);
+      if (page === 'cerca/index.html') continue;
+      expect(html, page).not.toMatch(/<script/i);
+    }
+  });
+
+  it('says whether an opportunity is open or closed, as of the build', () => {
+    const closed = read(fromCms, 'opportunita/bando-piccole-associazioni/index.html');
+    expect(closed).toMatch(/Chiusa il \d+ \w+ 2026/);
+    const open = read(fromCms, 'opportunita/tirocini-inclusione-sartoria-sociale/index.html');
+    expect(open).toMatch(/Aperta fino al \d+ \w+ 20\d\d/);
+  });
+
+  it('has one h1, a skip link and landmarks on every page', () => {
+    for (const page of pages(fromCms)) {
+      const html = read(fromCms, page);
+      expect(html.match(/<h1[\s>]/g), page).toHaveLength(1);
+      expect(html, page).toContain('href="#contenuto"');
+      expect(html, page).toMatch(/<main id="contenuto"/);
+      expect(html, page).toContain('lang="it"');
+    }
+  });
+
+  const failure = (env: Record<string, string>) =>
+    buildSite(env, path.join(work, `out-${Math.random().toString(36).slice(2)}`)).then(
+      () => '',
+      (error: unknown) => (error instanceof SiteBuildError ? error.output : String(error)),
+    );
+
+  it('fails, naming the entry and the field, when the content is malformed', async () => {
+    const snapshot = JSON.parse(fs.readFileSync(path.join(work, 'snapshot.json'), 'utf8'));
+    delete snapshot.entries.practice[0].summary;
+    const bad = path.join(work, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify(snapshot));
+    const output = await failure({ SITE_SNAPSHOT: bad });
+    expect(output).toContain(snapshot.entries.practice[0].slug);
+    expect(output).toMatch(/summary/);
+    expect(output).toMatch(/practices/);
+  });
+
+  it('fails with a hint when neither the CMS nor a snapshot is there', async () => {
+    const output = await failure({ SITE_SNAPSHOT: '', CMS_URL: 'http://127.0.0.1:9' });
+    expect(output).toContain('The CMS does not answer at http://127.0.0.1:9');
+    expect(output).toContain('SITE_SNAPSHOT');
+  });
+});
