@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ICAL from 'ical.js';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '../../site/src/lib/cms/source.ts';
@@ -55,7 +57,8 @@ describe('the site build', () => {
     for (const page of pages(fromCms)) {
       const html = read(fromCms, page);
       if (page === 'cerca/index.html') continue;
-      expect(html, page).not.toMatch(/<script/i);
+      // JSON-LD is data, not code: every other script element fails.
+      expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, ''), page).not.toMatch(/<script/i);
     }
   });
 
@@ -74,6 +77,36 @@ describe('the site build', () => {
       expect(html, page).toMatch(/<main id="contenuto"/);
       expect(html, page).toContain('lang="it"');
     }
+  });
+
+  it('publishes RSS feeds (also per theme), an iCalendar feed and a sitemap of every page', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    for (const feed of ['buone-prassi/rss.xml', 'opportunita/rss.xml', 'temi/riuso-economia-circolare/rss.xml']) {
+      const rss = parser.parse(read(fromCms, feed)).rss;
+      expect(rss.channel.item.length, feed).toBeGreaterThan(0);
+      expect(rss.channel.item[0].link, feed).toMatch(/^http:\/\/127\.0\.0\.1:4321\//);
+    }
+    const calendar = new ICAL.Component(ICAL.parse(read(fromCms, 'calendario.ics')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.filter((e) => e.summary.startsWith('Laboratorio:')).length).toBeGreaterThanOrEqual(12);
+    expect(events.filter((e) => e.summary.startsWith('Scadenza:')).length).toBeGreaterThanOrEqual(15);
+
+    const index = parser.parse(read(fromCms, 'sitemap-index.xml')).sitemapindex.sitemap;
+    expect(index.loc).toBe('http://127.0.0.1:4321/sitemap-0.xml');
+    const listed = new Set((parser.parse(read(fromCms, 'sitemap-0.xml')).urlset.url as { loc: string }[]).map((u) => u.loc));
+    for (const page of pages(fromCms).filter((p) => p !== '404.html')) {
+      expect(listed, page).toContain(`http://127.0.0.1:4321/${page.replace(/index\.html$/, '')}`);
+    }
+  });
+
+  it('describes detail pages with schema.org JSON-LD', () => {
+    const ld = (page: string) => JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(read(fromCms, page))?.[1] ?? 'null');
+    const workshop = ld('laboratori/puncetto-valsesiano-alagna/index.html');
+    expect(workshop['@type']).toBe('EventSeries');
+    expect(workshop.subEvent[0]['@type']).toBe('Event');
+    expect(ld('normativa/legge-328-2000/index.html')).toMatchObject({ '@type': 'Legislation', legislationIdentifier: 'urn:nir:stato:legge:2000-11-08;328' });
+    expect(ld('enti/odv-mani-in-rete/index.html')['@type']).toBe('NGO');
+    expect(ld('opportunita/tirocini-inclusione-sartoria-sociale/index.html')['@type']).toMatch(/Service$/);
   });
 
   const failure = (env: Record<string, string>) =>

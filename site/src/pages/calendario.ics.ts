@@ -1,0 +1,30 @@
+/** Workshop sessions and opportunity deadlines as one iCalendar feed (Europe/Rome). */
+import type { APIRoute } from 'astro';
+import { entriesOf, urlOf } from '../lib/content';
+import { buildNow } from '../lib/format';
+import { icalendar, type CalendarEvent } from '../lib/machine';
+
+export const GET: APIRoute = async ({ site }) => {
+  const events: CalendarEvent[] = [];
+  const host = new URL(site ?? 'http://localhost').host;
+  for (const entry of await entriesOf('workshop')) {
+    const d = entry.data;
+    d.sessions.forEach((s, i) =>
+      events.push({
+        uid: `laboratorio-${d.documentId}-${i}@${host}`,
+        title: `Laboratorio: ${d.title}`,
+        url: new URL(urlOf('workshop', d.slug), site).href,
+        description: `${d.summary}${s.note ? `\n${s.note}` : ''}`,
+        location: d.location ? `${d.location.address}${d.location.municipality ? `, ${d.location.municipality.name}` : ''}` : undefined,
+        start: s.start,
+        end: s.end ?? undefined,
+      }),
+    );
+  }
+  for (const entry of await entriesOf('opportunity')) {
+    const d = entry.data;
+    if (!d.deadline) continue;
+    events.push({ uid: `scadenza-${d.documentId}@${host}`, title: `Scadenza: ${d.title}`, url: new URL(urlOf('opportunity', d.slug), site).href, description: d.summary, start: d.deadline });
+  }
+  return new Response(icalendar('Coesione: laboratori e scadenze', events, buildNow()), { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+};
