@@ -3,6 +3,7 @@ import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
 import { ensureLookupIndexes } from './lib/indexes';
 import { syncAccess } from './lib/permissions';
+import { registerRebuildHook } from './lib/rebuild-hook';
 import { registerSearchSync, startSearchWorker } from './lib/search-sync';
 
 let stopSearchWorker: () => Promise<void> = async () => {};
@@ -11,6 +12,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentGuard(strapi, PUBLIC_TYPES);
     registerSearchSync(strapi, PUBLIC_TYPES);
+    registerRebuildHook(strapi, PUBLIC_TYPES);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -4,13 +4,16 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { launchMeilisearch, waitForHealth, type MeilisearchProcess } from '@coesione/search';
 import { readStartConfig } from './lib/config.ts';
 import { CMS_DIR, ROOT, SITE_DIR } from './lib/paths.ts';
-import { assertPortFree, PortTakenError, waitForUrl } from './lib/ports.ts';
+import { assertPortFree, freePort, PortTakenError, waitForUrl } from './lib/ports.ts';
 import { progress } from './lib/progress.ts';
 import { prepareSearch, reindexFromCms } from './lib/search-setup.ts';
+import { buildSiteInPlace, rebuilder, SITE_DIST } from './lib/site-build.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { ensureCmsBuilt, packageFile, run, STRAPI_BIN } from './lib/strapi.ts';
 import { demoUsers } from './seed/seed.ts';
 
@@ -19,6 +22,7 @@ const ASTRO_BIN = packageFile('astro', 'astro.js', SITE_DIR);
 const TSX_CLI = packageFile('tsx', 'dist/cli.mjs', ROOT);
 
 const children: ChildProcess[] = [];
+const closers: (() => Promise<void>)[] = [];
 let meili: MeilisearchProcess | undefined;
 let stopping = false;
 
@@ -28,6 +32,7 @@ async function stopAll(code: number): Promise<never> {
   const killer = setTimeout(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')), 5000);
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
   await meili?.stop();
+  await Promise.all(closers.map((close) => close().catch(() => undefined)));
   clearTimeout(killer);
   process.exit(code);
 }
@@ -73,6 +78,21 @@ async function main(): Promise<void> {
     SITE_PORT: String(config.sitePort),
   };
 
+  // Publishing in the CMS calls this listener (SITE_REBUILD_HOOK_URL), which rebuilds the served site.
+  const rebuildSite = rebuilder(() => buildSiteInPlace(env), (line) => console.log(line));
+  if (!dev) {
+    const hookPort = await freePort(config.host);
+    const hook = http.createServer((req, res) => {
+      if (req.method === 'POST' && req.url === '/rebuild') {
+        rebuildSite();
+        res.writeHead(202).end();
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => hook.listen(hookPort, config.host, resolve));
+    closers.push(() => new Promise((resolve) => hook.close(() => resolve())));
+    env.SITE_REBUILD_HOOK_URL = `http://${config.host}:${hookPort}/rebuild`;
+  }
+
   const seeded = path.join(config.dataDir, 'seeded');
   if (!fs.existsSync(seeded)) {
     await run(process.execPath, [TSX_CLI, path.join(ROOT, 'scripts/src/seed-cli.ts')], { cwd: ROOT, env });
@@ -94,8 +114,9 @@ async function main(): Promise<void> {
   if (dev) {
     launch('Il sito', [ASTRO_BIN, 'dev', '--host', config.host, '--port', String(config.sitePort)], SITE_DIR, env);
   } else {
-    await run(process.execPath, [ASTRO_BIN, 'build'], { cwd: SITE_DIR, env, quiet: true });
-    launch('Il sito', [ASTRO_BIN, 'preview', '--host', config.host, '--port', String(config.sitePort)], SITE_DIR, env);
+    await buildSiteInPlace(env);
+    const site = await serveStatic(SITE_DIST, { port: config.sitePort, host: config.host });
+    closers.push(site.close);
   }
   await waitForUrl(`${config.siteUrl}/`, 60_000);
 

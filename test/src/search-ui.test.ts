@@ -13,7 +13,7 @@ import { startCms, type TestCms } from './support/cms.ts';
 import { synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 import { buildSite } from './support/site.ts';
-import { serveStatic } from './support/static-server.ts';
+import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 
 let meili: TestMeili;
 let cms: TestCms;

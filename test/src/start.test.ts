@@ -81,6 +81,33 @@ describe('npm start', () => {
     expect(((await res.json()) as { hits: { slug: string }[] }).hits.map((h) => h.slug)).toContain('orti-sociali-caresana');
   });
 
+  it('rebuilds the site when an editor publishes or unpublishes', async () => {
+    const cms = `http://127.0.0.1:${ports.cms}`;
+    const site = `http://127.0.0.1:${ports.site}`;
+    const call = async (path: string, method: string, body?: unknown, token?: string) => {
+      const res = await fetch(`${cms}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json().catch(() => ({}))) as { data: { token: string; documentId: string } } };
+    };
+    const login = await call('/admin/login', 'POST', { email: 'admin@coesione.example', password: 'Coesione-Admin-2026' });
+    const token = login.body.data.token;
+    const CM = '/content-manager/collection-types/api::practice.practice';
+    const created = await call(`${CM}?locale=it`, 'POST', { title: 'Merenda solidale del sabato', slug: 'merenda-solidale-del-sabato', summary: 'Una merenda condivisa ogni sabato.' }, token);
+    expect(created.status).toBe(201);
+    const page = `${site}/buone-prassi/merenda-solidale-del-sabato/`;
+    expect((await fetch(page)).status).toBe(404);
+
+    expect((await call(`${CM}/${created.body.data.documentId}/actions/publish?locale=it`, 'POST', {}, token)).status).toBe(200);
+    await until('the new page on the site', async () => (await fetch(page)).status === 200, 90_000);
+    expect(await (await fetch(page)).text()).toContain('<h1>Merenda solidale del sabato</h1>');
+
+    expect((await call(`${CM}/${created.body.data.documentId}/actions/unpublish?locale=it`, 'POST', {}, token)).status).toBe(200);
+    await until('the page to disappear', async () => (await fetch(page)).status === 404, 90_000);
+  });
+
   it('refuses to start on a taken port, naming the variable to change', async () => {
     const second = start({ COESIONE_DATA_DIR: dataDir, SITE_PORT: String(await freePort()), CMS_PORT: String(ports.cms), MEILI_PORT: String(await freePort()) });
     expect(await second.exited).toBe(1);

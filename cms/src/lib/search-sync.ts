@@ -20,6 +20,7 @@ import {
   type SearchDocument,
 } from '@coesione/search';
 import { POPULATE } from './populate';
+import { changeOf, changesPublished, type Model } from './published-change';
 import type { PublicType } from './content-types';
 
 const OUTBOX = 'api::search-outbox.search-outbox';
@@ -54,17 +55,6 @@ export function searchSyncOptions(env: NodeJS.ProcessEnv = process.env): SearchS
 
 type Change = { contentType: string; entryId: string; entryLocale: string; operation: 'upsert' | 'delete' };
 
-/** What an action changes in the published content, or nothing (drafts never reach the index). */
-export function changeOf(action: string, params: { status?: string }): 'upsert' | 'delete' | undefined {
-  if (action === 'publish') return 'upsert';
-  if ((action === 'create' || action === 'update') && params.status === 'published') return 'upsert';
-  if (action === 'unpublish' || action === 'delete') return 'delete';
-  return undefined;
-}
-
-type Attribute = { type: string; target?: string; component?: string };
-type Model = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
-
 /**
  * Where indexed types point at `source` (a theme, a comune, an organisation...): filter paths such as
  * ['themes'] or ['location', 'municipality'], so that renaming the source refreshes the documents that
@@ -84,10 +74,6 @@ export function dependentPaths(getModel: (uid: string) => Model, indexed: readon
   }
   return found;
 }
-
-/** Does this action change what the public sees of `model`? */
-const changesPublished = (model: Model, action: string, params: { status?: string }) =>
-  model.options?.draftAndPublish ? changeOf(action, params) !== undefined : action === 'update' || action === 'delete';
 
 export function registerSearchSync(strapi: Core.Strapi, uids: readonly PublicType[]): void {
   const options = searchSyncOptions();

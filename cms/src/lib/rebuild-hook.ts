@@ -1,0 +1,33 @@
+/**
+ * Asks for a new build of the static site when published content changes: a POST to
+ * SITE_REBUILD_HOOK_URL (a Netlify build hook in production; `npm start`'s own listener locally),
+ * debounced so that a burst of publishes costs one build. The CMS write never waits for it.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { changesPublished, type Model } from './published-change';
+
+export function registerRebuildHook(strapi: Core.Strapi, uids: readonly UID.ContentType[], env: NodeJS.ProcessEnv = process.env): void {
+  const url = env.SITE_REBUILD_HOOK_URL;
+  if (!url) return;
+  const delay = Number(env.SITE_REBUILD_DEBOUNCE_MS ?? 2000);
+  const watched = new Set<string>(uids);
+  let timer: NodeJS.Timeout | undefined;
+  const fire = async () => {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { connection: 'close' } });
+      if (!res.ok) strapi.log.warn(`site rebuild hook answered ${res.status}`);
+    } catch (error) {
+      strapi.log.warn(`site rebuild hook unreachable: ${(error as Error).message}`);
+    }
+  };
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    const model = strapi.getModel(context.uid) as unknown as Model;
+    if (watched.has(context.uid) && changesPublished(model, context.action, context.params as { status?: string })) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void fire(), delay);
+      timer.unref();
+    }
+    return result;
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Builds the static site into a fresh folder, then swaps it into place, so the folder being served is
+ * always a complete build. Requests during a build queue one more build (never two at once).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SITE_DIR } from './paths.ts';
+import { packageFile, run } from './strapi.ts';
+
+export const SITE_DIST = path.join(SITE_DIR, 'dist');
+
+export async function buildSiteInPlace(env: NodeJS.ProcessEnv, dist = SITE_DIST): Promise<void> {
+  const next = `${dist}.next`;
+  const old = `${dist}.old`;
+  fs.rmSync(next, { recursive: true, force: true });
+  await run(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], { cwd: SITE_DIR, env: { ...env, SITE_OUT_DIR: next }, quiet: true });
+  fs.rmSync(old, { recursive: true, force: true });
+  if (fs.existsSync(dist)) fs.renameSync(dist, old);
+  fs.renameSync(next, dist);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** A rebuild trigger: at most one build running and one waiting. */
+export function rebuilder(build: () => Promise<void>, log: (line: string) => void): () => void {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const start = (): void => {
+    const t0 = Date.now();
+    running = build()
+      .then(() => log(`  Sito ricostruito in ${((Date.now() - t0) / 1000).toFixed(1)} s`))
+      .catch((error: Error) => log(`  Ricostruzione del sito non riuscita: ${error.message.split('\n')[0]}`))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          start();
+        }
+      });
+  };
+  return () => {
+    if (running) again = true;
+    else start();
+  };
+}
