@@ -10,6 +10,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '../../site/src/lib/cms/source.ts';
+import { serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { buildSite, SiteBuildError } from './support/site.ts';
 
@@ -130,5 +132,52 @@ describe('the site build', () => {
     const output = await failure({ SITE_SNAPSHOT: '', CMS_URL: 'http://127.0.0.1:9' });
     expect(output).toContain('The CMS does not answer at http://127.0.0.1:9');
     expect(output).toContain('SITE_SNAPSHOT');
+  });
+});
+
+describe('the site in Chromium, by keyboard', () => {
+  it('goes home → a practice → its comune with the keyboard alone, skip link and visible focus included', async () => {
+    const server = await serveStatic(fromCms);
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ locale: 'it-IT' });
+      await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', id: document.activeElement?.id ?? '' }));
+      const outline = () => page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+
+      await page.keyboard.press('Tab');
+      expect((await focused()).text).toBe('Vai al contenuto');
+      expect(await outline()).not.toBe('none'); // focus is visible
+      await page.keyboard.press('Enter');
+      expect((await focused()).id).toBe('contenuto'); // the skip link lands on the main content
+
+      // Tab to the first latest practice on the home page and follow it.
+      const practiceLink = page.locator('section[aria-labelledby="ultime-prassi"] .card-title a').first();
+      const practiceTitle = (await practiceLink.textContent())?.trim() ?? '';
+      for (let i = 0; i < 40 && (await focused()).text !== practiceTitle; i++) await page.keyboard.press('Tab');
+      expect((await focused()).text).toBe(practiceTitle);
+      expect(await outline()).not.toBe('none');
+      await Promise.all([page.waitForURL(/\/buone-prassi\/[^/]+\/$/), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toBe(practiceTitle);
+
+      // On to the comune where it happens.
+      const comuneLink = page.locator('section[aria-labelledby="dove"] a').first();
+      const comune = (await comuneLink.textContent())?.trim() ?? '';
+      for (let i = 0; i < 80 && (await focused()).text !== comune; i++) await page.keyboard.press('Tab');
+      expect((await focused()).text).toBe(comune);
+      await Promise.all([page.waitForURL(/\/comuni\/[^/]+\/$/), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toBe(comune);
+      expect(await page.getByRole('heading', { name: /^Buone prassi/ }).count()).toBe(1);
+
+      // A closed opportunity says so, in words.
+      await page.goto(`${server.url}/opportunita/bando-piccole-associazioni/`);
+      expect(await page.locator('.state').textContent()).toMatch(/^Chiusa il /);
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
