@@ -1,0 +1,56 @@
+/**
+ * Accessibility: pa11y with both its runners (axe and HTML_CodeSniffer), standard WCAG 2.1 AA, over every
+ * URL of the built sitemap, served locally, in Debian's Chromium. No exclusions: any error fails.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import pa11y from 'pa11y';
+import puppeteer, { type Browser } from 'puppeteer';
+import { XMLParser } from 'fast-xml-parser';
+import { seed } from '../../scripts/src/seed/seed.ts';
+import { serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { CHROMIUM } from './support/browser.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+import { buildSite } from './support/site.ts';
+
+let cms: TestCms;
+let dir: string;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  cms = await startCms();
+  await seed(cms.strapi, { users: false });
+  dir = await buildSite({ CMS_URL: cms.url, SITE_URL: 'http://127.0.0.1:4321' });
+  server = await serveStatic(dir);
+  browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await cms?.stop();
+});
+
+it('every page of the sitemap has no WCAG 2.1 AA error for axe or HTML_CodeSniffer', { timeout: 900_000 }, async () => {
+  const parser = new XMLParser();
+  const listed = (parser.parse(fs.readFileSync(`${dir}/sitemap-0.xml`, 'utf8')).urlset.url as { loc: string }[]).map((u) => u.loc);
+  // The sitemap names the public origin; the same paths are served here.
+  const urls = [...listed.map((u) => u.replace('http://127.0.0.1:4321', server.url)), `${server.url}/cerca/?q=orti`, `${server.url}/pagina-che-non-esiste/`];
+  expect(urls.length).toBeGreaterThan(200);
+  const errors: string[] = [];
+  const queue = [...urls];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        const result = await pa11y(url, { browser, runners: ['axe', 'htmlcs'], standard: 'WCAG2AA', timeout: 60_000 });
+        for (const issue of result.issues.filter((i) => i.type === 'error')) errors.push(`${url.replace(server.url, '')} [${issue.runner} ${issue.code}] ${issue.selector}: ${issue.message}`);
+      }
+    }),
+  );
+  expect(errors).toEqual([]);
+});
