@@ -64,6 +64,15 @@ describe('the site build', () => {
     }
   });
 
+  it('links related items that share an organisation, a comune or a theme', () => {
+    const html = read(fromCms, 'buone-prassi/sartoria-sociale-gattinara/index.html');
+    const related = /<aside aria-labelledby="correlati">([\s\S]*?)<\/aside>/.exec(html)?.[1] ?? '';
+    const links = [...related.matchAll(/<h3 class="card-title"><a href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.length).toBeLessThanOrEqual(4);
+    expect(links).toContain('/opportunita/tirocini-inclusione-sartoria-sociale/'); // same organisation and comune
+  });
+
   it('says whether an opportunity is open or closed, as of the build', () => {
     const closed = read(fromCms, 'opportunita/bando-piccole-associazioni/index.html');
     expect(closed).toMatch(/Chiusa il \d+ \w+ 2026/);

@@ -98,21 +98,43 @@ export async function cardsOf(type: SectionType): Promise<Card[]> {
   return (await entriesOf(type)).map((e) => toCard(type, e)).sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'it'));
 }
 
-export async function allCards(): Promise<Card[]> {
-  return (await Promise.all(SECTION_TYPES.map(cardsOf))).flat();
+// Every page of a build reads the same cards: computed once per build, not once per page.
+let cards: Promise<Card[]> | undefined;
+export function allCards(): Promise<Card[]> {
+  cards ??= Promise.all(SECTION_TYPES.map(cardsOf)).then((lists) => lists.flat());
+  return cards;
 }
 
-/** Up to `limit` other items sharing an organisation, a comune or a theme, in that order of weight. */
-export function relatedTo(card: Card, all: Card[], limit = 4): Card[] {
-  const score = (other: Card) =>
-    3 * other.organizations.filter((o) => card.organizations.includes(o)).length +
-    2 * other.places.filter((p) => card.places.includes(p)).length +
-    other.themes.filter((t) => card.themes.includes(t)).length;
-  return all
-    .filter((other) => other.url !== card.url)
-    .map((other) => ({ other, score: score(other) }))
-    .filter(({ score: s }) => s > 0)
-    .sort((a, b) => b.score - a.score || a.other.sortKey.localeCompare(b.other.sortKey, 'it'))
+const WEIGHTS = { organizations: 3, places: 2, themes: 1 } as const;
+type Facet = keyof typeof WEIGHTS;
+
+/** Cards by organisation, comune and theme, so related items never scan every card. */
+export function relatedIndex(all: Card[]): Record<Facet, Map<string, Card[]>> {
+  const index = { organizations: new Map(), places: new Map(), themes: new Map() } as Record<Facet, Map<string, Card[]>>;
+  for (const card of all) {
+    for (const facet of Object.keys(WEIGHTS) as Facet[]) {
+      for (const key of card[facet]) index[facet].set(key, [...(index[facet].get(key) ?? []), card]);
+    }
+  }
+  return index;
+}
+
+let index: Promise<Record<Facet, Map<string, Card[]>>> | undefined;
+
+/** Up to `limit` other items sharing an organisation (3), a comune (2) or a theme (1), best score first. */
+export async function relatedTo(card: Card, limit = 4): Promise<Card[]> {
+  index ??= allCards().then(relatedIndex);
+  const byFacet = await index;
+  const scores = new Map<Card, number>();
+  for (const facet of Object.keys(WEIGHTS) as Facet[]) {
+    for (const key of card[facet]) {
+      for (const other of byFacet[facet].get(key) ?? []) {
+        if (other.url !== card.url) scores.set(other, (scores.get(other) ?? 0) + WEIGHTS[facet]);
+      }
+    }
+  }
+  return [...scores]
+    .sort(([a, sa], [b, sb]) => sb - sa || a.sortKey.localeCompare(b.sortKey, 'it'))
     .slice(0, limit)
-    .map(({ other }) => other);
+    .map(([other]) => other);
 }
