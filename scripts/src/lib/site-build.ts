@@ -13,7 +13,8 @@ export async function buildSiteInPlace(env: NodeJS.ProcessEnv, dist = SITE_DIST)
   const next = `${dist}.next`;
   const old = `${dist}.old`;
   fs.rmSync(next, { recursive: true, force: true });
-  await run(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], { cwd: SITE_DIR, env: { ...env, SITE_OUT_DIR: next }, quiet: true });
+  // NODE_ENV is forced: a development value (Strapi sets one) would ship React's development build.
+  await run(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], { cwd: SITE_DIR, env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: next }, quiet: true });
   fs.rmSync(old, { recursive: true, force: true });
   if (fs.existsSync(dist)) fs.renameSync(dist, old);
   fs.renameSync(next, dist);

@@ -20,7 +20,7 @@ export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(p
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
       cwd: SITE_DIR,
-      env: { ...process.env, ...env, SITE_OUT_DIR: outDir },
+      env: { ...process.env, NODE_ENV: 'production', ...env, SITE_OUT_DIR: outDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
