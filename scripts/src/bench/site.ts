@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:site`: build time and pages per second for the demo content and for a synthetic
+ * 10,000-entry snapshot, and per template the gzip bytes of HTML, CSS and JS a visitor downloads
+ * (images excluded). Prints a table and writes bench/results/site.json.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { takeSnapshot } from '../../../site/src/lib/cms/source.ts';
+import { writeResults } from '../lib/bench.ts';
+import { SITE_DIR } from '../lib/paths.ts';
+import { freePort } from '../lib/ports.ts';
+import { progress } from '../lib/progress.ts';
+import { loadStrapi, packageFile } from '../lib/strapi.ts';
+import { seed } from '../seed/seed.ts';
+
+const SYNTHETIC = Number(process.env.BENCH_SITE_ENTRIES ?? 10_000);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-site-'));
+
+type Snapshot = Awaited<ReturnType<typeof takeSnapshot>>;
+
+async function demoSnapshot(): Promise<Snapshot> {
+  Object.assign(process.env, { COESIONE_DATA_DIR: path.join(work, 'cms'), CMS_PORT: String(await freePort()), MEILISEARCH_URL: '', SITE_REBUILD_HOOK_URL: '' });
+  const strapi = await loadStrapi();
+  try {
+    await seed(strapi, { users: false, progress });
+    await strapi.listen();
+    return await takeSnapshot(`http://127.0.0.1:${process.env.CMS_PORT}`);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+/** The demo content cloned, with new slugs, until the six content types hold `total` entries. */
+function synthetic(demo: Snapshot, total: number): Snapshot {
+  const types = ['practice', 'opportunity', 'regulation', 'training-material', 'workshop', 'organization'] as const;
+  const entries = { ...demo.entries };
+  const per = Math.ceil(total / types.length);
+  for (const type of types) {
+    const source = demo.entries[type] as { slug: string; documentId: string; title?: string; name?: string }[];
+    entries[type] = Array.from({ length: per }, (_, i) => {
+      const base = source[i % source.length]!;
+      const n = Math.floor(i / source.length);
+      return n === 0 ? base : { ...base, slug: `${base.slug}-${n}`, documentId: `${base.documentId}${n}`, ...(base.title ? { title: `${base.title} (${n})` } : { name: `${base.name} (${n})` }) };
+    });
+  }
+  return { ...demo, entries };
+}
+
+function build(snapshot: Snapshot, name: string): Promise<{ seconds: number; pages: number; dir: string }> {
+  const file = path.join(work, `${name}.json`);
+  const dir = path.join(work, `${name}-dist`);
+  fs.writeFileSync(file, JSON.stringify(snapshot));
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
+      cwd: SITE_DIR,
+      // A search server address and key, so /cerca/ is built with its island (only its bytes are measured).
+      env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: file, SITE_OUT_DIR: dir, BUILD_NOW: '2026-11-24T10:00:00Z', PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`astro build failed: ${errors.slice(-2000)}`));
+      const pages = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+      resolve({ seconds: (Date.now() - started) / 1000, pages, dir });
+    });
+  });
+}
+
+/** Gzip bytes of a page and of the CSS and JS it loads. */
+function weight(dir: string, page: string) {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+  const assets = (pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!).filter((u) => u.startsWith('/'));
+  const css = [...new Set(assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g))];
+  const js = [...new Set([...assets(/<script[^>]+src="([^"]+)"/g), ...assets(/component-url="([^"]+)"/g), ...assets(/renderer-url="([^"]+)"/g), ...assets(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)])];
+  const sum = (files: string[]) => files.reduce((n, f) => n + gz(fs.readFileSync(path.join(dir, f))), 0);
+  // JS that imports other chunks: follow static imports once, so shared chunks count.
+  const seen = new Set(js);
+  for (const f of js) for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/from"\.\/([^"]+\.js)"|import"\.\/([^"]+\.js)"/g)) seen.add(path.posix.join(path.posix.dirname(f), m[1] ?? m[2]!));
+  // Inline scripts (Astro's island loader) count as JavaScript, JSON-LD as page data.
+  const inline = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').join('');
+  const html_ = gz(html.replace(/<script(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, ''));
+  const css_ = sum(css);
+  const js_ = sum([...seen]) + (inline ? gz(inline) : 0);
+  return { html: html_, css: css_, js: js_, total: html_ + css_ + js_, files: [...css, ...seen] };
+}
+
+try {
+  console.log(`Coesione bench:site — contenuti dimostrativi e ${SYNTHETIC} schede sintetiche`);
+  const demo = await demoSnapshot();
+  const small = await build(demo, 'demo');
+  console.log(`  demo: ${small.pages} pagine in ${small.seconds.toFixed(1)} s`);
+  const big = await build(synthetic(demo, SYNTHETIC), 'synthetic');
+  console.log(`  sintetico: ${big.pages} pagine in ${big.seconds.toFixed(1)} s`);
+  const templates: Record<string, string> = {
+    home: 'index.html',
+    'elenco (buone prassi)': 'buone-prassi/index.html',
+    'scheda buona prassi': `buone-prassi/${(demo.entries.practice[0] as { slug: string }).slug}/index.html`,
+    'scheda opportunità': 'opportunita/tirocini-inclusione-sartoria-sociale/index.html',
+    'scheda normativa (regolamento)': 'normativa/regolamento-amministrazione-condivisa-beni-comuni/index.html',
+    'scheda laboratorio': `laboratori/${(demo.entries.workshop[0] as { slug: string }).slug}/index.html`,
+    'comune (Vercelli)': 'comuni/vercelli/index.html',
+    'tema': `temi/${(demo.entries.theme[0] as { slug: string }).slug}/index.html`,
+    'cerca (isola di ricerca)': 'cerca/index.html',
+  };
+  const weights = Object.fromEntries(Object.entries(templates).map(([name, page]) => [name, weight(small.dir, page)]));
+  console.table(Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, { 'HTML gz': w.html, 'CSS gz': w.css, 'JS gz': w.js, 'totale gz': w.total }])));
+  const builds = {
+    demo: { pages: small.pages, seconds: small.seconds, pagesPerSecond: Math.round(small.pages / small.seconds) },
+    synthetic: { entries: SYNTHETIC, pages: big.pages, seconds: big.seconds, pagesPerSecond: Math.round(big.pages / big.seconds) },
+  };
+  console.table(builds);
+  const file = writeResults('site', { builds, bytesGzipPerTemplate: weights, targets: { pagesPerSecond: 100, contentPageJsBytes: 0, contentPageBytesGzip: 60 * 1024 } });
+  console.log(`Risultati in ${path.relative(process.cwd(), file)}`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
