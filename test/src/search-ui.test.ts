@@ -59,6 +59,21 @@ const count = async (page: Page, legend: string, label: string) => {
 };
 
 describe('the search page', () => {
+  it('runs under the site\'s Content-Security-Policy, with no inline script allowed but by hash', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => message.text().includes('Content Security Policy') && violations.push(message.text()));
+    const response = await page.goto(`${site.url}/cerca/?q=orti`);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/script-src 'self' 'sha256-/);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(policy).toContain(`connect-src 'self' ${meili.url}`);
+    await expect.poll(() => page.locator('.result h3').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
   it('shows results as you type, with the matches highlighted, and says how many', async () => {
     const page = await openSearch();
     await page.getByLabel('Cosa cerchi?').fill('orti sociali');
