@@ -18,15 +18,6 @@ export const SITE_SECTIONS: Record<SearchType, string> = {
   organization: 'enti',
 };
 
-export const TYPE_LABELS: Record<SearchType, string> = {
-  practice: 'Buona prassi',
-  opportunity: 'Opportunità',
-  regulation: 'Normativa e modelli',
-  'training-material': 'Formazione',
-  workshop: 'Laboratorio',
-  organization: 'Ente',
-};
-
 export const searchTypeOf = (uid: string): SearchType | undefined => {
   const name = uid.startsWith('api::') ? uid.slice(5).split('.')[0] : undefined;
   return SEARCH_TYPES.find((t) => t === name);

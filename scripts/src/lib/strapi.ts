@@ -14,7 +14,6 @@ import { CMS_DIR } from './paths.ts';
 const require = createRequire(import.meta.url);
 type StrapiModule = {
   createStrapi(options: { appDir: string; distDir: string; serveAdminPanel?: boolean; autoReload?: boolean }): Core.Strapi;
-  compileStrapi(options: { appDir: string; ignoreDiagnostics?: boolean }): Promise<{ appDir: string; distDir: string }>;
 };
 const strapiModule = (): StrapiModule => require(require.resolve('@strapi/strapi', { paths: [CMS_DIR] })) as StrapiModule;
 
@@ -74,12 +73,6 @@ export async function ensureCmsBuilt(log: (line: string) => void = console.log):
   await run(process.execPath, [STRAPI_BIN(), 'build'], { cwd: CMS_DIR, quiet: true });
   fs.writeFileSync(STAMP, hash);
   return true;
-}
-
-/** Compiles the server code only (no admin panel): what tests and benchmarks need. */
-export async function compileCms(): Promise<string> {
-  const { distDir } = await strapiModule().compileStrapi({ appDir: CMS_DIR });
-  return distDir;
 }
 
 /** Loads (registers and bootstraps) Strapi in this process, without an HTTP listener. */

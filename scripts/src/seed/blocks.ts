@@ -20,10 +20,3 @@ export function toBlocks(paragraphs: readonly string[] | undefined): Block[] {
   });
 }
 
-/** The plain text of blocks (for search documents and summaries). */
-export function blocksText(blocks: readonly Block[] | null | undefined): string {
-  return (blocks ?? [])
-    .flatMap((b) => (b.type === 'list' ? b.children.flatMap((i) => i.children) : b.children))
-    .map((t) => t.text)
-    .join('\n');
-}
