@@ -68,11 +68,33 @@ export const STRAPI_BIN = (): string => packageFile('@strapi/strapi', 'bin/strap
 /** Builds the admin panel and compiles the server code, unless the last build used the same sources. */
 export async function ensureCmsBuilt(log: (line: string) => void = console.log): Promise<boolean> {
   if (cmsBuildIsCurrent()) return false;
-  log('  CMS: build del pannello di amministrazione (una tantum, circa 40 s)…');
-  const hash = cmsSourceHash();
-  await run(process.execPath, [STRAPI_BIN(), 'build'], { cwd: CMS_DIR, quiet: true });
-  fs.writeFileSync(STAMP, hash);
-  return true;
+  // Two processes (npm start and a test run) must not build into cms/dist at once: the second waits.
+  const release = await lock(path.join(CMS_DIR, '.build-lock'));
+  try {
+    if (cmsBuildIsCurrent()) return false;
+    log('  CMS: build del pannello di amministrazione (una tantum, circa 40 s)…');
+    const hash = cmsSourceHash();
+    await run(process.execPath, [STRAPI_BIN(), 'build'], { cwd: CMS_DIR, quiet: true });
+    fs.writeFileSync(STAMP, hash);
+    return true;
+  } finally {
+    release();
+  }
+}
+
+/** A directory as a lock between processes; one left by a crashed build is taken over after 5 minutes. */
+async function lock(dir: string): Promise<() => void> {
+  for (;;) {
+    try {
+      fs.mkdirSync(dir);
+      return () => fs.rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 5 * 60_000) fs.rmSync(dir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /** Loads (registers and bootstraps) Strapi in this process, without an HTTP listener. */
