@@ -1,12 +1,22 @@
 // @ts-check
 import react from '@astrojs/react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import cspHeaders from './src/integrations/csp-headers';
+
+// Where the build keeps its copies of CMS uploads (src/lib/cms/uploads.ts).
+process.env.COESIONE_UPLOADS_DIR ??= fileURLToPath(new URL('./.cache/uploads/', import.meta.url));
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   output: 'static',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   integrations: [react(), cspHeaders()],
+  vite: {
+    css: {
+      // Bootstrap Italia still uses @import and its own deprecated Sass functions: its warnings, not ours.
+      preprocessorOptions: { scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'mixed-decls', 'legacy-js-api'] } },
+    },
+  },
   server: { host: '127.0.0.1', port: Number(process.env.SITE_PORT ?? 4321) },
 });

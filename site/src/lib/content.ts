@@ -1,3 +1,4 @@
+import type { ImageMetadata } from 'astro';
 /**
  * Reading the content collections for pages: one card shape for every type, the order of each list,
  * and related items (same theme, same comune, same organisation).
@@ -25,6 +26,12 @@ export interface SectionEntry<T extends SectionType = SectionType> {
 }
 type AnyData = SectionData;
 
+/** A cover as pages use it: `src` is astro:assets' image (content.config.ts), absent when there is none. */
+export interface CoverImage {
+  src?: ImageMetadata;
+  alternativeText?: string | null;
+}
+
 export interface Card {
   type: SectionType;
   slug: string;
@@ -38,6 +45,7 @@ export interface Card {
   themes: string[];
   organizations: string[];
   sortKey: string;
+  cover?: CoverImage;
 }
 
 export const urlOf = (type: SectionType, slug: string): string => `${SECTIONS[type].path}${slug}/`;
@@ -71,6 +79,7 @@ export function toCard(type: SectionType, entry: SectionEntry, now: Date = build
     themes: data.themes.map((t) => t.slug),
     organizations,
     sortKey: titleOf(data).toLocaleLowerCase('it'),
+    cover: coverOf(data),
   };
   if ('deadline' in data) {
     const state = opportunityState(data.deadline, now);
@@ -85,6 +94,8 @@ export function toCard(type: SectionType, entry: SectionEntry, now: Date = build
   }
   return card;
 }
+
+export const coverOf = (data: object): CoverImage | undefined => (data as { cover?: CoverImage | null }).cover ?? undefined;
 
 /** Sorts later dates first inside an ascending sort. */
 const invert = (date: string): string => date.replace(/\d/g, (d) => String(9 - Number(d)));

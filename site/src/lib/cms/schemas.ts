@@ -17,11 +17,18 @@ const place = z.object({
   longitude: z.coerce.number().min(-180).max(180),
   municipality: municipalityRef.nullable().optional(),
 });
-const image = z
-  .object({ url: z.string(), alternativeText: text, caption: text, width: z.number().nullable().optional(), height: z.number().nullable().optional() })
-  .nullable()
-  .optional();
-const file = z.object({ url: z.string(), name: z.string(), mime: z.string(), size: z.number(), ext: text });
+/** An uploaded image; `file` is its copy in the build's cache (uploads.ts). */
+export const coverFields = z.object({
+  url: z.string(),
+  alternativeText: text,
+  caption: text,
+  width: z.number().nullable().optional(),
+  height: z.number().nullable().optional(),
+  mime: text,
+  file: z.string().optional(),
+});
+const image = coverFields.nullable().optional();
+const file = z.object({ url: z.string(), name: z.string(), mime: z.string(), size: z.number(), ext: text, file: z.string() });
 const contact = z.object({ name: z.string(), email: text, phone: text, hours: text });
 /** Strapi blocks: checked for shape by the renderer, which refuses unknown node types. */
 export const blocks = z.array(z.object({ type: z.string() }).passthrough()).nullable().optional();

@@ -3,6 +3,7 @@
  * REST API (CMS_URL, default http://127.0.0.1:1337). The one place the site talks to Strapi.
  */
 import fs from 'node:fs';
+import { localizeUploads, mediaIn } from './uploads';
 
 export const API_PATHS = {
   practice: 'practices',
@@ -21,12 +22,20 @@ export class CmsSourceError extends Error {
   override name = 'CmsSourceError';
 }
 
-let snapshot: { entries: Partial<Record<CmsType, unknown[]>> } | undefined;
+interface Snapshot {
+  generatedAt: string;
+  cmsUrl: string;
+  entries: Record<CmsType, unknown[]>;
+  /** The bytes of every upload the entries refer to, base64, by URL: a snapshot builds with no CMS at all. */
+  uploads: Record<string, string>;
+}
+
+let snapshot: Partial<Snapshot> | undefined;
 
 function fromSnapshot(file: string, type: CmsType): unknown[] {
   if (!snapshot) {
     try {
-      snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof snapshot;
+      snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Snapshot>;
     } catch (cause) {
       throw new CmsSourceError(`SITE_SNAPSHOT=${file} cannot be read as a snapshot (make one with npm run snapshot).`, { cause });
     }
@@ -55,14 +64,35 @@ export async function fromCms(cmsUrl: string, type: CmsType): Promise<unknown[]>
   return all;
 }
 
-export async function readEntries(type: CmsType): Promise<unknown[]> {
-  const file = process.env.SITE_SNAPSHOT;
-  return file ? fromSnapshot(file, type) : fromCms(process.env.CMS_URL ?? 'http://127.0.0.1:1337', type);
+async function uploadFromCms(cmsUrl: string, url: string): Promise<Uint8Array> {
+  const res = await fetch(`${cmsUrl}${url}`, { headers: { connection: 'close' } }).catch((cause: unknown) => {
+    throw new CmsSourceError(`The CMS does not answer at ${cmsUrl} for the upload ${url}.`, { cause });
+  });
+  if (!res.ok) throw new CmsSourceError(`GET ${cmsUrl}${url} (an upload an entry refers to) answered ${res.status}.`);
+  return new Uint8Array(await res.arrayBuffer());
 }
 
-/** Every published entry of every type, as the public API returns it: what SITE_SNAPSHOT reads. */
-export async function takeSnapshot(cmsUrl: string): Promise<{ generatedAt: string; cmsUrl: string; entries: Record<CmsType, unknown[]> }> {
+/** The published entries of a type, their uploads copied into the build's cache (uploads.ts). */
+export async function readEntries(type: CmsType): Promise<unknown[]> {
+  const file = process.env.SITE_SNAPSHOT;
+  const cmsUrl = process.env.CMS_URL ?? 'http://127.0.0.1:1337';
+  const entries = file ? fromSnapshot(file, type) : await fromCms(cmsUrl, type);
+  await localizeUploads(entries, async (url) => {
+    if (!file) return uploadFromCms(cmsUrl, url);
+    const base64 = snapshot?.uploads?.[url];
+    if (base64 === undefined) throw new CmsSourceError(`SITE_SNAPSHOT=${file} lacks the upload ${url}: take a new snapshot with npm run snapshot.`);
+    return Buffer.from(base64, 'base64');
+  });
+  return entries;
+}
+
+/** Every published entry of every type, as the public API returns it, with its uploads: what SITE_SNAPSHOT reads. */
+export async function takeSnapshot(cmsUrl: string): Promise<Snapshot> {
   const entries = {} as Record<CmsType, unknown[]>;
-  for (const type of Object.keys(API_PATHS) as CmsType[]) entries[type] = await fromCms(cmsUrl, type);
-  return { generatedAt: new Date().toISOString(), cmsUrl, entries };
+  const uploads: Record<string, string> = {};
+  for (const type of Object.keys(API_PATHS) as CmsType[]) {
+    entries[type] = await fromCms(cmsUrl, type);
+    for (const media of mediaIn(entries[type])) uploads[media.url] ??= Buffer.from(await uploadFromCms(cmsUrl, media.url)).toString('base64');
+  }
+  return { generatedAt: new Date().toISOString(), cmsUrl, entries, uploads };
 }
