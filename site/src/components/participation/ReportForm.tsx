@@ -1,0 +1,81 @@
+/** Report a need ("segnalazione"): what, where (comune, optional point or address), and an optional e-mail. */
+import { useState } from 'react';
+import { CATEGORIES, LIMITS } from './form-core';
+import { SelectField, TextArea, TextField } from './Fields';
+import FormShell from './FormShell';
+import PointPicker from './PointPicker';
+
+const P = 'segnalazione';
+const IDS = {
+  category: `${P}-category`,
+  description: `${P}-description`,
+  comune: `${P}-comune`,
+  latitude: `${P}-map`,
+  longitude: `${P}-map`,
+  address: `${P}-address`,
+  email: `${P}-email`,
+  consent: `${P}-consent`,
+};
+
+export interface ReportFormProps {
+  cmsUrl: string;
+  comuni: { istat: string; name: string; lat: number; lng: number }[];
+  tileUrl: string;
+  attribution: string;
+}
+
+export default function ReportForm({ cmsUrl, comuni, tileUrl, attribution }: ReportFormProps) {
+  const [comune, setComune] = useState('');
+  return (
+    <FormShell
+      kind="segnalazione"
+      cmsUrl={cmsUrl}
+      idPrefix={P}
+      fieldIds={IDS}
+      submitLabel="Invia la segnalazione"
+      next="La redazione del distretto legge ogni segnalazione e la inoltra all’ente gestore o al servizio competente per il tuo comune. La segnalazione non viene pubblicata: nella pagina dello stato trovi a che punto è e la risposta."
+    >
+      {(errorOf) => (
+        <>
+          <SelectField id={IDS.category} name="category" label="Argomento" required placeholder="Scegli l’argomento" options={CATEGORIES} error={errorOf('category')} />
+          <TextArea
+            id={IDS.description}
+            name="description"
+            label="Che cosa vuoi segnalare?"
+            required
+            rows={8}
+            hint={`Descrivi il bisogno o il problema e da quanto tempo c’è. Non scrivere dati sanitari o di altre persone. Solo testo, al massimo ${LIMITS.text.toLocaleString('it-IT')} caratteri.`}
+            error={errorOf('description')}
+          />
+          <SelectField
+            id={IDS.comune}
+            name="comune"
+            label="Comune"
+            required
+            placeholder="Scegli il comune"
+            options={comuni.map((c) => [c.istat, c.name] as const)}
+            error={errorOf('comune')}
+            onChange={setComune}
+          />
+          <PointPicker id={IDS.latitude} comuni={comuni} comune={comune} tileUrl={tileUrl} attribution={attribution} error={errorOf('latitude') ?? errorOf('longitude')} />
+          <TextField
+            id={IDS.address}
+            name="address"
+            label="Indirizzo o luogo"
+            hint={`Via e numero civico, oppure un luogo riconoscibile; al massimo ${LIMITS.short} caratteri.`}
+            error={errorOf('address')}
+          />
+          <TextField
+            id={IDS.email}
+            name="email"
+            type="email"
+            label="La tua e-mail"
+            autoComplete="email"
+            hint="Solo se vuoi una risposta per e-mail: non viene mai pubblicata."
+            error={errorOf('email')}
+          />
+        </>
+      )}
+    </FormShell>
+  );
+}
