@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { localizeUploads, mediaIn } from './uploads';
+import { ratingsFromCms } from './ratings';
 
 export const API_PATHS = {
   practice: 'practices',
@@ -28,6 +29,8 @@ interface Snapshot {
   entries: Record<CmsType, unknown[]>;
   /** The bytes of every upload the entries refer to, base64, by URL: a snapshot builds with no CMS at all. */
   uploads: Record<string, string>;
+  /** Rating aggregates (`GET /api/ratings`, ratings.ts). */
+  ratings: unknown[];
 }
 
 let snapshot: Partial<Snapshot> | undefined;
@@ -94,5 +97,5 @@ export async function takeSnapshot(cmsUrl: string): Promise<Snapshot> {
     entries[type] = await fromCms(cmsUrl, type);
     for (const media of mediaIn(entries[type])) uploads[media.url] ??= Buffer.from(await uploadFromCms(cmsUrl, media.url)).toString('base64');
   }
-  return { generatedAt: new Date().toISOString(), cmsUrl, entries, uploads };
+  return { generatedAt: new Date().toISOString(), cmsUrl, entries, uploads, ratings: await ratingsFromCms(cmsUrl) };
 }
