@@ -15,7 +15,7 @@ export default defineConfig({
   vite: {
     css: {
       // Bootstrap Italia still uses @import and its own deprecated Sass functions: its warnings, not ours.
-      preprocessorOptions: { scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'mixed-decls', 'legacy-js-api'] } },
+      preprocessorOptions: { scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'legacy-js-api'] } },
     },
   },
   server: { host: '127.0.0.1', port: Number(process.env.SITE_PORT ?? 4321) },
