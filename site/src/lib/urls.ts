@@ -5,7 +5,7 @@ import { listPages } from './listing';
 import { SECTIONS, SECTION_TYPES } from './sections';
 
 export async function allPaths(): Promise<string[]> {
-  const paths = ['/', '/cerca/', '/comuni/', '/temi/', '/accessibilita/', '/privacy/', '/note-legali/'];
+  const paths = ['/', '/cerca/', '/comuni/', '/temi/', '/accessibilita/', '/privacy/', '/note-legali/', '/mappa/', '/dati-aperti/'];
   paths.push('/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/stato/');
   for (const type of SECTION_TYPES) paths.push(SECTIONS[type].path);
   for (const page of await listPages(2)) paths.push(`${SECTIONS[page.props.type].path}pagina/${page.props.page}/`);
