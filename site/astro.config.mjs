@@ -12,6 +12,8 @@ export default defineConfig({
   output: 'static',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   integrations: [react(), cspHeaders()],
+  // Covers (src/components/Cover.astro): Astro's sharp service, AVIF encoded faster (src/lib/image-service.ts).
+  image: { service: { entrypoint: './src/lib/image-service.ts' } },
   vite: {
     css: {
       // Bootstrap Italia still uses @import and its own deprecated Sass functions: its warnings, not ours.

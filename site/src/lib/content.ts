@@ -45,7 +45,7 @@ export interface Card {
   themes: string[];
   organizations: string[];
   sortKey: string;
-  cover?: CoverImage;
+  cover?: CoverImage | undefined;
 }
 
 export const urlOf = (type: SectionType, slug: string): string => `${SECTIONS[type].path}${slug}/`;
