@@ -6,7 +6,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     host: env('CMS_HOST', '127.0.0.1'),
     port: env.int('CMS_PORT', 1337),
     url: env('CMS_PUBLIC_URL', ''),
-    proxy: env.bool('TRUST_PROXY', false),
+    // `server.proxy.koa` is what Strapi 5 reads (a bare boolean here is silently ignored): with it, Koa
+    // takes the client address from X-Forwarded-For, which only a trusted reverse proxy may set.
+    proxy: { koa: env.bool('TRUST_PROXY', false) },
     app: {
       keys: secret('APP_KEYS').split(','),
     },

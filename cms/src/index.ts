@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
 import { ensureLookupIndexes } from './lib/indexes';
+import { registerPartnerLink } from './lib/partners';
 import { syncAccess } from './lib/permissions';
 import { registerRebuildHook } from './lib/rebuild-hook';
 import { registerSearchSync, startSearchWorker } from './lib/search-sync';
+import { registerModeration } from './lib/submissions/moderation';
 
 let stopSearchWorker: () => Promise<void> = async () => {};
 
@@ -13,6 +15,8 @@ export default {
     registerContentGuard(strapi, PUBLIC_TYPES);
     registerSearchSync(strapi, PUBLIC_TYPES);
     registerRebuildHook(strapi, PUBLIC_TYPES);
+    registerModeration(strapi);
+    registerPartnerLink(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -29,3 +29,12 @@ export const PARTNER_TYPES = [
   'api::training-material.training-material',
   'api::organization.organization',
 ] as const satisfies readonly UID.ContentType[];
+
+/**
+ * Private types editors manage in the admin: contributions from the public forms and the partner
+ * accounts. Never in the public API, never indexed, never on the site.
+ */
+export const PRIVATE_TYPES = [
+  'api::submission.submission',
+  'api::partner-account.partner-account',
+] as const satisfies readonly UID.ContentType[];

@@ -8,7 +8,7 @@
  * - Editor (Strapi's built-in role): every action, publish included, on every content type of ours.
  */
 import type { Core } from '@strapi/strapi';
-import { PARTNER_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from './content-types';
+import { PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from './content-types';
 
 export const PARTNER_ROLE = {
   code: 'coesione-partner',
@@ -70,6 +70,14 @@ function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: re
     }));
 }
 
+/** The same permissions without one field (fields a role may neither see nor write). */
+function withoutField(permissions: Permission[], field: string): Permission[] {
+  return permissions.map((p) => {
+    const fields = p.properties?.fields;
+    return Array.isArray(fields) ? { ...p, properties: { ...p.properties, fields: fields.filter((f) => f !== field) } } : p;
+  });
+}
+
 async function ensureRole(strapi: Core.Strapi, code: string, create?: { name: string; description: string }) {
   const roles = strapi.service('admin::role');
   const role = await roles.findOne({ code });
@@ -80,7 +88,8 @@ async function ensureRole(strapi: Core.Strapi, code: string, create?: { name: st
 async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
   const role = await ensureRole(strapi, PARTNER_ROLE.code, PARTNER_ROLE);
   if (!role) return;
-  const own = contentPermissions(strapi, [`${CM}.create`, `${CM}.read`, `${CM}.update`], PARTNER_TYPES, locales, [IS_CREATOR]);
+  // `proposedBy` is set by the server from the partner's account (src/lib/partners.ts), never by the partner.
+  const own = withoutField(contentPermissions(strapi, [`${CM}.create`, `${CM}.read`, `${CM}.update`], PARTNER_TYPES, locales, [IS_CREATOR]), 'proposedBy');
   // Read-only access to the vocabularies a partner links its entries to (themes, target groups, comuni).
   const reference = contentPermissions(strapi, [`${CM}.read`], REFERENCE_TYPES, locales);
   const media: Permission[] = [
@@ -96,13 +105,15 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
 async function syncEditorRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
   const role = await ensureRole(strapi, 'strapi-editor');
   if (!role) return;
-  const ours = new Set<string>(PUBLIC_TYPES);
+  const ours = new Set<string>([...PUBLIC_TYPES, ...PRIVATE_TYPES]);
   const existing = (await strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } })) as Permission[];
   const others = existing
     .filter((p) => !(p.subject && ours.has(p.subject)))
     .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
   const actions = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${CM}.${a}`);
-  await strapi.service('admin::role').assignPermissions(role.id, [...others, ...contentPermissions(strapi, actions, PUBLIC_TYPES, locales)]);
+  // Moderation and partner accounts: private types without draft & publish (no publish action).
+  const moderation = contentPermissions(strapi, actions.slice(0, 4), PRIVATE_TYPES, []);
+  await strapi.service('admin::role').assignPermissions(role.id, [...others, ...contentPermissions(strapi, actions, PUBLIC_TYPES, locales), ...moderation]);
 }
 
 /** Italian is the default locale: documents created without a locale are Italian. */

@@ -16,6 +16,8 @@ export const SECRET_NAMES = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  // Keys the rate limit of the public forms (HMAC of the client address) and signs their confirmation pages.
+  'SUBMISSION_SALT',
 ] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 

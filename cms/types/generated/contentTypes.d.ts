@@ -671,6 +671,16 @@ export interface ApiOpportunityOpportunity extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    proposedBy: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::organization.organization'
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     provider: Schema.Attribute.Relation<
       'manyToOne',
       'api::organization.organization'
@@ -930,6 +940,54 @@ export interface ApiOrganizationOrganization
   };
 }
 
+export interface ApiPartnerAccountPartnerAccount
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'partner_accounts';
+  info: {
+    description: 'Private: which organisation each Partner admin account speaks for (the e-mail of its Strapi admin login)';
+    displayName: 'Account partner';
+    pluralName: 'partner-accounts';
+    singularName: 'partner-account';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::partner-account.partner-account'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    organization: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiPracticePractice extends Struct.CollectionTypeSchema {
   collectionName: 'practices';
   info: {
@@ -1032,6 +1090,16 @@ export interface ApiPracticePractice extends Struct.CollectionTypeSchema {
       'manyToMany',
       'api::organization.organization'
     > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    proposedBy: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::organization.organization'
+    > &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -1378,6 +1446,148 @@ export interface ApiSearchOutboxSearchOutbox
   };
 }
 
+export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
+  collectionName: 'submissions';
+  info: {
+    description: 'Private: proposals, reports and ratings sent from /partecipa/, moderated by editors (never public, never indexed)';
+    displayName: 'Contributo dei cittadini';
+    pluralName: 'submissions';
+    singularName: 'submission';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    address: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    category: Schema.Attribute.Enumeration<
+      [
+        'abitare',
+        'lavoro',
+        'salute',
+        'mobilita',
+        'barriere',
+        'solitudine',
+        'poverta',
+        'altro',
+      ]
+    >;
+    comment: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    comune: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::municipality.municipality'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    createdDraftDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdDraftType: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    kind: Schema.Attribute.Enumeration<
+      ['proposta', 'segnalazione', 'valutazione']
+    > &
+      Schema.Attribute.Required;
+    latitude: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 90;
+          min: -90;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::submission.submission'
+    > &
+      Schema.Attribute.Private;
+    longitude: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 180;
+          min: -180;
+        },
+        number
+      >;
+    organizationName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publicReply: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reasonCode: Schema.Attribute.Enumeration<
+      [
+        'fuori_ambito',
+        'duplicato',
+        'incompleta',
+        'non_verificabile',
+        'linguaggio_inappropriato',
+        'altro',
+      ]
+    >;
+    receipt: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 14;
+      }>;
+    stars: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    state: Schema.Attribute.Enumeration<
+      ['ricevuta', 'in_revisione', 'accettata', 'respinta']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'ricevuta'>;
+    targetDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    targetType: Schema.Attribute.Enumeration<
+      ['practice', 'opportunity', 'workshop']
+    >;
+    title: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiTargetGroupTargetGroup extends Struct.CollectionTypeSchema {
   collectionName: 'target_groups';
   info: {
@@ -1700,6 +1910,16 @@ export interface ApiTrainingMaterialTrainingMaterial
           localized: true;
         };
       }>;
+    proposedBy: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::organization.organization'
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     relatedPractices: Schema.Attribute.Relation<
       'manyToMany',
@@ -1906,6 +2126,16 @@ export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
       'manyToOne',
       'api::organization.organization'
     > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    proposedBy: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::organization.organization'
+    > &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -2487,9 +2717,11 @@ declare module '@strapi/strapi' {
       'api::municipality.municipality': ApiMunicipalityMunicipality;
       'api::opportunity.opportunity': ApiOpportunityOpportunity;
       'api::organization.organization': ApiOrganizationOrganization;
+      'api::partner-account.partner-account': ApiPartnerAccountPartnerAccount;
       'api::practice.practice': ApiPracticePractice;
       'api::regulation.regulation': ApiRegulationRegulation;
       'api::search-outbox.search-outbox': ApiSearchOutboxSearchOutbox;
+      'api::submission.submission': ApiSubmissionSubmission;
       'api::target-group.target-group': ApiTargetGroupTargetGroup;
       'api::theme.theme': ApiThemeTheme;
       'api::training-material.training-material': ApiTrainingMaterialTrainingMaterial;

@@ -249,6 +249,19 @@ async function ensureDemoUsers(strapi: Core.Strapi): Promise<void> {
     if (!role) throw new Error(`Seed: admin role ${roleOf[kind]} is missing (did the CMS bootstrap run?)`);
     await users.create({ ...user, isActive: true, registrationToken: null, roles: [role.id] });
   }
+  await ensurePartnerAccount(strapi, logins.partner.email, DEMO_PARTNER_ORGANIZATION);
+}
+
+/** The fictional organisation the demo partner login speaks for (see README, "Partner"). */
+export const DEMO_PARTNER_ORGANIZATION = 'aps-bottega-del-riuso';
+
+/** Links a Partner login to its organisation (the private «Account partner» collection), once. */
+async function ensurePartnerAccount(strapi: Core.Strapi, email: string, organizationSlug: string): Promise<void> {
+  const accounts = strapi.documents('api::partner-account.partner-account');
+  if ((await accounts.count({ filters: { email } })) > 0) return;
+  const organization = await strapi.documents('api::organization.organization').findFirst({ filters: { slug: organizationSlug }, locale: LOCALE, fields: ['documentId'] } as never);
+  if (!organization) throw new Error(`Seed: organisation ${organizationSlug} for the demo partner is missing`);
+  await accounts.create({ data: { email, organization: organization.documentId, note: 'Account dimostrativo creato dal seed' } } as never);
 }
 
 async function reset(strapi: Core.Strapi, bar: (label: string, total: number) => Progress): Promise<void> {

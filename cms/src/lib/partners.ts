@@ -1,0 +1,56 @@
+/**
+ * Partner accounts: which organisation a Partner admin user speaks for, and the private «proposedBy»
+ * link set on every entry such a user creates.
+ *
+ * The link between a login and an organisation is a private collection, «Account partner» (e-mail of
+ * the admin user → organisation), managed by editors in the admin. When a user with the Partner role
+ * creates a practice, opportunity, workshop or training material, a document-service middleware sets
+ * `proposedBy` to that organisation. The field is private (never in the REST API), outside the public
+ * populate tree and the search documents, and not among the fields the Partner role may write.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { PARTNER_ROLE } from './permissions';
+
+export const PARTNER_ACCOUNT = 'api::partner-account.partner-account';
+
+/** The types that carry `proposedBy`. */
+export const PROPOSED_BY_TYPES = [
+  'api::practice.practice',
+  'api::opportunity.opportunity',
+  'api::workshop.workshop',
+  'api::training-material.training-material',
+] as const satisfies readonly UID.ContentType[];
+
+/** The organisation (documentId) of a Partner admin user, or undefined for any other user. */
+export async function partnerOrganization(strapi: Core.Strapi, userId: number): Promise<string | undefined> {
+  const user = (await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'email'], populate: { roles: { select: ['code'] } } })) as {
+    email: string;
+    roles: { code: string }[];
+  } | null;
+  if (!user || !user.roles.some((r) => r.code === PARTNER_ROLE.code)) return undefined;
+  const account = (await strapi.db.query(PARTNER_ACCOUNT as UID.ContentType).findOne({
+    where: { email: { $eqi: user.email } },
+    populate: { organization: { select: ['documentId'] } },
+  })) as { organization: { documentId: string } | null } | null;
+  if (!account?.organization) {
+    strapi.log.warn(`Partner admin user #${userId} has no organisation: add an «Account partner» for its e-mail.`);
+    return undefined;
+  }
+  return account.organization.documentId;
+}
+
+export function registerPartnerLink(strapi: Core.Strapi): void {
+  const types = new Set<string>(PROPOSED_BY_TYPES);
+  strapi.documents.use(async (context, next) => {
+    if (context.action === 'create' && types.has(context.uid)) {
+      const data = (context.params as { data?: Record<string, unknown> }).data;
+      // The content manager sets createdBy to the logged-in admin user on create.
+      const creator = data?.createdBy;
+      if (data && (typeof creator === 'number' || typeof creator === 'string') && Number.isInteger(Number(creator))) {
+        const organization = await partnerOrganization(strapi, Number(creator));
+        if (organization) data.proposedBy = organization;
+      }
+    }
+    return next();
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * Moderation in the admin: when an editor sets a proposal to «accettata», a DRAFT of the proposed type
+ * (practice, opportunity or workshop) is created, prefilled from the proposal, and its documentId is
+ * recorded on the submission. A document-service middleware (not a lifecycle: Strapi 5's lifecycles
+ * fire per database row and per locale, the document service once per editor action) does it.
+ *
+ * Never twice: the draft is recorded on the submission, the record cannot be edited from the admin
+ * (the middleware drops those fields from any write), and work on one submission is serialised.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { SUBMISSION, TARGET_UID } from './store';
+import type { Target } from './validation';
+
+const DRAFT_FIELDS = ['createdDraftType', 'createdDraftDocumentId'] as const;
+
+interface StoredProposal {
+  id: number;
+  documentId: string;
+  receipt: string;
+  kind: string;
+  state: string;
+  targetType: Target | null;
+  title: string | null;
+  description: string | null;
+  organizationName: string | null;
+  createdDraftType: string | null;
+  createdDraftDocumentId: string | null;
+  comune: { documentId: string; name: string; latitude: number | string; longitude: number | string } | null;
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** The first 300 characters, cut at a word. */
+export function shorten(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+/** The draft's fields, per target type: what the proposal says, and placeholders Strapi requires. */
+export function draftData(proposal: StoredProposal, target: Target): Record<string, unknown> {
+  const title = proposal.title ?? `Proposta ${proposal.receipt}`;
+  const description = proposal.description ?? '';
+  const paragraphs = description.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map(paragraph);
+  if (proposal.organizationName) paragraphs.push(paragraph(`Organizzazione proponente: ${proposal.organizationName}.`));
+  const comune = proposal.comune;
+  const place = comune
+    ? { address: `${comune.name} (indirizzo da precisare)`, municipality: comune.documentId, latitude: Number(comune.latitude), longitude: Number(comune.longitude) }
+    : undefined;
+  const base = {
+    title,
+    // The receipt makes the slug unique; the editor may rewrite it before publishing.
+    slug: `${slugify(title) || 'proposta'}-${proposal.receipt.toLowerCase()}`,
+    summary: shorten(description) || title,
+    body: paragraphs.length > 0 ? paragraphs : [paragraph(title)],
+    municipalities: comune ? [comune.documentId] : [],
+  };
+  switch (target) {
+    case 'practice':
+      return { ...base, state: 'attiva', evidenceLevel: 'descrittiva', ...(place ? { location: place } : {}) };
+    case 'opportunity':
+      return { ...base, kind: 'altro', ...(place ? { locations: [place] } : {}) };
+    case 'workshop':
+      return { ...base, craft: 'altro', artisanName: 'Da precisare', ...(place ? { location: place } : {}) };
+  }
+}
+
+/** Creates the draft of an accepted proposal, once. Returns the recorded draft, if any. */
+async function draftForAccepted(strapi: Core.Strapi, documentId: string): Promise<{ createdDraftType: string; createdDraftDocumentId: string } | undefined> {
+  const row = (await strapi.db.query(SUBMISSION as UID.ContentType).findOne({
+    where: { documentId },
+    populate: { comune: { select: ['documentId', 'name', 'latitude', 'longitude'] } },
+  })) as StoredProposal | null;
+  if (!row || row.kind !== 'proposta' || row.state !== 'accettata' || !row.targetType) return undefined;
+  if (row.createdDraftDocumentId) return { createdDraftType: row.createdDraftType ?? '', createdDraftDocumentId: row.createdDraftDocumentId };
+  const uid = TARGET_UID[row.targetType];
+  const draft = await strapi.documents(uid).create({ data: draftData(row, row.targetType), locale: 'it' } as never);
+  const recorded = { createdDraftType: uid, createdDraftDocumentId: draft.documentId };
+  // Straight to the database: this write must not pass through the middleware that drops these fields.
+  await strapi.db.query(SUBMISSION as UID.ContentType).update({ where: { id: row.id }, data: recorded });
+  strapi.log.info(`Submission ${row.receipt} accepted: draft ${uid} ${draft.documentId} created.`);
+  return recorded;
+}
+
+export function registerModeration(strapi: Core.Strapi): void {
+  // One chain of work per submission: two quick saves of the same proposal wait for each other.
+  const queues = new Map<string, Promise<unknown>>();
+  const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(key) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.then(() => queues.get(key) === settled && queues.delete(key));
+    return run;
+  };
+
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== SUBMISSION || (context.action !== 'create' && context.action !== 'update')) return next();
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string };
+    // The draft record is written by this module only: an admin form saved with stale values must not erase it.
+    if (params.data) for (const field of DRAFT_FIELDS) delete params.data[field];
+    const result = await next();
+    if (params.data?.state !== 'accettata') return result;
+    const saved = result as unknown as { documentId?: string } | null;
+    const documentId = saved?.documentId ?? params.documentId;
+    if (!documentId) return result;
+    const recorded = await serial(documentId, () => draftForAccepted(strapi, documentId));
+    // The admin shows the answer of the save: let it show the draft just recorded.
+    return recorded && saved ? ({ ...saved, ...recorded } as unknown as typeof result) : result;
+  });
+}

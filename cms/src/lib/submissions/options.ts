@@ -1,0 +1,52 @@
+/**
+ * The knobs of the participation endpoint, read from the environment once per request handler setup.
+ * Defaults are the ones promised in the README's configuration table.
+ */
+export interface SubmissionOptions {
+  /** Stored submissions a client may send per window. */
+  rateLimit: number;
+  rateWindowMs: number;
+  /** A form filled faster than this (from `startedAt`, or from the confirmation page) is refused. */
+  minFillMs: number;
+  /** How long a no-JavaScript confirmation page stays valid. */
+  confirmTtlMs: number;
+  /** Whole request body, in bytes. */
+  maxBodyBytes: number;
+  /** The public site, for links back to the forms and the status page. */
+  siteUrl: string;
+  smtpUrl: string | undefined;
+  notifyTo: string[];
+  /** Sender of the notification e-mails. */
+  notifyFrom: string;
+}
+
+const positive = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+
+export function submissionOptions(env: NodeJS.ProcessEnv = process.env): SubmissionOptions {
+  return {
+    rateLimit: positive(env.SUBMISSION_RATE_LIMIT, 5),
+    rateWindowMs: positive(env.SUBMISSION_RATE_WINDOW_MS, 600_000),
+    minFillMs: positive(env.SUBMISSION_MIN_FILL_MS, 3000),
+    confirmTtlMs: 2 * 60 * 60 * 1000,
+    maxBodyBytes: 32 * 1024,
+    siteUrl: (env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL || undefined,
+    notifyTo: (env.SUBMISSION_NOTIFY_TO ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    notifyFrom: env.SUBMISSION_NOTIFY_FROM || 'Coesione <noreply@coesione.invalid>',
+  };
+}
+
+export interface AuthLimitOptions {
+  limit: number;
+  windowMs: number;
+}
+
+export function authLimitOptions(env: NodeJS.ProcessEnv = process.env): AuthLimitOptions {
+  return {
+    limit: positive(env.AUTH_RATE_LIMIT, 10),
+    windowMs: positive(env.AUTH_RATE_WINDOW_MS, 900_000),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * A sliding-window counter per key, in memory.
+ *
+ * One process only: with several CMS instances behind a balancer each keeps its own counts (a client
+ * gets `limit` per instance), so a multi-instance deployment needs a shared store (Redis or the database)
+ * behind the same three methods.
+ */
+export class SlidingWindowLimiter {
+  private readonly hits = new Map<string, number[]>();
+  private sweeps = 0;
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  private recent(key: string, now: number): number[] {
+    const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (list.length > 0) this.hits.set(key, list);
+    else this.hits.delete(key);
+    return list;
+  }
+
+  /** Milliseconds until the key may try again, or 0 when it is under the limit. */
+  retryAfter(key: string, now = Date.now()): number {
+    const list = this.recent(key, now);
+    if (list.length < this.limit) return 0;
+    return Math.max(1, this.windowMs - (now - (list[list.length - this.limit] ?? now)));
+  }
+
+  /**
+   * Takes a slot synchronously (so concurrent requests cannot all pass the check before any is counted).
+   * Returns a function that gives the slot back, for a request that ends up storing nothing.
+   */
+  take(key: string, now = Date.now()): () => void {
+    const list = this.recent(key, now);
+    list.push(now);
+    this.hits.set(key, list);
+    if (++this.sweeps % 1000 === 0) this.sweep(now);
+    return () => {
+      const current = this.hits.get(key);
+      const at = current?.lastIndexOf(now) ?? -1;
+      if (current && at >= 0) current.splice(at, 1);
+    };
+  }
+
+  /** Forgets keys whose window has passed, so memory follows the number of recent clients. */
+  private sweep(now: number): void {
+    for (const key of [...this.hits.keys()]) this.recent(key, now);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The database side of the participation endpoint: the checks that need stored data, storing a
+ * contribution under a fresh receipt, the public status of a receipt and the public rating aggregates.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { newReceipt } from './codes';
+import { FIELD_LABELS, type FieldError, type SubmissionInput, type Target } from './validation';
+
+export const SUBMISSION = 'api::submission.submission';
+export const TARGET_UID: Record<Target, UID.ContentType> = {
+  practice: 'api::practice.practice',
+  opportunity: 'api::opportunity.opportunity',
+  workshop: 'api::workshop.workshop',
+};
+
+export const STATE_LABELS = { ricevuta: 'Ricevuta', in_revisione: 'In revisione', accettata: 'Accettata', respinta: 'Respinta' } as const;
+export type State = keyof typeof STATE_LABELS;
+
+export interface Comune {
+  documentId: string;
+  istatCode: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** Margin around the comuni's reference points: a comune's territory reaches a few km beyond its centre. */
+const DISTRICT_MARGIN_DEGREES = 0.1;
+const COMUNI_TTL_MS = 60_000;
+
+/** The district's comuni (82 rows), cached for a minute: every segnalazione needs them. */
+export function comuniCache(strapi: Core.Strapi) {
+  let cached: { at: number; byCode: Map<string, Comune>; box: { minLat: number; maxLat: number; minLng: number; maxLng: number } | undefined } | undefined;
+  return async () => {
+    if (cached && Date.now() - cached.at < COMUNI_TTL_MS) return cached;
+    const rows = (await strapi.db.query('api::municipality.municipality').findMany({
+      select: ['documentId', 'istatCode', 'name', 'latitude', 'longitude'],
+    })) as Comune[];
+    const byCode = new Map(rows.map((r) => [r.istatCode, { ...r, latitude: Number(r.latitude), longitude: Number(r.longitude) }]));
+    const lats = [...byCode.values()].map((c) => c.latitude);
+    const lngs = [...byCode.values()].map((c) => c.longitude);
+    const box =
+      rows.length === 0
+        ? undefined
+        : {
+            minLat: Math.min(...lats) - DISTRICT_MARGIN_DEGREES,
+            maxLat: Math.max(...lats) + DISTRICT_MARGIN_DEGREES,
+            minLng: Math.min(...lngs) - DISTRICT_MARGIN_DEGREES,
+            maxLng: Math.max(...lngs) + DISTRICT_MARGIN_DEGREES,
+          };
+    cached = { at: Date.now(), byCode, box };
+    return cached;
+  };
+}
+
+const fmt = (n: number) => n.toFixed(2).replace('.', ',');
+
+/** Problems only the database can reveal: unknown comune, a point outside the district, a rated entry that is not published. */
+export async function databaseChecks(strapi: Core.Strapi, comuni: ReturnType<typeof comuniCache>, input: SubmissionInput): Promise<{ errors: FieldError[]; comune?: Comune }> {
+  const errors: FieldError[] = [];
+  const { byCode, box } = await comuni();
+  let comune: Comune | undefined;
+  if ('comune' in input && input.comune) {
+    comune = byCode.get(input.comune);
+    if (!comune) errors.push({ path: ['comune'], message: `«${FIELD_LABELS.comune}»: il codice ISTAT ${input.comune} non è un comune del distretto.` });
+  }
+  if (input.kind === 'segnalazione' && input.latitude !== undefined && input.longitude !== undefined && box) {
+    const { latitude: lat, longitude: lng } = input;
+    if (lat < box.minLat || lat > box.maxLat || lng < box.minLng || lng > box.maxLng) {
+      errors.push({
+        path: ['latitude'],
+        message:
+          `Il punto (${lat}, ${lng}) è fuori dal distretto: latitudine tra ${fmt(box.minLat)} e ${fmt(box.maxLat)}, ` +
+          `longitudine tra ${fmt(box.minLng)} e ${fmt(box.maxLng)}. Scegli il punto sulla mappa o scrivi l'indirizzo.`,
+      });
+    }
+  }
+  if (input.kind === 'valutazione') {
+    const found = await strapi.documents(TARGET_UID[input.targetType]).findOne({ documentId: input.targetDocumentId, status: 'published', fields: ['documentId'] } as never);
+    if (!found) errors.push({ path: ['targetDocumentId'], message: `«${FIELD_LABELS.targetDocumentId}»: nessuna scheda pubblicata con questo identificativo.` });
+  }
+  return { errors, comune };
+}
+
+/** The stored fields of a contribution: typed columns, so editors read it as a form in the admin. */
+function columns(input: SubmissionInput, comune: Comune | undefined): Record<string, unknown> {
+  switch (input.kind) {
+    case 'proposta':
+      return {
+        targetType: input.target, title: input.title, description: input.description, comune: comune?.documentId,
+        organizationName: input.organization, email: input.email,
+      };
+    case 'segnalazione':
+      return {
+        category: input.category, description: input.description, comune: comune?.documentId, address: input.address,
+        latitude: input.latitude, longitude: input.longitude, email: input.email,
+      };
+    case 'valutazione':
+      return { targetType: input.targetType, targetDocumentId: input.targetDocumentId, stars: input.stars, comment: input.comment };
+  }
+}
+
+const isUniqueViolation = (error: unknown) => /unique|constraint/i.test(String((error as Error)?.message ?? error));
+
+/** Stores the contribution (state «ricevuta») and returns its receipt. */
+export async function storeSubmission(strapi: Core.Strapi, input: SubmissionInput, comune: Comune | undefined): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const receipt = newReceipt();
+    try {
+      await strapi.documents(SUBMISSION as UID.ContentType).create({ data: { receipt, kind: input.kind, state: 'ricevuta', ...columns(input, comune) } } as never);
+      return receipt;
+    } catch (error) {
+      // 60 random bits: a collision is next to impossible, but never lose a contribution to one.
+      if (attempt < 2 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+export interface PublicStatus {
+  receipt: string;
+  kind: string;
+  state: State;
+  stateLabel: string;
+  reply: string | null;
+  updatedAt: string;
+}
+
+/** What the sender may see: the state and the public reply, nothing of the contribution itself. */
+export async function findStatus(strapi: Core.Strapi, receipt: string): Promise<PublicStatus | undefined> {
+  const row = (await strapi.db.query(SUBMISSION as UID.ContentType).findOne({
+    where: { receipt },
+    select: ['receipt', 'kind', 'state', 'publicReply', 'updatedAt'],
+  })) as { receipt: string; kind: string; state: State; publicReply: string | null; updatedAt: string | Date } | null;
+  if (!row) return undefined;
+  return {
+    receipt: row.receipt,
+    kind: row.kind,
+    state: row.state,
+    stateLabel: STATE_LABELS[row.state] ?? row.state,
+    reply: row.publicReply || null,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+export interface RatingAggregate {
+  targetType: Target;
+  targetDocumentId: string;
+  average: number;
+  count: number;
+}
+
+/** Ratings count only once an editor accepts them, and only as aggregates of three or more. */
+export const MIN_RATINGS = 3;
+
+export async function ratingAggregates(strapi: Core.Strapi): Promise<RatingAggregate[]> {
+  const rows = (await strapi.db.query(SUBMISSION as UID.ContentType).findMany({
+    where: { kind: 'valutazione', state: 'accettata' },
+    select: ['targetType', 'targetDocumentId', 'stars'],
+  })) as { targetType: Target; targetDocumentId: string; stars: number }[];
+  const groups = new Map<string, { targetType: Target; targetDocumentId: string; sum: number; count: number }>();
+  for (const row of rows) {
+    const key = `${row.targetType}:${row.targetDocumentId}`;
+    const group = groups.get(key) ?? { targetType: row.targetType, targetDocumentId: row.targetDocumentId, sum: 0, count: 0 };
+    group.sum += Number(row.stars);
+    group.count += 1;
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .filter((g) => g.count >= MIN_RATINGS)
+    .map((g) => ({ targetType: g.targetType, targetDocumentId: g.targetDocumentId, average: Math.round((g.sum / g.count) * 10) / 10, count: g.count }))
+    .sort((a, b) => a.targetType.localeCompare(b.targetType) || a.targetDocumentId.localeCompare(b.targetDocumentId));
+}

@@ -1,0 +1,187 @@
+/**
+ * What a contribution from /partecipa/ may contain, with one Italian message per field.
+ *
+ * The checks that need the database (the comune exists, the point is inside the district, the rated
+ * entry is published) live in the controller; everything here is pure and synchronous.
+ */
+import { z } from 'zod';
+
+export const KINDS = ['proposta', 'segnalazione', 'valutazione'] as const;
+export const TARGETS = ['practice', 'opportunity', 'workshop'] as const;
+export const CATEGORIES = ['abitare', 'lavoro', 'salute', 'mobilita', 'barriere', 'solitudine', 'poverta', 'altro'] as const;
+export type Kind = (typeof KINDS)[number];
+export type Target = (typeof TARGETS)[number];
+
+/** The label of each field as the form shows it: error messages name the field the person sees. */
+export const FIELD_LABELS: Record<string, string> = {
+  data: 'Dati inviati',
+  kind: 'Tipo di contributo',
+  consent: 'Consenso al trattamento dei dati',
+  website: 'Sito web',
+  startedAt: 'Ora di apertura del modulo',
+  confirmToken: 'Conferma',
+  target: 'Tipo di proposta',
+  title: 'Titolo',
+  description: 'Descrizione',
+  comune: 'Comune',
+  organization: 'Organizzazione',
+  email: 'E-mail',
+  category: 'Categoria',
+  latitude: 'Latitudine',
+  longitude: 'Longitudine',
+  address: 'Indirizzo',
+  targetType: 'Tipo di scheda valutata',
+  targetDocumentId: 'Scheda valutata',
+  stars: 'Stelle',
+  comment: 'Commento',
+};
+
+export const TARGET_LABELS: Record<Target, string> = { practice: 'buona prassi', opportunity: 'opportunità', workshop: 'laboratorio' };
+export const KIND_LABELS: Record<Kind, string> = { proposta: 'Proposta', segnalazione: 'Segnalazione', valutazione: 'Valutazione' };
+export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], string> = {
+  abitare: 'Abitare', lavoro: 'Lavoro', salute: 'Salute', mobilita: 'Mobilità', barriere: 'Barriere architettoniche',
+  solitudine: 'Solitudine', poverta: 'Povertà', altro: 'Altro',
+};
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+const label = (field: string) => `«${FIELD_LABELS[field] ?? field}»`;
+
+/** A type error that says "required" when the field is simply missing. */
+const typeError = (field: string, wrong: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${label(field)} è obbligatorio.` : `${label(field)} ${wrong}`;
+
+/** What looks like markup or a script URL: refused with a message, never stripped silently. */
+export const HTML_LIKE = /<[a-z!/?]|&#|&[a-z][a-z0-9]*;|javascript:/i;
+// Control characters other than tab and newlines: never typed by a person, often a sign of an attack.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function plainText(field: string, max: number) {
+  return z
+    .string({ error: typeError(field, 'deve essere un testo.') })
+    .trim()
+    .min(1, `${label(field)} è obbligatorio.`)
+    .max(max, `${label(field)} può avere al massimo ${max.toLocaleString('it-IT')} caratteri.`)
+    .refine((s) => !HTML_LIKE.test(s), `${label(field)} deve essere testo semplice: togli i codici HTML o di script (per esempio «<», «&#» o «javascript:»).`)
+    .refine((s) => !CONTROL.test(s), `${label(field)} contiene caratteri di controllo non ammessi.`);
+}
+
+const oneOf = <T extends readonly [string, ...string[]]>(field: string, values: T, shown: readonly string[] = values) =>
+  z.enum(values, { error: typeError(field, `non è valido: scegli uno tra ${shown.join(', ')}.`) });
+
+const istat = z
+  .string({ error: typeError('comune', 'deve essere il codice ISTAT del comune (6 cifre).') })
+  .regex(/^\d{6}$/, `${label('comune')} deve essere il codice ISTAT del comune (6 cifre), per esempio 002158 per Vercelli.`);
+
+const email = z
+  .email({ error: `${label('email')} non è un indirizzo valido (per esempio nome@esempio.it).` })
+  .max(254, `${label('email')} può avere al massimo 254 caratteri.`);
+
+const coordinate = (field: 'latitude' | 'longitude') =>
+  z.number({ error: typeError(field, 'deve essere un numero in gradi decimali.') }).refine(Number.isFinite, `${label(field)} deve essere un numero finito.`);
+
+const common = {
+  consent: z.literal(true, { error: `${label('consent')}: per inviare devi dare il consenso esplicito, dopo aver letto l'informativa privacy.` }),
+};
+
+const proposta = z.object({
+  ...common,
+  kind: z.literal('proposta'),
+  target: oneOf('target', TARGETS, TARGETS.map((t) => `${t} (${TARGET_LABELS[t]})`)),
+  title: plainText('title', 200).refine((s) => s.length >= 3, `${label('title')} deve avere almeno 3 caratteri.`),
+  description: plainText('description', 5000),
+  comune: istat.optional(),
+  organization: plainText('organization', 200).optional(),
+  email: email.optional(),
+});
+
+const segnalazione = z
+  .object({
+    ...common,
+    kind: z.literal('segnalazione'),
+    category: oneOf('category', CATEGORIES),
+    description: plainText('description', 5000),
+    comune: istat,
+    latitude: coordinate('latitude').optional(),
+    longitude: coordinate('longitude').optional(),
+    address: plainText('address', 200).optional(),
+    email: email.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.latitude === undefined) !== (value.longitude === undefined)) {
+      const missing = value.latitude === undefined ? 'latitude' : 'longitude';
+      ctx.addIssue({ code: 'custom', path: [missing], message: `${label(missing)} manca: indica entrambe le coordinate oppure nessuna.` });
+    }
+  });
+
+const valutazione = z.object({
+  ...common,
+  kind: z.literal('valutazione'),
+  targetType: oneOf('targetType', TARGETS, TARGETS.map((t) => `${t} (${TARGET_LABELS[t]})`)),
+  targetDocumentId: z
+    .string({ error: typeError('targetDocumentId', 'deve essere un testo.') })
+    .regex(/^[a-z0-9]{10,40}$/, `${label('targetDocumentId')} non è un identificativo valido.`),
+  stars: z.int({ error: typeError('stars', 'deve essere un numero intero da 1 a 5.') }).min(1, `${label('stars')}: da 1 a 5.`).max(5, `${label('stars')}: da 1 a 5.`),
+  comment: plainText('comment', 5000).optional(),
+});
+
+export type PropostaInput = z.infer<typeof proposta>;
+export type SegnalazioneInput = z.infer<typeof segnalazione>;
+export type ValutazioneInput = z.infer<typeof valutazione>;
+export type SubmissionInput = PropostaInput | SegnalazioneInput | ValutazioneInput;
+
+const SCHEMAS = { proposta, segnalazione, valutazione } as const;
+
+/** Fields a form post sends as strings that the JSON API takes as numbers. */
+const NUMERIC = new Set(['latitude', 'longitude', 'stars', 'startedAt']);
+
+/**
+ * The fields as the schemas expect them. Empty optional fields count as absent (a form sends "" for a
+ * field left blank); a browser form's strings become numbers and booleans only where they parse exactly.
+ */
+export function normalizeFields(raw: Record<string, unknown>, fromForm: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+    if (fromForm && typeof value === 'string') {
+      if (NUMERIC.has(key) && /^-?\d+(\.\d+)?$/.test(value.trim())) out[key] = Number(value.trim());
+      else if (key === 'consent') out[key] = value === 'on' || value === 'true' ? true : value;
+      else out[key] = value;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export type Validation = { ok: true; value: SubmissionInput } | { ok: false; errors: FieldError[] };
+
+/** Checks the fields of one contribution (already normalized); the honeypot and timing are checked apart. */
+export function validateFields(fields: Record<string, unknown>): Validation {
+  const kind = fields.kind;
+  if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
+    return { ok: false, errors: [{ path: ['kind'], message: `${label('kind')}: scegli proposta, segnalazione o valutazione.` }] };
+  }
+  const result = SCHEMAS[kind as Kind].safeParse(fields);
+  if (result.success) return { ok: true, value: result.data };
+  // One message per field: the first problem is the one to fix first.
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    const key = path.join('.');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push({ path, message: issue.message });
+  }
+  return { ok: false, errors };
+}
+
+/** The summary line of a refusal, in Italian. */
+export function summary(errors: FieldError[]): string {
+  return errors.length === 1 ? 'Il modulo contiene un errore: correggilo e invia di nuovo.' : `Il modulo contiene ${errors.length} errori: correggili e invia di nuovo.`;
+}

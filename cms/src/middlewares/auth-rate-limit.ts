@@ -1,0 +1,58 @@
+/**
+ * A per-client limit on Strapi's authentication endpoints, keyed on a salted hash of the client address
+ * only. Strapi's own limiter keys on address + e-mail, so an attacker rotating the e-mail field gets a
+ * fresh budget on every try; here the budget belongs to the address whatever the e-mail says.
+ *
+ * Counted: failed logins and password resets (answers ≥ 400), and every registration or forgot-password
+ * request (they answer the same whether the address exists or not). A successful login costs nothing, so
+ * editors working all day are never locked out. In memory: see rate-limit.ts for several instances.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { secret } from '../lib/runtime';
+import { clientHash } from '../lib/submissions/codes';
+import { authLimitOptions } from '../lib/submissions/options';
+import { SlidingWindowLimiter } from '../lib/submissions/rate-limit';
+
+/** Paths under the limit, and whether every request counts (true) or only failed ones (false). */
+export function authEndpoint(method: string, path: string): { countAll: boolean } | undefined {
+  if (method !== 'POST') return undefined;
+  if (path === '/admin/login' || path === '/admin/reset-password' || path === '/api/auth/local' || path === '/api/auth/reset-password' || path === '/api/auth/change-password') {
+    return { countAll: false };
+  }
+  if (path.startsWith('/admin/register') || path === '/admin/forgot-password' || path.startsWith('/api/auth/')) return { countAll: true };
+  return undefined;
+}
+
+export default (_config: unknown, { strapi: _strapi }: { strapi: Core.Strapi }) => {
+  const options = authLimitOptions();
+  const limiter = new SlidingWindowLimiter(options.limit, options.windowMs);
+  const salt = secret('SUBMISSION_SALT');
+  return async (ctx: Context, next: Next) => {
+    const endpoint = authEndpoint(ctx.method, ctx.path);
+    if (!endpoint) return next();
+    const key = clientHash(salt, ctx.request.ip);
+    const wait = limiter.retryAfter(key);
+    if (wait > 0) {
+      ctx.status = 429;
+      ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
+      ctx.body = {
+        data: null,
+        error: {
+          status: 429,
+          name: 'RateLimitError',
+          message: `Troppi tentativi di accesso da questo indirizzo: riprova tra ${Math.ceil(wait / 60_000)} minuti.`,
+          details: {},
+        },
+      };
+      return;
+    }
+    // Take the slot before the attempt, so parallel guesses are counted too; give it back on success.
+    const release = limiter.take(key);
+    try {
+      await next();
+    } finally {
+      if (!endpoint.countAll && ctx.status < 400) release();
+    }
+  };
+};
