@@ -21,6 +21,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.ics': 'text/calendar; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.geojson': 'application/geo+json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Netlify `_headers`: a path pattern on its own line, then indented "Name: value" lines. */

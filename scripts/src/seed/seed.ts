@@ -13,6 +13,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { quiet, type Progress } from '../lib/progress.ts';
 import { toBlocks } from './blocks.ts';
 import { coverJpeg } from './covers.ts';
+import { textPdf } from './pdf.ts';
 import { addDays, romeDay, romeInstant } from '@coesione/search';
 import { readSeedData, type Contact, type Place, type SeedData } from './data.ts';
 
@@ -167,6 +168,8 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
     }
   }
 
+  await ensureModelAttachments(strapi, data.regulations.filter((r) => MODEL_KINDS.includes(r.kind)), (slug) => ref('api::regulation.regulation', slug, 'regulations'), bar);
+
   await stage('Buone prassi', 'api::practice.practice', data.practices, (p) => p.slug, (p) => ({
     title: p.title, slug: p.slug, summary: p.summary, body: toBlocks(p.body), state: p.status, period: p.period,
     location: place(p.location, `practices/${p.slug}`), promoters: refs('api::organization.organization', p.promoters, `practices/${p.slug}`),
@@ -236,6 +239,39 @@ async function ensureCovers(strapi: Core.Strapi, themes: string[], bar: (label: 
   }
   p.done();
   return covers;
+}
+
+/** The district's own models (not laws) come with a printable PDF, as editors would attach them. */
+const MODEL_KINDS = ['modello_di_patto', 'convenzione', 'modulistica'];
+
+async function ensureModelAttachments(
+  strapi: Core.Strapi,
+  models: { slug: string; title: string; body: string[] }[],
+  documentIdOf: (slug: string) => string,
+  bar: (label: string, total: number) => Progress,
+): Promise<void> {
+  const p = bar('Allegati dei modelli', models.length);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-attachments-'));
+  try {
+    for (const model of models) {
+      const documentId = documentIdOf(model.slug);
+      const current = (await strapi.documents('api::regulation.regulation').findOne({ documentId, locale: LOCALE, status: 'published', populate: { attachments: { fields: ['id'] } } } as never)) as { attachments?: unknown[] | null } | null;
+      if (current && (current.attachments ?? []).length === 0) {
+        const name = `${model.slug}.pdf`;
+        const filepath = path.join(tmp, name);
+        fs.writeFileSync(filepath, textPdf(model.title, model.body.map((line) => line.replace(/^## /, '').replace(/^- /gm, '• '))));
+        const [file] = (await strapi.plugin('upload').service('upload').upload({
+          data: { fileInfo: { name, alternativeText: `${model.title} (PDF)`, caption: null } },
+          files: { filepath, originalFilename: name, mimetype: 'application/pdf', size: fs.statSync(filepath).size },
+        })) as { id: number }[];
+        await strapi.documents('api::regulation.regulation').update({ documentId, locale: LOCALE, status: 'published', data: { attachments: file ? [file.id] : [] } } as never);
+      }
+      p.tick();
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  p.done();
 }
 
 async function ensureDemoUsers(strapi: Core.Strapi): Promise<void> {

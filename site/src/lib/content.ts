@@ -95,6 +95,21 @@ export function toCard(type: SectionType, entry: SectionEntry, now: Date = build
   return card;
 }
 
+export interface Attachment {
+  name: string;
+  file: string;
+  url: string;
+  mime: string;
+  /** Kilobytes, as Strapi gives it. */
+  size: number;
+  ext?: string | null;
+  alternativeText?: string | null;
+}
+
+/** Attachments of an entry, linked on the site itself (pages/allegati/[file].ts). */
+export const attachmentsOf = (data: object): Attachment[] =>
+  ((data as { attachments?: Omit<Attachment, 'url'>[] | null }).attachments ?? []).map((a) => ({ ...a, url: `/allegati/${a.file}` }));
+
 export const coverOf = (data: object): CoverImage | undefined => (data as { cover?: CoverImage | null }).cover ?? undefined;
 
 /** Sorts later dates first inside an ascending sort. */

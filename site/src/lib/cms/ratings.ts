@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { CmsSourceError } from './source';
+import { CmsSourceError } from './source.ts';
 
 export const ratingSchema = z.object({
   targetType: z.enum(['practice', 'opportunity', 'workshop']),

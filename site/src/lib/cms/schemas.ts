@@ -28,7 +28,7 @@ export const coverFields = z.object({
   file: z.string().optional(),
 });
 const image = coverFields.nullable().optional();
-const file = z.object({ url: z.string(), name: z.string(), mime: z.string(), size: z.number(), ext: text, file: z.string() });
+const file = z.object({ url: z.string(), name: z.string(), alternativeText: text, mime: z.string(), size: z.number(), ext: text, file: z.string() });
 const contact = z.object({ name: z.string(), email: text, phone: text, hours: text });
 /** Strapi blocks: checked for shape by the renderer, which refuses unknown node types. */
 export const blocks = z.array(z.object({ type: z.string() }).passthrough()).nullable().optional();

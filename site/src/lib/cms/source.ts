@@ -3,8 +3,8 @@
  * REST API (CMS_URL, default http://127.0.0.1:1337). The one place the site talks to Strapi.
  */
 import fs from 'node:fs';
-import { localizeUploads, mediaIn } from './uploads';
-import { ratingsFromCms } from './ratings';
+import { localizeUploads, mediaIn } from './uploads.ts';
+import { ratingsFromCms } from './ratings.ts';
 
 export const API_PATHS = {
   practice: 'practices',
