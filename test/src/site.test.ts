@@ -55,19 +55,66 @@ describe('the site build', () => {
     expect(all).toEqual(expect.arrayContaining(['accessibilita/index.html', 'privacy/index.html', 'note-legali/index.html', '404.html', 'temi/index.html']));
   });
 
-  it('ships no JavaScript on content pages: only the search page has an island', () => {
+  it('ships no JavaScript on content pages but the search, map and form islands', () => {
+    const ISLANDS = /^\/_astro\/(SearchIsland|MapIsland|SmallMapIsland|[A-Z]\w*Form|RatingIsland|StatusLookup)\.[\w-]+\.js$/;
+    let withoutScript = 0;
     for (const page of pages(fromCms)) {
-      const html = read(fromCms, page);
-      if (page === 'cerca/index.html') continue;
-      // JSON-LD is data, not code: every other script element fails.
-      expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, ''), page).not.toMatch(/<script/i);
+      // JSON-LD is data, not code.
+      const html = read(fromCms, page).replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '');
+      const islands = [...html.matchAll(/<astro-island[^>]* component-url="([^"]+)"/g)].map((m) => m[1] ?? '');
+      for (const island of islands) expect(island, page).toMatch(ISLANDS);
+      if (islands.length === 0) {
+        expect(html, page).not.toMatch(/<script/i);
+        withoutScript++;
+      }
     }
+    // Lists, regulations, training materials, comuni, themes and the legal pages have no script at all.
+    for (const page of ['index.html', 'buone-prassi/index.html', 'normativa/modello-patto-di-collaborazione/index.html', 'temi/index.html', 'accessibilita/index.html']) {
+      expect(read(fromCms, page), page).not.toMatch(/<script(?! type="application\/ld\+json")/i);
+    }
+    expect(withoutScript).toBeGreaterThan(100);
+  });
+
+  it('serves covers through astro:assets: AVIF and WebP candidates, width and height, lazy below the fold', () => {
+    const detail = read(fromCms, 'buone-prassi/sartoria-sociale-gattinara/index.html');
+    const picture = /<picture>([\s\S]*?)<\/picture>/.exec(detail)?.[1] ?? '';
+    expect(picture).toMatch(/<source srcset="[^"]+\.avif 400w, [^"]+\.avif 800w, [^"]+\.avif 1200w" sizes="[^"]+" type="image\/avif"/);
+    expect(picture).toMatch(/<source srcset="[^"]+\.webp 400w[^"]*" sizes="[^"]+" type="image\/webp"/);
+    const img = /<img [^>]+>/.exec(picture)?.[0] ?? '';
+    expect(img).toMatch(/ width="\d+"/);
+    expect(img).toMatch(/ height="\d+"/);
+    expect(img).toContain('alt=""'); // the seed's covers are decorative: empty alt, never a file name
+    expect(img).toContain('loading="eager"'); // the cover at the top of a detail page
+    const list = read(fromCms, 'buone-prassi/index.html');
+    const cardImages = [...list.matchAll(/<img [^>]+>/g)].map((m) => m[0]);
+    expect(cardImages.length).toBeGreaterThan(0);
+    for (const image of cardImages) expect(image).toContain('loading="lazy"');
+    for (const file of [...detail.matchAll(/(\/_astro\/[^" ,]+\.(?:avif|webp|jpg))/g)].map((m) => m[1] ?? '')) {
+      expect(fs.existsSync(path.join(fromCms, file)), file).toBe(true);
+    }
+  });
+
+  it('copies attachments into the site: the link works with no CMS', () => {
+    const html = read(fromCms, 'normativa/modello-patto-di-collaborazione/index.html');
+    const href = /<section aria-labelledby="allegati">[\s\S]*?<a href="(\/allegati\/[^"]+\.pdf)"[^>]*>([^<]+)<\/a>/.exec(html);
+    expect(href?.[2]).toMatch(/Modello di patto di collaborazione.*\(PDF\)/);
+    expect(fs.readFileSync(path.join(fromSnapshot, href?.[1] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('serves its own fonts: the stylesheet reaches nothing outside the site', () => {
+    const css = fs.readdirSync(path.join(fromCms, '_astro')).filter((f) => f.endsWith('.css')).map((f) => read(fromCms, `_astro/${f}`)).join('\n');
+    const urls = [...css.matchAll(/url\(["']?([^"')]+)["']?\)/g)].map((m) => m[1] ?? '');
+    const fonts = urls.filter((u) => u.endsWith('.woff2'));
+    expect(fonts.length).toBeGreaterThanOrEqual(3); // Titillium Web, the Designers Italia typeface
+    for (const url of urls) expect(url, url).toMatch(/^(\/_astro\/|data:)/);
+    for (const font of fonts) expect(fs.existsSync(path.join(fromCms, font)), font).toBe(true);
+    for (const page of pages(fromCms)) expect(read(fromCms, page), page).not.toMatch(/<link[^>]+href="https?:\/\/(?!127\.0\.0\.1)[^"]*"[^>]*rel="stylesheet"|fonts\.googleapis/);
   });
 
   it('links related items that share an organisation, a comune or a theme', () => {
     const html = read(fromCms, 'buone-prassi/sartoria-sociale-gattinara/index.html');
     const related = /<aside aria-labelledby="correlati">([\s\S]*?)<\/aside>/.exec(html)?.[1] ?? '';
-    const links = [...related.matchAll(/<h3 class="card-title"><a href="([^"]+)"/g)].map((m) => m[1]);
+    const links = [...related.matchAll(/<h3 class="it-card-title"><a href="([^"]+)"/g)].map((m) => m[1]);
     expect(links.length).toBeGreaterThan(0);
     expect(links.length).toBeLessThanOrEqual(4);
     expect(links).toContain('/opportunita/tirocini-inclusione-sartoria-sociale/'); // same organisation and comune
@@ -154,7 +201,13 @@ describe('the site in Chromium, by keyboard', () => {
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
       const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', id: document.activeElement?.id ?? '' }));
-      const outline = () => page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+      // Visible focus: an outline that is not transparent, or the kit's focus ring (a box shadow).
+      const outline = () =>
+        page.evaluate(() => {
+          const style = getComputedStyle(document.activeElement as Element);
+          const outlined = style.outlineStyle !== 'none' && style.outlineColor !== 'rgba(0, 0, 0, 0)' && style.outlineWidth !== '0px';
+          return outlined || style.boxShadow !== 'none' ? 'visible' : 'none';
+        });
 
       await page.keyboard.press('Tab');
       expect((await focused()).text).toBe('Vai al contenuto');
@@ -163,7 +216,7 @@ describe('the site in Chromium, by keyboard', () => {
       expect((await focused()).id).toBe('contenuto'); // the skip link lands on the main content
 
       // Tab to the first latest practice on the home page and follow it.
-      const practiceLink = page.locator('section[aria-labelledby="ultime-prassi"] .card-title a').first();
+      const practiceLink = page.locator('section[aria-labelledby="ultime-prassi"] .it-card-title a').first();
       const practiceTitle = (await practiceLink.textContent())?.trim() ?? '';
       for (let i = 0; i < 40 && (await focused()).text !== practiceTitle; i++) await page.keyboard.press('Tab');
       expect((await focused()).text).toBe(practiceTitle);
@@ -182,7 +235,7 @@ describe('the site in Chromium, by keyboard', () => {
 
       // A closed opportunity says so, in words.
       await page.goto(`${server.url}/opportunita/bando-piccole-associazioni/`);
-      expect(await page.locator('.state').textContent()).toMatch(/^Chiusa il /);
+      expect(await page.locator('.state-line').textContent()).toMatch(/^Chiusa il /);
       await context.close();
     } finally {
       await browser.close();
