@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:submissions`: valid contributions (a mix of proposals, reports and ratings) POSTed as
+ * JSON to a real `strapi start` (NODE_ENV=production, SQLite, demo content), at 1 and 20 concurrent
+ * clients. Each request comes from its own address through X-Forwarded-For (TRUST_PROXY on), as real
+ * citizens would, so the per-address limit is exercised but never reached. Throughput and exact
+ * p50/p95/p99; writes bench/results/submissions.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { writeResults } from '../lib/bench.ts';
+import { CMS_DIR } from '../lib/paths.ts';
+import { freePort, waitForUrl } from '../lib/ports.ts';
+import { progress } from '../lib/progress.ts';
+import { ensureCmsBuilt, loadStrapi, STRAPI_BIN } from '../lib/strapi.ts';
+import { seed } from '../seed/seed.ts';
+import { percentile, type LoadResult } from './load.ts';
+
+const REQUESTS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
+const CONCURRENCY = 20;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function prepare(dataDir: string): Promise<{ practices: string[]; comuni: string[] }> {
+  process.env.COESIONE_DATA_DIR = dataDir;
+  const strapi = await loadStrapi();
+  try {
+    await seed(strapi, { progress, users: false });
+    const practices = (await strapi.documents('api::practice.practice').findMany({ status: 'published', fields: ['documentId'], limit: 1000 } as never)) as { documentId: string }[];
+    const comuni = (await strapi.documents('api::municipality.municipality').findMany({ fields: ['istatCode'], limit: 1000 } as never)) as unknown as { istatCode: string }[];
+    return { practices: practices.map((p) => p.documentId), comuni: comuni.map((c) => c.istatCode) };
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+/** The i-th contribution: a third each of proposals, reports and ratings, every one valid. */
+function contribution(i: number, ids: { practices: string[]; comuni: string[] }): unknown {
+  const startedAt = Date.now() - 30_000;
+  const comune = ids.comuni[i % ids.comuni.length];
+  switch (i % 3) {
+    case 0:
+      return { kind: 'proposta', target: 'practice', title: `Proposta numero ${i}`, description: `Una proposta per misurare il CMS (${i}).\n\nSecondo paragrafo.`, comune, consent: true, startedAt };
+    case 1:
+      return { kind: 'segnalazione', category: 'barriere', description: `Segnalazione numero ${i}.`, comune: '002158', latitude: 45.3239, longitude: 8.4236, email: `persona${i}@example.org`, consent: true, startedAt };
+    default:
+      return { kind: 'valutazione', targetType: 'practice', targetDocumentId: ids.practices[i % ids.practices.length], stars: 1 + (i % 5), comment: 'Utile.', consent: true, startedAt };
+  }
+}
+
+async function post(base: string, ids: { practices: string[]; comuni: string[] }, options: { requests: number; concurrency: number }, offset: number): Promise<LoadResult & { receipts: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latencies: number[] = [];
+  const receipts = new Set<string>();
+  let errors = 0;
+  let issued = 0;
+  const one = (i: number) =>
+    new Promise<void>((resolve) => {
+      const body = JSON.stringify({ data: contribution(i, ids) });
+      const start = process.hrtime.bigint();
+      const req = http.request(
+        `${base}/api/submissions`,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => {
+            latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+            if (res.statusCode === 201) receipts.add((JSON.parse(text) as { data: { receipt: string } }).data.receipt);
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (issued < options.requests) await one(offset + issued++);
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    concurrency: options.concurrency,
+    errors,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+    rps: round(latencies.length / seconds),
+    receipts: receipts.size,
+  };
+}
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+    setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 15_000).unref();
+  });
+
+const t0 = Date.now();
+const built = await ensureCmsBuilt();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-submissions-'));
+try {
+  console.log(`Coesione bench:submissions — ${REQUESTS} contributi validi, ${CONCURRENCY} client concorrenti`);
+  const ids = await prepare(dataDir);
+  const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'cms-secrets.json'), 'utf8')) as Record<string, string>;
+  const port = await freePort();
+  const server = spawn(process.execPath, [STRAPI_BIN(), 'start'], {
+    cwd: CMS_DIR,
+    env: {
+      ...process.env, ...secrets, COESIONE_DATA_DIR: dataDir, CMS_PORT: String(port), CMS_STARTUP_LOG: 'false', STRAPI_TELEMETRY_DISABLED: 'true',
+      NODE_ENV: 'production', TRUST_PROXY: 'true', SMTP_URL: '', MEILISEARCH_URL: '', MEILI_MASTER_KEY: '',
+    },
+    stdio: 'ignore',
+  });
+  let results: Record<string, LoadResult & { receipts: number }>;
+  let stored: number;
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForUrl(`${base}/_health`, 120_000, (s) => s === 204);
+    await post(base, ids, { requests: 100, concurrency: 4 }, 1_000_000); // warm-up
+    results = {
+      'POST /api/submissions, c=1': await post(base, ids, { requests: Math.round(REQUESTS / 4), concurrency: 1 }, 2_000_000),
+      [`POST /api/submissions, c=${CONCURRENCY}`]: await post(base, ids, { requests: REQUESTS, concurrency: CONCURRENCY }, 3_000_000),
+    };
+  } finally {
+    await stopChild(server);
+  }
+  const strapi = await loadStrapi();
+  try {
+    stored = await strapi.db.query('api::submission.submission').count();
+  } finally {
+    await strapi.destroy();
+  }
+  console.table(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'req/s': r.rps, errori: r.errors, ricevute: r.receipts }])));
+  const sent = 100 + Object.values(results).reduce((n, r) => n + r.requests, 0);
+  console.log(`  contributi salvati: ${stored} su ${sent} inviati`);
+  const file = writeResults('submissions', {
+    database: 'sqlite',
+    adminBuiltDuringRun: built,
+    mix: 'one third each: proposta, segnalazione (with point and e-mail), valutazione of a published practice',
+    results,
+    stored,
+    sent,
+    totalSeconds: (Date.now() - t0) / 1000,
+  });
+  console.log(`Risultati in ${path.relative(process.cwd(), file)}`);
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
