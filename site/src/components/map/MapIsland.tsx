@@ -62,6 +62,8 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('it
 
 interface Area {
   box: Box;
+  /** The words searched, as they were when the results came. */
+  q: string;
   urls: Set<string>;
 }
 
@@ -153,9 +155,18 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
       const marker = L.marker([lat, lng], { keyboard: true, riseOnHover: true, icon: isCluster(feature) ? clusterIcon(feature.properties.point_count) : placeIcon(feature.properties as PlaceProperties) });
       if (isCluster(feature)) {
         const id = feature.properties.cluster_id;
-        marker.on('click', () => {
+        const open = () => {
           refocusMap.current = marker.getElement() === document.activeElement;
           map.setView([lat, lng], Math.min(clusters.expansionZoom(id), map.getMaxZoom()));
+        };
+        marker.on('click', open);
+        // A group is a button: Enter and Space open it (Leaflet only does this for markers with a popup).
+        marker.on('keydown', (e) => {
+          const key = (e as L.LeafletKeyboardEvent).originalEvent;
+          if (key.key === 'Enter' || key.key === ' ') {
+            key.preventDefault();
+            open();
+          }
         });
       } else {
         const place = feature.properties as PlaceProperties;
@@ -263,7 +274,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
         limit: 1000,
         attributesToRetrieve: ['url'],
       });
-      setArea({ box, urls: new Set(result.hits.map((hit) => String(hit.url))) });
+      setArea({ box, q: q.trim(), urls: new Set(result.hits.map((hit) => String(hit.url))) });
       setSearchNote(null);
     } catch (error) {
       console.error(error);
@@ -277,7 +288,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
     : !all
       ? 'Carico i luoghi della mappa…'
       : area
-        ? `${plural(filtered.length, 'luogo trovato', 'luoghi trovati')} in quest’area${q.trim() ? ` per «${q.trim()}»` : ''}; ${plural(inView, 'visibile', 'visibili')} ora.`
+        ? `${plural(filtered.length, 'luogo trovato', 'luoghi trovati')} in quest’area${area.q ? ` per «${area.q}»` : ''}; ${plural(inView, 'visibile', 'visibili')} ora.`
         : `${plural(inView, 'luogo', 'luoghi')} nell’area visibile della mappa, su ${plural(filtered.length, 'luogo', 'luoghi')}${filtered.length < total ? ' che rispondono ai filtri' : ' in tutto'}.`;
 
   return (

@@ -4,8 +4,6 @@
  * `window` at import. The server render is an empty canvas, hidden until the map is ready, so without
  * JavaScript only the caption (addresses and comuni) shows.
  */
-import 'leaflet/dist/leaflet.css';
-import './map.css';
 import { useEffect, useRef, useState } from 'react';
 import type { Place } from '../../lib/places';
 
@@ -25,7 +23,8 @@ export default function SmallMapIsland({ places, tileUrl, attribution, label }: 
     let map: import('leaflet').Map | undefined;
     let cancelled = false;
     void (async () => {
-      const [{ default: L }, m] = await Promise.all([import('leaflet'), import('./markers')]);
+      // Styles come with the code, so pages without a small map carry neither.
+      const [{ default: L }, m] = await Promise.all([import('leaflet'), import('./markers'), import('leaflet/dist/leaflet.css'), import('./map.css')]);
       if (cancelled || !canvas.current) return;
       // Leaflet measures its container: show it before the map is made (React's render follows).
       canvas.current.hidden = false;

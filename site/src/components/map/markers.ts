@@ -111,6 +111,14 @@ export function closePopupOnEscape(map: L.Map): void {
  */
 export function bindAccessiblePopup(marker: L.Marker, content: () => HTMLElement): void {
   marker.bindPopup(content, { autoPanPadding: [24, 24], maxWidth: 280 });
+  // Leaflet opens it on Enter; a button also answers Space.
+  marker.on('keydown', (e) => {
+    const key = (e as L.LeafletKeyboardEvent).originalEvent;
+    if (key.key === ' ') {
+      key.preventDefault();
+      marker.openPopup();
+    }
+  });
   marker.on('popupopen', (e) => {
     (e as L.PopupEvent).popup.getElement()?.querySelector<HTMLElement>('a.map-popup-link')?.focus({ preventScroll: true });
   });
