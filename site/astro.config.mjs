@@ -11,6 +11,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   output: 'static',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // Content store and image cache; builds running side by side (tests) each need their own.
+  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   integrations: [react(), cspHeaders()],
   // Covers (src/components/Cover.astro): Astro's sharp service, AVIF encoded faster (src/lib/image-service.ts).
   image: { service: { entrypoint: './src/lib/image-service.ts' } },

@@ -16,11 +16,17 @@ export class SiteBuildError extends Error {
   }
 }
 
+/**
+ * Test files build in parallel, so each build keeps its own state: Astro bundles the content from
+ * `<cacheDir>/data-store.json` and writes its server chunks under the working directory (or `./.astro/`
+ * there when the output folder lies elsewhere); shared, two builds would mix each other's pages.
+ */
 export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-'))): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
-      cwd: SITE_DIR,
-      env: { ...process.env, NODE_ENV: 'production', ...env, SITE_OUT_DIR: outDir },
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-astro-cache-'));
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build', '--root', SITE_DIR], {
+      cwd: outDir,
+      env: { ...process.env, NODE_ENV: 'production', ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -28,5 +34,5 @@ export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(p
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(outDir) : reject(new SiteBuildError(output))));
-  });
+  }).finally(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 }
