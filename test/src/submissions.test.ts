@@ -9,6 +9,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient, INDEX_UID, type SearchDocument } from '@coesione/search';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { takeSnapshot } from '../../site/src/lib/cms/source.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { outboxSize, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
@@ -77,7 +78,7 @@ interface Answer {
   text: string;
 }
 
-async function request(path: string, init: { method?: string; ip?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Answer> {
+async function request(path: string, init: { method?: string; ip?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   const res = await fetch(`${cms.url}${path}`, {
     method: init.method ?? 'GET',
     headers: { connection: 'close', ...(init.ip ? { 'x-forwarded-for': init.ip } : {}), ...init.headers },
@@ -402,6 +403,14 @@ describe('privacy', () => {
     expect(JSON.stringify(results)).not.toContain(marker);
   });
 
+  it('never reaches what the site is built from (the snapshot of everything the build reads)', async () => {
+    const marker = 'Melagranaprivata';
+    const res = await postJson({ data: segnalazione({ description: `Segnalazione ${marker}.`, email: 'nascosta@example.org' }) }, '192.0.2.71');
+    // Everything the site build reads from the CMS (content, uploads, ratings), as `npm run snapshot` writes it.
+    const snapshot = JSON.stringify(await takeSnapshot(cms.url));
+    for (const secret of [marker, 'nascosta@example.org', res.json.data.receipt, 'Zafferanosolidale', 'Orto condiviso nel cortile']) expect(snapshot).not.toContain(secret);
+  });
+
   it('logs a submission request without personal data or the receipt', async () => {
     logLines.length = 0;
     const res = await postJson({ data: segnalazione({ email: 'privata.persona@example.org', description: 'Testo riservato Quercia42.', address: 'Via Segreta 7' }) }, '198.51.100.23');
@@ -434,7 +443,7 @@ describe('moderation', () => {
     const accepted = await byReceipt(res.json.data.receipt);
     expect(accepted.createdDraftType).toBe('api::workshop.workshop');
     const draftId = accepted.createdDraftDocumentId as string;
-    const draft = await cms.strapi.documents('api::workshop.workshop').findOne({ documentId: draftId, populate: { location: { populate: ['municipality'] } } } as never) as Record<string, unknown> & { location: { municipality: { istatCode: string } } };
+    const draft = (await cms.strapi.documents('api::workshop.workshop').findOne({ documentId: draftId, populate: { location: { populate: ['municipality'] } } } as never)) as unknown as Record<string, unknown> & { location: { municipality: { istatCode: string } } };
     expect(draft).toMatchObject({ title: 'Laboratorio di cucito per ragazzi', publishedAt: null, craft: 'altro' });
     expect(draft.slug).toMatch(/^laboratorio-di-cucito-per-ragazzi-/);
     expect(draft.location.municipality.istatCode).toBe('002158');

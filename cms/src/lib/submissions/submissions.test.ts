@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { loggableUrl } from '../../middlewares/private-log';
+import { authEndpoint } from '../../middlewares/auth-rate-limit';
+import { clientHash, confirmToken, newReceipt, normalizeReceipt, verifyConfirmToken } from './codes';
+import { shorten, slugify } from './moderation';
+import { SlidingWindowLimiter } from './rate-limit';
+import { normalizeFields, validateFields } from './validation';
+
+describe('receipts', () => {
+  it('are 12 Crockford characters in three groups, and read back however they are typed', () => {
+    const receipts = new Set(Array.from({ length: 1000 }, newReceipt));
+    expect(receipts.size).toBe(1000);
+    for (const r of receipts) expect(r).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(normalizeReceipt('abcd efgh jkmn')).toBe('ABCD-EFGH-JKMN');
+    expect(normalizeReceipt('OOOO-IIII-LLLL')).toBe('0000-1111-1111');
+    expect(normalizeReceipt('UUUU-UUUU-UUUU')).toBeUndefined();
+    expect(normalizeReceipt('ABCD-EFGH')).toBeUndefined();
+    expect(normalizeReceipt(42)).toBeUndefined();
+  });
+});
+
+describe('client hash and confirmation token', () => {
+  it('hashes an address with the salt, never returning it', () => {
+    const hash = clientHash('salt', '203.0.113.7');
+    expect(hash).not.toContain('203');
+    expect(hash).toBe(clientHash('salt', '203.0.113.7'));
+    expect(hash).not.toBe(clientHash('other', '203.0.113.7'));
+  });
+
+  it('verifies only tokens signed with the same salt', () => {
+    const token = confirmToken('salt', 1_700_000_000_000);
+    expect(verifyConfirmToken('salt', token)).toBe(1_700_000_000_000);
+    expect(verifyConfirmToken('other', token)).toBeUndefined();
+    expect(verifyConfirmToken('salt', token.replace(/^\d/, '9'))).toBeUndefined();
+    expect(verifyConfirmToken('salt', 'nonsense')).toBeUndefined();
+  });
+});
+
+describe('the sliding window', () => {
+  it('allows `limit` per window, gives a slot back, and reopens after the window', () => {
+    const limiter = new SlidingWindowLimiter(2, 1000);
+    limiter.take('a', 0);
+    const release = limiter.take('a', 10);
+    expect(limiter.retryAfter('a', 20)).toBe(980);
+    expect(limiter.retryAfter('b', 20)).toBe(0);
+    release();
+    expect(limiter.retryAfter('a', 20)).toBe(0);
+    limiter.take('a', 30);
+    expect(limiter.retryAfter('a', 999)).toBe(1);
+    expect(limiter.retryAfter('a', 1000)).toBe(0);
+  });
+});
+
+describe('validation', () => {
+  const base = { kind: 'segnalazione', category: 'lavoro', description: 'Serve uno sportello.', comune: '002158', consent: true };
+
+  it('coerces a form post and treats empty fields as absent', () => {
+    const fields = normalizeFields({ ...base, consent: 'on', latitude: '45.3', longitude: '8.42', address: '', email: '' }, true);
+    expect(fields).toEqual({ ...base, latitude: 45.3, longitude: 8.42 });
+    expect(validateFields(fields).ok).toBe(true);
+  });
+
+  it('refuses markup with a message naming the field', () => {
+    const result = validateFields({ ...base, description: 'ciao <img src=x onerror=alert(1)>' });
+    expect(result).toEqual({ ok: false, errors: [{ path: ['description'], message: expect.stringMatching(/^«Descrizione» deve essere testo semplice/) }] });
+    expect(validateFields({ ...base, description: 'meno di 3 < 5 e 7 > 2' }).ok).toBe(true);
+  });
+
+  it('says "obbligatorio" for a missing field and names the allowed values of an enumeration', () => {
+    const result = validateFields({ kind: 'valutazione', consent: true, targetType: 'regulation', stars: 3 });
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.errors.map((e) => e.message);
+    expect(messages).toContain('«Scheda valutata» è obbligatorio.');
+    expect(messages.find((m) => m.startsWith('«Tipo di scheda valutata»'))).toMatch(/practice \(buona prassi\)/);
+  });
+});
+
+describe('moderation helpers', () => {
+  it('makes slugs and summaries an editor can keep', () => {
+    expect(slugify("Città dell'Orto: più verde!")).toBe('citta-dell-orto-piu-verde');
+    expect(shorten('parola '.repeat(100)).length).toBeLessThanOrEqual(300);
+    expect(shorten('breve')).toBe('breve');
+  });
+});
+
+describe('middleware helpers', () => {
+  it('masks receipt codes in the log line', () => {
+    expect(loggableUrl('/api/submissions/status/ABCD-EFGH-JKMN')).toBe('/api/submissions/status/…');
+    expect(loggableUrl('/api/submissions/status?codice=ABCD')).toBe('/api/submissions/status?…');
+    expect(loggableUrl('/api/practices?pagination[page]=2')).toBe('/api/practices?pagination[page]=2');
+  });
+
+  it('limits the authentication endpoints, not the rest of the admin', () => {
+    expect(authEndpoint('POST', '/admin/login')).toEqual({ countAll: false });
+    expect(authEndpoint('POST', '/admin/forgot-password')).toEqual({ countAll: true });
+    expect(authEndpoint('POST', '/api/auth/forgot-password')).toEqual({ countAll: true });
+    expect(authEndpoint('GET', '/admin/login')).toBeUndefined();
+    expect(authEndpoint('POST', '/content-manager/collection-types/api::practice.practice')).toBeUndefined();
+  });
+});
