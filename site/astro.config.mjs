@@ -15,7 +15,7 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   integrations: [react(), cspHeaders()],
   // Covers (src/components/Cover.astro): Astro's sharp service, AVIF encoded faster (src/lib/image-service.ts).
-  image: { service: { entrypoint: './src/lib/image-service.ts' } },
+  image: { service: { entrypoint: fileURLToPath(new URL('./src/lib/image-service.ts', import.meta.url)) } },
   vite: {
     css: {
       // Bootstrap Italia still uses @import and its own deprecated Sass functions: its warnings, not ours.

@@ -55,10 +55,8 @@ function build(snapshot: Snapshot, name: string): Promise<{ seconds: number; pag
   fs.writeFileSync(file, JSON.stringify(snapshot));
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    fs.mkdirSync(dir, { recursive: true });
-    // Working directory = output folder: Astro keeps its server chunks there, not in a shared site/.astro.
-    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build', '--root', SITE_DIR], {
-      cwd: dir,
+    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
+      cwd: SITE_DIR,
       // A search server address and key, so /cerca/ is built with its island (only its bytes are measured).
       env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: file, SITE_OUT_DIR: dir, BUILD_NOW: '2026-11-24T10:00:00Z', PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench' },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -18,15 +18,19 @@ export class SiteBuildError extends Error {
 
 /**
  * Test files build in parallel, so each build keeps its own state: Astro bundles the content from
- * `<cacheDir>/data-store.json` and writes its server chunks under the working directory (or `./.astro/`
- * there when the output folder lies elsewhere); shared, two builds would mix each other's pages.
+ * `<cacheDir>/data-store.json`, and writes its server chunks to `./.astro/` of the working directory when
+ * the output folder lies outside it. Both get a folder of their own, inside the site (where the chunks
+ * can still resolve the site's packages).
  */
+const BUILDS_DIR = path.join(SITE_DIR, '.cache', 'builds');
+
 export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-'))): Promise<string> {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-astro-cache-'));
+  fs.mkdirSync(BUILDS_DIR, { recursive: true });
+  const own = fs.mkdtempSync(path.join(BUILDS_DIR, 'build-'));
   return new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build', '--root', SITE_DIR], {
-      cwd: outDir,
-      env: { ...process.env, NODE_ENV: 'production', ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir },
+      cwd: own,
+      env: { ...process.env, NODE_ENV: 'production', ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: path.join(own, 'cache') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -34,5 +38,5 @@ export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(p
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(outDir) : reject(new SiteBuildError(output))));
-  }).finally(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+  }).finally(() => fs.rmSync(own, { recursive: true, force: true }));
 }
