@@ -121,7 +121,7 @@ export default function FormShell({ kind, cmsUrl, idPrefix, fieldIds, next, subm
 
   // Errors whose field has no control of its own (startedAt, website…) are listed without a link.
   return (
-    <div className="participation">
+    <div className="participation" data-ready={enhanced ? '' : undefined}>
       {live}
       {summary && (
         <div className="alert alert-danger participation-summary" ref={summaryRef} tabIndex={-1} aria-labelledby={`${idPrefix}-summary`}>

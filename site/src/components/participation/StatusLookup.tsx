@@ -37,6 +37,7 @@ const ID = 'stato-codice';
 export default function StatusLookup({ cmsUrl }: StatusLookupProps) {
   const [view, setView] = useState<View>({ name: 'idle' });
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const result = useRef<HTMLDivElement>(null);
 
@@ -68,6 +69,7 @@ export default function StatusLookup({ cmsUrl }: StatusLookupProps) {
 
   // A link from the receipt (`?codice=…`) looks the code up at once.
   useEffect(() => {
+    setReady(true);
     const code = new URLSearchParams(window.location.search).get('codice');
     if (code) {
       if (input.current) input.current.value = code;
@@ -82,7 +84,7 @@ export default function StatusLookup({ cmsUrl }: StatusLookupProps) {
   };
 
   return (
-    <div className="participation">
+    <div className="participation" data-ready={ready ? '' : undefined}>
       <form className="participation-form participation-status-form" method="get" action={`${cmsUrl}/api/submissions/status`} onSubmit={onSubmit}>
         <div className="form-group">
           <label className="active" htmlFor={ID}>

@@ -1,0 +1,316 @@
+/**
+ * The participation forms in Chromium, as a citizen uses them: a proposal sent from the keyboard alone
+ * (errors first, then corrected, then the receipt and its status), a report with a point placed on the
+ * map with the tiles blocked, a rating from a detail page, and the same forms with JavaScript off
+ * (post → confirmation page → receipt). Real Strapi with the demo content, the site built against it
+ * and served with its Content-Security-Policy; no request leaves loopback.
+ */
+import fs from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '../../scripts/src/lib/ports.ts';
+import { serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { seed } from '../../scripts/src/seed/seed.ts';
+import { launchBrowser } from './support/browser.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+import { buildSite } from './support/site.ts';
+
+const SUBMISSION = 'api::submission.submission';
+const RATED = 'orti-sociali-caresana'; // three accepted ratings (5, 4, 4) and one still waiting
+const UNRATED = 'housing-first-vercelli';
+
+let cms: TestCms;
+let site: { url: string; close(): Promise<void> };
+let siteDir: string;
+let browser: Browser;
+let ratedId: string;
+
+interface Stored {
+  receipt: string;
+  kind: string;
+  state: string;
+  title?: string | null;
+  description?: string | null;
+  latitude?: number | string | null;
+  longitude?: number | string | null;
+  targetType?: string | null;
+  targetDocumentId?: string | null;
+  stars?: number | null;
+  comune?: { istatCode: string } | null;
+}
+
+const stored = async (receipt: string): Promise<Stored | null> =>
+  (await cms.strapi.db.query(SUBMISSION as never).findOne({ where: { receipt }, populate: { comune: true } })) as Stored | null;
+const storedCount = async () => cms.strapi.db.query(SUBMISSION as never).count({});
+
+beforeAll(async () => {
+  // The site's origin is known before the CMS starts: CORS and the CMS's links back to the site need it.
+  const sitePort = await freePort();
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  cms = await startCms({
+    CORS_ORIGINS: siteUrl,
+    SITE_URL: siteUrl,
+    // This file sends a dozen contributions from one address in a few seconds; the limits have their own tests.
+    SUBMISSION_RATE_LIMIT: '1000',
+    SUBMISSION_MIN_FILL_MS: '0',
+  });
+  await seed(cms.strapi, { users: false });
+  const practice = (await cms.strapi.documents('api::practice.practice').findFirst({ filters: { slug: RATED }, status: 'published' } as never)) as { documentId: string };
+  ratedId = practice.documentId;
+  // Four ratings through the public endpoint; an editor accepts three of them.
+  const receipts: string[] = [];
+  for (const stars of [5, 4, 4, 1]) {
+    const res = await cms.api('/api/submissions', { method: 'POST', body: { data: { kind: 'valutazione', targetType: 'practice', targetDocumentId: ratedId, stars, consent: true, startedAt: Date.now() - 60_000 } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    receipts.push(res.body.data.receipt);
+  }
+  for (const receipt of receipts.slice(0, 3)) {
+    const row = (await cms.strapi.db.query(SUBMISSION as never).findOne({ where: { receipt } })) as { documentId: string };
+    await cms.strapi.documents(SUBMISSION as never).update({ documentId: row.documentId, data: { state: 'accettata' } } as never);
+  }
+  siteDir = await buildSite({ CMS_URL: cms.url, SITE_URL: siteUrl });
+  site = await serveStatic(siteDir, { port: sitePort });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
+  await cms?.stop();
+});
+
+/** A browser context that reaches only loopback (map tiles included: they fail) and records CSP violations. */
+async function open(path: string, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; violations: string[] }> {
+  const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome', javaScriptEnabled: options.javaScript ?? true });
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on('console', (message) => message.text().includes('Content Security Policy') && violations.push(message.text()));
+  await page.goto(`${site.url}${path}`);
+  // Hydrated islands mark themselves ready (the rating form hydrates when scrolled into view).
+  if (options.javaScript !== false && (await page.locator('.participation').count()) > 0) {
+    await page.locator('.participation').first().scrollIntoViewIfNeeded();
+    await page.locator('.participation[data-ready]').first().waitFor();
+  }
+  return { page, context, violations };
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** Presses Tab until the element with this id has the focus, as a keyboard user would. */
+async function tabTo(page: Page, id: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await focusedId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+const describedBy = (page: Page, id: string) =>
+  page.evaluate((target) => {
+    const ids = document.getElementById(target)?.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+    return ids.map((i) => document.getElementById(i)?.textContent ?? '').join(' ');
+  }, id);
+
+/** Ticks a checkbox or radio as a pointer user does: Bootstrap Italia draws it on the label, which takes the click. */
+const tick = (page: Page, id: string) => page.locator(`label[for="${id}"]`).click();
+
+const RECEIPT = /[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/;
+
+describe('proposing from the keyboard alone', () => {
+  it('shows the errors first, linked to their fields and announced, then sends and gives a receipt whose status is «Ricevuta»', async () => {
+    const { page, context, violations } = await open('/partecipa/proponi/');
+    const before = await storedCount();
+
+    // 1. Sent empty: the summary takes the focus, links every field, the fields say what is wrong.
+    await tabTo(page, 'proposta-target');
+    await tabTo(page, 'proposta-consent');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Invia la proposta');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.participation-summary');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('participation-summary'))).toBe(true);
+    const links = await summary.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['#proposta-target', '#proposta-title', '#proposta-description', '#proposta-consent']);
+    expect(await page.locator('.participation [role="status"]').textContent()).toBe('Invio non riuscito: ci sono 4 errori da correggere.');
+    expect(await page.locator('#proposta-title').getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy(page, 'proposta-title')).toContain('Scrivi un titolo per la proposta.');
+    expect(await storedCount()).toBe(before);
+
+    // 2. From the summary, each link leads to its field.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('proposta-target');
+    await page.keyboard.press('Space'); // "Una buona prassi"
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('proposta-title');
+    // Markup in the text: only the server refuses it, and its message lands on the field.
+    await page.keyboard.type('<b>Orto</b> condiviso di via Roma');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Un orto curato da pensionati e ragazzi del quartiere, con una giornata aperta ogni mese.');
+    await tabTo(page, 'proposta-consent');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => summary.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#proposta-title']);
+    expect(await summary.textContent()).toMatch(/testo semplice/);
+    expect(await focusedId(page)).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('participation-summary'))).toBe(true);
+    expect(await describedBy(page, 'proposta-title')).toMatch(/testo semplice/);
+    expect(await page.locator('.participation [role="status"]').textContent()).toBe('Invio non riuscito: c’è un errore da correggere.');
+    expect(await storedCount()).toBe(before);
+
+    // 3. Corrected: the receipt, announced, with the way to follow it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('proposta-title');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Orto condiviso di via Roma');
+    await tabTo(page, 'proposta-consent');
+    expect(await page.locator('#proposta-consent').isChecked()).toBe(true); // what was typed stays
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const done = page.locator('.participation-done');
+    await done.waitFor();
+    const receipt = RECEIPT.exec((await done.textContent()) ?? '')?.[0] ?? '';
+    expect(receipt).toMatch(RECEIPT);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('participation-done'))).toBe(true);
+    expect(await page.locator('.participation [role="status"]').textContent()).toBe(`Invio riuscito. Il tuo codice di ricevuta è ${receipt}.`);
+    expect(await stored(receipt)).toMatchObject({ kind: 'proposta', state: 'ricevuta', title: 'Orto condiviso di via Roma', targetType: 'practice' });
+
+    // 4. The status page, reached by keyboard from the receipt.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Segui lo stato dell’invio ${receipt}`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/partecipa/stato/?codice=${receipt}`);
+    const result = page.locator('.participation-status-card');
+    await result.waitFor();
+    expect(await result.locator('.participation-state').textContent()).toBe('Ricevuta');
+    expect(await result.textContent()).toContain('Nessuna risposta per ora.');
+    expect(await result.textContent()).not.toContain('Orto condiviso'); // the status never shows the contribution
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps what was written, and says so in Italian, when the CMS cannot be reached', async () => {
+    const { page, context } = await open('/partecipa/proponi/');
+    await context.route(`${cms.url}/api/submissions`, (route) => route.abort('connectionrefused'));
+    await tick(page, 'proposta-target-workshop');
+    await page.getByLabel('Titolo').fill('Ciclofficina del sabato');
+    await page.getByLabel('Descrizione').fill('Riparazione di biciclette con i ragazzi del centro diurno.');
+    await tick(page, 'proposta-consent');
+    await page.getByRole('button', { name: 'Invia la proposta' }).click();
+    await expect.poll(() => page.locator('.participation-summary').textContent()).toContain('il servizio non risponde');
+    expect(await page.getByLabel('Titolo').inputValue()).toBe('Ciclofficina del sabato');
+    expect(await page.getByRole('button', { name: 'Invia la proposta' }).isEnabled()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('reporting a need', () => {
+  it('places the point on the map from the keyboard while no tile loads, and stores it with the comune', async () => {
+    const { page, context, violations } = await open('/partecipa/segnala/');
+    const tiles: string[] = [];
+    page.on('requestfailed', (request) => request.url().includes('tile') && tiles.push(request.url()));
+    await page.getByLabel('Argomento').selectOption({ label: 'Barriere architettoniche' });
+    await page.getByLabel('Che cosa vuoi segnalare?').fill('Il marciapiede davanti alla farmacia non ha uno scivolo: in carrozzina non si passa.');
+    await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Santhià' });
+    // The map moved to Santhià; Enter on the focused map puts the point at the centre cross.
+    await page.locator('#segnalazione-map').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const chosen = page.locator('.participation-point-state');
+    await expect.poll(() => chosen.textContent()).toMatch(/^Punto scelto: latitudine 45,\d{5}, longitudine 8,\d{5}\.$/);
+    await page.getByLabel(/Indirizzo o luogo/).fill('Corso Nuova Italia, davanti alla farmacia');
+    await tick(page, 'segnalazione-consent');
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    const done = page.locator('.participation-done');
+    await done.waitFor();
+    const receipt = RECEIPT.exec((await done.textContent()) ?? '')?.[0] ?? '';
+    const row = await stored(receipt);
+    expect(row).toMatchObject({ kind: 'segnalazione', comune: { istatCode: '002133' } });
+    // Santhià is at about 45.37 N, 8.17 E: the point is near it, not at the district's centre.
+    expect(Math.abs(Number(row?.latitude) - 45.37)).toBeLessThan(0.05);
+    expect(Math.abs(Number(row?.longitude) - 8.17)).toBeLessThan(0.05);
+    expect(tiles.length).toBeGreaterThan(0); // the map really was without tiles
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('rating from a detail page', () => {
+  it('shows the average of the accepted ratings only, in words and stars, and sends a new rating', async () => {
+    const { page, context } = await open(`/buone-prassi/${RATED}/`);
+    const section = page.locator('section.participation-rating');
+    // 5, 4 and 4 accepted; the 1 still waits for an editor and does not count.
+    expect((await section.locator('.participation-rating-summary').textContent())?.trim()).toMatch(/^★★★★☆ 4,3 su 5 · 3 valutazioni$/);
+    expect(await section.locator('.stars').getAttribute('aria-hidden')).toBe('true');
+    await tick(page, 'valutazione-stars-4');
+    await page.getByLabel(/Commento/).fill('Ben organizzato, orari comodi.');
+    await tick(page, 'valutazione-consent');
+    await page.getByRole('button', { name: 'Invia la valutazione' }).click();
+    const done = page.locator('.participation-done');
+    await done.waitFor();
+    const receipt = RECEIPT.exec((await done.textContent()) ?? '')?.[0] ?? '';
+    expect(await stored(receipt)).toMatchObject({ kind: 'valutazione', state: 'ricevuta', targetType: 'practice', targetDocumentId: ratedId, stars: 4 });
+    await context.close();
+
+    const other = await open(`/buone-prassi/${UNRATED}/`);
+    expect(await other.page.locator('.participation-rating-summary').textContent()).toContain('almeno 3 valutazioni approvate');
+    await other.context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('posts the plain form, shows the confirmation page, and gives the receipt once confirmed', async () => {
+    const { page, context } = await open('/partecipa/segnala/', { javaScript: false });
+    const before = await storedCount();
+    expect(await page.locator('#segnalazione-map').count()).toBe(0); // no dead map without JavaScript
+    await page.getByLabel('Argomento').selectOption({ label: 'Solitudine e isolamento' });
+    await page.getByLabel('Che cosa vuoi segnalare?').fill('Molti anziani della frazione vivono soli e non hanno un mezzo per arrivare in paese.');
+    await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Alagna Valsesia' });
+    await page.getByLabel(/Indirizzo o luogo/).fill('Frazione Pedemonte');
+    await tick(page, 'segnalazione-consent');
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await page.getByRole('heading', { name: 'Controlla e conferma l\'invio' }).waitFor();
+    expect(await page.textContent('main')).toContain('Frazione Pedemonte');
+    expect(await storedCount()).toBe(before); // nothing stored before the confirmation
+    await page.getByRole('button', { name: 'Conferma e invia' }).click();
+    await page.getByRole('heading', { name: 'Contributo ricevuto' }).waitFor();
+    const receipt = (await page.locator('.receipt').textContent())?.trim() ?? '';
+    expect(receipt).toMatch(RECEIPT);
+    expect(await stored(receipt)).toMatchObject({ kind: 'segnalazione', address: 'Frazione Pedemonte' } as object);
+
+    // The link goes back to the site's status page, whose plain GET form asks the CMS.
+    await page.getByRole('link', { name: `Segui lo stato del contributo ${receipt}` }).click();
+    await page.waitForURL(`${site.url}/partecipa/stato/?codice=${receipt}`);
+    await page.getByLabel('Codice di ricevuta').fill(receipt.toLowerCase());
+    await page.getByRole('button', { name: 'Controlla lo stato' }).click();
+    await page.getByRole('heading', { name: `Stato del contributo ${receipt}` }).waitFor();
+    expect(await page.textContent('main')).toContain('Ricevuta');
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no axe violations on the participation pages, errors shown included', { timeout: 240_000 }, async () => {
+    const results: Record<string, string[]> = {};
+    const check = async (page: Page, name: string) => {
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      results[name] = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    for (const path of ['/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/stato/', `/buone-prassi/${RATED}/`]) {
+      const { page, context } = await open(path, { javaScript: path !== '/partecipa/' });
+      await check(page, path);
+      if (path === '/partecipa/proponi/') {
+        await page.getByRole('button', { name: 'Invia la proposta' }).click();
+        await page.locator('.participation-summary').waitFor();
+        await check(page, `${path} with errors`);
+      }
+      await context.close();
+    }
+    expect(results).toEqual(Object.fromEntries(Object.keys(results).map((k) => [k, []])));
+  });
+});
