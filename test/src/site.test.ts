@@ -31,7 +31,8 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-test-'));
   fs.writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify(await takeSnapshot(cms.url)));
   fromCms = await buildSite({ CMS_URL: cms.url, BUILD_NOW });
-  fromSnapshot = await buildSite({ SITE_SNAPSHOT: path.join(work, 'snapshot.json'), CMS_URL: 'http://127.0.0.1:9', BUILD_NOW });
+  // No CMS to read; the forms still post where browsers reach it (PUBLIC_CMS_URL), as in a deploy from a snapshot.
+  fromSnapshot = await buildSite({ SITE_SNAPSHOT: path.join(work, 'snapshot.json'), CMS_URL: 'http://127.0.0.1:9', PUBLIC_CMS_URL: cms.url, BUILD_NOW });
 });
 
 afterAll(async () => {
