@@ -321,12 +321,12 @@ describe('small maps', () => {
     const figure = page.locator('figure.small-map');
     await figure.scrollIntoViewIfNeeded();
     const expected = features.filter((f) => f.properties.url === opportunity.properties.url).length;
-    await expect.poll(() => figure.locator('.map-marker').count()).toBe(expected);
+    await expect.poll(() => figure.locator('.map-marker').count(), { timeout: 15_000 }).toBe(expected);
     expect(await figure.locator('figcaption').textContent()).toContain(opportunity.properties.comune!);
 
     await page.goto(`${site.url}/comuni/vercelli/`);
     await page.locator('figure.small-map').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('figure.small-map .map-marker').count()).toBe(features.filter((f) => f.properties.comune === 'Vercelli').length);
+    await expect.poll(() => page.locator('figure.small-map .map-marker').count(), { timeout: 15_000 }).toBe(features.filter((f) => f.properties.comune === 'Vercelli').length);
     await page.context().close();
   });
 

@@ -4,6 +4,8 @@
  * `window` at import. The server render is an empty canvas, hidden until the map is ready, so without
  * JavaScript only the caption (addresses and comuni) shows.
  */
+import 'leaflet/dist/leaflet.css';
+import './map.css';
 import { useEffect, useRef, useState } from 'react';
 import type { Place } from '../../lib/places';
 
@@ -23,8 +25,7 @@ export default function SmallMapIsland({ places, tileUrl, attribution, label }: 
     let map: import('leaflet').Map | undefined;
     let cancelled = false;
     void (async () => {
-      // Styles come with the code, so pages without a small map carry neither.
-      const [{ default: L }, m] = await Promise.all([import('leaflet'), import('./markers'), import('leaflet/dist/leaflet.css'), import('./map.css')]);
+      const [{ default: L }, m] = await Promise.all([import('leaflet'), import('./markers')]);
       if (cancelled || !canvas.current) return;
       // Leaflet measures its container: show it before the map is made (React's render follows).
       canvas.current.hidden = false;
@@ -38,7 +39,7 @@ export default function SmallMapIsland({ places, tileUrl, attribution, label }: 
         const marker = L.marker([place.lat, place.lng], { keyboard: true, icon: m.placeIcon(place) }).addTo(map);
         m.bindAccessiblePopup(marker, () => m.popupContent(place));
       }
-      map.fitBounds(L.latLngBounds(places.map((p) => L.latLng(p.lat, p.lng))), { maxZoom: 15, padding: [32, 32] });
+      map.fitBounds(L.latLngBounds(places.map((p) => L.latLng(p.lat, p.lng))), { maxZoom: 17, padding: [32, 32] });
       const container = map.getContainer();
       container.setAttribute('role', 'region');
       container.setAttribute('aria-label', label);
