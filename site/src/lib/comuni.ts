@@ -10,9 +10,23 @@ export interface ComunePoint {
   lng: number;
 }
 
-const CSV = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scripts/seed-data/comuni-vercelli.csv');
+const RELATIVE = path.join('scripts', 'seed-data', 'comuni-vercelli.csv');
 
-export function readComuniPoints(file = CSV): ComunePoint[] {
+/**
+ * The CSV at the repository root, found by walking up from this module and from the working directory:
+ * a build bundles this module into a chunk elsewhere (tests build from their own folder inside site/).
+ */
+function findCsv(): string {
+  for (const start of [path.dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, RELATIVE))) return path.join(dir, RELATIVE);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  throw new Error(`${RELATIVE} not found above ${process.cwd()}`);
+}
+
+export function readComuniPoints(file = findCsv()): ComunePoint[] {
   const [, ...rows] = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
   return rows
     .map((row) => {
