@@ -79,12 +79,12 @@ describe('the site build', () => {
   it('serves covers through astro:assets: AVIF and WebP candidates, width and height, lazy below the fold', () => {
     const detail = read(fromCms, 'buone-prassi/sartoria-sociale-gattinara/index.html');
     const picture = /<picture>([\s\S]*?)<\/picture>/.exec(detail)?.[1] ?? '';
-    expect(picture).toMatch(/<source srcset="[^"]+\.avif 400w, [^"]+\.avif 800w, [^"]+\.avif 1200w" sizes="[^"]+" type="image\/avif"/);
-    expect(picture).toMatch(/<source srcset="[^"]+\.webp 400w[^"]*" sizes="[^"]+" type="image\/webp"/);
+    expect(picture).toMatch(/<source srcset="[^"]+\.avif 400w, [^"]+\.avif 800w, [^"]+\.avif 1200w" type="image\/avif" sizes="[^"]+"/);
+    expect(picture).toMatch(/<source srcset="[^"]+\.webp 400w[^"]*" type="image\/webp" sizes="[^"]+"/);
     const img = /<img [^>]+>/.exec(picture)?.[0] ?? '';
     expect(img).toMatch(/ width="\d+"/);
     expect(img).toMatch(/ height="\d+"/);
-    expect(img).toContain('alt=""'); // the seed's covers are decorative: empty alt, never a file name
+    expect(img).toMatch(/ alt(="")?[ >]/); // the seed's covers are decorative: empty alt, never a file name
     expect(img).toContain('loading="eager"'); // the cover at the top of a detail page
     const list = read(fromCms, 'buone-prassi/index.html');
     const cardImages = [...list.matchAll(/<img [^>]+>/g)].map((m) => m[0]);
@@ -107,7 +107,8 @@ describe('the site build', () => {
     const urls = [...css.matchAll(/url\(["']?([^"')]+)["']?\)/g)].map((m) => m[1] ?? '');
     const fonts = urls.filter((u) => u.endsWith('.woff2'));
     expect(fonts.length).toBeGreaterThanOrEqual(3); // Titillium Web, the Designers Italia typeface
-    for (const url of urls) expect(url, url).toMatch(/^(\/_astro\/|data:)/);
+    // Leaflet's stylesheet keeps an old IE `url(#default#VML)`: a fragment, not a request.
+    for (const url of urls) expect(url, url).toMatch(/^(\/_astro\/|data:|#)/);
     for (const font of fonts) expect(fs.existsSync(path.join(fromCms, font)), font).toBe(true);
     for (const page of pages(fromCms)) expect(read(fromCms, page), page).not.toMatch(/<link[^>]+href="https?:\/\/(?!127\.0\.0\.1)[^"]*"[^>]*rel="stylesheet"|fonts\.googleapis/);
   });
@@ -236,7 +237,7 @@ describe('the site in Chromium, by keyboard', () => {
 
       // A closed opportunity says so, in words.
       await page.goto(`${server.url}/opportunita/bando-piccole-associazioni/`);
-      expect(await page.locator('.state-line').textContent()).toMatch(/^Chiusa il /);
+      expect(await page.locator('article > .state-line').textContent()).toMatch(/^Chiusa il /);
       await context.close();
     } finally {
       await browser.close();
