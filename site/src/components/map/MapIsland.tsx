@@ -9,10 +9,11 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type FormEvent, type ReactNode } from 'react';
-import { DISTRICT_BBOX, PLACE_TYPES, type PlaceCollection, type PlaceFeature, type PlaceProperties, type PlaceType } from '../../lib/places';
-import { isCluster, PlaceClusters } from './cluster';
+import { DISTRICT_BBOX, PLACE_TYPES, type PlaceCollection, type PlaceFeature, type PlaceType } from '../../lib/places';
+import { boxOf, ClusterLayer } from './cluster-layer';
+import MapAttribution from './MapAttribution';
 import { areaFilter, inBox, matches, noFilters, type Box, type MapFilters } from './map-filters';
-import { bindAccessiblePopup, closePopupOnEscape, clusterIcon, italianControls, mapOptions, placeIcon, popupContent, tileLayer, TYPE_STYLE } from './markers';
+import { closePopupOnEscape, italianControls, mapOptions, tileLayer, TYPE_STYLE } from './markers';
 
 export interface MapIslandProps {
   /** The GeoJSON of the places. */
@@ -57,7 +58,6 @@ export default function MapIsland(props: MapIslandProps) {
 
 const [WEST, SOUTH, EAST, NORTH] = DISTRICT_BBOX;
 const DISTRICT = L.latLngBounds([SOUTH, WEST], [NORTH, EAST]);
-const boxOf = (bounds: L.LatLngBounds): Box => [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('it-IT')} ${n === 1 ? one : many}`;
 
 interface Area {
@@ -76,11 +76,8 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const layerRef = useRef<L.LayerGroup | null>(null);
-  const markersRef = useRef(new Map<string, L.Marker>());
+  const layerRef = useRef<ClusterLayer | null>(null);
   const drawRef = useRef<() => void>(() => {});
-  const drawnWith = useRef<PlaceClusters | null>(null);
-  const refocusMap = useRef(false);
   const [all, setAll] = useState<PlaceFeature[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [filters, setFilters] = useState<MapFilters>(noFilters);
@@ -94,8 +91,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
     const map = L.map(canvasRef.current!, mapOptions());
     map.fitBounds(DISTRICT);
     tileLayer(tileUrl, attribution).addTo(map);
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-    layerRef.current = L.layerGroup().addTo(map);
+    layerRef.current = new ClusterLayer(map);
     italianControls(map);
     closePopupOnEscape(map);
     const container = map.getContainer();
@@ -127,64 +123,16 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
     () => (all ?? []).filter((f) => matches(f, filters) && (!area || (area.urls.has(f.properties.url) && inBox(f, area.box)))),
     [all, filters, area],
   );
-  const clusters = useMemo(() => new PlaceClusters(filtered), [filtered]);
   const byId = useMemo(() => new Map(filtered.map((f) => [f.properties.id, f])), [filtered]);
 
-  /** Draws what is in view, keeping the markers that stay (an open popup survives a pan). */
+  /** Draws what is in view and hides the list items out of it. */
   const draw = useCallback(() => {
     const map = mapRef.current;
     const layer = layerRef.current;
     if (!map || !layer || !all) return;
-    const box = boxOf(map.getBounds());
-    const zoom = map.getZoom();
-    // Cluster ids belong to one index: a new index (filters changed) starts from an empty layer.
-    if (drawnWith.current !== clusters) {
-      layer.clearLayers();
-      markersRef.current.clear();
-      drawnWith.current = clusters;
-    }
-    const next = new Map<string, L.Marker>();
-    for (const feature of clusters.inView(box, zoom)) {
-      const [lng, lat] = feature.geometry.coordinates as [number, number];
-      const key = isCluster(feature) ? `cluster:${feature.properties.cluster_id}` : (feature.properties as PlaceProperties).id;
-      const existing = markersRef.current.get(key);
-      if (existing) {
-        next.set(key, existing);
-        continue;
-      }
-      const marker = L.marker([lat, lng], { keyboard: true, riseOnHover: true, icon: isCluster(feature) ? clusterIcon(feature.properties.point_count) : placeIcon(feature.properties as PlaceProperties) });
-      if (isCluster(feature)) {
-        const id = feature.properties.cluster_id;
-        const open = () => {
-          refocusMap.current = marker.getElement() === document.activeElement;
-          map.setView([lat, lng], Math.min(clusters.expansionZoom(id), map.getMaxZoom()));
-        };
-        marker.on('click', open);
-        // A group is a button: Enter and Space open it (Leaflet only does this for markers with a popup).
-        marker.on('keydown', (e) => {
-          const key = (e as L.LeafletKeyboardEvent).originalEvent;
-          if (key.key === 'Enter' || key.key === ' ') {
-            key.preventDefault();
-            open();
-          }
-        });
-      } else {
-        const place = feature.properties as PlaceProperties;
-        bindAccessiblePopup(marker, () => popupContent(place));
-      }
-      next.set(key, marker);
-      layer.addLayer(marker);
-      if (!isCluster(feature)) marker.getElement()?.setAttribute('data-place-id', key);
-    }
-    for (const [key, marker] of markersRef.current) if (!next.has(key)) layer.removeLayer(marker);
-    markersRef.current = next;
-    // A cluster opened with the keyboard is gone: give focus back to the map, so Tab reaches what replaced it.
-    if (refocusMap.current) {
-      refocusMap.current = false;
-      map.getContainer().focus({ preventScroll: true });
-    }
-
+    layer.draw();
     // The list shows the same places as the map.
+    const box = boxOf(map.getBounds());
     const visible = new Set(filtered.filter((f) => inBox(f, box)).map((f) => f.properties.id));
     const list = document.getElementById(listId);
     list?.querySelectorAll<HTMLElement>('[data-place-id]').forEach((item) => (item.hidden = !visible.has(item.dataset.placeId ?? '')));
@@ -195,7 +143,10 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
       root.dataset.ready = 'true';
       performance.mark('coesione:map-drawn');
     }
-  }, [all, clusters, filtered, listId]);
+  }, [all, filtered, listId]);
+
+  // Index the places for clustering once per change of what is shown (before the draw below).
+  useEffect(() => layerRef.current?.setPlaces(filtered), [filtered]);
 
   useEffect(() => {
     drawRef.current = draw;
@@ -239,7 +190,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
       if (!feature || !id) return;
       const [lng, lat] = feature.geometry.coordinates;
       halo = L.circleMarker([lat, lng], { radius: 24, className: 'map-halo', interactive: false, weight: 4, fill: false }).addTo(map);
-      lit = markersRef.current.get(id)?.getElement() ?? null;
+      lit = layerRef.current?.markerOf(id)?.getElement() ?? null;
       lit?.classList.add('is-highlighted');
     };
     list.addEventListener('focusin', show);
@@ -346,6 +297,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
         Sulla mappa, le frecce la spostano e i tasti + e − cambiano lo zoom.
       </p>
       <div ref={canvasRef} className="map-canvas" />
+      <MapAttribution attribution={attribution} />
       <p className="map-actions">
         <button type="button" onClick={() => mapRef.current?.fitBounds(DISTRICT)}>Mostra tutto il distretto</button>
       </p>

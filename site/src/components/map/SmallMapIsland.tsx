@@ -7,7 +7,8 @@
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useEffect, useRef, useState } from 'react';
-import type { Place } from '../../lib/places';
+import { toFeatureCollection, type Place } from '../../lib/places';
+import MapAttribution from './MapAttribution';
 
 export interface SmallMapIslandProps {
   places: Place[];
@@ -25,21 +26,21 @@ export default function SmallMapIsland({ places, tileUrl, attribution, label }: 
     let map: import('leaflet').Map | undefined;
     let cancelled = false;
     void (async () => {
-      const [{ default: L }, m] = await Promise.all([import('leaflet'), import('./markers')]);
+      const [{ default: L }, m, { ClusterLayer }] = await Promise.all([import('leaflet'), import('./markers'), import('./cluster-layer')]);
       if (cancelled || !canvas.current) return;
       // Leaflet measures its container: show it before the map is made (React's render follows).
       canvas.current.hidden = false;
       setReady(true);
       map = L.map(canvas.current, { ...m.mapOptions(), scrollWheelZoom: false });
       m.tileLayer(tileUrl, attribution).addTo(map);
-      map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
       m.italianControls(map);
       m.closePopupOnEscape(map);
-      for (const place of places) {
-        const marker = L.marker([place.lat, place.lng], { keyboard: true, icon: m.placeIcon(place) }).addTo(map);
-        m.bindAccessiblePopup(marker, () => m.popupContent(place));
-      }
       map.fitBounds(L.latLngBounds(places.map((p) => L.latLng(p.lat, p.lng))), { maxZoom: 17, padding: [32, 32] });
+      // Places at the same address would cover each other: grouped, as on the big map.
+      const layer = new ClusterLayer(map);
+      layer.setPlaces(toFeatureCollection(places).features);
+      layer.draw();
+      map.on('moveend', () => layer.draw());
       const container = map.getContainer();
       container.setAttribute('role', 'region');
       container.setAttribute('aria-label', label);
@@ -58,6 +59,7 @@ export default function SmallMapIsland({ places, tileUrl, attribution, label }: 
   return (
     <div className="small-map-root">
       <div ref={canvas} className="small-map-canvas" hidden={!ready} />
+      {ready && <MapAttribution attribution={attribution} />}
     </div>
   );
 }

@@ -15,7 +15,7 @@ export type ClusterOrPlace = GeoJSON.Feature<GeoJSON.Point, ClusterProps | Place
 export const isCluster = (f: ClusterOrPlace): f is GeoJSON.Feature<GeoJSON.Point, ClusterProps> => 'cluster' in f.properties && f.properties.cluster === true;
 
 export class PlaceClusters {
-  private readonly index = new Supercluster<PlaceProperties, Record<string, never>>({ radius: 60, maxZoom: 17, minPoints: 3 });
+  private readonly index = new Supercluster<PlaceProperties, Record<string, never>>({ radius: 80, maxZoom: 17, minPoints: 2 });
 
   constructor(features: PlaceFeature[]) {
     this.index.load(features as unknown as GeoJSON.Feature<GeoJSON.Point, PlaceProperties>[]);

@@ -65,13 +65,18 @@ export function popupContent(p: PlaceProperties): HTMLElement {
   return root;
 }
 
-/** Leaflet's own controls speak English: give them Italian names. */
+/**
+ * Leaflet's own controls speak English: give them Italian names. The zoom buttons get a plain "-"
+ * (Leaflet's "−" is a symbol contrast checkers cannot measure).
+ */
 export function italianControls(map: L.Map): void {
+  map.zoomControl?.remove();
+  L.control
+    .zoom({ zoomInText: '<span aria-hidden="true">+</span>', zoomOutText: '<span aria-hidden="true">-</span>', zoomInTitle: 'Ingrandisci', zoomOutTitle: 'Riduci' })
+    .addTo(map);
   const container = map.getContainer();
   container.querySelector('.leaflet-control-zoom-in')?.setAttribute('aria-label', 'Ingrandisci la mappa');
-  container.querySelector('.leaflet-control-zoom-in')?.setAttribute('title', 'Ingrandisci');
   container.querySelector('.leaflet-control-zoom-out')?.setAttribute('aria-label', 'Riduci la mappa');
-  container.querySelector('.leaflet-control-zoom-out')?.setAttribute('title', 'Riduci');
   map.on('popupopen', (e) => {
     const close = (e as L.PopupEvent).popup.getElement()?.querySelector('.leaflet-popup-close-button');
     close?.setAttribute('aria-label', 'Chiudi');
@@ -84,7 +89,8 @@ export const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-
 /** Map options shared by every map: keyboard on, animations off when the user asks for less motion. */
 export function mapOptions(): L.MapOptions {
   const still = reducedMotion();
-  return { keyboard: true, zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still, zoomSnap: 1 };
+  // The attribution is printed under each map (MapAttribution) rather than over it, in the page's own type and contrast.
+  return { keyboard: true, zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still, zoomSnap: 1, attributionControl: false };
 }
 
 export function tileLayer(url: string, attribution: string): L.TileLayer {
