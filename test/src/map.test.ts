@@ -21,7 +21,7 @@ interface Feature {
   type: 'Feature';
   id: string;
   geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { id: string; type: string; title: string; url: string; comune: string | null; istat: string | null; open: boolean | null };
+  properties: { id: string; type: string; title: string; url: string; comune: string | null; istat: string | null; themes: string[]; open: boolean | null };
 }
 
 // The province of Vercelli, as [west, south, east, north] (site/src/lib/places.ts DISTRICT_BBOX).
@@ -191,6 +191,11 @@ describe('the map page', () => {
     expect(closedIds.length).toBeGreaterThan(0);
     expect((await visibleListIds(page)).filter((id) => closedIds.includes(id))).toEqual([]);
     await page.getByLabel('Solo opportunità aperte').uncheck();
+
+    const theme = features[0]!.properties.themes[0]!;
+    await page.getByLabel('Area tematica').selectOption(theme);
+    await expect.poll(() => inViewCount(page)).toBe(features.filter((f) => f.properties.themes.includes(theme)).length);
+    await page.getByLabel('Area tematica').selectOption('');
 
     await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Santhià' });
     const santhia = features.filter((f) => f.properties.comune === 'Santhià').map((f) => f.id).sort();
