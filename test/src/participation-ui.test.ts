@@ -302,7 +302,7 @@ describe('accessibility', () => {
       results[name] = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     };
     for (const path of ['/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/stato/', `/buone-prassi/${RATED}/`]) {
-      const { page, context } = await open(path, { javaScript: path !== '/partecipa/' });
+      const { page, context } = await open(path);
       await check(page, path);
       if (path === '/partecipa/proponi/') {
         await page.getByRole('button', { name: 'Invia la proposta' }).click();

@@ -23,7 +23,7 @@ export interface FormShellProps {
   children: (errorOf: (field: string) => string | undefined) => ReactNode;
   /** Called after a successful send (a form may clear its own widgets). */
   onSent?: () => void;
-  /** Level of the form's own headings ("Cosa succede dopo"), to fit the page's outline. */
+  /** Level of the form's own headings (errors, receipt, "Cosa succede dopo"), to fit the page's outline. */
   headingLevel?: 2 | 3 | 4;
 }
 
@@ -31,7 +31,6 @@ type Phase = { name: 'editing' } | { name: 'sending' } | { name: 'sent'; receipt
 
 export default function FormShell({ kind, cmsUrl, idPrefix, fieldIds, next, submitLabel, children, onSent, headingLevel = 2 }: FormShellProps) {
   const Heading = `h${headingLevel}` as const;
-  const SubHeading = `h${Math.min(headingLevel + 1, 6)}` as 'h3' | 'h4' | 'h5';
   const [enhanced, setEnhanced] = useState(false);
   const [phase, setPhase] = useState<Phase>({ name: 'editing' });
   const [summary, setSummary] = useState<string | null>(null);
@@ -143,7 +142,7 @@ export default function FormShell({ kind, cmsUrl, idPrefix, fieldIds, next, subm
         <Honeypot id={`${idPrefix}-website`} />
         <Consent id={fieldIds.consent ?? `${idPrefix}-consent`} error={errorOf('consent')} />
         <div className="participation-next">
-          <SubHeading>Cosa succede dopo</SubHeading>
+          <Heading>Cosa succede dopo</Heading>
           <p>{next}</p>
         </div>
         <button className="btn btn-primary" type="submit" disabled={phase.name === 'sending'}>

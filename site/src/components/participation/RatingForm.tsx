@@ -13,7 +13,7 @@ export interface RatingFormProps {
   targetDocumentId: string;
 }
 
-export default function RatingForm({ cmsUrl, targetType, targetDocumentId, headingLevel = 3 }: RatingFormProps) {
+export default function RatingForm({ cmsUrl, targetType, targetDocumentId, headingLevel = 4 }: RatingFormProps) {
   return (
     <FormShell
       kind="valutazione"

@@ -19,10 +19,7 @@ export type RatingAggregate = z.infer<typeof ratingSchema>;
 /** The id of a target's aggregate in the `ratings` collection. */
 export const ratingId = (targetType: string, targetDocumentId: string): string => `${targetType}:${targetDocumentId}`;
 
-/**
- * The aggregates as the CMS lists them. A CMS without the route (404: older than the participation
- * feature) has no ratings to show; that is the one error read as "none".
- */
+/** The aggregates as the CMS lists them; any failure fails the build, as for the entries. */
 export async function ratingsFromCms(cmsUrl: string): Promise<unknown[]> {
   const url = `${cmsUrl}/api/ratings`;
   let res: Response;
@@ -31,7 +28,6 @@ export async function ratingsFromCms(cmsUrl: string): Promise<unknown[]> {
   } catch (cause) {
     throw new CmsSourceError(`The CMS does not answer at ${cmsUrl} (${url}). Start it (npm start), set CMS_URL, or build from a snapshot with SITE_SNAPSHOT.`, { cause });
   }
-  if (res.status === 404) return [];
   if (!res.ok) throw new CmsSourceError(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   const body = (await res.json()) as { data?: unknown };
   if (!Array.isArray(body.data)) throw new CmsSourceError(`GET ${url} returned no "data" list.`);
