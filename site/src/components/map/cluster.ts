@@ -5,7 +5,7 @@
  * creates one Leaflet marker per point up front: at 10,000 points its longest main-thread task was
  * ≈ 300 ms against ≈ 120 ms, at 50,000 ≈ 530 ms against ≈ 200 ms, with twice the heap (BENCHMARKS.md).
  * Radius 80 on supercluster's 512-unit tiles is 40 px on Leaflet's 256 px tiles: a little more than a
- * marker, so markers never cover each other's labels.
+ * marker, so markers do not cover each other's labels (places at one address stay a group up to zoom 17).
  */
 import Supercluster from 'supercluster';
 import type { PlaceFeature, PlaceProperties } from '../../lib/places';
