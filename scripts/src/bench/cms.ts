@@ -3,11 +3,11 @@
  * list and detail-by-slug latency from a loopback load generator against `strapi start`, then the
  * time of a cold and a warm `npm start` to all three URLs up. Prints a table, writes bench/results/cms.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeResults } from '../lib/bench.ts';
+import { stopChild, writeResults } from '../lib/bench.ts';
 import { CMS_DIR, ROOT } from '../lib/paths.ts';
 import { freePort, waitForUrl } from '../lib/ports.ts';
 import { progress } from '../lib/progress.ts';
@@ -19,14 +19,6 @@ import { load, type LoadResult } from './load.ts';
 const COUNT = Number(process.env.BENCH_PRACTICES ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const BATCH = 250;
-
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGINT');
-    setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 15_000).unref();
-  });
 
 async function seedSynthetic(dataDir: string): Promise<{ slugs: string[]; seconds: number }> {
   process.env.COESIONE_DATA_DIR = dataDir;

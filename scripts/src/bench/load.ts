@@ -21,31 +21,25 @@ export const percentile = (sorted: number[], p: number): number =>
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export async function load(nextUrl: (i: number) => string, options: { requests: number; concurrency: number }): Promise<LoadResult> {
+/**
+ * Runs `requests` calls of `one` with `concurrency` of them in flight, timing each; `one` resolves whether
+ * the call succeeded. Connections are kept alive in `agent`, as a real client would.
+ */
+export async function runLoad(one: (i: number, agent: http.Agent) => Promise<boolean>, options: { requests: number; concurrency: number }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;
-  const one = (url: string) =>
-    new Promise<void>((resolve) => {
-      const start = process.hrtime.bigint();
-      const req = http.get(url, { agent }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
-          if (res.statusCode !== 200) errors++;
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-    });
+  const timed = async (i: number) => {
+    const start = process.hrtime.bigint();
+    const ok = await one(i, agent).catch(() => false);
+    latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (!ok) errors++;
+  };
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (issued < options.requests) await one(nextUrl(issued++));
+      while (issued < options.requests) await timed(issued++);
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -62,4 +56,20 @@ export async function load(nextUrl: (i: number) => string, options: { requests: 
     max: round(sorted[sorted.length - 1] ?? NaN),
     rps: round(latencies.length / seconds),
   };
+}
+
+/** GETs of `nextUrl(i)`; anything but a 200 counts as an error. */
+export function load(nextUrl: (i: number) => string, options: { requests: number; concurrency: number }): Promise<LoadResult> {
+  return runLoad(
+    (i, agent) =>
+      new Promise<boolean>((resolve) => {
+        http
+          .get(nextUrl(i), { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode === 200));
+          })
+          .on('error', () => resolve(false));
+      }),
+    options,
+  );
 }

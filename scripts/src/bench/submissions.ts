@@ -5,23 +5,21 @@
  * citizens would, so the per-address limit is exercised but never reached. Throughput and exact
  * p50/p95/p99; writes bench/results/submissions.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { writeResults } from '../lib/bench.ts';
+import { stopChild, writeResults } from '../lib/bench.ts';
 import { CMS_DIR } from '../lib/paths.ts';
 import { freePort, waitForUrl } from '../lib/ports.ts';
 import { progress } from '../lib/progress.ts';
 import { ensureCmsBuilt, loadStrapi, STRAPI_BIN } from '../lib/strapi.ts';
 import { seed } from '../seed/seed.ts';
-import { percentile, type LoadResult } from './load.ts';
+import { runLoad, type LoadResult } from './load.ts';
 
 const REQUESTS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
 const CONCURRENCY = 20;
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 async function prepare(dataDir: string): Promise<{ practices: string[]; comuni: string[] }> {
   process.env.COESIONE_DATA_DIR = dataDir;
@@ -51,15 +49,11 @@ function contribution(i: number, ids: { practices: string[]; comuni: string[] })
 }
 
 async function post(base: string, ids: { practices: string[]; comuni: string[] }, options: { requests: number; concurrency: number }, offset: number): Promise<LoadResult & { receipts: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const latencies: number[] = [];
   const receipts = new Set<string>();
-  let errors = 0;
-  let issued = 0;
-  const one = (i: number) =>
-    new Promise<void>((resolve) => {
+  const one = (n: number, agent: http.Agent) =>
+    new Promise<boolean>((resolve) => {
+      const i = offset + n;
       const body = JSON.stringify({ data: contribution(i, ids) });
-      const start = process.hrtime.bigint();
       const req = http.request(
         `${base}/api/submissions`,
         {
@@ -71,49 +65,16 @@ async function post(base: string, ids: { practices: string[]; comuni: string[] }
           let text = '';
           res.on('data', (d: Buffer) => (text += d.toString()));
           res.on('end', () => {
-            latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
             if (res.statusCode === 201) receipts.add((JSON.parse(text) as { data: { receipt: string } }).data.receipt);
-            else errors++;
-            resolve();
+            resolve(res.statusCode === 201);
           });
         },
       );
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
+      req.on('error', () => resolve(false));
       req.end(body);
     });
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (issued < options.requests) await one(offset + issued++);
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  agent.destroy();
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    concurrency: options.concurrency,
-    errors,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
-    max: round(sorted[sorted.length - 1] ?? NaN),
-    rps: round(latencies.length / seconds),
-    receipts: receipts.size,
-  };
+  return { ...(await runLoad(one, options)), receipts: receipts.size };
 }
-
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGINT');
-    setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 15_000).unref();
-  });
 
 const t0 = Date.now();
 const built = await ensureCmsBuilt();
