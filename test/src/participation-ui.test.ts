@@ -25,6 +25,8 @@ let site: { url: string; close(): Promise<void> };
 let siteDir: string;
 let browser: Browser;
 let ratedId: string;
+let ratingReceipts: string[] = [];
+const PRIVATE_COMMENT = 'Commento riservato alla redazione';
 
 interface Stored {
   receipt: string;
@@ -61,10 +63,14 @@ beforeAll(async () => {
   // Four ratings through the public endpoint; an editor accepts three of them.
   const receipts: string[] = [];
   for (const stars of [5, 4, 4, 1]) {
-    const res = await cms.api('/api/submissions', { method: 'POST', body: { data: { kind: 'valutazione', targetType: 'practice', targetDocumentId: ratedId, stars, consent: true, startedAt: Date.now() - 60_000 } } });
+    const res = await cms.api('/api/submissions', {
+      method: 'POST',
+      body: { data: { kind: 'valutazione', targetType: 'practice', targetDocumentId: ratedId, stars, comment: PRIVATE_COMMENT, consent: true, startedAt: Date.now() - 60_000 } },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     receipts.push(res.body.data.receipt);
   }
+  ratingReceipts = receipts;
   for (const receipt of receipts.slice(0, 3)) {
     const row = (await cms.strapi.db.query(SUBMISSION as never).findOne({ where: { receipt } })) as { documentId: string };
     await cms.strapi.documents(SUBMISSION as never).update({ documentId: row.documentId, data: { state: 'accettata' } } as never);
@@ -260,6 +266,18 @@ describe('rating from a detail page', () => {
     const other = await open(`/buone-prassi/${UNRATED}/`);
     expect(await other.page.locator('.participation-rating-summary').textContent()).toContain('almeno 3 valutazioni approvate');
     await other.context.close();
+  });
+});
+
+describe('the built site', () => {
+  it('holds the aggregate of the ratings, never their comments or receipts', () => {
+    const files = fs.readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|json|xml|js|geojson|ics)$/.test(f));
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const text = fs.readFileSync(`${siteDir}/${file}`, 'utf8');
+      expect(text.includes(PRIVATE_COMMENT), file).toBe(false);
+      for (const receipt of ratingReceipts) expect(text.includes(receipt), file).toBe(false);
+    }
   });
 });
 

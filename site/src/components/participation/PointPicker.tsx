@@ -8,6 +8,7 @@
 import 'leaflet/dist/leaflet.css';
 import type { CircleMarker, Map as LeafletMap } from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
+import MapAttribution from '../map/MapAttribution';
 import { FieldMessage } from './FormShell';
 
 export interface Point {
@@ -48,11 +49,20 @@ export default function PointPicker({ id, comuni, comune, tileUrl, attribution, 
       const lats = comuni.map((c) => c.lat);
       const lngs = comuni.map((c) => c.lng);
       const district = L.latLngBounds([Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]);
-      const m = L.map(mapEl.current, { zoomControl: false, maxBounds: district.pad(0.1), minZoom: 8, keyboardPanDelta: 60 });
+      // Credits go under the map (MapAttribution), in the site's contrast, as on the other maps.
+      // An SVG layer no larger than the map: Leaflet's default pads it by 10% beyond the frame, and
+      // pa11y's axe (4.11) then reads the text under the map as lying on the (clipped) SVG.
+      const m = L.map(mapEl.current, {
+        zoomControl: false,
+        attributionControl: false,
+        renderer: L.svg({ padding: 0 }),
+        maxBounds: district.pad(0.1),
+        minZoom: 8,
+        keyboardPanDelta: 60,
+      });
       m.fitBounds(district);
       L.control.zoom({ zoomInTitle: 'Ingrandisci', zoomOutTitle: 'Rimpicciolisci' }).addTo(m);
-      m.attributionControl.setPrefix(false);
-      L.tileLayer(tileUrl, { attribution, maxZoom: 18 }).addTo(m);
+      L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(m);
       for (const c of comuni) L.circleMarker([c.lat, c.lng], { radius: 3, weight: 1, color: '#455b71', fillOpacity: 0.8, interactive: false }).addTo(m);
       m.on('click', (e) => setPoint({ lat: round(e.latlng.lat), lng: round(e.latlng.lng) }));
       map.current = m;
@@ -115,6 +125,7 @@ export default function PointPicker({ id, comuni, comune, tileUrl, attribution, 
         />
         <span className="participation-map-cross" aria-hidden="true" />
       </div>
+      <MapAttribution attribution={attribution} />
       <p className="participation-point-state" aria-live="polite">
         {point ? `Punto scelto: latitudine ${decimal(point.lat)}, longitudine ${decimal(point.lng)}.` : 'Nessun punto scelto.'}
       </p>

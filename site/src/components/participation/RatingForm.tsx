@@ -1,5 +1,5 @@
 /** Rate a practice, an opportunity or a workshop: 1 to 5 stars and an optional comment, moderated before it counts. */
-import { LIMITS, STAR_LABELS, TARGETS, type TargetType } from './form-core';
+import { LIMITS, thousands, STAR_LABELS, TARGETS, type TargetType } from './form-core';
 import { RadioGroup, TextArea } from './Fields';
 import FormShell from './FormShell';
 
@@ -41,7 +41,7 @@ export default function RatingForm({ cmsUrl, targetType, targetDocumentId, headi
             name="comment"
             label="Commento"
             rows={4}
-            hint={`Che cosa ha funzionato e che cosa no; al massimo ${LIMITS.text.toLocaleString('it-IT')} caratteri.`}
+            hint={`Che cosa ha funzionato e che cosa no; al massimo ${thousands(LIMITS.text)} caratteri.`}
             error={errorOf('comment')}
           />
         </>

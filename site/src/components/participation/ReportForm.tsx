@@ -1,6 +1,6 @@
 /** Report a need ("segnalazione"): what, where (comune, optional point or address), and an optional e-mail. */
 import { useState } from 'react';
-import { CATEGORIES, LIMITS } from './form-core';
+import { CATEGORIES, LIMITS, thousands } from './form-core';
 import { SelectField, TextArea, TextField } from './Fields';
 import FormShell from './FormShell';
 import PointPicker from './PointPicker';
@@ -44,7 +44,7 @@ export default function ReportForm({ cmsUrl, comuni, tileUrl, attribution }: Rep
             label="Che cosa vuoi segnalare?"
             required
             rows={8}
-            hint={`Descrivi il bisogno o il problema e da quanto tempo c’è. Non scrivere dati sanitari o di altre persone. Solo testo, al massimo ${LIMITS.text.toLocaleString('it-IT')} caratteri.`}
+            hint={`Descrivi il bisogno o il problema e da quanto tempo c’è. Non scrivere dati sanitari o di altre persone. Solo testo, al massimo ${thousands(LIMITS.text)} caratteri.`}
             error={errorOf('description')}
           />
           <SelectField

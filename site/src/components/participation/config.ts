@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import type { z } from 'astro/zod';
 import type { schemas } from '../../lib/cms/schemas';
 import { DEFAULT_TILE_URL } from '../../integrations/csp-headers';
+import { DEFAULT_MAP_ATTRIBUTION } from '../map/tiles';
 
 /** The CMS as the browser reaches it: PUBLIC_CMS_URL, else the CMS the build read (CMS_URL). */
 export function cmsPublicUrl(): string {
@@ -17,7 +18,7 @@ export function cmsPublicUrl(): string {
 export function mapTiles(): { tileUrl: string; attribution: string } {
   return {
     tileUrl: import.meta.env.PUBLIC_MAP_TILE_URL || DEFAULT_TILE_URL,
-    attribution: import.meta.env.PUBLIC_MAP_ATTRIBUTION || '&copy; <a href="https://www.openstreetmap.org/copyright">contributori di OpenStreetMap</a>',
+    attribution: import.meta.env.PUBLIC_MAP_ATTRIBUTION || DEFAULT_MAP_ATTRIBUTION,
   };
 }
 
