@@ -132,8 +132,10 @@ describe('the search page', () => {
     const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id ?? ''} ${document.activeElement?.textContent ?? ''}`);
     await page.keyboard.press('Tab');
     expect(await focused()).toContain('Vai al contenuto');
-    // The skip link jumps past the header; the next Tab reaches the page's own search field.
+    // The skip link jumps past the header; past the breadcrumb's Home link, Tab reaches the page's own search field.
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^A .*Home/);
     await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/^INPUT (?!site-search)/);
     await page.keyboard.type('bici');

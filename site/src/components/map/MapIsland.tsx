@@ -242,46 +242,59 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
         ? `${plural(filtered.length, 'luogo trovato', 'luoghi trovati')} in quest’area${area.q ? ` per «${area.q}»` : ''}; ${plural(inView, 'visibile', 'visibili')} ora.`
         : `${plural(inView, 'luogo', 'luoghi')} nell’area visibile della mappa, su ${plural(filtered.length, 'luogo', 'luoghi')}${filtered.length < total ? ' che rispondono ai filtri' : ' in tutto'}.`;
 
+  // Filters apply as they change; only the area search submits, so without a search server there is no form.
+  const controls = (
+    <>
+      <fieldset className="map-filter-types">
+        <legend>Tipo di luogo</legend>
+        {PLACE_TYPES.map((type) => (
+          <label key={type} className="map-type-option">
+            <input type="checkbox" checked={filters.types.includes(type)} onChange={() => toggleType(type)} />
+            <span className={`map-pin map-pin--${TYPE_STYLE[type].shape} map-pin--${type}`} aria-hidden="true"><span className="map-pin-text">{TYPE_STYLE[type].short}</span></span>
+            {TYPE_STYLE[type].legend}
+          </label>
+        ))}
+      </fieldset>
+      <div className="map-filter-row">
+        <label htmlFor={`${ids}-theme`}>Area tematica</label>
+        <select id={`${ids}-theme`} value={filters.theme} onChange={(e) => setFilters((f) => ({ ...f, theme: e.target.value }))}>
+          <option value="">Tutte</option>
+          {themes.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+        </select>
+      </div>
+      <div className="map-filter-row">
+        <label htmlFor={`${ids}-comune`}>Comune</label>
+        <select id={`${ids}-comune`} value={filters.comune} onChange={(e) => setFilters((f) => ({ ...f, comune: e.target.value }))}>
+          <option value="">Tutto il distretto</option>
+          {comuni.map((c) => <option key={c.istat} value={c.istat}>{c.name}</option>)}
+        </select>
+      </div>
+      <label className="map-filter-open">
+        <input type="checkbox" checked={filters.open} onChange={() => setFilters((f) => ({ ...f, open: !f.open }))} /> Solo opportunità aperte
+      </label>
+      {search && (
+        <div className="map-filter-row map-area-search">
+          <label htmlFor={`${ids}-q`}>Parole da cercare (facoltativo)</label>
+          <div>
+            <input id={`${ids}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+            <button type="submit">Cerca in quest’area</button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+
   return (
     <div className="map-explorer" ref={rootRef} data-area={area ? area.box.join(',') : undefined}>
-      <form className="map-filters" role="search" aria-label="Filtri della mappa" onSubmit={searchArea}>
-        <fieldset className="map-filter-types">
-          <legend>Tipo di luogo</legend>
-          {PLACE_TYPES.map((type) => (
-            <label key={type} className="map-type-option">
-              <input type="checkbox" checked={filters.types.includes(type)} onChange={() => toggleType(type)} />
-              <span className={`map-pin map-pin--${TYPE_STYLE[type].shape} map-pin--${type}`} aria-hidden="true"><span className="map-pin-text">{TYPE_STYLE[type].short}</span></span>
-              {TYPE_STYLE[type].legend}
-            </label>
-          ))}
-        </fieldset>
-        <div className="map-filter-row">
-          <label htmlFor={`${ids}-theme`}>Area tematica</label>
-          <select id={`${ids}-theme`} value={filters.theme} onChange={(e) => setFilters((f) => ({ ...f, theme: e.target.value }))}>
-            <option value="">Tutte</option>
-            {themes.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
-          </select>
+      {search ? (
+        <form className="map-filters" role="search" aria-label="Filtri della mappa" onSubmit={searchArea}>
+          {controls}
+        </form>
+      ) : (
+        <div className="map-filters" role="group" aria-label="Filtri della mappa">
+          {controls}
         </div>
-        <div className="map-filter-row">
-          <label htmlFor={`${ids}-comune`}>Comune</label>
-          <select id={`${ids}-comune`} value={filters.comune} onChange={(e) => setFilters((f) => ({ ...f, comune: e.target.value }))}>
-            <option value="">Tutto il distretto</option>
-            {comuni.map((c) => <option key={c.istat} value={c.istat}>{c.name}</option>)}
-          </select>
-        </div>
-        <label className="map-filter-open">
-          <input type="checkbox" checked={filters.open} onChange={() => setFilters((f) => ({ ...f, open: !f.open }))} /> Solo opportunità aperte
-        </label>
-        {search && (
-          <div className="map-filter-row map-area-search">
-            <label htmlFor={`${ids}-q`}>Parole da cercare (facoltativo)</label>
-            <div>
-              <input id={`${ids}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
-              <button type="submit">Cerca in quest’area</button>
-            </div>
-          </div>
-        )}
-      </form>
+      )}
 
       <p className="map-status" role="status" aria-live="polite">{status}</p>
       {searchNote && <p className={searchNote.error ? 'map-message' : 'map-note'} role={searchNote.error ? 'alert' : undefined}>{searchNote.text}</p>}
