@@ -7,7 +7,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { changesPublished, type Model } from './published-change';
 
 export function registerRebuildHook(strapi: Core.Strapi, uids: readonly UID.ContentType[], env: NodeJS.ProcessEnv = process.env): void {
-  const url = env.SITE_REBUILD_HOOK_URL;
+  // NETLIFY_BUILD_HOOK_URL is the name Netlify's documentation uses; either works.
+  const url = env.SITE_REBUILD_HOOK_URL || env.NETLIFY_BUILD_HOOK_URL;
   if (!url) return;
   const delay = Number(env.SITE_REBUILD_DEBOUNCE_MS ?? 2000);
   const watched = new Set<string>(uids);
