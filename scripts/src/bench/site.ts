@@ -87,7 +87,11 @@ function weight(dir: string, page: string) {
   const html_ = gz(html.replace(/<script(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, ''));
   const css_ = sum(css);
   const js_ = sum([...seen]) + (inline ? gz(inline) : 0);
-  return { html: html_, css: css_, js: js_, total: html_ + css_ + js_, files: [...css, ...seen] };
+  // Web fonts the stylesheet declares (already compressed: raw bytes); a browser fetches only the faces a
+  // page uses, once for the whole site, so this is an upper bound of a first visit.
+  const fonts = new Set(css.flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1]!)));
+  const fonts_ = [...fonts].reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  return { html: html_, css: css_, js: js_, total: html_ + css_ + js_, fonts: fonts_, files: [...css, ...seen] };
 }
 
 try {
@@ -107,9 +111,11 @@ try {
     'comune (Vercelli)': 'comuni/vercelli/index.html',
     'tema': `temi/${(demo.entries.theme[0] as { slug: string }).slug}/index.html`,
     'cerca (isola di ricerca)': 'cerca/index.html',
+    'mappa (isola della mappa)': 'mappa/index.html',
+    'partecipa/proponi (isola del modulo)': 'partecipa/proponi/index.html',
   };
   const weights = Object.fromEntries(Object.entries(templates).map(([name, page]) => [name, weight(small.dir, page)]));
-  console.table(Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, { 'HTML gz': w.html, 'CSS gz': w.css, 'JS gz': w.js, 'totale gz': w.total }])));
+  console.table(Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, { 'HTML gz': w.html, 'CSS gz': w.css, 'JS gz': w.js, 'totale gz': w.total, 'font (una volta)': w.fonts }])));
   const builds = {
     demo: { pages: small.pages, seconds: small.seconds, pagesPerSecond: Math.round(small.pages / small.seconds) },
     synthetic: { entries: SYNTHETIC, pages: big.pages, seconds: big.seconds, pagesPerSecond: Math.round(big.pages / big.seconds) },
