@@ -35,7 +35,8 @@ interface Snapshot {
 
 let snapshot: Partial<Snapshot> | undefined;
 
-function fromSnapshot(file: string, type: CmsType): unknown[] {
+/** The snapshot file (SITE_SNAPSHOT), read once per build; `part` names what the caller needs of it. */
+export function snapshotPart<K extends keyof Snapshot>(file: string, part: K, what = `"${part}"`): NonNullable<Snapshot[K]> {
   if (!snapshot) {
     try {
       snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Snapshot>;
@@ -43,26 +44,38 @@ function fromSnapshot(file: string, type: CmsType): unknown[] {
       throw new CmsSourceError(`SITE_SNAPSHOT=${file} cannot be read as a snapshot (make one with npm run snapshot).`, { cause });
     }
   }
-  const entries = snapshot?.entries?.[type];
+  const value = snapshot[part];
+  if (value === undefined || value === null) throw new CmsSourceError(`SITE_SNAPSHOT=${file} has no ${what}: take a new snapshot with npm run snapshot.`);
+  return value as NonNullable<Snapshot[K]>;
+}
+
+function fromSnapshot(file: string, type: CmsType): unknown[] {
+  const entries = snapshotPart(file, 'entries', `"${type}" entries`)[type];
   if (!Array.isArray(entries)) throw new CmsSourceError(`SITE_SNAPSHOT=${file} has no "${type}" entries: take a new snapshot with npm run snapshot.`);
   return entries;
+}
+
+/** One list of the public API: its `data`, and how many pages there are; any failure names the URL. */
+export async function getList(cmsUrl: string, path: string): Promise<{ data: unknown[]; pageCount: number }> {
+  const url = `${cmsUrl}${path}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { connection: 'close' } });
+  } catch (cause) {
+    throw new CmsSourceError(`The CMS does not answer at ${cmsUrl} (${url}). Start it (npm start), set CMS_URL, or build from a snapshot with SITE_SNAPSHOT.`, { cause });
+  }
+  if (!res.ok) throw new CmsSourceError(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const body = (await res.json()) as { data?: unknown; meta?: { pagination?: { pageCount?: number } } };
+  if (!Array.isArray(body.data)) throw new CmsSourceError(`GET ${url} returned no "data" list.`);
+  return { data: body.data, pageCount: body.meta?.pagination?.pageCount ?? 1 };
 }
 
 export async function fromCms(cmsUrl: string, type: CmsType): Promise<unknown[]> {
   const all: unknown[] = [];
   for (let page = 1, pageCount = 1; page <= pageCount; page++) {
-    const url = `${cmsUrl}/api/${API_PATHS[type]}?pagination[page]=${page}&pagination[pageSize]=100`;
-    let res: Response;
-    try {
-      res = await fetch(url, { headers: { connection: 'close' } });
-    } catch (cause) {
-      throw new CmsSourceError(`The CMS does not answer at ${cmsUrl} (${url}). Start it (npm start), set CMS_URL, or build from a snapshot with SITE_SNAPSHOT.`, { cause });
-    }
-    if (!res.ok) throw new CmsSourceError(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-    const body = (await res.json()) as { data?: unknown; meta?: { pagination?: { pageCount?: number } } };
-    if (!Array.isArray(body.data)) throw new CmsSourceError(`GET ${url} returned no "data" list.`);
-    all.push(...body.data);
-    pageCount = body.meta?.pagination?.pageCount ?? 1;
+    const list = await getList(cmsUrl, `/api/${API_PATHS[type]}?pagination[page]=${page}&pagination[pageSize]=100`);
+    all.push(...list.data);
+    pageCount = list.pageCount;
   }
   return all;
 }
@@ -82,7 +95,7 @@ export async function readEntries(type: CmsType): Promise<unknown[]> {
   const entries = file ? fromSnapshot(file, type) : await fromCms(cmsUrl, type);
   await localizeUploads(entries, async (url) => {
     if (!file) return uploadFromCms(cmsUrl, url);
-    const base64 = snapshot?.uploads?.[url];
+    const base64 = snapshotPart(file, 'uploads')[url];
     if (base64 === undefined) throw new CmsSourceError(`SITE_SNAPSHOT=${file} lacks the upload ${url}: take a new snapshot with npm run snapshot.`);
     return Buffer.from(base64, 'base64');
   });
