@@ -34,15 +34,24 @@ async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
 }
 
 /**
- * Creates the index with its settings if it is missing, waiting for both. An existing index is left
- * alone: re-applying settings to a large live index can hold its task queue for seconds, so settings
- * reach a live index through `reindex` (a fresh index, then an atomic swap).
+ * Creates the index with its settings if it is missing, waiting for both. An index that exists with its
+ * settings is left alone: re-applying settings to a large live index can hold its task queue for seconds,
+ * so settings changes reach a live index through `reindex` (a fresh index, then an atomic swap). But an
+ * index left without them (a run that created it, then failed or timed out before the settings task; seen
+ * under heavy load) gets them now: it would otherwise answer with no filters, facets or ranking forever.
  */
 export async function ensureIndex(client: Meilisearch, uid: string = INDEX_UID): Promise<void> {
-  if (await indexExists(client, uid)) return;
-  succeeded(await client.createIndex(uid, { primaryKey: PRIMARY_KEY }).waitTask(TASK_TIMEOUT), `creating index ${uid}`);
+  if (!(await indexExists(client, uid))) {
+    succeeded(await client.createIndex(uid, { primaryKey: PRIMARY_KEY }).waitTask(TASK_TIMEOUT), `creating index ${uid}`);
+  } else if (hasSettings(await client.index(uid).getSearchableAttributes())) {
+    return;
+  }
   succeeded(await client.index(uid).updateSettings(SEARCH_SETTINGS).waitTask(TASK_TIMEOUT), `settings of ${uid}`);
 }
+
+/** Whether an index carries this project's settings; a bare index searches every attribute (`*`). */
+const hasSettings = (searchable: string[] | null): boolean =>
+  JSON.stringify(searchable) === JSON.stringify(SEARCH_SETTINGS.searchableAttributes);
 
 export async function upsertDocuments(client: Meilisearch, documents: SearchDocument[], uid: string = INDEX_UID): Promise<void> {
   if (documents.length === 0) return;

@@ -3,7 +3,7 @@
  * outbox worker keeping the index in step with what is published.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchClient, ensureSearchKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
+import { createSearchClient, ensureIndex, ensureSearchKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { indexedKeys, outboxSize, publishedKeys, synced, until } from './support/indexed.ts';
@@ -110,6 +110,18 @@ describe('sync from the CMS', () => {
     const found = await index().search('pratica pubblicata durante il guasto', { limit: 100, filter: 'type = practice' });
     const slugs = found.hits.map((h) => h.slug).filter((slug) => slug.startsWith('durante-il-guasto-'));
     expect(slugs.sort()).toEqual(created.map((c) => (c as unknown as { slug: string }).slug).sort());
+  });
+});
+
+describe('the index settings', () => {
+  it('gives its settings to an index left without them (a run that failed between creating it and setting it up)', async () => {
+    const uid = 'content-left-bare';
+    await client().createIndex(uid, { primaryKey: 'id' }).waitTask();
+    expect(await client().index(uid).getSearchableAttributes()).toEqual(['*']);
+    await ensureIndex(client(), uid);
+    expect(await client().index(uid).getFilterableAttributes()).toEqual(expect.arrayContaining(['type', 'themes', '_geo']));
+    expect(await client().index(uid).getSearchableAttributes()).toEqual(expect.arrayContaining(['title', 'summary']));
+    await client().deleteIndex(uid).waitTask();
   });
 });
 
