@@ -8,6 +8,10 @@ export interface SubmissionOptions {
   rateWindowMs: number;
   /** A form filled faster than this (from `startedAt`, or from the confirmation page) is refused. */
   minFillMs: number;
+  /** A `startedAt` older than this is refused: no form stays open a day, a replayed or made-up one may. */
+  maxFillMs: number;
+  /** How far in the future a `startedAt` (the browser's clock) may be, for clocks a little ahead. */
+  clockSkewMs: number;
   /** How long a no-JavaScript confirmation page stays valid. */
   confirmTtlMs: number;
   /** Whole request body, in bytes. */
@@ -30,6 +34,8 @@ export function submissionOptions(env: NodeJS.ProcessEnv = process.env): Submiss
     rateLimit: positive(env.SUBMISSION_RATE_LIMIT, 5),
     rateWindowMs: positive(env.SUBMISSION_RATE_WINDOW_MS, 600_000),
     minFillMs: positive(env.SUBMISSION_MIN_FILL_MS, 3000),
+    maxFillMs: 24 * 60 * 60 * 1000,
+    clockSkewMs: 2 * 60 * 1000,
     confirmTtlMs: 2 * 60 * 60 * 1000,
     maxBodyBytes: 32 * 1024,
     siteUrl: (env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, ''),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
 import { clientHash, confirmToken, newReceipt, normalizeReceipt, verifyConfirmToken } from './codes';
+import { checkStartedAt } from './fill-time';
+import { submissionOptions } from './options';
 import { shorten, slugify } from './moderation';
 import { SlidingWindowLimiter } from './rate-limit';
 import { normalizeFields, validateFields } from './validation';
@@ -33,6 +35,25 @@ describe('client hash and confirmation token', () => {
     expect(verifyConfirmToken('other', token)).toBeUndefined();
     expect(verifyConfirmToken('salt', token.replace(/^\d/, '9'))).toBeUndefined();
     expect(verifyConfirmToken('salt', 'nonsense')).toBeUndefined();
+  });
+});
+
+describe('the start time of a form', () => {
+  const limits = submissionOptions({});
+  const now = 1_800_000_000_000;
+  const check = (startedAt: unknown) => checkStartedAt(startedAt, now, limits)?.message;
+
+  it('accepts a form opened a plausible time ago', () => {
+    expect(check(now - 10_000)).toBeUndefined();
+    expect(check(now - 23 * 3_600_000)).toBeUndefined();
+  });
+
+  it('refuses a time that is not a whole number, in the future, too old or too recent', () => {
+    for (const bad of [undefined, '1700000000000', 1.5, Number.NaN, Number.POSITIVE_INFINITY, null]) expect(check(bad)).toMatch(/manca o non è valida/);
+    expect(check(now + 3 * 60_000)).toMatch(/è nel futuro/);
+    expect(check(now + 60_000)).toMatch(/^Invio troppo rapido/);
+    for (const old of [0, -1, now - 25 * 3_600_000]) expect(check(old)).toMatch(/^Il modulo è aperto da più di 24 ore/);
+    expect(check(now - 1000)).toMatch(/^Invio troppo rapido/);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { secret } from '../../../lib/runtime';
 import { clientHash, confirmToken, normalizeReceipt, verifyConfirmToken } from '../../../lib/submissions/codes';
+import { checkStartedAt, tooFastMessage } from '../../../lib/submissions/fill-time';
 import { confirmPage, receiptPage, statusPage, type ShownField } from '../../../lib/submissions/html';
 import { createNotifier } from '../../../lib/submissions/mail';
 import { submissionOptions } from '../../../lib/submissions/options';
@@ -111,13 +112,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
         // Minimum fill time: from `startedAt` (islands), or from the signed confirmation page (no JavaScript).
         const now = Date.now();
-        const tooFast = `Invio troppo rapido: attendi qualche secondo prima di inviare (almeno ${Math.ceil(options.minFillMs / 1000)} secondi dall'apertura del modulo).`;
+        const tooFast = tooFastMessage(options.minFillMs);
         if (format === 'json') {
-          const startedAt = fields.startedAt;
-          if (typeof startedAt !== 'number' || !Number.isFinite(startedAt) || startedAt > now + 60_000) {
-            return bad([{ path: ['startedAt'], message: `«${FIELD_LABELS.startedAt}» manca o non è valida: ricarica la pagina del modulo e riprova.` }]);
-          }
-          if (now - startedAt < options.minFillMs) return bad([{ path: ['startedAt'], message: tooFast }], tooFast);
+          // A hidden field the person cannot "correct": its own message is the summary.
+          const late = checkStartedAt(fields.startedAt, now, options);
+          if (late) return bad([late], late.message);
         } else if (fields.confirmToken === undefined) {
           // A plain form post: show the data back with a signed time; the confirmed post is checked against it.
           ctx.status = 200;
