@@ -201,7 +201,7 @@ describe('POST /api/submissions (JSON, as the islands send it)', () => {
     expect(await stored()).toBe(before);
 
     const hidden = Object.fromEntries([...confirm.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"')]));
-    expect(hidden).toMatchObject({ kind: 'segnalazione', consent: 'true', returnTo: `${SITE}/partecipa/`, confirmToken: expect.stringMatching(/^\d+\./) });
+    expect(hidden).toMatchObject({ kind: 'segnalazione', consent: 'true', returnTo: `${SITE}/partecipa/`, confirmToken: expect.stringMatching(/^[A-Za-z0-9_-]{22}\.\d+\.[A-Za-z0-9_-]{43}$/) });
 
     // Confirmed at once: too fast for a person reading the page.
     const early = await postForm(hidden, '192.0.2.20', cms.url);
@@ -218,6 +218,37 @@ describe('POST /api/submissions (JSON, as the islands send it)', () => {
     expect(done.text).toContain('Cosa succede adesso');
     expect(await stored()).toBe(before + 1);
     expect(await byReceipt(receipt!)).toMatchObject({ kind: 'segnalazione', category: 'solitudine', latitude: null });
+  });
+
+  it('accepts a confirmation page once, for the content it showed, from the address it was shown to', async () => {
+    const before = await stored();
+    const ip = '192.0.2.22';
+    const form = { kind: 'proposta', target: 'workshop', title: 'Corso di cucina per papà', description: 'Il giovedì sera in oratorio.', comune: '002158', consent: 'on' };
+    const confirm = await postForm(form, ip);
+    expect(confirm.status).toBe(200);
+    const hidden = Object.fromEntries([...confirm.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'")]));
+    await new Promise((r) => setTimeout(r, MIN_FILL_MS + 100));
+
+    // The same token for other content, or from another address, confirms nothing.
+    for (const [fields, from] of [[{ ...hidden, description: 'Tutt’altro testo, mai mostrato.' }, ip], [{ ...hidden, kind: 'segnalazione', category: 'altro' }, ip], [hidden, '192.0.2.23']] as const) {
+      const res = await postForm(fields, from, cms.url);
+      expect(res.status, res.text).toBe(400);
+      expect(res.text).toContain('La conferma non è valida o è scaduta');
+    }
+    expect(await stored()).toBe(before);
+
+    // A double click: two posts of the page at once store one contribution.
+    const both = await Promise.all([postForm(hidden, ip, cms.url), postForm(hidden, ip, cms.url)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 400]);
+    expect(await stored()).toBe(before + 1);
+
+    // Sent again later (the back button, a replay): refused, with the way forward.
+    const again = await postForm(hidden, ip, cms.url);
+    expect(again.status).toBe(400);
+    expect(again.text).toContain('<html lang="it">');
+    expect(again.text).toContain('già stata inviata');
+    expect(again.text).toContain('torna al modulo e ricomincia');
+    expect(await stored()).toBe(before + 1);
   });
 
   it('answers a form post with errors as an Italian page that names each field and links back to the form', async () => {

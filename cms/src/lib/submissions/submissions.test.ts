@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
-import { clientHash, confirmToken, newReceipt, normalizeReceipt, verifyConfirmToken } from './codes';
+import { clientHash, confirmToken, contentHash, newReceipt, normalizeReceipt, verifyConfirmToken } from './codes';
+import { Confirmations } from './confirmation';
 import { checkStartedAt } from './fill-time';
 import { submissionOptions } from './options';
 import { shorten, slugify } from './moderation';
 import { SlidingWindowLimiter } from './rate-limit';
+import { SingleUseTokens } from './single-use';
 import { normalizeFields, validateFields } from './validation';
+
+/** A confirmation shown for one small proposal to one client. */
+const binding = { content: contentHash({ kind: 'proposta', title: 'Orto' }), client: clientHash('salt', '203.0.113.7') };
 
 describe('receipts', () => {
   it('are 12 Crockford characters in three groups, and read back however they are typed', () => {
@@ -30,11 +35,66 @@ describe('client hash and confirmation token', () => {
   });
 
   it('verifies only tokens signed with the same salt', () => {
-    const token = confirmToken('salt', 1_700_000_000_000);
-    expect(verifyConfirmToken('salt', token)).toBe(1_700_000_000_000);
-    expect(verifyConfirmToken('other', token)).toBeUndefined();
-    expect(verifyConfirmToken('salt', token.replace(/^\d/, '9'))).toBeUndefined();
-    expect(verifyConfirmToken('salt', 'nonsense')).toBeUndefined();
+    const token = confirmToken('salt', 1_700_000_000_000, binding);
+    expect(verifyConfirmToken('salt', token, binding)).toEqual({ id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), shownAt: 1_700_000_000_000 });
+    expect(verifyConfirmToken('other', token, binding)).toBeUndefined();
+    expect(verifyConfirmToken('salt', token.replace(/\.1700/, '.1800'), binding)).toBeUndefined();
+    expect(verifyConfirmToken('salt', 'nonsense', binding)).toBeUndefined();
+  });
+
+  it('binds a token to the content it confirms and to the client it was shown to', () => {
+    const token = confirmToken('salt', 1_700_000_000_000, binding);
+    expect(verifyConfirmToken('salt', token, { ...binding, content: contentHash({ kind: 'proposta', title: 'Orto!' }) })).toBeUndefined();
+    expect(verifyConfirmToken('salt', token, { ...binding, client: clientHash('salt', '203.0.113.8') })).toBeUndefined();
+    // A fresh id each time, so two pages shown in the same millisecond are two tokens.
+    expect(confirmToken('salt', 1_700_000_000_000, binding)).not.toBe(token);
+  });
+
+  it('hashes content whatever the order of its fields, leaving absent fields out', () => {
+    expect(contentHash({ a: 1, b: 'x' })).toBe(contentHash({ b: 'x', a: 1, c: undefined }));
+    expect(contentHash({ a: 1, b: 'x' })).not.toBe(contentHash({ a: 1, b: 'y' }));
+    expect(contentHash({ a: '1' })).not.toBe(contentHash({ a: 1 }));
+  });
+});
+
+describe('single-use tokens', () => {
+  it('accept a token once, refuse it after, and forget it once expired', () => {
+    const used = new SingleUseTokens(1000);
+    expect(used.consume('a', 5000, 0)).toBe(true);
+    expect(used.consume('a', 5000, 10)).toBe(false);
+    expect(used.consume('b', 5000, 10)).toBe(true);
+    expect(used.consume('late', 100, 200)).toBe(false);
+    expect(used.size).toBe(2);
+    // The sweep after expiry drops both; "a" is refused again anyway as expired.
+    expect(used.consume('c', 9000, 6000)).toBe(true);
+    expect(used.size).toBe(1);
+    expect(used.consume('a', 5000, 6000)).toBe(false);
+  });
+});
+
+describe('the confirmation page', () => {
+  const options = { minFillMs: 3000, confirmTtlMs: 2 * 3_600_000 };
+  const shown = 1_700_000_000_000;
+
+  it('stores once: the same page sent again is refused, saying it was already sent', () => {
+    const confirmations = new Confirmations('salt', options);
+    const token = confirmations.issue(binding, shown);
+    expect(confirmations.redeem(token, binding, shown + 1000)?.message).toMatch(/^Invio troppo rapido/);
+    expect(confirmations.redeem(token, binding, shown + 5000)).toBeUndefined();
+    const again = confirmations.redeem(token, binding, shown + 6000);
+    expect(again).toEqual({ path: ['confirmToken'], message: expect.stringMatching(/già stata inviata.*torna al modulo e ricomincia/) });
+  });
+
+  it('refuses a page for other content, from another client, or past its time', () => {
+    const confirmations = new Confirmations('salt', options);
+    const token = confirmations.issue(binding, shown);
+    const invalid = /^La conferma non è valida o è scaduta/;
+    expect(confirmations.redeem(token, { ...binding, content: contentHash({ kind: 'proposta', title: 'Altro' }) }, shown + 5000)?.message).toMatch(invalid);
+    expect(confirmations.redeem(token, { ...binding, client: clientHash('salt', '198.51.100.1') }, shown + 5000)?.message).toMatch(invalid);
+    expect(confirmations.redeem(token, binding, shown + options.confirmTtlMs + 1)?.message).toMatch(invalid);
+    expect(confirmations.redeem(token, binding, shown - 1)?.message).toMatch(invalid);
+    // None of those spent it.
+    expect(confirmations.redeem(token, binding, shown + options.confirmTtlMs)).toBeUndefined();
   });
 });
 

@@ -8,8 +8,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { secret } from '../../../lib/runtime';
-import { clientHash, confirmToken, normalizeReceipt, verifyConfirmToken } from '../../../lib/submissions/codes';
-import { checkStartedAt, tooFastMessage } from '../../../lib/submissions/fill-time';
+import { clientHash, contentHash, normalizeReceipt } from '../../../lib/submissions/codes';
+import { Confirmations } from '../../../lib/submissions/confirmation';
+import { checkStartedAt } from '../../../lib/submissions/fill-time';
 import { confirmPage, receiptPage, statusPage, type ShownField } from '../../../lib/submissions/html';
 import { createNotifier } from '../../../lib/submissions/mail';
 import { submissionOptions } from '../../../lib/submissions/options';
@@ -60,6 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const options = submissionOptions();
   const salt = secret('SUBMISSION_SALT');
   const limiter = new SlidingWindowLimiter(options.rateLimit, options.rateWindowMs);
+  const confirmations = new Confirmations(salt, options);
   const comuni = comuniCache(strapi);
   const notify = createNotifier(strapi, options);
   const origins = allowedOrigins(options.siteUrl);
@@ -110,29 +112,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const checked = await databaseChecks(strapi, comuni, input);
         if (checked.errors.length > 0) return bad(checked.errors);
 
-        // Minimum fill time: from `startedAt` (islands), or from the signed confirmation page (no JavaScript).
+        // Minimum fill time: from `startedAt` (islands), or from the confirmation page (no JavaScript).
+        // These fields are hidden, so the person cannot "correct" them: their message is the summary.
         const now = Date.now();
-        const tooFast = tooFastMessage(options.minFillMs);
         if (format === 'json') {
-          // A hidden field the person cannot "correct": its own message is the summary.
           const late = checkStartedAt(fields.startedAt, now, options);
           if (late) return bad([late], late.message);
-        } else if (fields.confirmToken === undefined) {
-          // A plain form post: show the data back with a signed time; the confirmed post is checked against it.
-          ctx.status = 200;
-          ctx.type = 'text/html; charset=utf-8';
-          ctx.body = confirmPage(
-            shownFields(input, checked.comune?.name),
-            { ...hiddenFields(fields), consent: 'true', returnTo: back, confirmToken: confirmToken(salt, now) },
-            back,
-          );
-          return;
         } else {
-          const shownAt = verifyConfirmToken(salt, fields.confirmToken);
-          if (shownAt === undefined || now - shownAt > options.confirmTtlMs || shownAt > now) {
-            return bad([{ path: ['confirmToken'], message: 'La conferma non è valida o è scaduta: torna al modulo e invia di nuovo.' }]);
+          // The token is bound to what was shown and to whom: the validated fields and the rate limit's client key.
+          const binding = { content: contentHash(input), client: key };
+          if (fields.confirmToken === undefined) {
+            // A plain form post: show the data back; the confirmed post must carry the token of this page.
+            ctx.status = 200;
+            ctx.type = 'text/html; charset=utf-8';
+            ctx.body = confirmPage(
+              shownFields(input, checked.comune?.name),
+              { ...hiddenFields(fields), consent: 'true', returnTo: back, confirmToken: confirmations.issue(binding, now) },
+              back,
+            );
+            return;
           }
-          if (now - shownAt < options.minFillMs) return bad([{ path: ['confirmToken'], message: tooFast }], tooFast);
+          const refused = confirmations.redeem(fields.confirmToken, binding, now);
+          if (refused) return bad([refused], refused.message);
         }
 
         const receipt = await storeSubmission(strapi, input, checked.comune);
