@@ -9,6 +9,7 @@
  * populate tree and the search documents, and not among the fields the Partner role may write.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { PARTNER_ROLE } from './permissions';
 
 export const PARTNER_ACCOUNT = 'api::partner-account.partner-account';
@@ -22,11 +23,20 @@ export const PROPOSED_BY_TYPES = [
 ] as const satisfies readonly UID.ContentType[];
 
 /** The organisation (documentId) of a Partner admin user, or undefined for any other user. */
-export async function partnerOrganization(strapi: Core.Strapi, userId: number): Promise<string | undefined> {
-  const user = (await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'email'], populate: { roles: { select: ['code'] } } })) as {
+async function adminUser(strapi: Core.Strapi, userId: number) {
+  return (await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'email'], populate: { roles: { select: ['code'] } } })) as {
     email: string;
     roles: { code: string }[];
   } | null;
+}
+
+/** Whether an admin user holds the Partner role. */
+export async function isPartner(strapi: Core.Strapi, userId: number): Promise<boolean> {
+  return Boolean((await adminUser(strapi, userId))?.roles.some((r) => r.code === PARTNER_ROLE.code));
+}
+
+export async function partnerOrganization(strapi: Core.Strapi, userId: number): Promise<string | undefined> {
+  const user = await adminUser(strapi, userId);
   if (!user || !user.roles.some((r) => r.code === PARTNER_ROLE.code)) return undefined;
   const account = (await strapi.db.query(PARTNER_ACCOUNT as UID.ContentType).findOne({
     where: { email: { $eqi: user.email } },
@@ -39,16 +49,30 @@ export async function partnerOrganization(strapi: Core.Strapi, userId: number): 
   return account.organization.documentId;
 }
 
+/** The admin user a content-manager write acts for: `createdBy` on creation and clones, `updatedBy` on edits. */
+function actingUser(data: Record<string, unknown>): number | undefined {
+  const user = data.createdBy ?? data.updatedBy;
+  return (typeof user === 'number' || typeof user === 'string') && Number.isInteger(Number(user)) ? Number(user) : undefined;
+}
+
+/**
+ * Every write a Partner makes to these types, by any path (create, clone, edit, a new locale), carries
+ * the Partner's organisation; a Partner with no organisation writes nothing. Clones used to skip this
+ * and kept the source's proposer.
+ */
 export function registerPartnerLink(strapi: Core.Strapi): void {
   const types = new Set<string>(PROPOSED_BY_TYPES);
+  const actions = new Set(['create', 'clone', 'update']);
   strapi.documents.use(async (context, next) => {
-    if (context.action === 'create' && types.has(context.uid)) {
+    if (actions.has(context.action) && types.has(context.uid)) {
       const data = (context.params as { data?: Record<string, unknown> }).data;
-      // The content manager sets createdBy to the logged-in admin user on create.
-      const creator = data?.createdBy;
-      if (data && (typeof creator === 'number' || typeof creator === 'string') && Number.isInteger(Number(creator))) {
-        const organization = await partnerOrganization(strapi, Number(creator));
-        if (organization) data.proposedBy = organization;
+      const userId = data && actingUser(data);
+      if (data && userId !== undefined && (await isPartner(strapi, userId))) {
+        const organization = await partnerOrganization(strapi, userId);
+        if (!organization) {
+          throw new errors.ForbiddenError('Il tuo account non è ancora collegato a un ente: chiedi alla redazione di aggiungere il tuo indirizzo in «Account partner».');
+        }
+        data.proposedBy = organization;
       }
     }
     return next();

@@ -7,7 +7,7 @@
  *   partner types as drafts; reads the reference vocabularies it must pick from; never publishes or deletes.
  * - Editor (Strapi's built-in role): every action, publish included, on every content type of ours.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from './content-types';
 
 export const PARTNER_ROLE = {
@@ -16,6 +16,10 @@ export const PARTNER_ROLE = {
   description:
     'Partner del distretto: propone e aggiorna le proprie schede come bozze; un editor le rivede e le pubblica.',
 } as const;
+
+/** Strapi's built-in role codes. */
+export const EDITOR_ROLE = 'strapi-editor';
+export const SUPER_ADMIN = 'strapi-super-admin';
 
 const CM = 'plugin::content-manager.explorer';
 const IS_CREATOR = 'admin::is-creator';
@@ -70,12 +74,23 @@ function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: re
     }));
 }
 
-/** The same permissions without one field (fields a role may neither see nor write). */
-function withoutField(permissions: Permission[], field: string): Permission[] {
+/** The same permissions without the fields `drop` names (fields a role may neither see nor write). */
+function withoutFields(permissions: Permission[], drop: (subject: string, field: string) => boolean): Permission[] {
   return permissions.map((p) => {
     const fields = p.properties?.fields;
-    return Array.isArray(fields) ? { ...p, properties: { ...p.properties, fields: fields.filter((f) => f !== field) } } : p;
+    return Array.isArray(fields) && p.subject ? { ...p, properties: { ...p.properties, fields: fields.filter((f) => !drop(p.subject as string, String(f))) } } : p;
   });
+}
+
+/**
+ * The inverse side of a relation (`mappedBy`): writing it rewrites the other entry's own field, so a
+ * Partner connecting a comune to its organisation's `managedMunicipalities` changed that comune's
+ * managing body, and connecting another body's opportunity rewrote its provider. Partners see and write
+ * only the owning sides of their own entries.
+ */
+export function inverseRelation(strapi: Core.Strapi, subject: string, field: string): boolean {
+  const attribute = (strapi.getModel(subject as UID.ContentType)?.attributes as Record<string, { type: string; mappedBy?: string }> | undefined)?.[field.split('.')[0] ?? ''];
+  return attribute?.type === 'relation' && Boolean(attribute.mappedBy);
 }
 
 async function ensureRole(strapi: Core.Strapi, code: string, create?: { name: string; description: string }) {
@@ -88,10 +103,15 @@ async function ensureRole(strapi: Core.Strapi, code: string, create?: { name: st
 async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
   const role = await ensureRole(strapi, PARTNER_ROLE.code, PARTNER_ROLE);
   if (!role) return;
-  // `proposedBy` is set by the server from the partner's account (src/lib/partners.ts), never by the partner.
-  const own = withoutField(contentPermissions(strapi, [`${CM}.create`, `${CM}.read`, `${CM}.update`], PARTNER_TYPES, locales, [IS_CREATOR]), 'proposedBy');
-  // Read-only access to the vocabularies a partner links its entries to (themes, target groups, comuni).
-  const reference = contentPermissions(strapi, [`${CM}.read`], REFERENCE_TYPES, locales);
+  // `proposedBy` is set by the server from the partner's account (src/lib/partners.ts), never by the partner;
+  // inverse relations would let a partner rewrite entries that are not its own.
+  const own = withoutFields(
+    contentPermissions(strapi, [`${CM}.create`, `${CM}.read`, `${CM}.update`], PARTNER_TYPES, locales, [IS_CREATOR]),
+    (subject, field) => field === 'proposedBy' || inverseRelation(strapi, subject, field),
+  );
+  // Read-only access to the vocabularies a partner links its entries to (themes, target groups, comuni),
+  // without their inverse sides (which list every entry of every body, drafts included).
+  const reference = withoutFields(contentPermissions(strapi, [`${CM}.read`], REFERENCE_TYPES, locales), (subject, field) => inverseRelation(strapi, subject, field));
   const media: Permission[] = [
     { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.create' },
@@ -103,7 +123,7 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
 }
 
 async function syncEditorRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
-  const role = await ensureRole(strapi, 'strapi-editor');
+  const role = await ensureRole(strapi, EDITOR_ROLE);
   if (!role) return;
   const ours = new Set<string>([...PUBLIC_TYPES, ...PRIVATE_TYPES]);
   const existing = (await strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } })) as Permission[];
