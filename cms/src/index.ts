@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { guardAdminRoutes } from './lib/access/admin-routes';
 import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
 import { ensureLookupIndexes } from './lib/indexes';
@@ -12,6 +13,7 @@ let stopSearchWorker: () => Promise<void> = async () => {};
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    guardAdminRoutes(strapi);
     registerContentGuard(strapi, PUBLIC_TYPES);
     registerSearchSync(strapi, PUBLIC_TYPES);
     registerRebuildHook(strapi, PUBLIC_TYPES);

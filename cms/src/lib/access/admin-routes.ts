@@ -1,0 +1,186 @@
+/**
+ * Guards on the admin routes of Strapi and its plugins, attached in `register()` (before Strapi builds
+ * its router) from the declared route policy (route-policy.ts):
+ *
+ * - **Role gate**: a Partner or an Editor reaches only the routes the policy opens to its role; anything
+ *   else, a route a plugin upgrade adds included, is a 403 (the super admin keeps Strapi's own checks).
+ * - **Entries named by a route**: the content manager's clone checks `create` on the type but never
+ *   `read` on the source, so a Partner could copy (and so read) anybody's draft. Every entry a
+ *   content-manager route names (`:id`, `:sourceId`, `documentIds`) must be readable by the caller.
+ * - **Media bulk actions**: `bulk-delete`, `bulk-move` and `bulk-update` check that the action is held,
+ *   never its "own files only" condition. Every file must pass the condition; folders (which have no
+ *   owner) only for users whose permission has no condition.
+ * - **Admin identities**: Partners see no other admin user's name or e-mail in `createdBy`/`updatedBy`.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context, Next } from 'koa';
+import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
+import { ruleFor } from './route-policy';
+
+interface Route {
+  method: string;
+  path: string;
+  handler?: unknown;
+  config?: { auth?: unknown; policies?: unknown[]; middlewares?: unknown[] };
+}
+interface Router {
+  type?: string;
+  prefix?: string;
+  routes: Route[];
+}
+type RouterInput = Router | ((args: { strapi: Core.Strapi }) => Router);
+
+interface AdminUser {
+  id: number;
+  roles?: { code: string }[];
+}
+interface Ability {
+  can(action: string, subject: unknown): boolean;
+  rulesFor?(action: string, subject: string): { conditions?: unknown }[];
+}
+
+const forbidden = (message: string) => new errors.ForbiddenError(message);
+
+const hasRole = (user: AdminUser | undefined, code: string) => Boolean(user?.roles?.some((r) => r.code === code));
+const isPartnerUser = (user: AdminUser | undefined) => hasRole(user, PARTNER_ROLE.code);
+
+/** The policy column that holds for a signed-in admin user, or undefined for the super admin. */
+function roleOf(user: AdminUser | undefined): 'partner' | 'editor' | undefined {
+  if (!user || hasRole(user, SUPER_ADMIN)) return undefined;
+  if (hasRole(user, EDITOR_ROLE)) return 'editor';
+  return isPartnerUser(user) ? 'partner' : undefined;
+}
+
+/** Instantiates function-like routers in place, as Strapi's own registration does. */
+function routers(strapi: Core.Strapi, holder: { routes?: unknown }, defaultPrefix: string): { router: Router; prefix: string }[] {
+  const input = holder.routes;
+  if (!input) return [];
+  if (Array.isArray(input)) return [{ router: { type: 'admin', routes: input as Route[] }, prefix: defaultPrefix }];
+  const record = input as Record<string, RouterInput>;
+  for (const [key, value] of Object.entries(record)) if (typeof value === 'function') record[key] = value({ strapi });
+  return Object.values(record as Record<string, Router>).map((router) => ({ router, prefix: router.prefix ?? defaultPrefix }));
+}
+
+function roleGate(key: string): (ctx: Context, next: Next) => Promise<void> {
+  const [method = '', ...rest] = key.split(' ');
+  const rule = ruleFor(method, rest.join(' '));
+  return async (ctx, next) => {
+    const role = roleOf(ctx.state.user as AdminUser | undefined);
+    if (role && (!rule || rule[role] === 'deny')) {
+      throw forbidden(role === 'partner' ? 'Questa funzione non è disponibile per gli enti partner: se ti serve, scrivi alla redazione.' : 'Questa funzione è riservata all’amministrazione della piattaforma.');
+    }
+    await next();
+  };
+}
+
+interface Checker {
+  cannot: { read(entity?: unknown): boolean; create(): boolean; update(): boolean };
+}
+const checker = (strapi: Core.Strapi, ctx: Context, model: string): Checker =>
+  strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model }) as Checker;
+
+/** The documentIds a content-manager route acts on: `:id`/`:sourceId`, or `documentIds` in the body or query. */
+function documentIds(ctx: Context): string[] {
+  const { id, sourceId } = ctx.params as { id?: string; sourceId?: string };
+  // Only the bulk actions read `documentIds`; elsewhere the body is an entry's own data.
+  const fromBody = ctx.path.includes('/actions/') ? (ctx.request as { body?: { documentIds?: unknown } }).body?.documentIds : undefined;
+  const fromQuery = (ctx.query as { documentIds?: unknown }).documentIds;
+  return [id, sourceId, ...(Array.isArray(fromBody) ? fromBody : []), ...(Array.isArray(fromQuery) ? fromQuery : [])].filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * Every entry a content-manager route names must be readable by the caller, with the caller's
+ * conditions (is-creator). Strapi checks this on findOne and update but not on clone (which checks only
+ * `create`), nor before `discard` or the bulk actions, which answered 404 or an empty 200 instead of 403.
+ */
+const entriesReadable =
+  (strapi: Core.Strapi) =>
+  async (ctx: Context, next: Next): Promise<void> => {
+    const { model } = ctx.params as { model: string };
+    const ids = documentIds(ctx);
+    if (ids.length > 0 && model && strapi.getModel(model as never)) {
+      const check = checker(strapi, ctx, model);
+      const rows = await strapi.db.query(model as never).findMany({ where: { documentId: { $in: ids } }, populate: ['createdBy'] });
+      if (rows.some((row) => check.cannot.read(row))) throw forbidden('Puoi aprire, duplicare o modificare solo le schede che puoi leggere.');
+    }
+    await next();
+  };
+
+/** The relation pickers need some right on the source type: without one Strapi crashed (500) instead of refusing. */
+const relationSourceAllowed =
+  (strapi: Core.Strapi) =>
+  async (ctx: Context, next: Next): Promise<void> => {
+    const { model } = ctx.params as { model: string };
+    const check = checker(strapi, ctx, model);
+    if (strapi.getModel(model as never) && check.cannot.read() && check.cannot.create() && check.cannot.update()) throw forbidden('Non hai accesso a questo tipo di contenuto.');
+    await next();
+  };
+
+const FILE = 'plugin::upload.file';
+
+/** Every file of a bulk action must pass the caller's condition for `action`; folders only without one. */
+const bulkFilesOwned =
+  (strapi: Core.Strapi, action: string) =>
+  async (ctx: Context, next: Next): Promise<void> => {
+    const body = (ctx.request as { body?: { fileIds?: unknown[]; folderIds?: unknown[]; updates?: { id?: unknown }[] } }).body ?? {};
+    const fileIds = [...(body.fileIds ?? []), ...(body.updates ?? []).map((u) => u?.id)].map(Number).filter(Number.isInteger);
+    const ability = ctx.state.userAbility as Ability;
+    const conditional = (ability.rulesFor?.(action, FILE) ?? []).some((r) => r.conditions && Object.keys(r.conditions).length > 0);
+    if (conditional && (body.folderIds ?? []).length > 0) throw forbidden('Le cartelle della libreria sono gestite dalla redazione.');
+    const manager = strapi.service('admin::permission').createPermissionsManager({ ability, action, model: FILE }) as { toSubject(entity: unknown, model: string): unknown };
+    const files = fileIds.length > 0 ? await strapi.db.query(FILE).findMany({ where: { id: { $in: fileIds } }, populate: ['createdBy'] }) : [];
+    for (const file of files) {
+      if (!ability.can(action, manager.toSubject(file, FILE))) throw forbidden('Puoi modificare, spostare o eliminare solo i file che hai caricato tu.');
+    }
+    await next();
+  };
+
+const isAdminUser = (value: unknown): value is { id: unknown } =>
+  value !== null && typeof value === 'object' && 'id' in value && ('firstname' in value || 'lastname' in value || 'email' in value || 'username' in value);
+
+/**
+ * A copy of `value` where every other admin user in `createdBy`/`updatedBy` is null. A copy, never an
+ * edit in place: answers such as the content manager's `init` hand out Strapi's live schema objects.
+ */
+export function withoutOtherAdmins(value: unknown, self: number, depth = 0): unknown {
+  if (depth > 16 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => withoutOtherAdmins(item, self, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    copy[key] = (key === 'createdBy' || key === 'updatedBy') && isAdminUser(child) && child.id !== self ? null : withoutOtherAdmins(child, self, depth + 1);
+  }
+  return copy;
+}
+
+const hideOtherAdmins = async (ctx: Context, next: Next): Promise<void> => {
+  await next();
+  const user = ctx.state.user as AdminUser | undefined;
+  if (isPartnerUser(user) && user && ctx.body !== null && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body) && typeof (ctx.body as { pipe?: unknown }).pipe !== 'function') {
+    ctx.body = withoutOtherAdmins(ctx.body, user.id);
+  }
+};
+
+/** Attaches the guards to every admin-type route of the admin and of every plugin. */
+export function guardAdminRoutes(strapi: Core.Strapi): void {
+  const holders: { holder: { routes?: unknown }; prefix: string }[] = [
+    { holder: strapi.admin as unknown as { routes?: unknown }, prefix: '/admin' },
+    ...Object.entries(strapi.plugins).map(([name, plugin]) => ({ holder: plugin as unknown as { routes?: unknown }, prefix: `/${name}` })),
+  ];
+  for (const { holder, prefix: defaultPrefix } of holders) {
+    for (const { router, prefix } of routers(strapi, holder, defaultPrefix)) {
+      if ((router.type ?? 'admin') !== 'admin') continue;
+      for (const route of router.routes) {
+        // As the router lists it: a plugin's root route `/` is `/upload`, not `/upload/`.
+        const key = `${route.method} ${prefix}${route.path === '/' ? '' : route.path}`;
+        const guards: ((ctx: Context, next: Next) => Promise<void>)[] = [roleGate(key), hideOtherAdmins];
+        if (key.includes(' /content-manager/collection-types/:model')) guards.push(entriesReadable(strapi));
+        if (key.includes(' /content-manager/relations/:model')) guards.push(relationSourceAllowed(strapi));
+        if (key === 'POST /upload/actions/bulk-delete' || key === 'POST /upload/actions/bulk-move' || key === 'POST /upload/actions/bulk-update') {
+          guards.push(bulkFilesOwned(strapi, 'plugin::upload.assets.update'));
+        }
+        route.config = { ...route.config, middlewares: [...guards, ...(route.config?.middlewares ?? [])] };
+      }
+    }
+  }
+}
