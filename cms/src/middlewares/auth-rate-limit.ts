@@ -6,6 +6,9 @@
  * Counted: failed logins and password resets (answers ≥ 400), and every registration or forgot-password
  * request (they answer the same whether the address exists or not). A successful login costs nothing, so
  * editors working all day are never locked out. In memory: see rate-limit.ts for several instances.
+ *
+ * The endpoint is the route Strapi's router matches, not the raw path: the router ignores case and a
+ * trailing slash, so `/admin/login/` and `/ADMIN/login` used to be logins without a limit.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
@@ -24,12 +27,26 @@ export function authEndpoint(method: string, path: string): { countAll: boolean 
   return undefined;
 }
 
-export default (_config: unknown, { strapi: _strapi }: { strapi: Core.Strapi }) => {
+interface Layer {
+  path: string;
+  methods: string[];
+}
+interface MatchingRouter {
+  match(path: string, method: string): { pathAndMethod: Layer[] };
+}
+
+/** The declared path of the route the router will run for this request, if any. */
+export function matchedRoute(router: MatchingRouter, method: string, path: string): string | undefined {
+  return router.match(path, method).pathAndMethod.filter((layer) => layer.methods.length > 0).at(-1)?.path;
+}
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const options = authLimitOptions();
   const limiter = new SlidingWindowLimiter(options.limit, options.windowMs);
   const salt = secret('SUBMISSION_SALT');
   return async (ctx: Context, next: Next) => {
-    const endpoint = authEndpoint(ctx.method, ctx.path);
+    const route = ctx.method === 'POST' ? matchedRoute(strapi.server.router as unknown as MatchingRouter, ctx.method, ctx.path) : undefined;
+    const endpoint = route ? authEndpoint(ctx.method, route) : undefined;
     if (!endpoint) return next();
     const key = clientHash(salt, ctx.request.ip);
     const wait = limiter.retryAfter(key);
