@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { corsOrigin } from '../src/lib/access/cors';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // strapi::logger's line, with the receipt codes of status lookups masked (see src/middlewares/private-log.ts).
@@ -8,15 +9,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   {
     name: 'strapi::cors',
     config: {
-      // The public site is static and reads the API at build time; browsers only need the site origin.
-      origin: env.array('CORS_ORIGINS', ['http://127.0.0.1:4321', 'http://localhost:4321']),
+      // The public site is static and reads the API at build time; browsers need the site origin on the
+      // participation routes only, without cookies (src/lib/access/cors.ts).
+      origin: corsOrigin(env.array('CORS_ORIGINS', ['http://127.0.0.1:4321', 'http://localhost:4321'])),
+      credentials: false,
+      methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
     },
   },
   // Per-address limit on the login, registration and password endpoints (rotating the e-mail does not help).
   'global::auth-rate-limit',
   // POST /api/submissions: 32 KB at most, JSON or a plain form post, parsed before strapi::body.
   'global::submission-body',
-  'strapi::poweredBy',
   'strapi::query',
   {
     name: 'strapi::body',
