@@ -5,9 +5,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
+import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
 import { freePort } from '../../../scripts/src/lib/ports.ts';
 import { loadStrapi } from '../../../scripts/src/lib/strapi.ts';
+
+/** A module of the CMS's build (cms/dist/src/…), as the running CMS loads it. */
+export function cmsModule<T>(relative: string): T {
+  return createRequire(import.meta.url)(path.join(CMS_DIR, 'dist', 'src', `${relative}.js`)) as T;
+}
 
 export interface TestCms {
   strapi: Core.Strapi;
