@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './time.js';
+export * from './district.js';
+export * from './participation.js';

@@ -1,0 +1,49 @@
+/**
+ * The vocabulary of the participation forms, shared by the forms (browser), the CMS's endpoint and its
+ * confirmation pages and e-mails: kinds, proposal targets, report categories with one label each, the
+ * limits, and the receipt code's format.
+ */
+import type { EditorialKey } from './types.js';
+
+export const KINDS = ['proposta', 'segnalazione', 'valutazione'] as const;
+export type Kind = (typeof KINDS)[number];
+export const KIND_LABELS: Record<Kind, string> = { proposta: 'Proposta', segnalazione: 'Segnalazione', valutazione: 'Valutazione' };
+
+/** What a citizen may propose (a draft of that type is created when an editor accepts the proposal). */
+export const TARGETS = ['practice', 'opportunity', 'workshop'] as const satisfies readonly EditorialKey[];
+export type Target = (typeof TARGETS)[number];
+export const TARGET_LABELS: Record<Target, { option: string; name: string; noun: string }> = {
+  practice: { option: 'Una buona prassi', name: 'questa buona prassi', noun: 'buona prassi' },
+  opportunity: { option: 'Un’opportunità', name: 'questa opportunità', noun: 'opportunità' },
+  workshop: { option: 'Un laboratorio', name: 'questo laboratorio', noun: 'laboratorio' },
+};
+
+export const CATEGORIES = ['abitare', 'lavoro', 'salute', 'mobilita', 'barriere', 'solitudine', 'poverta', 'altro'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_LABELS: Record<Category, string> = {
+  abitare: 'Abitare e casa',
+  lavoro: 'Lavoro',
+  salute: 'Salute e assistenza',
+  mobilita: 'Mobilità e trasporti',
+  barriere: 'Barriere architettoniche',
+  solitudine: 'Solitudine e isolamento',
+  poverta: 'Povertà e bisogni materiali',
+  altro: 'Altro',
+};
+
+/** Characters: a title, a long text, a short field (names, addresses). The whole body: 32 KB. */
+export const LIMITS = { title: 200, text: 5000, short: 200, bodyBytes: 32 * 1024 } as const;
+
+/** Crockford's base32: no I, L, O, U, so a code read aloud or typed by hand is hard to get wrong. */
+export const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A receipt code as a person may type it (lower case, spaces, O for 0, I or L for 1) in canonical form
+ * `ABCD-EFGH-JKMN`, or undefined when it cannot be a receipt.
+ */
+export function normalizeReceipt(input: unknown): string | undefined {
+  if (typeof input !== 'string' || input.length > 40) return undefined;
+  const chars = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(chars)) return undefined;
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
