@@ -1,40 +1,25 @@
-import type { UID } from '@strapi/strapi';
+/**
+ * The CMS's view of the registry of content types (@coesione/model): Strapi UIDs by role. The lists are
+ * derived, never written here, so a type added to the registry is public, indexed and open to partners
+ * where the registry says.
+ */
+import { EDITORIAL_KEYS, PARTNER_KEYS, REFERENCE_KEYS, uidOf } from '@coesione/model';
 
 /** Editorial types: draft & publish, localized, indexed, shown on the site. */
-export const CONTENT_TYPES = [
-  'api::practice.practice',
-  'api::opportunity.opportunity',
-  'api::regulation.regulation',
-  'api::training-material.training-material',
-  'api::workshop.workshop',
-  'api::organization.organization',
-] as const satisfies readonly UID.ContentType[];
+export const CONTENT_TYPES = EDITORIAL_KEYS.map(uidOf);
 
 /** Reference data: always public, edited by editors. */
-export const REFERENCE_TYPES = [
-  'api::municipality.municipality',
-  'api::theme.theme',
-  'api::target-group.target-group',
-] as const satisfies readonly UID.ContentType[];
+export const REFERENCE_TYPES = REFERENCE_KEYS.map(uidOf);
 
 /** Everything the public REST API may read (find / findOne, published only). */
-export const PUBLIC_TYPES = [...CONTENT_TYPES, ...REFERENCE_TYPES] as const;
+export const PUBLIC_TYPES = [...CONTENT_TYPES, ...REFERENCE_TYPES];
 export type PublicType = (typeof PUBLIC_TYPES)[number];
 
 /** What a Third Sector partner may propose (as drafts, its own entries only). */
-export const PARTNER_TYPES = [
-  'api::practice.practice',
-  'api::opportunity.opportunity',
-  'api::workshop.workshop',
-  'api::training-material.training-material',
-  'api::organization.organization',
-] as const satisfies readonly UID.ContentType[];
+export const PARTNER_TYPES = PARTNER_KEYS.map(uidOf);
 
 /**
  * Private types editors manage in the admin: contributions from the public forms and the partner
- * accounts. Never in the public API, never indexed, never on the site.
+ * accounts (the search outbox is the CMS's own). Never in the public API, never indexed, never on the site.
  */
-export const PRIVATE_TYPES = [
-  'api::submission.submission',
-  'api::partner-account.partner-account',
-] as const satisfies readonly UID.ContentType[];
+export const PRIVATE_TYPES = [uidOf('submission'), uidOf('partner-account')];

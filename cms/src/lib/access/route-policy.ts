@@ -12,6 +12,7 @@
  * and our guards where Strapi forgets it), `content` (decided per content type by CONTENT_ACCESS below).
  * Rules are tried in order; the first whose pattern matches `METHOD /path` (as the router lists it) wins.
  */
+import { PUBLIC_KEYS, TYPES } from '@coesione/model';
 import { PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
 
 export type Access = 'allow' | 'deny' | 'own' | 'content';
@@ -53,9 +54,7 @@ const signedIn = (partner: Access, editor: Access = 'allow') => ({ public: 'deny
 export const ROUTE_POLICY: RouteRule[] = [
   // ── Public content API (users-permissions: find/findOne on public types only) ──
   {
-    routes: ['GET /api/practices', 'GET /api/practices/:id', 'GET /api/opportunities', 'GET /api/opportunities/:id', 'GET /api/regulations', 'GET /api/regulations/:id',
-      'GET /api/training-materials', 'GET /api/training-materials/:id', 'GET /api/workshops', 'GET /api/workshops/:id', 'GET /api/organizations', 'GET /api/organizations/:id',
-      'GET /api/municipalities', 'GET /api/municipalities/:id', 'GET /api/themes', 'GET /api/themes/:id', 'GET /api/target-groups', 'GET /api/target-groups/:id'],
+    routes: PUBLIC_KEYS.flatMap((key) => [`GET /api/${TYPES[key].rest}`, `GET /api/${TYPES[key].rest}/:id`]),
     ...all('allow'),
     why: 'Published content of the public types, declared filters only (public-query.ts).',
   },
