@@ -3,24 +3,15 @@
  * with its server-side populate tree (the same shape from the document service and the REST API).
  * Only public fields are copied; nothing personal reaches the index.
  */
-import { addDays, romeInstant } from './time';
+import { deadlineEnd, EDITORIAL_KEYS, keyOf, pageUrl, type EditorialKey } from '@coesione/model';
 
-export const SEARCH_TYPES = ['practice', 'opportunity', 'regulation', 'training-material', 'workshop', 'organization'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
-
-/** Where each type lives on the public site. */
-export const SITE_SECTIONS: Record<SearchType, string> = {
-  practice: 'buone-prassi',
-  opportunity: 'opportunita',
-  regulation: 'normativa',
-  'training-material': 'formazione',
-  workshop: 'laboratori',
-  organization: 'enti',
-};
+/** The indexed types: the registry's editorial types, each with its section on the site. */
+export const SEARCH_TYPES = EDITORIAL_KEYS;
+export type SearchType = EditorialKey;
 
 export const searchTypeOf = (uid: string): SearchType | undefined => {
-  const name = uid.startsWith('api::') ? uid.slice(5).split('.')[0] : undefined;
-  return SEARCH_TYPES.find((t) => t === name);
+  const key = keyOf(uid);
+  return SEARCH_TYPES.find((t) => t === key);
 };
 
 export const documentKey = (type: SearchType, documentId: string, locale: string): string => `${type}-${documentId}-${locale}`;
@@ -111,10 +102,7 @@ const seconds = (iso: string | null | undefined): number | null => {
 
 const unique = (values: (string | null | undefined)[]): string[] => [...new Set(values.filter((v): v is string => Boolean(v)))];
 
-/** The last second of a deadline day in Rome: an opportunity stays open all of its deadline day, and no longer. */
-export function deadlineEnd(day: string): number {
-  return Math.floor(romeInstant(addDays(day, 1), '00:00').getTime() / 1000) - 1;
-}
+export { deadlineEnd };
 
 export function toSearchDocument(type: SearchType, entry: CmsEntry, now: Date = new Date()): SearchDocument {
   const locale = entry.locale ?? 'it';
@@ -133,7 +121,7 @@ export function toSearchDocument(type: SearchType, entry: CmsEntry, now: Date = 
     documentId: entry.documentId,
     locale,
     slug,
-    url: `/${SITE_SECTIONS[type]}/${slug}/`,
+    url: pageUrl(type, slug),
     title: entry.title ?? entry.name ?? '',
     summary: entry.summary ?? '',
     bodyText: blocksToText(entry.body).slice(0, 20_000),

@@ -3,4 +3,3 @@ export * from './documents';
 export * from './server';
 export * from './settings';
 export * from './synonyms';
-export * from './time';

@@ -15,9 +15,9 @@ import {
   PRIMARY_KEY,
   reindex,
   SEARCH_TYPES,
-  SITE_SECTIONS,
   type SearchDocument,
 } from '@coesione/search';
+import { pageUrl } from '@coesione/model';
 import { writeResults } from '../lib/bench.ts';
 import { freePort } from '../lib/ports.ts';
 import { progress } from '../lib/progress.ts';
@@ -54,7 +54,7 @@ function* synthetic(count: number, batch = 10_000): Generator<SearchDocument[]> 
       const deadline = type === 'opportunity' ? now + Math.floor((next() - 0.3) * 120 * 86400) : null;
       docs.push({
         id: `${type}-syn${i}-it`, type, documentId: `syn${i}`, locale: 'it', slug: `sintetico-${i}`,
-        url: `/${SITE_SECTIONS[type]}/sintetico-${i}/`,
+        url: pageUrl(type, `sintetico-${i}`),
         title: `${words.slice(0, 3).join(' ')} a ${comune.name}`,
         summary: `Scheda sintetica ${i}: ${words.join(' ')}.`,
         bodyText: Array.from({ length: 60 }, () => pick(WORDS)).join(' '),

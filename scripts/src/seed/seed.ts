@@ -14,7 +14,7 @@ import { quiet, type Progress } from '../lib/progress.ts';
 import { toBlocks } from './blocks.ts';
 import { coverJpeg } from './covers.ts';
 import { textPdf } from './pdf.ts';
-import { addDays, romeDay, romeInstant } from '@coesione/search';
+import { addDays, romeDay, romeInstant } from '@coesione/model';
 import { readSeedData, type Contact, type Place, type SeedData } from './data.ts';
 
 export interface SeedOptions {
