@@ -31,6 +31,14 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   altro: 'Altro',
 };
 
+/** Where a contribution stands, as its sender sees it on the status page (and editors set it in the admin). */
+export const STATES = ['ricevuta', 'in_revisione', 'accettata', 'respinta'] as const;
+export type State = (typeof STATES)[number];
+export const STATE_LABELS: Record<State, string> = { ricevuta: 'Ricevuta', in_revisione: 'In revisione', accettata: 'Accettata', respinta: 'Respinta' };
+
+/** Ratings count once an editor accepts them, and are shown only as an average of at least this many. */
+export const MIN_RATINGS = 3;
+
 /** Characters: a title, a long text, a short field (names, addresses). The whole body: 32 KB. */
 export const LIMITS = { title: 200, text: 5000, short: 200, bodyBytes: 32 * 1024 } as const;
 
