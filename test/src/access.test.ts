@@ -278,7 +278,7 @@ describe('Partner A against Partner B', () => {
   });
 
   it('reaches no admin route outside the declared policy', async () => {
-    for (const path of ['/admin/users', '/admin/roles', '/admin/api-tokens', '/admin/webhooks', '/content-type-builder/content-types', '/admin/homepage/key-statistics', '/upload/settings']) {
+    for (const path of ['/admin/users', '/admin/roles', '/admin/api-tokens', '/admin/webhooks', '/content-type-builder/content-types', '/admin/project-settings', '/upload/settings']) {
       expect((await call('GET', path, { token: tokens.partnerA })).status, path).toBe(403);
     }
     expect((await call('POST', '/upload/actions/upload-from-urls', { token: tokens.partnerA, body: { urls: ['http://127.0.0.1:9/'] } })).status).toBe(403);

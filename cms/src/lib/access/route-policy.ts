@@ -91,7 +91,7 @@ export const ROUTE_POLICY: RouteRule[] = [
     ...signedIn('allow'),
     why: 'What the admin shell asks for itself: the user’s own permission checks, tour state, home layout.',
   },
-  { routes: ['GET /admin/homepage/key-statistics'], ...signedIn('deny'), why: 'Counts of every body’s entries and of admin users: editors only.' },
+  { routes: ['GET /admin/homepage/key-statistics'], ...signedIn('allow'), why: 'The home page’s counters (entries, files, locales, admin users): numbers only, and the partner’s home asks for them.' },
   { routes: ['GET /admin/plugins', 'GET /admin/project-settings'], ...signedIn('deny', 'deny'), why: 'Settings → Plugins and the project’s logo and name: the super admin’s.' },
   { routes: ['GET /admin/permissions', 'GET /admin/content-api/permissions', 'GET /admin/content-api/routes'], ...signedIn('deny'), why: 'The catalogue of actions and routes Strapi offers (no data), which the editors’ settings pages read.' },
 
@@ -120,7 +120,8 @@ export const ROUTE_POLICY: RouteRule[] = [
     why: 'The edit and list layouts (configure-view): the super admin’s, as in Strapi’s Editor role.',
   },
   { routes: ['* /content-manager/single-types/*', '* /content-manager/preview/*', 'GET /i18n/content-manager/get-fill-from-locale/:model'], ...signedIn('deny', 'deny'), why: 'No single types, previews or second locales exist (the district writes in Italian): Strapi refuses every model here.' },
-  { routes: ['GET /admin/ai-*', '* /i18n/ai-localization-jobs/*', '* /upload/ai-*', 'POST /upload/actions/generate-ai-metadata'], ...signedIn('deny'), why: 'AI features need Strapi Cloud and are off: for editors the routes answer 404 or 400.' },
+  { routes: ['GET /admin/ai-feature-config', 'GET /i18n/ai-localization-jobs/*'], ...signedIn('allow'), why: 'The admin asks on every page whether AI features are on: they are off, and these answer 404.' },
+  { routes: ['GET /admin/ai-*', '* /upload/ai-*', 'POST /upload/actions/generate-ai-metadata'], ...signedIn('deny'), why: 'AI features need Strapi Cloud and are off: for editors the routes answer 404 or 400.' },
   { routes: [`GET ${CT}`, `GET ${CT}/:id`, `GET ${CT}/:id/actions/countDraftRelations`, `GET ${CT}/actions/countManyEntriesDraftRelations`, `POST ${CT}/actions/bulkFindForValidation`, 'GET /content-manager/relations/:model/:id/:targetField', 'GET /content-manager/relations/:model/:targetField'], ...signedIn('content', 'content'), action: 'read', why: 'Reading entries: the partner its own, the editor all.' },
   { routes: [`POST ${CT}`], ...signedIn('content', 'content'), action: 'create', why: 'Creating entries as drafts.' },
   { routes: [`POST ${CT}/clone/:sourceId`, `POST ${CT}/auto-clone/:sourceId`], ...signedIn('content', 'content'), action: 'create', why: 'A clone needs read on the source as well as create (access/admin-routes.ts adds the missing check).' },
