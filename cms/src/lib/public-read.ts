@@ -17,6 +17,7 @@ const declarations = new Map<PublicType, PublicQuery>();
 function declared(uid: PublicType): PublicQuery {
   let query = declarations.get(uid);
   if (!query) {
+    // Strapi's Schema type is richer than the attributes the declaration reads, and not assignable to it.
     const getModel = (model: string) => strapi.getModel(model as UID.Schema) as unknown as Model | undefined;
     query = publicQuery(uid, getModel, new Set<string>(REFERENCE_TYPES));
     declarations.set(uid, query);

@@ -12,7 +12,7 @@
  *   owner) only for users whose permission has no condition.
  * - **Admin identities**: Partners see no other admin user's name or e-mail in `createdBy`/`updatedBy`.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
@@ -99,9 +99,10 @@ const entriesReadable =
   async (ctx: Context, next: Next): Promise<void> => {
     const { model } = ctx.params as { model: string };
     const ids = documentIds(ctx);
-    if (ids.length > 0 && model && strapi.getModel(model as never)) {
+    const uid = model as UID.ContentType;
+    if (ids.length > 0 && strapi.getModel(uid)) {
       const check = checker(strapi, ctx, model);
-      const rows = await strapi.db.query(model as never).findMany({ where: { documentId: { $in: ids } }, populate: ['createdBy'] });
+      const rows = await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids } }, populate: ['createdBy'] });
       if (rows.some((row) => check.cannot.read(row))) throw forbidden('Puoi aprire, duplicare o modificare solo le schede che puoi leggere.');
     }
     await next();
@@ -113,7 +114,7 @@ const relationSourceAllowed =
   async (ctx: Context, next: Next): Promise<void> => {
     const { model } = ctx.params as { model: string };
     const check = checker(strapi, ctx, model);
-    if (strapi.getModel(model as never) && check.cannot.read() && check.cannot.create() && check.cannot.update()) throw forbidden('Non hai accesso a questo tipo di contenuto.');
+    if (strapi.getModel(model as UID.ContentType) && check.cannot.read() && check.cannot.create() && check.cannot.update()) throw forbidden('Non hai accesso a questo tipo di contenuto.');
     await next();
   };
 
@@ -163,6 +164,8 @@ const hideOtherAdmins = async (ctx: Context, next: Next): Promise<void> => {
 
 /** Attaches the guards to every admin-type route of the admin and of every plugin. */
 export function guardAdminRoutes(strapi: Core.Strapi): void {
+  // Strapi's types describe neither `strapi.admin.routes` nor a plugin's `routes` as mutable router
+  // inputs, though its own registration (core/dist/services/server/register-routes.js) treats them so.
   const holders: { holder: { routes?: unknown }; prefix: string }[] = [
     { holder: strapi.admin as unknown as { routes?: unknown }, prefix: '/admin' },
     ...Object.entries(strapi.plugins).map(([name, plugin]) => ({ holder: plugin as unknown as { routes?: unknown }, prefix: `/${name}` })),
