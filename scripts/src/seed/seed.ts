@@ -79,6 +79,8 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
   const created: Record<string, number> = {};
   const ids: Record<SeededType, Map<string, string>> = Object.fromEntries(SEEDED_TYPES.map((t) => [t, new Map()])) as Record<SeededType, Map<string, string>>;
   const comuni = new Map(data.comuni.map((c) => [c.istat, c]));
+  // The document service types its parameters per UID: for a UID chosen at run time (`docs(uid)`), and for
+  // relation fields the generated Input types leave out, the seed's calls need `as never`.
   const docs = (uid: SeededType) => strapi.documents(uid as UID.ContentType);
   const draftAndPublish = (uid: SeededType) => Boolean(strapi.getModel(uid).options?.draftAndPublish);
 
@@ -143,7 +145,7 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
   }));
 
   // Which body manages each comune (editable afterwards: set only where still empty).
-  const municipalities = await strapi.documents('api::municipality.municipality').findMany({ fields: ['istatCode'], populate: { managingBody: { fields: ['documentId'] } }, limit: 1000 } as never) as unknown as { documentId: string; istatCode: string; managingBody: unknown }[];
+  const municipalities = await strapi.documents('api::municipality.municipality').findMany({ fields: ['istatCode'], populate: { managingBody: { fields: ['documentId'] } }, limit: 1000 }) as unknown as { documentId: string; istatCode: string; managingBody: unknown }[];
   const assign = municipalities.filter((m) => !m.managingBody && data.municipalityBodies[m.istatCode]);
   const bodies = bar('Enti gestori dei comuni', assign.length);
   for (const m of assign) {
@@ -160,7 +162,7 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
   // Related acts point at each other: linked once every act exists, only where none are linked yet.
   for (const r of data.regulations.filter((r) => r.related.length > 0)) {
     const documentId = ref('api::regulation.regulation', r.slug, 'regulations');
-    const current = await strapi.documents('api::regulation.regulation').findOne({ documentId, locale: LOCALE, status: 'published', populate: { relatedRegulations: { fields: ['documentId'] } } } as never) as { relatedRegulations?: unknown[] } | null;
+    const current = await strapi.documents('api::regulation.regulation').findOne({ documentId, locale: LOCALE, status: 'published', populate: { relatedRegulations: { fields: ['documentId'] } } }) as { relatedRegulations?: unknown[] } | null;
     if (current && (current.relatedRegulations ?? []).length === 0) {
       await strapi.documents('api::regulation.regulation').update({
         documentId, locale: LOCALE, status: 'published', data: { relatedRegulations: refs('api::regulation.regulation', r.related, `regulations/${r.slug}`) },
@@ -255,7 +257,7 @@ async function ensureModelAttachments(
   try {
     for (const model of models) {
       const documentId = documentIdOf(model.slug);
-      const current = (await strapi.documents('api::regulation.regulation').findOne({ documentId, locale: LOCALE, status: 'published', populate: { attachments: { fields: ['id'] } } } as never)) as { attachments?: unknown[] | null } | null;
+      const current = (await strapi.documents('api::regulation.regulation').findOne({ documentId, locale: LOCALE, status: 'published', populate: { attachments: { fields: ['id'] } } })) as { attachments?: unknown[] | null } | null;
       if (current && (current.attachments ?? []).length === 0) {
         const name = `${model.slug}.pdf`;
         const filepath = path.join(tmp, name);
@@ -295,9 +297,9 @@ export const DEMO_PARTNER_ORGANIZATION = 'aps-bottega-del-riuso';
 async function ensurePartnerAccount(strapi: Core.Strapi, email: string, organizationSlug: string): Promise<void> {
   const accounts = strapi.documents('api::partner-account.partner-account');
   if ((await accounts.count({ filters: { email } })) > 0) return;
-  const organization = await strapi.documents('api::organization.organization').findFirst({ filters: { slug: organizationSlug }, locale: LOCALE, fields: ['documentId'] } as never);
+  const organization = await strapi.documents('api::organization.organization').findFirst({ filters: { slug: organizationSlug }, locale: LOCALE, fields: ['documentId'] });
   if (!organization) throw new Error(`Seed: organisation ${organizationSlug} for the demo partner is missing`);
-  await accounts.create({ data: { email, organization: organization.documentId, note: 'Account dimostrativo creato dal seed' } } as never);
+  await accounts.create({ data: { email, organization: organization.documentId, note: 'Account dimostrativo creato dal seed' } });
 }
 
 async function reset(strapi: Core.Strapi, bar: (label: string, total: number) => Progress): Promise<void> {
