@@ -6,7 +6,8 @@
  * and on success the receipt code with the link to the status page.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { checkPayload, sendSubmission, statusPageUrl, toPayload, type FieldError, type Kind } from './form-core';
+import type { Kind } from '@coesione/model';
+import { checkPayload, sendSubmission, statusPageUrl, toPayload, type FieldError } from './form-core';
 import './participation.css';
 
 export interface FormShellProps {

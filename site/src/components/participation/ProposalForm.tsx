@@ -1,5 +1,6 @@
 /** Propose a practice, an opportunity or a workshop: editors turn accepted proposals into drafts. */
-import { TARGETS, TARGET_TYPES, LIMITS } from './form-core';
+import { LIMITS, TARGET_LABELS, TARGETS } from '@coesione/model';
+import { thousands } from './form-core';
 import { RadioGroup, SelectField, TextArea, TextField } from './Fields';
 import FormShell from './FormShell';
 
@@ -31,7 +32,7 @@ export default function ProposalForm({ cmsUrl, comuni }: ProposalFormProps) {
     >
       {(errorOf) => (
         <>
-          <RadioGroup id={IDS.target} name="target" label="Che cosa vuoi proporre?" required error={errorOf('target')} options={TARGET_TYPES.map((t) => [t, TARGETS[t].option] as const)} />
+          <RadioGroup id={IDS.target} name="target" label="Che cosa vuoi proporre?" required error={errorOf('target')} options={TARGETS.map((t) => [t, TARGET_LABELS[t].option] as const)} />
           <TextField id={IDS.title} name="title" label="Titolo" required hint={`Un nome breve e chiaro, al massimo ${LIMITS.title} caratteri.`} error={errorOf('title')} />
           <TextArea
             id={IDS.description}
@@ -39,7 +40,7 @@ export default function ProposalForm({ cmsUrl, comuni }: ProposalFormProps) {
             label="Descrizione"
             required
             rows={8}
-            hint="Che cosa si fa, per chi, dove e con chi; per un’opportunità anche le scadenze. Solo testo, al massimo 5.000 caratteri."
+            hint={`Che cosa si fa, per chi, dove e con chi; per un’opportunità anche le scadenze. Solo testo, al massimo ${thousands(LIMITS.text)} caratteri.`}
             error={errorOf('description')}
           />
           <SelectField id={IDS.comune} name="comune" label="Comune" placeholder="Nessun comune in particolare" options={comuni.map((c) => [c.istat, c.name] as const)} error={errorOf('comune')} />

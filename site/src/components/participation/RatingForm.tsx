@@ -1,5 +1,6 @@
 /** Rate a practice, an opportunity or a workshop: 1 to 5 stars and an optional comment, moderated before it counts. */
-import { LIMITS, thousands, STAR_LABELS, TARGETS, type TargetType } from './form-core';
+import { LIMITS, MIN_RATINGS, TARGET_LABELS, type Target } from '@coesione/model';
+import { STAR_LABELS, thousands } from './form-core';
 import { RadioGroup, TextArea } from './Fields';
 import FormShell from './FormShell';
 
@@ -9,7 +10,7 @@ const IDS = { stars: `${P}-stars`, comment: `${P}-comment`, consent: `${P}-conse
 export interface RatingFormProps {
   cmsUrl: string;
   headingLevel?: 2 | 3 | 4;
-  targetType: TargetType;
+  targetType: Target;
   targetDocumentId: string;
 }
 
@@ -22,7 +23,7 @@ export default function RatingForm({ cmsUrl, targetType, targetDocumentId, headi
       idPrefix={P}
       fieldIds={IDS}
       submitLabel="Invia la valutazione"
-      next="La redazione controlla ogni valutazione prima che conti. Il commento non viene pubblicato: la media appare quando ci sono almeno 3 valutazioni approvate."
+      next={`La redazione controlla ogni valutazione prima che conti. Il commento non viene pubblicato: la media appare quando ci sono almeno ${MIN_RATINGS} valutazioni approvate.`}
     >
       {(errorOf) => (
         <>
@@ -31,7 +32,7 @@ export default function RatingForm({ cmsUrl, targetType, targetDocumentId, headi
           <RadioGroup
             id={IDS.stars}
             name="stars"
-            label={`Quante stelle dai a ${TARGETS[targetType].name}?`}
+            label={`Quante stelle dai a ${TARGET_LABELS[targetType].name}?`}
             required
             error={errorOf('stars')}
             options={STAR_LABELS.map((label, i) => [String(i + 1), label] as const)}

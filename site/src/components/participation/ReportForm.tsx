@@ -1,6 +1,7 @@
 /** Report a need ("segnalazione"): what, where (comune, optional point or address), and an optional e-mail. */
 import { useState } from 'react';
-import { CATEGORIES, LIMITS, thousands } from './form-core';
+import { CATEGORIES, CATEGORY_LABELS, LIMITS } from '@coesione/model';
+import { thousands } from './form-core';
 import { SelectField, TextArea, TextField } from './Fields';
 import FormShell from './FormShell';
 import PointPicker from './PointPicker';
@@ -37,7 +38,7 @@ export default function ReportForm({ cmsUrl, comuni, tileUrl, attribution }: Rep
     >
       {(errorOf) => (
         <>
-          <SelectField id={IDS.category} name="category" label="Argomento" required placeholder="Scegli l’argomento" options={CATEGORIES} error={errorOf('category')} />
+          <SelectField id={IDS.category} name="category" label="Argomento" required placeholder="Scegli l’argomento" options={CATEGORIES.map((c) => [c, CATEGORY_LABELS[c]] as const)} error={errorOf('category')} />
           <TextArea
             id={IDS.description}
             name="description"

@@ -4,7 +4,7 @@
  * public reply here, and keeps the code in the address (`?codice=`) so the page can be bookmarked.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { normalizeReceipt } from './form-core';
+import { KIND_LABELS, normalizeReceipt, type Kind, type State } from '@coesione/model';
 import { FieldMessage } from './FormShell';
 import './participation.css';
 
@@ -14,8 +14,8 @@ export interface StatusLookupProps {
 
 interface Status {
   receipt: string;
-  kind: string;
-  state: 'ricevuta' | 'in_revisione' | 'accettata' | 'respinta';
+  kind: Kind;
+  state: State;
   stateLabel: string;
   reply: string | null;
   updatedAt: string;
@@ -23,8 +23,7 @@ interface Status {
 
 type View = { name: 'idle' } | { name: 'loading' } | { name: 'found'; status: Status } | { name: 'problem'; message: string };
 
-const KINDS: Record<string, string> = { proposta: 'Proposta', segnalazione: 'Segnalazione', valutazione: 'Valutazione' };
-const MEANING: Record<Status['state'], string> = {
+const MEANING: Record<State, string> = {
   ricevuta: 'L’invio è arrivato e aspetta di essere letto dalla redazione.',
   in_revisione: 'La redazione sta esaminando l’invio.',
   accettata: 'La redazione ha accolto l’invio.',
@@ -122,7 +121,7 @@ export default function StatusLookup({ cmsUrl }: StatusLookupProps) {
         {view.name === 'found' && (
           <section aria-labelledby="stato-risultato" className="participation-status-card">
             <h2 id="stato-risultato">
-              {KINDS[view.status.kind] ?? 'Invio'} {view.status.receipt}
+              {KIND_LABELS[view.status.kind] ?? 'Invio'} {view.status.receipt}
             </h2>
             <dl className="participation-status-facts">
               <dt>Stato</dt>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPayload, normalizeReceipt, readErrors, sendSubmission, toPayload } from './form-core';
+import { checkPayload, readErrors, sendSubmission, toPayload } from './form-core';
 
 const form = (entries: [string, string][]) => {
   const data = new FormData();
@@ -53,14 +53,5 @@ describe('the server\'s answers', () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
     expect(await sendSubmission('http://cms', { data: {} }, offline)).toMatchObject({ ok: false, summary: expect.stringContaining('ancora nel modulo') });
-  });
-});
-
-describe('receipt codes as people type them', () => {
-  it('accepts any case, spaces and dashes, and reads O as 0 and I, L as 1', () => {
-    expect(normalizeReceipt(' abcd efgh jkmn ')).toBe('ABCD-EFGH-JKMN');
-    expect(normalizeReceipt('OIL0-2345-6789')).toBe('0110-2345-6789');
-    expect(normalizeReceipt('ABCD-EFGH-JKM')).toBeNull();
-    expect(normalizeReceipt('ABCD-EFGH-JKMU')).toBeNull(); // U is not in Crockford's alphabet
   });
 });

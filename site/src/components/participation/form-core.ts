@@ -1,33 +1,11 @@
 /**
- * What the participation forms share, with no React and no DOM: the field vocabularies, the payload
- * sent to `POST /api/submissions` (the contract in the README), the checks the browser makes before
- * sending (a mirror of the server's simplest rules: the server stays the authority) and the reading
- * of the server's answers.
+ * What the participation forms share, with no React and no DOM: the payload sent to
+ * `POST /api/submissions` (the contract in the README), the checks the browser makes before sending
+ * (the server's simplest rules, with the server's limits: the server stays the authority) and the
+ * reading of the server's answers. The vocabulary (kinds, targets, categories, limits, receipt codes)
+ * is @coesione/model's, which the CMS reads too.
  */
-
-export type Kind = 'proposta' | 'segnalazione' | 'valutazione';
-export type TargetType = 'practice' | 'opportunity' | 'workshop';
-
-/** The server's limits (the contract): the browser only repeats them to answer sooner. */
-export const LIMITS = { title: 200, text: 5000, short: 200 } as const;
-
-export const TARGETS: Record<TargetType, { option: string; name: string }> = {
-  practice: { option: 'Una buona prassi', name: 'questa buona prassi' },
-  opportunity: { option: 'Un’opportunità', name: 'questa opportunità' },
-  workshop: { option: 'Un laboratorio', name: 'questo laboratorio' },
-};
-export const TARGET_TYPES = Object.keys(TARGETS) as TargetType[];
-
-export const CATEGORIES = [
-  ['abitare', 'Abitare e casa'],
-  ['lavoro', 'Lavoro'],
-  ['salute', 'Salute e assistenza'],
-  ['mobilita', 'Mobilità e trasporti'],
-  ['barriere', 'Barriere architettoniche'],
-  ['solitudine', 'Solitudine e isolamento'],
-  ['poverta', 'Povertà e bisogni materiali'],
-  ['altro', 'Altro'],
-] as const;
+import { LIMITS, type Kind } from '@coesione/model';
 
 export const STAR_LABELS = ['1 stella su 5: pessimo', '2 stelle su 5: scarso', '3 stelle su 5: sufficiente', '4 stelle su 5: buono', '5 stelle su 5: ottimo'];
 
@@ -147,20 +125,6 @@ export async function sendSubmission(cmsUrl: string, payload: { data: Payload },
     return { ok: false, summary: `Il servizio non ha potuto registrare l’invio (errore ${res.status}). Riprova tra poco; quello che hai scritto è ancora nel modulo.`, errors: [] };
   }
   return { ok: false, summary: message, errors: readErrors(body) };
-}
-
-/**
- * A receipt code as typed by a person: case, spaces and dashes do not matter, and the letters Crockford's
- * base32 leaves out are read as the digits they resemble (O → 0, I and L → 1). Null when it cannot be one.
- */
-export function normalizeReceipt(input: string): string | null {
-  const plain = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(plain)) return null;
-  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
 }
 
 export const statusPageUrl = (receipt: string): string => `/partecipa/stato/?codice=${encodeURIComponent(receipt)}`;
