@@ -5,6 +5,7 @@
  * address is the alternative without it), and it works even when the map tiles do not load: the comuni
  * are drawn as dots, so the map still shows where you are.
  */
+import { DISTRICT_BBOX } from '@coesione/model';
 import 'leaflet/dist/leaflet.css';
 import type { CircleMarker, Map as LeafletMap } from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
@@ -41,14 +42,14 @@ export default function PointPicker({ id, comuni, comune, tileUrl, attribution, 
   useEffect(() => setReady(true), []);
 
   useEffect(() => {
-    if (!ready || !mapEl.current || comuni.length === 0) return;
+    if (!ready || !mapEl.current) return;
     let cancelled = false;
     // Leaflet touches `window` when imported: load it here, never on the server.
     void import('leaflet').then(({ default: L }) => {
       if (cancelled || !mapEl.current) return;
-      const lats = comuni.map((c) => c.lat);
-      const lngs = comuni.map((c) => c.lng);
-      const district = L.latLngBounds([Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]);
+      // The box the CMS accepts a point in: the map frames it and keeps the view inside it.
+      const [west, south, east, north] = DISTRICT_BBOX;
+      const district = L.latLngBounds([south, west], [north, east]);
       // Credits go under the map (MapAttribution), in the site's contrast, as on the other maps.
       // An SVG layer no larger than the map: Leaflet's default pads it by 10% beyond the frame, and
       // pa11y's axe (4.11) then reads the text under the map as lying on the (clipped) SVG.
@@ -56,7 +57,7 @@ export default function PointPicker({ id, comuni, comune, tileUrl, attribution, 
         zoomControl: false,
         attributionControl: false,
         renderer: L.svg({ padding: 0 }),
-        maxBounds: district.pad(0.1),
+        maxBounds: district,
         minZoom: 8,
         keyboardPanDelta: 60,
       });
