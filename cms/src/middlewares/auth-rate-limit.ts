@@ -5,7 +5,7 @@
  *
  * Counted: failed logins and password resets (answers ≥ 400), and every registration or forgot-password
  * request (they answer the same whether the address exists or not). A successful login costs nothing, so
- * editors working all day are never locked out. In memory: see rate-limit.ts for several instances.
+ * editors working all day are never locked out. In memory: see lib/security/rate-limit.ts for several instances.
  *
  * The endpoint is the route Strapi's router matches, not the raw path: the router ignores case and a
  * trailing slash, so `/admin/login/` and `/ADMIN/login` used to be logins without a limit.
@@ -13,9 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { secret } from '../lib/runtime';
-import { clientHash } from '../lib/submissions/codes';
-import { authLimitOptions } from '../lib/submissions/options';
-import { SlidingWindowLimiter } from '../lib/submissions/rate-limit';
+import { authLimitOptions, clientHash, SlidingWindowLimiter } from '../lib/security';
 
 /** Paths under the limit, and whether every request counts (true) or only failed ones (false). */
 export function authEndpoint(method: string, path: string): { countAll: boolean } | undefined {
@@ -45,6 +43,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limiter = new SlidingWindowLimiter(options.limit, options.windowMs);
   const salt = secret('SUBMISSION_SALT');
   return async (ctx: Context, next: Next) => {
+    // Strapi types its router as an opaque object; it is @koa/router's, whose `match` this uses.
     const route = ctx.method === 'POST' ? matchedRoute(strapi.server.router as unknown as MatchingRouter, ctx.method, ctx.path) : undefined;
     const endpoint = route ? authEndpoint(ctx.method, route) : undefined;
     if (!endpoint) return next();

@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { submissionOptions } from '../lib/submissions/options';
-import { allowedOrigins, backLink, formatOf, refuse, type Format } from '../lib/submissions/respond';
+import { allowedOrigins, backLink, formatOf, refuse, type Format } from '../lib/submissions/http';
 
 export const SUBMISSIONS_PATH = '/api/submissions';
 

@@ -1,5 +1,6 @@
 /**
- * A sliding-window counter per key, in memory.
+ * A sliding-window counter per key, in memory: the per-client limit of the public forms and of the
+ * authentication endpoints.
  *
  * One process only: with several CMS instances behind a balancer each keeps its own counts (a client
  * gets `limit` per instance), so a multi-instance deployment needs a shared store (Redis or the database)
@@ -48,4 +49,24 @@ export class SlidingWindowLimiter {
   private sweep(now: number): void {
     for (const key of [...this.hits.keys()]) this.recent(key, now);
   }
+}
+
+/** A budget of `limit` attempts per `windowMs`, per client. */
+export interface LimitOptions {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * A count or a duration from the environment. Unset, empty, negative or not a number gives the default:
+ * a typo in a limit must not turn the limit off.
+ */
+export function envNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/** The limit on the authentication endpoints: 10 counted attempts per 15 minutes by default. */
+export function authLimitOptions(env: NodeJS.ProcessEnv = process.env): LimitOptions {
+  return { limit: envNumber(env.AUTH_RATE_LIMIT, 10), windowMs: envNumber(env.AUTH_RATE_WINDOW_MS, 900_000) };
 }

@@ -2,6 +2,8 @@
  * The knobs of the participation endpoint, read from the environment once per request handler setup.
  * Defaults are the ones promised in the README's configuration table.
  */
+import { envNumber } from '../security';
+
 export interface SubmissionOptions {
   /** Stored submissions a client may send per window. */
   rateLimit: number;
@@ -24,16 +26,11 @@ export interface SubmissionOptions {
   notifyFrom: string;
 }
 
-const positive = (value: string | undefined, fallback: number): number => {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
-};
-
 export function submissionOptions(env: NodeJS.ProcessEnv = process.env): SubmissionOptions {
   return {
-    rateLimit: positive(env.SUBMISSION_RATE_LIMIT, 5),
-    rateWindowMs: positive(env.SUBMISSION_RATE_WINDOW_MS, 600_000),
-    minFillMs: positive(env.SUBMISSION_MIN_FILL_MS, 3000),
+    rateLimit: envNumber(env.SUBMISSION_RATE_LIMIT, 5),
+    rateWindowMs: envNumber(env.SUBMISSION_RATE_WINDOW_MS, 600_000),
+    minFillMs: envNumber(env.SUBMISSION_MIN_FILL_MS, 3000),
     maxFillMs: 24 * 60 * 60 * 1000,
     clockSkewMs: 2 * 60 * 1000,
     confirmTtlMs: 2 * 60 * 60 * 1000,
@@ -42,17 +39,5 @@ export function submissionOptions(env: NodeJS.ProcessEnv = process.env): Submiss
     smtpUrl: env.SMTP_URL || undefined,
     notifyTo: (env.SUBMISSION_NOTIFY_TO ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     notifyFrom: env.SUBMISSION_NOTIFY_FROM || 'Coesione <noreply@coesione.invalid>',
-  };
-}
-
-export interface AuthLimitOptions {
-  limit: number;
-  windowMs: number;
-}
-
-export function authLimitOptions(env: NodeJS.ProcessEnv = process.env): AuthLimitOptions {
-  return {
-    limit: positive(env.AUTH_RATE_LIMIT, 10),
-    windowMs: positive(env.AUTH_RATE_WINDOW_MS, 900_000),
   };
 }

@@ -3,7 +3,7 @@
  * contribution under a fresh receipt, the public status of a receipt and the public rating aggregates.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { newReceipt } from './codes';
+import { newReceipt } from './receipt';
 import { FIELD_LABELS, type FieldError, type SubmissionInput, type Target } from './validation';
 
 export const SUBMISSION = 'api::submission.submission';

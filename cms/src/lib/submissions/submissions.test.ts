@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
-import { clientHash, confirmToken, contentHash, newReceipt, normalizeReceipt, verifyConfirmToken } from './codes';
+import { clientHash, contentHash } from '../security';
 import { Confirmations } from './confirmation';
 import { checkStartedAt } from './fill-time';
 import { submissionOptions } from './options';
 import { shorten, slugify } from './moderation';
-import { SlidingWindowLimiter } from './rate-limit';
-import { SingleUseTokens } from './single-use';
+import { newReceipt, normalizeReceipt } from './receipt';
 import { normalizeFields, validateFields } from './validation';
 
 /** A confirmation shown for one small proposal to one client. */
@@ -23,52 +22,6 @@ describe('receipts', () => {
     expect(normalizeReceipt('UUUU-UUUU-UUUU')).toBeUndefined();
     expect(normalizeReceipt('ABCD-EFGH')).toBeUndefined();
     expect(normalizeReceipt(42)).toBeUndefined();
-  });
-});
-
-describe('client hash and confirmation token', () => {
-  it('hashes an address with the salt, never returning it', () => {
-    const hash = clientHash('salt', '203.0.113.7');
-    expect(hash).not.toContain('203');
-    expect(hash).toBe(clientHash('salt', '203.0.113.7'));
-    expect(hash).not.toBe(clientHash('other', '203.0.113.7'));
-  });
-
-  it('verifies only tokens signed with the same salt', () => {
-    const token = confirmToken('salt', 1_700_000_000_000, binding);
-    expect(verifyConfirmToken('salt', token, binding)).toEqual({ id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), shownAt: 1_700_000_000_000 });
-    expect(verifyConfirmToken('other', token, binding)).toBeUndefined();
-    expect(verifyConfirmToken('salt', token.replace(/\.1700/, '.1800'), binding)).toBeUndefined();
-    expect(verifyConfirmToken('salt', 'nonsense', binding)).toBeUndefined();
-  });
-
-  it('binds a token to the content it confirms and to the client it was shown to', () => {
-    const token = confirmToken('salt', 1_700_000_000_000, binding);
-    expect(verifyConfirmToken('salt', token, { ...binding, content: contentHash({ kind: 'proposta', title: 'Orto!' }) })).toBeUndefined();
-    expect(verifyConfirmToken('salt', token, { ...binding, client: clientHash('salt', '203.0.113.8') })).toBeUndefined();
-    // A fresh id each time, so two pages shown in the same millisecond are two tokens.
-    expect(confirmToken('salt', 1_700_000_000_000, binding)).not.toBe(token);
-  });
-
-  it('hashes content whatever the order of its fields, leaving absent fields out', () => {
-    expect(contentHash({ a: 1, b: 'x' })).toBe(contentHash({ b: 'x', a: 1, c: undefined }));
-    expect(contentHash({ a: 1, b: 'x' })).not.toBe(contentHash({ a: 1, b: 'y' }));
-    expect(contentHash({ a: '1' })).not.toBe(contentHash({ a: 1 }));
-  });
-});
-
-describe('single-use tokens', () => {
-  it('accept a token once, refuse it after, and forget it once expired', () => {
-    const used = new SingleUseTokens(1000);
-    expect(used.consume('a', 5000, 0)).toBe(true);
-    expect(used.consume('a', 5000, 10)).toBe(false);
-    expect(used.consume('b', 5000, 10)).toBe(true);
-    expect(used.consume('late', 100, 200)).toBe(false);
-    expect(used.size).toBe(2);
-    // The sweep after expiry drops both; "a" is refused again anyway as expired.
-    expect(used.consume('c', 9000, 6000)).toBe(true);
-    expect(used.size).toBe(1);
-    expect(used.consume('a', 5000, 6000)).toBe(false);
   });
 });
 
@@ -114,21 +67,6 @@ describe('the start time of a form', () => {
     expect(check(now + 60_000)).toMatch(/^Invio troppo rapido/);
     for (const old of [0, -1, now - 25 * 3_600_000]) expect(check(old)).toMatch(/^Il modulo è aperto da più di 24 ore/);
     expect(check(now - 1000)).toMatch(/^Invio troppo rapido/);
-  });
-});
-
-describe('the sliding window', () => {
-  it('allows `limit` per window, gives a slot back, and reopens after the window', () => {
-    const limiter = new SlidingWindowLimiter(2, 1000);
-    limiter.take('a', 0);
-    const release = limiter.take('a', 10);
-    expect(limiter.retryAfter('a', 20)).toBe(980);
-    expect(limiter.retryAfter('b', 20)).toBe(0);
-    release();
-    expect(limiter.retryAfter('a', 20)).toBe(0);
-    limiter.take('a', 30);
-    expect(limiter.retryAfter('a', 999)).toBe(1);
-    expect(limiter.retryAfter('a', 1000)).toBe(0);
   });
 });
 

@@ -8,14 +8,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { secret } from '../../../lib/runtime';
-import { clientHash, contentHash, normalizeReceipt } from '../../../lib/submissions/codes';
+import { clientHash, contentHash, SlidingWindowLimiter } from '../../../lib/security';
+import { normalizeReceipt } from '../../../lib/submissions/receipt';
 import { Confirmations } from '../../../lib/submissions/confirmation';
 import { checkStartedAt } from '../../../lib/submissions/fill-time';
 import { confirmPage, receiptPage, statusPage, type ShownField } from '../../../lib/submissions/html';
 import { createNotifier } from '../../../lib/submissions/mail';
 import { submissionOptions } from '../../../lib/submissions/options';
-import { SlidingWindowLimiter } from '../../../lib/submissions/rate-limit';
-import { allowedOrigins, backLink, refuse, type Format } from '../../../lib/submissions/respond';
+import { allowedOrigins, backLink, refuse, type Format } from '../../../lib/submissions/http';
 import { comuniCache, databaseChecks, findStatus, ratingAggregates, storeSubmission } from '../../../lib/submissions/store';
 import {
   CATEGORY_LABELS,
