@@ -8,6 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { LIMITS } from '@coesione/model';
 import { submissionOptions } from '../lib/submissions/options';
 import { allowedOrigins, backLink, formatOf, refuse, type Format } from '../lib/submissions/http';
 
@@ -65,7 +66,7 @@ export default (_config: unknown, { strapi: _strapi }: { strapi: Core.Strapi }) 
       refuse(ctx, format, {
         status: 413,
         title: 'Testo troppo lungo',
-        message: `La richiesta è troppo grande: al massimo ${options.maxBodyBytes / 1024} KB in tutto. Accorcia la descrizione (al massimo 5.000 caratteri) e riprova.`,
+        message: `La richiesta è troppo grande: al massimo ${options.maxBodyBytes / 1024} KB in tutto. Accorcia la descrizione (al massimo ${LIMITS.text.toLocaleString('it-IT')} caratteri) e riprova.`,
       }, back);
     const declared = Number(ctx.get('content-length') || 0);
     if (declared > options.maxBodyBytes) {

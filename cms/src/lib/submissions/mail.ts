@@ -6,9 +6,9 @@
  * contribution is stored and never blocks or fails the request; a failure is logged without addresses.
  */
 import type { Core } from '@strapi/strapi';
+import { KIND_LABELS, type Kind } from '@coesione/model';
 import nodemailer from 'nodemailer';
 import type { SubmissionOptions } from './options';
-import { KIND_LABELS, type Kind } from './validation';
 
 export type Notifier = (kind: Kind, receipt: string) => void;
 

@@ -7,9 +7,9 @@
  * Never twice: the draft is recorded on the submission, the record cannot be edited from the admin
  * (the middleware drops those fields from any write), and work on one submission is serialised.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import type { Target } from '@coesione/model';
 import { SUBMISSION, TARGET_UID } from './store';
-import type { Target } from './validation';
 
 const DRAFT_FIELDS = ['createdDraftType', 'createdDraftDocumentId'] as const;
 
@@ -79,7 +79,7 @@ export function draftData(proposal: StoredProposal, target: Target): Record<stri
 
 /** Creates the draft of an accepted proposal, once. Returns the recorded draft, if any. */
 async function draftForAccepted(strapi: Core.Strapi, documentId: string): Promise<{ createdDraftType: string; createdDraftDocumentId: string } | undefined> {
-  const row = (await strapi.db.query(SUBMISSION as UID.ContentType).findOne({
+  const row = (await strapi.db.query(SUBMISSION).findOne({
     where: { documentId },
     populate: { comune: { select: ['documentId', 'name', 'latitude', 'longitude'] } },
   })) as StoredProposal | null;
@@ -89,7 +89,7 @@ async function draftForAccepted(strapi: Core.Strapi, documentId: string): Promis
   const draft = await strapi.documents(uid).create({ data: draftData(row, row.targetType), locale: 'it' } as never);
   const recorded = { createdDraftType: uid, createdDraftDocumentId: draft.documentId };
   // Straight to the database: this write must not pass through the middleware that drops these fields.
-  await strapi.db.query(SUBMISSION as UID.ContentType).update({ where: { id: row.id }, data: recorded });
+  await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: recorded });
   strapi.log.info(`Submission ${row.receipt} accepted: draft ${uid} ${draft.documentId} created.`);
   return recorded;
 }

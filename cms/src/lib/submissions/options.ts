@@ -2,6 +2,7 @@
  * The knobs of the participation endpoint, read from the environment once per request handler setup.
  * Defaults are the ones promised in the README's configuration table.
  */
+import { LIMITS } from '@coesione/model';
 import { envNumber } from '../security';
 
 export interface SubmissionOptions {
@@ -34,7 +35,7 @@ export function submissionOptions(env: NodeJS.ProcessEnv = process.env): Submiss
     maxFillMs: 24 * 60 * 60 * 1000,
     clockSkewMs: 2 * 60 * 1000,
     confirmTtlMs: 2 * 60 * 60 * 1000,
-    maxBodyBytes: 32 * 1024,
+    maxBodyBytes: LIMITS.bodyBytes,
     siteUrl: (env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, ''),
     smtpUrl: env.SMTP_URL || undefined,
     notifyTo: (env.SUBMISSION_NOTIFY_TO ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -3,18 +3,12 @@
  * contribution under a fresh receipt, the public status of a receipt and the public rating aggregates.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { MIN_RATINGS, STATE_LABELS, uidOf, type Kind, type State, type Target } from '@coesione/model';
 import { newReceipt } from './receipt';
-import { FIELD_LABELS, type FieldError, type SubmissionInput, type Target } from './validation';
+import { FIELD_LABELS, outsideDistrict, type FieldError, type SubmissionInput } from './validation';
 
-export const SUBMISSION = 'api::submission.submission';
-export const TARGET_UID: Record<Target, UID.ContentType> = {
-  practice: 'api::practice.practice',
-  opportunity: 'api::opportunity.opportunity',
-  workshop: 'api::workshop.workshop',
-};
-
-export const STATE_LABELS = { ricevuta: 'Ricevuta', in_revisione: 'In revisione', accettata: 'Accettata', respinta: 'Respinta' } as const;
-export type State = keyof typeof STATE_LABELS;
+export const SUBMISSION: UID.ContentType = uidOf('submission');
+export const TARGET_UID: Record<Target, UID.ContentType> = { practice: uidOf('practice'), opportunity: uidOf('opportunity'), workshop: uidOf('workshop') };
 
 export interface Comune {
   documentId: string;
@@ -24,56 +18,43 @@ export interface Comune {
   longitude: number;
 }
 
-/** Margin around the comuni's reference points: a comune's territory reaches a few km beyond its centre. */
-const DISTRICT_MARGIN_DEGREES = 0.1;
 const COMUNI_TTL_MS = 60_000;
 
-/** The district's comuni (82 rows), cached for a minute: every segnalazione needs them. */
-export function comuniCache(strapi: Core.Strapi) {
-  let cached: { at: number; byCode: Map<string, Comune>; box: { minLat: number; maxLat: number; minLng: number; maxLng: number } | undefined } | undefined;
+/** The district's comuni (82 rows) by ISTAT code, cached for a minute: every segnalazione needs them. */
+export function comuniCache(strapi: Core.Strapi): () => Promise<Map<string, Comune>> {
+  let cached: { at: number; byCode: Map<string, Comune> } | undefined;
   return async () => {
-    if (cached && Date.now() - cached.at < COMUNI_TTL_MS) return cached;
-    const rows = (await strapi.db.query('api::municipality.municipality').findMany({
+    if (cached && Date.now() - cached.at < COMUNI_TTL_MS) return cached.byCode;
+    const rows = (await strapi.db.query(uidOf('municipality')).findMany({
       select: ['documentId', 'istatCode', 'name', 'latitude', 'longitude'],
     })) as Comune[];
     const byCode = new Map(rows.map((r) => [r.istatCode, { ...r, latitude: Number(r.latitude), longitude: Number(r.longitude) }]));
-    const lats = [...byCode.values()].map((c) => c.latitude);
-    const lngs = [...byCode.values()].map((c) => c.longitude);
-    const box =
-      rows.length === 0
-        ? undefined
-        : {
-            minLat: Math.min(...lats) - DISTRICT_MARGIN_DEGREES,
-            maxLat: Math.max(...lats) + DISTRICT_MARGIN_DEGREES,
-            minLng: Math.min(...lngs) - DISTRICT_MARGIN_DEGREES,
-            maxLng: Math.max(...lngs) + DISTRICT_MARGIN_DEGREES,
-          };
-    cached = { at: Date.now(), byCode, box };
-    return cached;
+    cached = { at: Date.now(), byCode };
+    return byCode;
   };
 }
 
-const fmt = (n: number) => n.toFixed(2).replace('.', ',');
+export interface DatabaseChecks {
+  errors: FieldError[];
+  /** The comune the contribution names, when it names one the district has. */
+  comune?: Comune;
+}
 
-/** Problems only the database can reveal: unknown comune, a point outside the district, a rated entry that is not published. */
-export async function databaseChecks(strapi: Core.Strapi, comuni: ReturnType<typeof comuniCache>, input: SubmissionInput): Promise<{ errors: FieldError[]; comune?: Comune }> {
+/**
+ * Problems only stored data reveals: an unknown comune, a rated entry that is not published; and, with
+ * the comune, a point outside the district (in the order the form shows them).
+ */
+export async function databaseChecks(strapi: Core.Strapi, comuni: ReturnType<typeof comuniCache>, input: SubmissionInput): Promise<DatabaseChecks> {
   const errors: FieldError[] = [];
-  const { byCode, box } = await comuni();
+  const byCode = await comuni();
   let comune: Comune | undefined;
   if ('comune' in input && input.comune) {
     comune = byCode.get(input.comune);
     if (!comune) errors.push({ path: ['comune'], message: `«${FIELD_LABELS.comune}»: il codice ISTAT ${input.comune} non è un comune del distretto.` });
   }
-  if (input.kind === 'segnalazione' && input.latitude !== undefined && input.longitude !== undefined && box) {
-    const { latitude: lat, longitude: lng } = input;
-    if (lat < box.minLat || lat > box.maxLat || lng < box.minLng || lng > box.maxLng) {
-      errors.push({
-        path: ['latitude'],
-        message:
-          `Il punto (${lat}, ${lng}) è fuori dal distretto: latitudine tra ${fmt(box.minLat)} e ${fmt(box.maxLat)}, ` +
-          `longitudine tra ${fmt(box.minLng)} e ${fmt(box.maxLng)}. Scegli il punto sulla mappa o scrivi l'indirizzo.`,
-      });
-    }
+  if (input.kind === 'segnalazione' && input.latitude !== undefined && input.longitude !== undefined) {
+    const error = outsideDistrict(input.latitude, input.longitude);
+    if (error) errors.push(error);
   }
   if (input.kind === 'valutazione') {
     const found = await strapi.documents(TARGET_UID[input.targetType]).findOne({ documentId: input.targetDocumentId, status: 'published', fields: ['documentId'] } as never);
@@ -107,7 +88,7 @@ export async function storeSubmission(strapi: Core.Strapi, input: SubmissionInpu
   for (let attempt = 0; ; attempt++) {
     const receipt = newReceipt();
     try {
-      await strapi.documents(SUBMISSION as UID.ContentType).create({ data: { receipt, kind: input.kind, state: 'ricevuta', ...columns(input, comune) } } as never);
+      await strapi.documents(SUBMISSION).create({ data: { receipt, kind: input.kind, state: 'ricevuta', ...columns(input, comune) } } as never);
       return receipt;
     } catch (error) {
       // 60 random bits: a collision is next to impossible, but never lose a contribution to one.
@@ -119,7 +100,7 @@ export async function storeSubmission(strapi: Core.Strapi, input: SubmissionInpu
 
 export interface PublicStatus {
   receipt: string;
-  kind: string;
+  kind: Kind;
   state: State;
   stateLabel: string;
   reply: string | null;
@@ -128,10 +109,10 @@ export interface PublicStatus {
 
 /** What the sender may see: the state and the public reply, nothing of the contribution itself. */
 export async function findStatus(strapi: Core.Strapi, receipt: string): Promise<PublicStatus | undefined> {
-  const row = (await strapi.db.query(SUBMISSION as UID.ContentType).findOne({
+  const row = (await strapi.db.query(SUBMISSION).findOne({
     where: { receipt },
     select: ['receipt', 'kind', 'state', 'publicReply', 'updatedAt'],
-  })) as { receipt: string; kind: string; state: State; publicReply: string | null; updatedAt: string | Date } | null;
+  })) as { receipt: string; kind: Kind; state: State; publicReply: string | null; updatedAt: string | Date } | null;
   if (!row) return undefined;
   return {
     receipt: row.receipt,
@@ -150,11 +131,9 @@ export interface RatingAggregate {
   count: number;
 }
 
-/** Ratings count only once an editor accepts them, and only as aggregates of three or more. */
-export const MIN_RATINGS = 3;
-
+/** Ratings count only once an editor accepts them, and only as aggregates of MIN_RATINGS or more. */
 export async function ratingAggregates(strapi: Core.Strapi): Promise<RatingAggregate[]> {
-  const rows = (await strapi.db.query(SUBMISSION as UID.ContentType).findMany({
+  const rows = (await strapi.db.query(SUBMISSION).findMany({
     where: { kind: 'valutazione', state: 'accettata' },
     select: ['targetType', 'targetDocumentId', 'stars'],
   })) as { targetType: Target; targetDocumentId: string; stars: number }[];

@@ -1,3 +1,4 @@
+import { normalizeReceipt } from '@coesione/model';
 import { describe, expect, it } from 'vitest';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
@@ -6,22 +7,20 @@ import { Confirmations } from './confirmation';
 import { checkStartedAt } from './fill-time';
 import { submissionOptions } from './options';
 import { shorten, slugify } from './moderation';
-import { newReceipt, normalizeReceipt } from './receipt';
-import { normalizeFields, validateFields } from './validation';
+import { newReceipt } from './receipt';
+import { normalizeFields, outsideDistrict, validateFields } from './validation';
 
 /** A confirmation shown for one small proposal to one client. */
 const binding = { content: contentHash({ kind: 'proposta', title: 'Orto' }), client: clientHash('salt', '203.0.113.7') };
 
 describe('receipts', () => {
-  it('are 12 Crockford characters in three groups, and read back however they are typed', () => {
+  it('are 12 Crockford characters in three groups, which the shared reading of a typed code reads back as they are', () => {
     const receipts = new Set(Array.from({ length: 1000 }, newReceipt));
     expect(receipts.size).toBe(1000);
-    for (const r of receipts) expect(r).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(normalizeReceipt('abcd efgh jkmn')).toBe('ABCD-EFGH-JKMN');
-    expect(normalizeReceipt('OOOO-IIII-LLLL')).toBe('0000-1111-1111');
-    expect(normalizeReceipt('UUUU-UUUU-UUUU')).toBeUndefined();
-    expect(normalizeReceipt('ABCD-EFGH')).toBeUndefined();
-    expect(normalizeReceipt(42)).toBeUndefined();
+    for (const r of receipts) {
+      expect(r).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      expect(normalizeReceipt(r.toLowerCase())).toBe(r);
+    }
   });
 });
 
@@ -91,6 +90,13 @@ describe('validation', () => {
     const messages = result.ok ? [] : result.errors.map((e) => e.message);
     expect(messages).toContain('«Scheda valutata» è obbligatorio.');
     expect(messages.find((m) => m.startsWith('«Tipo di scheda valutata»'))).toMatch(/practice \(buona prassi\)/);
+  });
+});
+
+describe('the place', () => {
+  it('accepts a point in the district and refuses Milan, naming the box', () => {
+    expect(outsideDistrict(45.3239, 8.4236)).toBeUndefined();
+    expect(outsideDistrict(45.4642, 9.19)).toEqual({ path: ['latitude'], message: expect.stringMatching(/fuori dal distretto: latitudine tra 45,05 e 46,00, longitudine tra 7,80 e 8,60/) });
   });
 });
 

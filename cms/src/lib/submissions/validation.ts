@@ -1,16 +1,12 @@
 /**
  * What a contribution from /partecipa/ may contain, with one Italian message per field.
  *
- * The checks that need the database (the comune exists, the point is inside the district, the rated
- * entry is published) live in the controller; everything here is pure and synchronous.
+ * The vocabulary (kinds, targets, categories, limits) is the model's, shared with the site's forms.
+ * The checks that need the database (the comune exists, the rated entry is published) live in store.ts;
+ * everything here is pure and synchronous.
  */
+import { CATEGORIES, DISTRICT_BBOX, insideDistrict, KINDS, LIMITS, TARGET_LABELS, TARGETS, type Kind } from '@coesione/model';
 import { z } from 'zod';
-
-export const KINDS = ['proposta', 'segnalazione', 'valutazione'] as const;
-export const TARGETS = ['practice', 'opportunity', 'workshop'] as const;
-export const CATEGORIES = ['abitare', 'lavoro', 'salute', 'mobilita', 'barriere', 'solitudine', 'poverta', 'altro'] as const;
-export type Kind = (typeof KINDS)[number];
-export type Target = (typeof TARGETS)[number];
 
 /** The label of each field as the form shows it: error messages name the field the person sees. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -34,13 +30,6 @@ export const FIELD_LABELS: Record<string, string> = {
   targetDocumentId: 'Scheda valutata',
   stars: 'Stelle',
   comment: 'Commento',
-};
-
-export const TARGET_LABELS: Record<Target, string> = { practice: 'buona prassi', opportunity: 'opportunità', workshop: 'laboratorio' };
-export const KIND_LABELS: Record<Kind, string> = { proposta: 'Proposta', segnalazione: 'Segnalazione', valutazione: 'Valutazione' };
-export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], string> = {
-  abitare: 'Abitare', lavoro: 'Lavoro', salute: 'Salute', mobilita: 'Mobilità', barriere: 'Barriere architettoniche',
-  solitudine: 'Solitudine', poverta: 'Povertà', altro: 'Altro',
 };
 
 export interface FieldError {
@@ -91,11 +80,11 @@ const common = {
 const proposta = z.object({
   ...common,
   kind: z.literal('proposta'),
-  target: oneOf('target', TARGETS, TARGETS.map((t) => `${t} (${TARGET_LABELS[t]})`)),
-  title: plainText('title', 200).refine((s) => s.length >= 3, `${label('title')} deve avere almeno 3 caratteri.`),
-  description: plainText('description', 5000),
+  target: oneOf('target', TARGETS, TARGETS.map((t) => `${t} (${TARGET_LABELS[t].noun})`)),
+  title: plainText('title', LIMITS.title).refine((s) => s.length >= 3, `${label('title')} deve avere almeno 3 caratteri.`),
+  description: plainText('description', LIMITS.text),
   comune: istat.optional(),
-  organization: plainText('organization', 200).optional(),
+  organization: plainText('organization', LIMITS.short).optional(),
   email: email.optional(),
 });
 
@@ -104,11 +93,11 @@ const segnalazione = z
     ...common,
     kind: z.literal('segnalazione'),
     category: oneOf('category', CATEGORIES),
-    description: plainText('description', 5000),
+    description: plainText('description', LIMITS.text),
     comune: istat,
     latitude: coordinate('latitude').optional(),
     longitude: coordinate('longitude').optional(),
-    address: plainText('address', 200).optional(),
+    address: plainText('address', LIMITS.short).optional(),
     email: email.optional(),
   })
   .superRefine((value, ctx) => {
@@ -121,12 +110,12 @@ const segnalazione = z
 const valutazione = z.object({
   ...common,
   kind: z.literal('valutazione'),
-  targetType: oneOf('targetType', TARGETS, TARGETS.map((t) => `${t} (${TARGET_LABELS[t]})`)),
+  targetType: oneOf('targetType', TARGETS, TARGETS.map((t) => `${t} (${TARGET_LABELS[t].noun})`)),
   targetDocumentId: z
     .string({ error: typeError('targetDocumentId', 'deve essere un testo.') })
     .regex(/^[a-z0-9]{10,40}$/, `${label('targetDocumentId')} non è un identificativo valido.`),
   stars: z.int({ error: typeError('stars', 'deve essere un numero intero da 1 a 5.') }).min(1, `${label('stars')}: da 1 a 5.`).max(5, `${label('stars')}: da 1 a 5.`),
-  comment: plainText('comment', 5000).optional(),
+  comment: plainText('comment', LIMITS.text).optional(),
 });
 
 export type PropostaInput = z.infer<typeof proposta>;
@@ -184,4 +173,18 @@ export function validateFields(fields: Record<string, unknown>): Validation {
 /** The summary line of a refusal, in Italian. */
 export function summary(errors: FieldError[]): string {
   return errors.length === 1 ? 'Il modulo contiene un errore: correggilo e invia di nuovo.' : `Il modulo contiene ${errors.length} errori: correggili e invia di nuovo.`;
+}
+
+const fmt = (n: number) => n.toFixed(2).replace('.', ',');
+
+/** The error on a point outside the district's box (the model's: the site's map frames the same box). */
+export function outsideDistrict(lat: number, lng: number): FieldError | undefined {
+  if (insideDistrict(lat, lng)) return undefined;
+  const [west, south, east, north] = DISTRICT_BBOX;
+  return {
+    path: ['latitude'],
+    message:
+      `Il punto (${lat}, ${lng}) è fuori dal distretto: latitudine tra ${fmt(south)} e ${fmt(north)}, ` +
+      `longitudine tra ${fmt(west)} e ${fmt(east)}. Scegli il punto sulla mappa o scrivi l'indirizzo.`,
+  };
 }

@@ -5,11 +5,11 @@
  * GET  /api/submissions/status  the state and public reply of a receipt (JSON, or HTML for a no-JS form)
  * GET  /api/ratings             accepted ratings as aggregates (average, count ≥ 3)
  */
+import { CATEGORY_LABELS, KIND_LABELS, normalizeReceipt, TARGET_LABELS, type Kind } from '@coesione/model';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { secret } from '../../../lib/runtime';
 import { clientHash, contentHash, SlidingWindowLimiter } from '../../../lib/security';
-import { normalizeReceipt } from '../../../lib/submissions/receipt';
 import { Confirmations } from '../../../lib/submissions/confirmation';
 import { checkStartedAt } from '../../../lib/submissions/fill-time';
 import { confirmPage, receiptPage, statusPage, type ShownField } from '../../../lib/submissions/html';
@@ -17,18 +17,7 @@ import { createNotifier } from '../../../lib/submissions/mail';
 import { submissionOptions } from '../../../lib/submissions/options';
 import { allowedOrigins, backLink, refuse, type Format } from '../../../lib/submissions/http';
 import { comuniCache, databaseChecks, findStatus, ratingAggregates, storeSubmission } from '../../../lib/submissions/store';
-import {
-  CATEGORY_LABELS,
-  FIELD_LABELS,
-  KIND_LABELS,
-  normalizeFields,
-  summary,
-  TARGET_LABELS,
-  validateFields,
-  type FieldError,
-  type Kind,
-  type SubmissionInput,
-} from '../../../lib/submissions/validation';
+import { FIELD_LABELS, normalizeFields, summary, validateFields, type FieldError, type SubmissionInput } from '../../../lib/submissions/validation';
 import type { SubmissionBody } from '../../../middlewares/submission-body';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,13 +26,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function shownFields(input: SubmissionInput, comuneName: string | undefined): ShownField[] {
   const rows: [string, unknown][] = [['kind', KIND_LABELS[input.kind]]];
   if (input.kind === 'proposta') {
-    rows.push(['target', TARGET_LABELS[input.target]], ['title', input.title], ['description', input.description], ['comune', comuneName], ['organization', input.organization], ['email', input.email]);
+    rows.push(['target', TARGET_LABELS[input.target].noun], ['title', input.title], ['description', input.description], ['comune', comuneName], ['organization', input.organization], ['email', input.email]);
   } else if (input.kind === 'segnalazione') {
     rows.push(['category', CATEGORY_LABELS[input.category]], ['description', input.description], ['comune', comuneName], ['address', input.address]);
     if (input.latitude !== undefined) rows.push(['latitude', input.latitude], ['longitude', input.longitude]);
     rows.push(['email', input.email]);
   } else {
-    rows.push(['targetType', TARGET_LABELS[input.targetType]], ['stars', `${input.stars} su 5`], ['comment', input.comment]);
+    rows.push(['targetType', TARGET_LABELS[input.targetType].noun], ['stars', `${input.stars} su 5`], ['comment', input.comment]);
   }
   return rows.filter(([, v]) => v !== undefined && v !== '').map(([name, value]) => ({ name, label: FIELD_LABELS[name] ?? name, value: String(value) }));
 }
@@ -138,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
         const receipt = await storeSubmission(strapi, input, checked.comune);
         stored = true;
-        notify(input.kind as Kind, receipt);
+        notify(input.kind, receipt);
         ctx.status = 201;
         if (format === 'form') {
           ctx.type = 'text/html; charset=utf-8';
@@ -171,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (html) {
         ctx.type = 'text/html; charset=utf-8';
-        ctx.body = statusPage({ ...status, kindLabel: KIND_LABELS[status.kind as Kind] ?? status.kind }, `${formUrl}?codice=${encodeURIComponent(status.receipt)}`);
+        ctx.body = statusPage({ ...status, kindLabel: KIND_LABELS[status.kind] }, `${formUrl}?codice=${encodeURIComponent(status.receipt)}`);
         return;
       }
       ctx.body = { data: status };
