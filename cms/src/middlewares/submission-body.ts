@@ -9,15 +9,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { LIMITS } from '@coesione/model';
+import { allowedOrigins, backLink, formatOf, refuse, type SubmissionBody } from '../lib/submissions/http';
 import { submissionOptions } from '../lib/submissions/options';
-import { allowedOrigins, backLink, formatOf, refuse, type Format } from '../lib/submissions/http';
 
 export const SUBMISSIONS_PATH = '/api/submissions';
-
-export interface SubmissionBody {
-  format: Format;
-  body: unknown;
-}
 
 class TooLarge extends Error {}
 

@@ -1,12 +1,19 @@
 /**
- * Answers of the participation endpoints in the two formats the contract promises: Strapi's JSON error
- * shape for the islands (fetch), Italian HTML pages for plain form posts.
+ * The HTTP side of the participation endpoints: which of the two formats the contract promises a
+ * request speaks (JSON from the islands, a plain form post from a browser with no JavaScript), where
+ * "back to the form" leads, and refusals in that format: Strapi's JSON error shape or an Italian page.
  */
 import type { Context } from 'koa';
 import { errorsPage, messagePage } from './html';
 import type { FieldError } from './validation';
 
 export type Format = 'json' | 'form';
+
+/** What the body middleware (middlewares/submission-body.ts) read, in `ctx.state.submissionBody`. */
+export interface SubmissionBody {
+  format: Format;
+  body: unknown;
+}
 
 /** The format of a POST from its content type; undefined for any other type. */
 export function formatOf(ctx: Context): Format | undefined {
@@ -25,6 +32,18 @@ export function allowedOrigins(siteUrl: string, env: NodeJS.ProcessEnv = process
       return '';
     }
   }).filter(Boolean);
+}
+
+/**
+ * The posted body and its format, and the link back to the form: the page a form post carries in
+ * `returnTo` (the confirmation page sends it on), else the Referer, when either is on the site.
+ */
+export function readSubmission(ctx: Context, siteUrl: string, origins: string[]): SubmissionBody & { back: string } {
+  const parsed = ctx.state.submissionBody as SubmissionBody | undefined;
+  const format = parsed?.format ?? 'json';
+  const body = parsed?.body;
+  const carried = format === 'form' && typeof body === 'object' && body !== null ? (body as Record<string, unknown>).returnTo : undefined;
+  return { format, body, back: backLink(carried ?? ctx.get('referer'), siteUrl, origins) };
 }
 
 /** A link back to the form: `candidate` (the Referer or a carried field) when it is on the site, else /partecipa/. */

@@ -131,12 +131,11 @@ export interface RatingAggregate {
   count: number;
 }
 
-/** Ratings count only once an editor accepts them, and only as aggregates of MIN_RATINGS or more. */
-export async function ratingAggregates(strapi: Core.Strapi): Promise<RatingAggregate[]> {
-  const rows = (await strapi.db.query(SUBMISSION).findMany({
-    where: { kind: 'valutazione', state: 'accettata' },
-    select: ['targetType', 'targetDocumentId', 'stars'],
-  })) as { targetType: Target; targetDocumentId: string; stars: number }[];
+/**
+ * Ratings count only once an editor accepts them (the query's business), and only as aggregates of
+ * MIN_RATINGS or more: the average to one decimal, in a stable order.
+ */
+export function aggregateRatings(rows: readonly { targetType: Target; targetDocumentId: string; stars: number | string }[]): RatingAggregate[] {
   const groups = new Map<string, { targetType: Target; targetDocumentId: string; sum: number; count: number }>();
   for (const row of rows) {
     const key = `${row.targetType}:${row.targetDocumentId}`;
@@ -149,4 +148,30 @@ export async function ratingAggregates(strapi: Core.Strapi): Promise<RatingAggre
     .filter((g) => g.count >= MIN_RATINGS)
     .map((g) => ({ targetType: g.targetType, targetDocumentId: g.targetDocumentId, average: Math.round((g.sum / g.count) * 10) / 10, count: g.count }))
     .sort((a, b) => a.targetType.localeCompare(b.targetType) || a.targetDocumentId.localeCompare(b.targetDocumentId));
+}
+
+export async function ratingAggregates(strapi: Core.Strapi): Promise<RatingAggregate[]> {
+  const rows = (await strapi.db.query(SUBMISSION).findMany({
+    where: { kind: 'valutazione', state: 'accettata' },
+    select: ['targetType', 'targetDocumentId', 'stars'],
+  })) as { targetType: Target; targetDocumentId: string; stars: number }[];
+  return aggregateRatings(rows);
+}
+
+/** The database as the submission service sees it: one object, so the service's tests can fake it. */
+export interface SubmissionRepository {
+  check(input: SubmissionInput): Promise<DatabaseChecks>;
+  store(input: SubmissionInput, comune: Comune | undefined): Promise<string>;
+  status(receipt: string): Promise<PublicStatus | undefined>;
+  ratings(): Promise<RatingAggregate[]>;
+}
+
+export function submissionRepository(strapi: Core.Strapi): SubmissionRepository {
+  const comuni = comuniCache(strapi);
+  return {
+    check: (input) => databaseChecks(strapi, comuni, input),
+    store: (input, comune) => storeSubmission(strapi, input, comune),
+    status: (receipt) => findStatus(strapi, receipt),
+    ratings: () => ratingAggregates(strapi),
+  };
 }

@@ -2,16 +2,13 @@ import { normalizeReceipt } from '@coesione/model';
 import { describe, expect, it } from 'vitest';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
-import { clientHash, contentHash } from '../security';
-import { Confirmations } from './confirmation';
-import { checkStartedAt } from './fill-time';
-import { submissionOptions } from './options';
+import { checkStartedAt } from './anti-spam';
 import { shorten, slugify } from './moderation';
+import { submissionOptions } from './options';
 import { newReceipt } from './receipt';
-import { normalizeFields, outsideDistrict, validateFields } from './validation';
-
-/** A confirmation shown for one small proposal to one client. */
-const binding = { content: contentHash({ kind: 'proposta', title: 'Orto' }), client: clientHash('salt', '203.0.113.7') };
+import { shownFields } from './render';
+import { aggregateRatings } from './store';
+import { normalizeFields, outsideDistrict, readFields, validateFields, type SegnalazioneInput } from './validation';
 
 describe('receipts', () => {
   it('are 12 Crockford characters in three groups, which the shared reading of a typed code reads back as they are', () => {
@@ -21,32 +18,6 @@ describe('receipts', () => {
       expect(r).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
       expect(normalizeReceipt(r.toLowerCase())).toBe(r);
     }
-  });
-});
-
-describe('the confirmation page', () => {
-  const options = { minFillMs: 3000, confirmTtlMs: 2 * 3_600_000 };
-  const shown = 1_700_000_000_000;
-
-  it('stores once: the same page sent again is refused, saying it was already sent', () => {
-    const confirmations = new Confirmations('salt', options);
-    const token = confirmations.issue(binding, shown);
-    expect(confirmations.redeem(token, binding, shown + 1000)?.message).toMatch(/^Invio troppo rapido/);
-    expect(confirmations.redeem(token, binding, shown + 5000)).toBeUndefined();
-    const again = confirmations.redeem(token, binding, shown + 6000);
-    expect(again).toEqual({ path: ['confirmToken'], message: expect.stringMatching(/già stata inviata.*torna al modulo e ricomincia/) });
-  });
-
-  it('refuses a page for other content, from another client, or past its time', () => {
-    const confirmations = new Confirmations('salt', options);
-    const token = confirmations.issue(binding, shown);
-    const invalid = /^La conferma non è valida o è scaduta/;
-    expect(confirmations.redeem(token, { ...binding, content: contentHash({ kind: 'proposta', title: 'Altro' }) }, shown + 5000)?.message).toMatch(invalid);
-    expect(confirmations.redeem(token, { ...binding, client: clientHash('salt', '198.51.100.1') }, shown + 5000)?.message).toMatch(invalid);
-    expect(confirmations.redeem(token, binding, shown + options.confirmTtlMs + 1)?.message).toMatch(invalid);
-    expect(confirmations.redeem(token, binding, shown - 1)?.message).toMatch(invalid);
-    // None of those spent it.
-    expect(confirmations.redeem(token, binding, shown + options.confirmTtlMs)).toBeUndefined();
   });
 });
 
@@ -93,10 +64,35 @@ describe('validation', () => {
   });
 });
 
-describe('the place', () => {
+describe('the vocabulary shown back', () => {
+  it('names a report\'s category with the label the form shows', () => {
+    const report: SegnalazioneInput = { kind: 'segnalazione', category: 'abitare', description: 'Affitti troppo alti.', comune: '002158', consent: true };
+    expect(shownFields(report, 'Vercelli')).toEqual([
+      { name: 'kind', label: 'Tipo di contributo', value: 'Segnalazione' },
+      { name: 'category', label: 'Categoria', value: 'Abitare e casa' },
+      { name: 'description', label: 'Descrizione', value: 'Affitti troppo alti.' },
+      { name: 'comune', label: 'Comune', value: 'Vercelli' },
+    ]);
+  });
+});
+
+describe('the body and the place', () => {
+  it('reads the fields of a JSON body from "data" and of a form post from the body itself', () => {
+    expect(readFields('json', { data: { kind: 'proposta', title: ' ' } })).toEqual({ ok: true, fields: { kind: 'proposta' } });
+    expect(readFields('form', { kind: 'proposta', consent: 'on' })).toEqual({ ok: true, fields: { kind: 'proposta', consent: true } });
+    for (const body of [[{ kind: 'proposta' }], { data: 'proposta' }, null]) expect(readFields('json', body)).toMatchObject({ ok: false, errors: [{ path: ['data'] }] });
+  });
+
   it('accepts a point in the district and refuses Milan, naming the box', () => {
     expect(outsideDistrict(45.3239, 8.4236)).toBeUndefined();
     expect(outsideDistrict(45.4642, 9.19)).toEqual({ path: ['latitude'], message: expect.stringMatching(/fuori dal distretto: latitudine tra 45,05 e 46,00, longitudine tra 7,80 e 8,60/) });
+  });
+});
+
+describe('rating aggregates', () => {
+  it('averages to one decimal from three ratings, and hides fewer', () => {
+    const row = (targetDocumentId: string, stars: number | string) => ({ targetType: 'practice' as const, targetDocumentId, stars });
+    expect(aggregateRatings([row('b', 5), row('b', 4), row('b', '4'), row('a', 5), row('a', 5)])).toEqual([{ targetType: 'practice', targetDocumentId: 'b', average: 4.3, count: 3 }]);
   });
 });
 

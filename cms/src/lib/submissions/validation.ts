@@ -2,11 +2,12 @@
  * What a contribution from /partecipa/ may contain, with one Italian message per field.
  *
  * The vocabulary (kinds, targets, categories, limits) is the model's, shared with the site's forms.
- * The checks that need the database (the comune exists, the rated entry is published) live in store.ts;
- * everything here is pure and synchronous.
+ * The checks that need the database (the comune exists, the rated entry is published) live in store.ts,
+ * the anti-spam checks in anti-spam.ts; everything here is pure and synchronous.
  */
 import { CATEGORIES, DISTRICT_BBOX, insideDistrict, KINDS, LIMITS, TARGET_LABELS, TARGETS, type Kind } from '@coesione/model';
 import { z } from 'zod';
+import type { Format } from './http';
 
 /** The label of each field as the form shows it: error messages name the field the person sees. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -145,6 +146,20 @@ export function normalizeFields(raw: Record<string, unknown>, fromForm: boolean)
     }
   }
   return out;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The fields of a request body, normalized: the islands send `{ "data": { … } }` as JSON, a plain form
+ * post sends the fields themselves, as strings.
+ */
+export function readFields(format: Format, body: unknown): { ok: true; fields: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
+  if (format === 'form') return { ok: true, fields: normalizeFields(isRecord(body) ? body : {}, true) };
+  if (!isRecord(body) || !isRecord(body.data)) {
+    return { ok: false, errors: [{ path: ['data'], message: 'Il corpo deve essere un oggetto { "data": { "kind": …, … } }.' }] };
+  }
+  return { ok: true, fields: normalizeFields(body.data, false) };
 }
 
 export type Validation = { ok: true; value: SubmissionInput } | { ok: false; errors: FieldError[] };
