@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { takeSnapshot } from '../../site/src/lib/cms/source.ts';
+import { takeSnapshot } from '@coesione/cms-client';
 import { readStartConfig } from './lib/config.ts';
 
 const config = readStartConfig();

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
-import { takeSnapshot } from '../../site/src/lib/cms/source.ts';
+import { takeSnapshot } from '@coesione/cms-client';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';

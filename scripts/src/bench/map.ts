@@ -19,11 +19,12 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
-import { readComuniPoints } from '../../../site/src/lib/comuni.ts';
+import { DISTRICT_BBOX, PUBLIC_KEYS, TYPES } from '@coesione/model';
 import { writeResults } from '../lib/bench.ts';
 import { SITE_DIR } from '../lib/paths.ts';
 import { packageFile } from '../lib/strapi.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { readComuni } from '../seed/data.ts';
 
 const SIZES = (process.env.BENCH_MAP_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 3);
@@ -33,9 +34,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-map-'));
 
 /** The site, built from an empty snapshot: only `/mappa/`'s code matters here, the points come later. */
 function buildSite(): Promise<string> {
-  const types = ['practice', 'opportunity', 'regulation', 'training-material', 'workshop', 'organization', 'municipality', 'theme', 'target-group'];
   const snapshot = path.join(work, 'empty.json');
-  fs.writeFileSync(snapshot, JSON.stringify({ generatedAt: new Date().toISOString(), cmsUrl: 'bench', entries: Object.fromEntries(types.map((t) => [t, []])), ratings: [] }));
+  fs.writeFileSync(snapshot, JSON.stringify({ generatedAt: new Date().toISOString(), cmsUrl: 'bench', entries: Object.fromEntries(PUBLIC_KEYS.map((k) => [k, []])), uploads: {}, ratings: [] }));
   const dir = path.join(work, 'dist');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
@@ -59,7 +59,7 @@ async function buildHarnesses(dist: string): Promise<void> {
     import { placeIcon, clusterIcon } from '${SITE_DIR}/src/components/map/markers.ts';
     const map = L.map(document.getElementById('map'), { keyboard: true, maxZoom: 19 });
     L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', { maxZoom: 19 }).addTo(map); // blocked, as on /mappa/ in the tests
-    map.fitBounds([[45.05, 7.8], [46.0, 8.6]]);
+    map.fitBounds([[${DISTRICT_BBOX[1]}, ${DISTRICT_BBOX[0]}], [${DISTRICT_BBOX[3]}, ${DISTRICT_BBOX[2]}]]);
     const data = await (await fetch('/dati-aperti/luoghi.geojson')).json();
     const drawn = () => requestAnimationFrame(() => { document.body.dataset.ready = 'true'; performance.mark('coesione:map-drawn'); });`;
   const entries = {
@@ -114,10 +114,11 @@ async function buildHarnesses(dist: string): Promise<void> {
 
 /** N points spread around the comuni of the province, the four place types in turn. */
 function syntheticGeojson(n: number): string {
-  const comuni = readComuniPoints();
+  // By name, so the seeded draw picks the same comuni whatever the order of the file.
+  const comuni = readComuni().sort((a, b) => a.name.localeCompare(b.name, 'it'));
   let seed = 42;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const types = [['practice', 'Buona prassi', '/buone-prassi/'], ['opportunity', 'Opportunità', '/opportunita/'], ['workshop', 'Laboratorio', '/laboratori/'], ['organization', 'Ente', '/enti/']] as const;
+  const types = (['practice', 'opportunity', 'workshop', 'organization'] as const).map((type) => [type, TYPES[type].singular, TYPES[type].section] as const);
   const features = Array.from({ length: n }, (_, i) => {
     const comune = comuni[Math.floor(next() * comuni.length)]!;
     const [type, typeLabel, section] = types[i % types.length]!;

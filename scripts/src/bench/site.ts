@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { takeSnapshot } from '../../../site/src/lib/cms/source.ts';
+import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
 import { writeResults } from '../lib/bench.ts';
 import { SITE_DIR } from '../lib/paths.ts';
 import { freePort } from '../lib/ports.ts';
@@ -19,7 +19,6 @@ import { seed } from '../seed/seed.ts';
 const SYNTHETIC = Number(process.env.BENCH_SITE_ENTRIES ?? 10_000);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-site-'));
 
-type Snapshot = Awaited<ReturnType<typeof takeSnapshot>>;
 
 async function demoSnapshot(): Promise<Snapshot> {
   Object.assign(process.env, { COESIONE_DATA_DIR: path.join(work, 'cms'), CMS_PORT: String(await freePort()), MEILISEARCH_URL: '', SITE_REBUILD_HOOK_URL: '' });

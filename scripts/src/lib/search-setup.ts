@@ -1,9 +1,19 @@
 /** What `npm start` does for search once the CMS answers: the public key, and a first full index. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createSearchClient, ensureSearchKey, INDEX_UID, reindex, SETTINGS_HASH, type ReindexReport } from '@coesione/search';
-import { publishedDocuments } from './cms-api.ts';
+import { readPages } from '@coesione/cms-client';
+import { createSearchClient, ensureSearchKey, INDEX_UID, reindex, SEARCH_TYPES, SETTINGS_HASH, toSearchDocument, type CmsEntry, type ReindexReport, type SearchDocument } from '@coesione/search';
 import type { Progress } from './progress.ts';
+
+/** Every published entry of every indexed type, per locale, as search documents: one batch per page of the API. */
+export async function* publishedDocuments(cmsUrl: string, locales: string[] = ['it'], now = new Date()): AsyncGenerator<SearchDocument[]> {
+  for (const locale of locales) {
+    for (const type of SEARCH_TYPES) {
+      // The public API's entries carry the server's populate tree, the shape toSearchDocument reads.
+      for await (const page of readPages(cmsUrl, type, { locale })) if (page.length > 0) yield (page as CmsEntry[]).map((entry) => toSearchDocument(type, entry, now));
+    }
+  }
+}
 
 export async function reindexFromCms(
   options: { meiliUrl: string; masterKey: string; cmsUrl: string; locales?: string[] },
