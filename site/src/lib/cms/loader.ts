@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import type { PublicKey } from '@coesione/model';
 import { readEntries } from './source';
 import { UPLOADS_IMPORTER, type Media } from './uploads';
-import type { CmsType } from './schemas';
 
-export function cmsLoader(type: CmsType): Loader {
+export function cmsLoader(type: PublicKey): Loader {
   return {
     name: `coesione-cms-${type}`,
     async load({ store, parseData, logger, config }) {

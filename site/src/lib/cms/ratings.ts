@@ -5,7 +5,7 @@
  */
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { getList, snapshotPart } from './source.ts';
+import { readRatings } from './source.ts';
 
 export const ratingSchema = z.object({
   targetType: z.enum(['practice', 'opportunity', 'workshop']),
@@ -18,15 +18,12 @@ export type RatingAggregate = z.infer<typeof ratingSchema>;
 /** The id of a target's aggregate in the `ratings` collection. */
 export const ratingId = (targetType: string, targetDocumentId: string): string => `${targetType}:${targetDocumentId}`;
 
-/** The aggregates as the CMS lists them; any failure fails the build, as for the entries. */
-export const ratingsFromCms = async (cmsUrl: string): Promise<unknown[]> => (await getList(cmsUrl, '/api/ratings')).data;
-
 export function ratingsLoader(): Loader {
   return {
     name: 'coesione-cms-ratings',
     async load({ store, parseData, logger }) {
-      const file = process.env.SITE_SNAPSHOT;
-      const list = file ? snapshotPart(file, 'ratings') : await ratingsFromCms(process.env.CMS_URL ?? 'http://127.0.0.1:1337');
+      // Any failure fails the build, as for the entries.
+      const list = await readRatings();
       store.clear();
       for (const raw of list) {
         const entry = raw as Partial<RatingAggregate>;

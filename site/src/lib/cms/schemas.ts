@@ -2,6 +2,7 @@
  * What the pages read from the CMS, validated at build time: a missing or malformed field fails the
  * build with the entry and the field named (never an empty page).
  */
+import type { PublicKey } from '@coesione/model';
 import { z } from 'astro/zod';
 
 const text = z.string().nullable().optional();
@@ -140,6 +141,7 @@ export const schemas = {
   }),
   theme: z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
   'target-group': z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
-};
+} satisfies Record<PublicKey, z.ZodTypeAny>;
 
-export type { CmsType } from './source';
+/** The public types, as the loaders name them. */
+export type CmsType = PublicKey;

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mediaIn, type Media as ApiMedia } from '@coesione/cms-client';
 
 /** site/.cache/uploads: shared by every build of this checkout (files are immutable, named by hash). */
 // astro.config.mjs names it: once bundled into the build's chunks, import.meta.url no longer points here.
@@ -17,22 +18,10 @@ export const UPLOADS_DIR = process.env.COESIONE_UPLOADS_DIR ?? fileURLToPath(new
 /** The entry "file" the content layer resolves image paths against (see loader.ts). */
 export const UPLOADS_IMPORTER = path.join(UPLOADS_DIR, 'entries.json');
 
-/** A media object of Strapi's REST API (the fields populate.ts asks for). */
-export interface Media {
-  url: string;
-  mime?: string | null;
+/** A media object of the public API (cms-client), with where the build keeps its copy. */
+export interface Media extends ApiMedia {
   /** The cached copy, relative to UPLOADS_DIR: set by localizeUploads. */
   file?: string;
-}
-
-const isMedia = (value: unknown): value is Media =>
-  typeof value === 'object' && value !== null && typeof (value as Media).url === 'string' && (value as Media).url.startsWith('/uploads/');
-
-/** Every media object inside an entry, wherever it sits (cover, attachments, components). */
-export function* mediaIn(value: unknown): Generator<Media> {
-  if (isMedia(value)) yield value;
-  else if (Array.isArray(value)) for (const item of value) yield* mediaIn(item);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) yield* mediaIn(item);
 }
 
 /** The cached file name of some bytes: content hash plus the upload's own name, readable and unique. */
@@ -58,7 +47,8 @@ function writeOnce(name: string, bytes: Uint8Array): void {
  */
 export async function localizeUploads(entries: unknown[], read: (url: string) => Promise<Uint8Array>): Promise<void> {
   const names = new Map<string, string>();
-  for (const media of mediaIn(entries)) {
+  for (const found of mediaIn(entries)) {
+    const media: Media = found;
     let name = names.get(media.url);
     if (!name) {
       const bytes = await read(media.url);
