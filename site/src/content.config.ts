@@ -1,23 +1,32 @@
+/**
+ * One content collection per public type of the registry (@coesione/model), named as the registry says,
+ * read from the CMS or a snapshot and validated by the type's schema; plus the rating aggregates.
+ */
 import { defineCollection, type SchemaContext } from 'astro:content';
+import { EDITORIAL_KEYS, REFERENCE_KEYS, TYPES, type EditorialKey, type PublicKey, type ReferenceKey } from '@coesione/model';
 import { cmsLoader } from './lib/cms/loader';
 import { ratingSchema, ratingsLoader } from './lib/cms/ratings';
-import { coverFields, schemas, type CmsType } from './lib/cms/schemas';
+import { coverFields, schemas } from './lib/cms/schemas';
 
-/** The CMS schema of a type, its cover resolved by astro:assets (`src`, see loader.ts). */
-const withCover =
-  (type: Exclude<CmsType, 'municipality' | 'theme' | 'target-group'>) =>
-  ({ image }: SchemaContext) =>
-    schemas[type].extend({ cover: coverFields.extend({ src: image().optional() }).nullable().optional() });
+/** An editorial type: its cover resolved by astro:assets (`src`, see loader.ts). */
+const editorial = <K extends EditorialKey>(key: K) =>
+  defineCollection({
+    loader: cmsLoader(key),
+    schema: ({ image }: SchemaContext) => schemas[key].extend({ cover: coverFields.extend({ src: image().optional() }).nullable().optional() }),
+  });
+const reference = <K extends ReferenceKey>(key: K) => defineCollection({ loader: cmsLoader(key), schema: schemas[key] });
+
+type Name<K extends PublicKey> = (typeof TYPES)[K]['collection'];
+// Object.fromEntries forgets which name holds which type's schema; the registry's names give it back.
+const editorialCollections = Object.fromEntries(EDITORIAL_KEYS.map((key) => [TYPES[key].collection, editorial(key)])) as {
+  [K in EditorialKey as Name<K>]: ReturnType<typeof editorial<K>>;
+};
+const referenceCollections = Object.fromEntries(REFERENCE_KEYS.map((key) => [TYPES[key].collection, reference(key)])) as {
+  [K in ReferenceKey as Name<K>]: ReturnType<typeof reference<K>>;
+};
 
 export const collections = {
-  practices: defineCollection({ loader: cmsLoader('practice'), schema: withCover('practice') }),
-  opportunities: defineCollection({ loader: cmsLoader('opportunity'), schema: withCover('opportunity') }),
-  regulations: defineCollection({ loader: cmsLoader('regulation'), schema: withCover('regulation') }),
-  trainingMaterials: defineCollection({ loader: cmsLoader('training-material'), schema: withCover('training-material') }),
-  workshops: defineCollection({ loader: cmsLoader('workshop'), schema: withCover('workshop') }),
-  organizations: defineCollection({ loader: cmsLoader('organization'), schema: withCover('organization') }),
-  municipalities: defineCollection({ loader: cmsLoader('municipality'), schema: schemas.municipality }),
-  themes: defineCollection({ loader: cmsLoader('theme'), schema: schemas.theme }),
-  targetGroups: defineCollection({ loader: cmsLoader('target-group'), schema: schemas['target-group'] }),
+  ...editorialCollections,
+  ...referenceCollections,
   ratings: defineCollection({ loader: ratingsLoader(), schema: ratingSchema }),
 };

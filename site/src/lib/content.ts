@@ -5,18 +5,10 @@ import type { ImageMetadata } from 'astro';
  */
 import { getCollection } from 'astro:content';
 import type { z } from 'astro/zod';
+import { pageUrl, TYPES } from '@coesione/model';
 import type { schemas } from './cms/schemas';
 import { buildNow, formatDateTime, opportunityState } from './format';
-import { SECTIONS, SECTION_TYPES, type SectionType } from './sections';
-
-export const COLLECTIONS = {
-  practice: 'practices',
-  opportunity: 'opportunities',
-  regulation: 'regulations',
-  'training-material': 'trainingMaterials',
-  workshop: 'workshops',
-  organization: 'organizations',
-} as const satisfies Record<SectionType, string>;
+import { SECTION_TYPES, type SectionType } from './sections';
 
 /** Typed from the Zod schemas, so type checks need no generated Astro types (and so no CMS). */
 export type SectionData<T extends SectionType = SectionType> = z.infer<(typeof schemas)[T]>;
@@ -48,7 +40,7 @@ export interface Card {
   cover?: CoverImage | undefined;
 }
 
-export const urlOf = (type: SectionType, slug: string): string => `${SECTIONS[type].path}${slug}/`;
+export const urlOf = (type: SectionType, slug: string): string => pageUrl(type, slug);
 export const titleOf = (data: AnyData): string => ('title' in data ? data.title : data.name);
 
 export function nextSession(data: SectionData<'workshop'>, now: Date) {
@@ -116,7 +108,7 @@ export const coverOf = (data: object): CoverImage | undefined => (data as { cove
 const invert = (date: string): string => date.replace(/\d/g, (d) => String(9 - Number(d)));
 
 export async function entriesOf<T extends SectionType>(type: T): Promise<SectionEntry<T>[]> {
-  return (await getCollection(COLLECTIONS[type])) as unknown as SectionEntry<T>[];
+  return (await getCollection(TYPES[type].collection)) as unknown as SectionEntry<T>[];
 }
 
 /** Every card of a section, in its reading order. */

@@ -3,7 +3,7 @@ import { cardsOf } from './content';
 import { SECTIONS, SECTION_TYPES, type SectionType } from './sections';
 
 export const PAGE_SIZE = 20;
-export const sectionSlug = (type: SectionType): string => SECTIONS[type].path.slice(1, -1);
+export const sectionSlug = (type: SectionType): string => SECTIONS[type].section.slice(1, -1);
 
 export async function listPages(fromPage: number) {
   const pages = [];

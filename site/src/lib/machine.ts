@@ -2,12 +2,16 @@
  * Machine-readable outputs of the site: schema.org JSON-LD, RSS 2.0, iCalendar (RFC 5545) and the
  * sitemap. Plain functions over the page data, tested without a build.
  */
+import { TYPES, ZONE } from '@coesione/model';
 import type { SectionData } from './content';
 import type { SectionType } from './sections';
 
+// Organisations and opportunities refine the registry's type (Organization, Service) by their kind.
 const ORG_TYPES: Record<string, string> = { comune: 'GovernmentOrganization', ente_gestore: 'GovernmentOrganization' };
+const OTHER_ORG_TYPE = 'NGO'; // the Third Sector
+const PUBLIC_SERVICE_KINDS = new Set(['servizio', 'contributo']);
 
-/** schema.org for a detail page. */
+/** schema.org for a detail page: the registry's type of the section, refined where the entry says more. */
 export function jsonLd(type: SectionType, data: SectionData, url: string): Record<string, unknown> {
   const base = { '@context': 'https://schema.org', url, description: data.summary, inLanguage: 'it' };
   const place = (p: { address: string; latitude: number; longitude: number; municipality?: { name: string } | null | undefined }) => ({
@@ -20,9 +24,9 @@ export function jsonLd(type: SectionType, data: SectionData, url: string): Recor
       const d = data as SectionData<'workshop'>;
       return {
         ...base,
-        '@type': 'EventSeries',
+        '@type': TYPES.workshop.schemaOrg,
         name: d.title,
-        organizer: d.organization ? { '@type': 'Organization', name: d.organization.name } : undefined,
+        organizer: d.organization ? { '@type': TYPES.organization.schemaOrg, name: d.organization.name } : undefined,
         location: d.location ? place(d.location) : undefined,
         subEvent: d.sessions.map((s) => ({
           '@type': 'Event',
@@ -39,11 +43,11 @@ export function jsonLd(type: SectionType, data: SectionData, url: string): Recor
       const d = data as SectionData<'regulation'>;
       return {
         ...base,
-        '@type': 'Legislation',
+        '@type': TYPES.regulation.schemaOrg,
         name: d.title,
         legislationIdentifier: d.urn ?? d.number ?? undefined,
         legislationDate: d.date ?? undefined,
-        legislationPassedBy: { '@type': 'Organization', name: d.issuer },
+        legislationPassedBy: { '@type': TYPES.organization.schemaOrg, name: d.issuer },
         legislationLegalForce: d.validity === 'abrogata' ? 'https://schema.org/NotInForce' : 'https://schema.org/InForce',
         sameAs: d.sourceUrl ?? undefined,
       };
@@ -52,7 +56,7 @@ export function jsonLd(type: SectionType, data: SectionData, url: string): Recor
       const d = data as SectionData<'organization'>;
       return {
         ...base,
-        '@type': ORG_TYPES[d.kind] ?? 'NGO',
+        '@type': ORG_TYPES[d.kind] ?? OTHER_ORG_TYPE,
         name: d.name,
         sameAs: d.website ?? undefined,
         location: d.sites.map(place),
@@ -63,17 +67,17 @@ export function jsonLd(type: SectionType, data: SectionData, url: string): Recor
       const d = data as SectionData<'opportunity'>;
       return {
         ...base,
-        '@type': d.kind === 'servizio' || d.kind === 'contributo' ? 'GovernmentService' : 'Service',
+        '@type': PUBLIC_SERVICE_KINDS.has(d.kind) ? 'GovernmentService' : TYPES.opportunity.schemaOrg,
         name: d.title,
         serviceType: d.kind,
-        provider: d.provider ? { '@type': 'Organization', name: d.provider.name } : undefined,
-        areaServed: d.municipalities.map((m) => ({ '@type': 'City', name: m.name })),
+        provider: d.provider ? { '@type': TYPES.organization.schemaOrg, name: d.provider.name } : undefined,
+        areaServed: d.municipalities.map((m) => ({ '@type': TYPES.municipality.schemaOrg, name: m.name })),
         availableChannel: d.applyUrl ? { '@type': 'ServiceChannel', serviceUrl: d.applyUrl } : undefined,
       };
     }
     default: {
       const d = data as SectionData<'practice'>;
-      return { ...base, '@type': type === 'training-material' ? 'LearningResource' : 'CreativeWork', name: d.title, dateModified: d.updatedAt };
+      return { ...base, '@type': TYPES[type].schemaOrg, name: d.title, dateModified: d.updatedAt };
     }
   }
 }
@@ -130,7 +134,7 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-const ROME_LOCAL = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const ROME_LOCAL = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 /** 2026-12-10T16:30:00Z → 20261210T173000 (wall clock in Rome). */
 function romeLocal(iso: string): string {
   const p = Object.fromEntries(ROME_LOCAL.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionEntry } from './content';
-import { collectPlaces, DISTRICT_BBOX, groupByComune, insideBbox, placesOf, toFeatureCollection } from './places';
+import { DISTRICT_BBOX } from '@coesione/model';
+import { collectPlaces, groupByComune, insideBbox, placesOf, toFeatureCollection } from './places';
 
 const vercelli = { name: 'Vercelli', slug: 'vercelli', istatCode: '002158' };
 const santhia = { name: 'Santhià', slug: 'santhia', istatCode: '002133' };

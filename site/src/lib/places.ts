@@ -3,6 +3,7 @@
  * flat list and as RFC 7946 GeoJSON: what `/mappa/`, the small maps and `/dati-aperti/luoghi.geojson`
  * read. Pure functions over the content entries (type-only imports), tested without a build.
  */
+import { pageUrl } from '@coesione/model';
 import type { SectionData, SectionEntry } from './content';
 import { opportunityState } from './format';
 import { SECTIONS, type SectionType } from './sections';
@@ -10,12 +11,6 @@ import { SECTIONS, type SectionType } from './sections';
 /** The types that have places, in the order the map legend lists them. */
 export const PLACE_TYPES = ['practice', 'opportunity', 'workshop', 'organization'] as const satisfies readonly SectionType[];
 export type PlaceType = (typeof PLACE_TYPES)[number];
-
-/**
- * The district (province of Vercelli) as a GeoJSON bbox: [west, south, east, north]. Slightly wider
- * than the comuni's reference points, so whole municipal territories (Alagna up to Monte Rosa) fit.
- */
-export const DISTRICT_BBOX = [7.8, 45.05, 8.6, 46.0] as const;
 
 /** One place: an entry with two locations gives two places. These are the GeoJSON properties. */
 export interface PlaceProperties {
@@ -80,7 +75,7 @@ export function placesOf(type: PlaceType, entry: SectionEntry, now: Date): Place
       type,
       typeLabel: SECTIONS[type].singular,
       title,
-      url: `${SECTIONS[type].path}${data.slug}/`,
+      url: pageUrl(type, data.slug),
       label: l.label ?? null,
       address: l.address,
       comune: l.municipality?.name ?? null,

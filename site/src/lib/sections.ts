@@ -1,15 +1,12 @@
-/** The public sections of the site, one per content type (Italian URLs from DESIGN.md). */
-export const SECTIONS = {
-  practice: { path: '/buone-prassi/', label: 'Buone prassi', singular: 'Buona prassi' },
-  opportunity: { path: '/opportunita/', label: 'Opportunità', singular: 'Opportunità' },
-  regulation: { path: '/normativa/', label: 'Normativa e modelli', singular: 'Normativa' },
-  'training-material': { path: '/formazione/', label: 'Formazione', singular: 'Materiale formativo' },
-  workshop: { path: '/laboratori/', label: 'Laboratori', singular: 'Laboratorio' },
-  organization: { path: '/enti/', label: 'Enti', singular: 'Ente' },
-} as const;
+/**
+ * The public sections of the site: the registry's editorial types (@coesione/model), each with its
+ * `section` path, its `label` and its `singular`, in the order of the site's navigation.
+ */
+import { EDITORIAL_KEYS, TYPES, type EditorialKey } from '@coesione/model';
 
-export type SectionType = keyof typeof SECTIONS;
-export const SECTION_TYPES = Object.keys(SECTIONS) as SectionType[];
+export type SectionType = EditorialKey;
+export const SECTION_TYPES: readonly SectionType[] = EDITORIAL_KEYS;
+export const SECTIONS: Pick<typeof TYPES, SectionType> = TYPES;
 
 /** "riparazione_biciclette" → "Riparazione biciclette". */
 export const enumLabel = (value: string): string => {

@@ -7,8 +7,8 @@ import { SECTIONS, SECTION_TYPES } from './sections';
 export async function allPaths(): Promise<string[]> {
   const paths = ['/', '/cerca/', '/comuni/', '/temi/', '/accessibilita/', '/privacy/', '/note-legali/', '/mappa/', '/dati-aperti/'];
   paths.push('/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/stato/');
-  for (const type of SECTION_TYPES) paths.push(SECTIONS[type].path);
-  for (const page of await listPages(2)) paths.push(`${SECTIONS[page.props.type].path}pagina/${page.props.page}/`);
+  for (const type of SECTION_TYPES) paths.push(SECTIONS[type].section);
+  for (const page of await listPages(2)) paths.push(`${SECTIONS[page.props.type].section}pagina/${page.props.page}/`);
   for (const type of SECTION_TYPES) for (const entry of await entriesOf(type)) paths.push(urlOf(type, entry.data.slug));
   for (const m of await getCollection('municipalities')) paths.push(`/comuni/${m.data.slug}/`);
   for (const t of await getCollection('themes')) paths.push(`/temi/${t.data.slug}/`);

@@ -217,7 +217,7 @@ export default function SearchIsland({ host, apiKey, indexUid = 'content', comun
           <p>La ricerca non è disponibile in questo momento. Puoi consultare gli elenchi:</p>
           <ul>
             {SECTION_TYPES.map((t) => (
-              <li key={t}><a href={SECTIONS[t].path}>{SECTIONS[t].label}</a></li>
+              <li key={t}><a href={SECTIONS[t].section}>{SECTIONS[t].label}</a></li>
             ))}
           </ul>
         </div>

@@ -142,6 +142,3 @@ export const schemas = {
   theme: z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
   'target-group': z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
 } satisfies Record<PublicKey, z.ZodTypeAny>;
-
-/** The public types, as the loaders name them. */
-export type CmsType = PublicKey;
