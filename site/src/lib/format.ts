@@ -1,5 +1,6 @@
-/** Dates and states as citizens read them: Italian, Europe/Rome, computed at build time. */
-const ZONE = 'Europe/Rome';
+/** Dates and states as citizens read them: Italian, Europe/Rome (the model's time), computed at build time. */
+import { openOn, ZONE } from '@coesione/model';
+
 const day = new Intl.DateTimeFormat('it-IT', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' });
 const dayTime = new Intl.DateTimeFormat('it-IT', { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const time = new Intl.DateTimeFormat('it-IT', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
@@ -9,16 +10,12 @@ export const formatDate = (value: string): string => day.format(new Date(value.l
 export const formatDateTime = (iso: string): string => dayTime.format(new Date(iso));
 export const formatTime = (iso: string): string => time.format(new Date(iso));
 
-/** The calendar day in Rome of an instant, as YYYY-MM-DD. */
-export const romeDay = (instant: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-
 export type OpportunityState = { open: boolean; label: string };
 
-/** Open all of its deadline day; never silently kept open after it. */
+/** Open all of its deadline day in Rome, as the index counts it (`openOn`); never silently kept open after it. */
 export function opportunityState(deadline: string | null | undefined, now: Date): OpportunityState {
   if (!deadline) return { open: true, label: 'Aperta, senza scadenza' };
-  const open = deadline >= romeDay(now);
+  const open = openOn(deadline, now);
   return { open, label: open ? `Aperta fino al ${formatDate(deadline)}` : `Chiusa il ${formatDate(deadline)}` };
 }
 
