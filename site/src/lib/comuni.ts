@@ -1,8 +1,16 @@
-/** The comuni of the district with their reference points, for "vicino a un comune" (build time only). */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+/**
+ * The comuni of the district as the CMS publishes them (the `municipalities` collection): the one list
+ * pages read, for the comuni's own pages, the sitemap, "vicino a un comune", the map's filter and the
+ * participation forms. Sorted by name, in Italian.
+ */
+import { getCollection } from 'astro:content';
+import type { z } from 'astro/zod';
+import { TYPES } from '@coesione/model';
+import type { schemas } from './cms/schemas';
 
+export type Comune = z.infer<typeof schemas.municipality>;
+
+/** A comune's reference point, as the islands take it (search near a comune, the point picker). */
 export interface ComunePoint {
   istat: string;
   name: string;
@@ -10,28 +18,16 @@ export interface ComunePoint {
   lng: number;
 }
 
-const RELATIVE = path.join('scripts', 'seed-data', 'comuni-vercelli.csv');
+// Every page of a build reads the same list: sorted once per build.
+let comuni: Promise<Comune[]> | undefined;
 
-/**
- * The CSV at the repository root, found by walking up from this module and from the working directory:
- * a build bundles this module into a chunk elsewhere (tests build from their own folder inside site/).
- */
-function findCsv(): string {
-  for (const start of [path.dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      if (fs.existsSync(path.join(dir, RELATIVE))) return path.join(dir, RELATIVE);
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  throw new Error(`${RELATIVE} not found above ${process.cwd()}`);
+export function allComuni(): Promise<Comune[]> {
+  // Typed from the Zod schema, so type checks need no generated Astro types (as in content.ts).
+  comuni ??= getCollection(TYPES.municipality.collection).then((list) =>
+    (list as unknown as { data: Comune }[]).map((m) => m.data).sort((a, b) => a.name.localeCompare(b.name, 'it')),
+  );
+  return comuni;
 }
 
-export function readComuniPoints(file = findCsv()): ComunePoint[] {
-  const [, ...rows] = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
-  return rows
-    .map((row) => {
-      const [istat = '', name = '', , lat = '', lng = ''] = row.split(',');
-      return { istat, name, lat: Number(lat), lng: Number(lng) };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, 'it'));
-}
+export const comunePoints = async (): Promise<ComunePoint[]> =>
+  (await allComuni()).map((c) => ({ istat: c.istatCode, name: c.name, lat: c.latitude, lng: c.longitude }));

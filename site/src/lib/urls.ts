@@ -1,5 +1,6 @@
 /** Every page the site builds, for the sitemap. */
 import { getCollection } from 'astro:content';
+import { allComuni } from './comuni';
 import { entriesOf, urlOf } from './content';
 import { listPages } from './listing';
 import { SECTIONS, SECTION_TYPES } from './sections';
@@ -10,7 +11,7 @@ export async function allPaths(): Promise<string[]> {
   for (const type of SECTION_TYPES) paths.push(SECTIONS[type].section);
   for (const page of await listPages(2)) paths.push(`${SECTIONS[page.props.type].section}pagina/${page.props.page}/`);
   for (const type of SECTION_TYPES) for (const entry of await entriesOf(type)) paths.push(urlOf(type, entry.data.slug));
-  for (const m of await getCollection('municipalities')) paths.push(`/comuni/${m.data.slug}/`);
+  for (const c of await allComuni()) paths.push(`/comuni/${c.slug}/`);
   for (const t of await getCollection('themes')) paths.push(`/temi/${t.data.slug}/`);
   return paths;
 }
