@@ -43,8 +43,11 @@ export interface Card {
 export const urlOf = (type: SectionType, slug: string): string => pageUrl(type, slug);
 export const titleOf = (data: AnyData): string => ('title' in data ? data.title : data.name);
 
+/** A workshop's sessions still to come at `now`, in the CMS's order. */
+export const upcomingSessions = (data: SectionData<'workshop'>, now: Date) => data.sessions.filter((s) => new Date(s.start) >= now);
+
 export function nextSession(data: SectionData<'workshop'>, now: Date) {
-  return data.sessions.filter((s) => new Date(s.start) >= now).sort((a, b) => a.start.localeCompare(b.start))[0];
+  return upcomingSessions(data, now).sort((a, b) => a.start.localeCompare(b.start))[0];
 }
 
 export function toCard(type: SectionType, entry: SectionEntry, now: Date = buildNow()): Card {

@@ -53,9 +53,10 @@ export interface PlaceCollection {
   features: PlaceFeature[];
 }
 
-type Location = { label?: string | null | undefined; address: string; latitude: number; longitude: number; municipality?: { name: string; slug: string; istatCode: string } | null | undefined };
+export type Location = { label?: string | null | undefined; address: string; latitude: number; longitude: number; municipality?: { name: string; slug: string; istatCode: string } | null | undefined };
 
-function locationsOf(data: SectionData): Location[] {
+/** Where an entry happens: its location, its locations or its sites, in that order. */
+export function locationsOf(data: SectionData): Location[] {
   const list: Location[] = [];
   if ('location' in data && data.location) list.push(data.location);
   if ('locations' in data) list.push(...data.locations);
