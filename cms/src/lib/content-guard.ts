@@ -4,8 +4,9 @@
  * create and update; required fields missing from content written as published (Strapi 5 checks
  * required fields only on publish, and then says "must be a `string` type, but the final value was: `null`").
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isRecord, type MiddlewareHost, type Model } from './published-change';
 
 /** Italy's extent with a small margin: Lampedusa (35.49 N) to Vetta d'Italia (47.09 N), 6.63 E to 18.52 E. */
 export const ITALY = { minLat: 35.4, maxLat: 47.1, minLng: 6.6, maxLng: 18.6 } as const;
@@ -38,19 +39,17 @@ export function coordinateProblem(point: Coordinates): string | undefined {
   return undefined;
 }
 
-type Schema = { attributes: Record<string, { type: string; component?: string; repeatable?: boolean; required?: boolean; default?: unknown }> };
-
 const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** Required top-level fields absent from `data` (on create) or emptied by it (on update); uids and defaults are filled by Strapi. */
-export function missingRequired(schema: Schema, data: Record<string, unknown>, creating: boolean): string[] {
+export function missingRequired(schema: Model, data: Record<string, unknown>, creating: boolean): string[] {
   return Object.entries(schema.attributes)
     .filter(([name, attribute]) => attribute.required && attribute.type !== 'uid' && attribute.default === undefined && (creating ? isEmpty(data[name]) : name in data && isEmpty(data[name])))
     .map(([name]) => name);
 }
 
 /** Every point in `data`, with its path: the type's own latitude/longitude and every shared.location component. */
-function* points(schema: Schema, data: Record<string, unknown>, getComponent: (uid: string) => Schema, path: string[] = []): Generator<[string[], Coordinates]> {
+function* points(schema: Model, data: Record<string, unknown>, getComponent: (uid: string) => Model, path: string[] = []): Generator<[string[], Coordinates]> {
   if ('latitude' in schema.attributes && ('latitude' in data || 'longitude' in data)) {
     yield [path, data as Coordinates];
   }
@@ -70,13 +69,18 @@ function* points(schema: Schema, data: Record<string, unknown>, getComponent: (u
 const validationError = (message: string, path: string[], value: unknown) =>
   new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError', value }] });
 
-export function registerContentGuard(strapi: Core.Strapi, uids: readonly UID.ContentType[]): void {
+/** What the guard needs of Strapi (`Core.Strapi` fits, and so does the unit tests' fake). */
+export interface ContentGuardHost extends MiddlewareHost {
+  getModel(uid: string): Model;
+}
+
+export function registerContentGuard(strapi: ContentGuardHost, uids: readonly UID.ContentType[]): void {
   const guarded = new Set<string>(uids);
   strapi.documents.use(async (context, next) => {
     if (guarded.has(context.uid) && (context.action === 'create' || context.action === 'update')) {
-      const { data, status } = context.params as { data?: Record<string, unknown>; status?: string };
-      if (data) {
-        const schema = strapi.getModel(context.uid) as unknown as Schema;
+      const { data, status } = context.params;
+      if (isRecord(data)) {
+        const schema = strapi.getModel(context.uid);
         if (status === 'published') {
           const missing = missingRequired(schema, data, context.action === 'create');
           if (missing.length > 0) {
@@ -84,7 +88,7 @@ export function registerContentGuard(strapi: Core.Strapi, uids: readonly UID.Con
             throw validationError(`${missing.length > 1 ? 'I campi' : 'Il campo'} ${list} ${missing.length > 1 ? 'sono obbligatori' : 'è obbligatorio'} per pubblicare.`, [missing[0] ?? ''], undefined);
           }
         }
-        const getComponent = (uid: string) => strapi.getModel(uid as UID.Component) as unknown as Schema;
+        const getComponent = (uid: string) => strapi.getModel(uid);
         for (const [path, point] of points(schema, data, getComponent)) {
           const problem = coordinateProblem(point);
           if (problem) {

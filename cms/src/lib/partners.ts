@@ -8,9 +8,10 @@
  * `proposedBy` to that organisation. The field is private (never in the REST API), outside the public
  * populate tree and the search documents, and not among the fields the Partner role may write.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PARTNER_ROLE } from './permissions';
+import { isRecord, type MiddlewareHost } from './published-change';
 
 export const PARTNER_ACCOUNT = 'api::partner-account.partner-account';
 
@@ -22,8 +23,13 @@ export const PROPOSED_BY_TYPES = [
   'api::training-material.training-material',
 ] as const satisfies readonly UID.ContentType[];
 
-/** The organisation (documentId) of a Partner admin user, or undefined for any other user. */
-async function adminUser(strapi: Core.Strapi, userId: number) {
+/** What partner accounts need of Strapi (`Core.Strapi` fits, and so does the unit tests' fake). */
+export interface PartnerHost {
+  db: { query(uid: string): { findOne(params: object): Promise<unknown> } };
+  log: { warn(message: string): void };
+}
+
+async function adminUser(strapi: PartnerHost, userId: number) {
   return (await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'email'], populate: { roles: { select: ['code'] } } })) as {
     email: string;
     roles: { code: string }[];
@@ -31,14 +37,15 @@ async function adminUser(strapi: Core.Strapi, userId: number) {
 }
 
 /** Whether an admin user holds the Partner role. */
-export async function isPartner(strapi: Core.Strapi, userId: number): Promise<boolean> {
+export async function isPartner(strapi: PartnerHost, userId: number): Promise<boolean> {
   return Boolean((await adminUser(strapi, userId))?.roles.some((r) => r.code === PARTNER_ROLE.code));
 }
 
-export async function partnerOrganization(strapi: Core.Strapi, userId: number): Promise<string | undefined> {
+/** The organisation (documentId) of a Partner admin user, or undefined for any other user. */
+export async function partnerOrganization(strapi: PartnerHost, userId: number): Promise<string | undefined> {
   const user = await adminUser(strapi, userId);
   if (!user || !user.roles.some((r) => r.code === PARTNER_ROLE.code)) return undefined;
-  const account = (await strapi.db.query(PARTNER_ACCOUNT as UID.ContentType).findOne({
+  const account = (await strapi.db.query(PARTNER_ACCOUNT).findOne({
     where: { email: { $eqi: user.email } },
     populate: { organization: { select: ['documentId'] } },
   })) as { organization: { documentId: string } | null } | null;
@@ -60,12 +67,12 @@ function actingUser(data: Record<string, unknown>): number | undefined {
  * the Partner's organisation; a Partner with no organisation writes nothing. Clones used to skip this
  * and kept the source's proposer.
  */
-export function registerPartnerLink(strapi: Core.Strapi): void {
+export function registerPartnerLink(strapi: PartnerHost & MiddlewareHost): void {
   const types = new Set<string>(PROPOSED_BY_TYPES);
   const actions = new Set(['create', 'clone', 'update']);
   strapi.documents.use(async (context, next) => {
     if (actions.has(context.action) && types.has(context.uid)) {
-      const data = (context.params as { data?: Record<string, unknown> }).data;
+      const data = isRecord(context.params.data) ? context.params.data : undefined;
       const userId = data && actingUser(data);
       if (data && userId !== undefined && (await isPartner(strapi, userId))) {
         const organization = await partnerOrganization(strapi, userId);

@@ -3,10 +3,16 @@
  * SITE_REBUILD_HOOK_URL (a Netlify build hook in production; `npm start`'s own listener locally),
  * debounced so that a burst of publishes costs one build. The CMS write never waits for it.
  */
-import type { Core, UID } from '@strapi/strapi';
-import { changesPublished, type Model } from './published-change';
+import type { UID } from '@strapi/strapi';
+import { changesPublished, type MiddlewareHost, type Model } from './published-change';
 
-export function registerRebuildHook(strapi: Core.Strapi, uids: readonly UID.ContentType[], env: NodeJS.ProcessEnv = process.env): void {
+/** What the hook needs of Strapi (`Core.Strapi` fits, and so does the unit tests' fake). */
+export interface RebuildHookHost extends MiddlewareHost {
+  getModel(uid: string): Model;
+  log: { warn(message: string): void };
+}
+
+export function registerRebuildHook(strapi: RebuildHookHost, uids: readonly UID.ContentType[], env: NodeJS.ProcessEnv = process.env): void {
   // NETLIFY_BUILD_HOOK_URL is the name Netlify's documentation uses; either works.
   const url = env.SITE_REBUILD_HOOK_URL || env.NETLIFY_BUILD_HOOK_URL;
   if (!url) return;
@@ -23,8 +29,7 @@ export function registerRebuildHook(strapi: Core.Strapi, uids: readonly UID.Cont
   };
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    const model = strapi.getModel(context.uid) as unknown as Model;
-    if (watched.has(context.uid) && changesPublished(model, context.action, context.params as { status?: string })) {
+    if (watched.has(context.uid) && changesPublished(strapi.getModel(context.uid), context.action, context.params)) {
       clearTimeout(timer);
       timer = setTimeout(() => void fire(), delay);
       timer.unref();
