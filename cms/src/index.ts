@@ -6,7 +6,7 @@ import { ensureLookupIndexes } from './lib/indexes';
 import { registerPartnerLink } from './lib/partners';
 import { syncAccess } from './lib/permissions';
 import { registerRebuildHook } from './lib/rebuild-hook';
-import { registerSearchSync, startSearchWorker } from './lib/search-sync';
+import { registerSearchSync, startSearchWorker } from './lib/search';
 import { registerModeration } from './lib/submissions/moderation';
 
 let stopSearchWorker: () => Promise<void> = async () => {};
