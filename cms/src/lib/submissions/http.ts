@@ -5,7 +5,7 @@
  */
 import type { Context } from 'koa';
 import { errorsPage, messagePage } from './html';
-import type { FieldError } from './validation';
+import { isRecord, type FieldError } from './validation';
 
 export type Format = 'json' | 'form';
 
@@ -42,7 +42,7 @@ export function readSubmission(ctx: Context, siteUrl: string, origins: string[])
   const parsed = ctx.state.submissionBody as SubmissionBody | undefined;
   const format = parsed?.format ?? 'json';
   const body = parsed?.body;
-  const carried = format === 'form' && typeof body === 'object' && body !== null ? (body as Record<string, unknown>).returnTo : undefined;
+  const carried = format === 'form' && isRecord(body) ? body.returnTo : undefined;
   return { format, body, back: backLink(carried ?? ctx.get('referer'), siteUrl, origins) };
 }
 

@@ -148,7 +148,7 @@ export function normalizeFields(raw: Record<string, unknown>, fromForm: boolean)
   return out;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The fields of a request body, normalized: the islands send `{ "data": { … } }` as JSON, a plain form
