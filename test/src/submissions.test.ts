@@ -197,6 +197,8 @@ describe('POST /api/submissions (JSON, as the islands send it)', () => {
     expect(confirm.text).toContain('<html lang="it">');
     expect(confirm.text).toMatch(/<h1>Controlla e conferma l&#39;invio<\/h1>|<h1>Controlla e conferma l'invio<\/h1>/);
     expect(confirm.text).toContain('Anziani soli nel quartiere Isola.');
+    // The category as the form names it: one label on both sides.
+    expect(confirm.text).toContain('<dd>Solitudine e isolamento</dd>');
     expect(confirm.text).toContain('Vercelli');
     expect(await stored()).toBe(before);
 
