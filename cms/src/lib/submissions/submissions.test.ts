@@ -1,5 +1,6 @@
-import { normalizeReceipt } from '@coesione/model';
+import { CATEGORIES, KINDS, normalizeReceipt, STATES, TARGETS } from '@coesione/model';
 import { describe, expect, it } from 'vitest';
+import schema from '../../api/submission/content-types/submission/schema.json';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
 import { checkStartedAt } from './anti-spam';
@@ -61,6 +62,14 @@ describe('validation', () => {
     const messages = result.ok ? [] : result.errors.map((e) => e.message);
     expect(messages).toContain('«Scheda valutata» è obbligatorio.');
     expect(messages.find((m) => m.startsWith('«Tipo di scheda valutata»'))).toMatch(/practice \(buona prassi\)/);
+  });
+});
+
+describe('the vocabulary stored', () => {
+  // Strapi reads the schema as JSON, so its enumerations cannot import the model's lists: they must match them.
+  it('gives the submission schema the model\'s kinds, states, targets and categories', () => {
+    const { kind, state, targetType, category } = schema.attributes;
+    expect([kind.enum, state.enum, targetType.enum, category.enum]).toEqual([[...KINDS], [...STATES], [...TARGETS], [...CATEGORIES]]);
   });
 });
 
