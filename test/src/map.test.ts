@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DISTRICT_BBOX } from '@coesione/model';
 import { createSearchClient, ensureSearchKey } from '@coesione/search';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
@@ -24,8 +25,8 @@ interface Feature {
   properties: { id: string; type: string; title: string; url: string; comune: string | null; istat: string | null; themes: string[]; open: boolean | null };
 }
 
-// The province of Vercelli, as [west, south, east, north] (site/src/lib/places.ts DISTRICT_BBOX).
-const DISTRICT = [7.8, 45.05, 8.6, 46.0];
+// The province of Vercelli, as [west, south, east, north]: the box the map frames and the CMS accepts points in.
+const DISTRICT = DISTRICT_BBOX;
 
 let meili: TestMeili;
 let cms: TestCms;
