@@ -9,7 +9,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient, INDEX_UID, type SearchDocument } from '@coesione/search';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
-import { takeSnapshot } from '../../site/src/lib/cms/source.ts';
+import { takeSnapshot } from '@coesione/cms-client';
 import { startCms, type TestCms } from './support/cms.ts';
 import { outboxSize, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';

@@ -46,5 +46,3 @@ export async function readRatings(): Promise<unknown[]> {
   return snapshot ? snapshot.ratings() : fromCms(() => ratingsOfCms(cmsUrl));
 }
 
-// test/src/submissions.test.ts still imports takeSnapshot from here; the reader is @coesione/cms-client's.
-export { takeSnapshot } from '@coesione/cms-client';
