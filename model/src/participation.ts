@@ -39,6 +39,16 @@ export const STATE_LABELS: Record<State, string> = { ricevuta: 'Ricevuta', in_re
 /** Ratings count once an editor accepts them, and are shown only as an average of at least this many. */
 export const MIN_RATINGS = 3;
 
+/** What `GET /api/submissions/status/<code>` answers: the state and the public reply, nothing the sender wrote. */
+export interface PublicStatus {
+  receipt: string;
+  kind: Kind;
+  state: State;
+  stateLabel: string;
+  reply: string | null;
+  updatedAt: string;
+}
+
 /** Characters: a title, a long text, a short field (names, addresses). The whole body: 32 KB. */
 export const LIMITS = { title: 200, text: 5000, short: 200, bodyBytes: 32 * 1024 } as const;
 

@@ -3,7 +3,7 @@
  * contribution under a fresh receipt, the public status of a receipt and the public rating aggregates.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { MIN_RATINGS, STATE_LABELS, uidOf, type Kind, type State, type Target } from '@coesione/model';
+import { MIN_RATINGS, STATE_LABELS, uidOf, type Kind, type PublicStatus, type State, type Target } from '@coesione/model';
 import { newReceipt } from './receipt';
 import { FIELD_LABELS, outsideDistrict, type FieldError, type SubmissionInput } from './validation';
 
@@ -98,14 +98,7 @@ export async function storeSubmission(strapi: Core.Strapi, input: SubmissionInpu
   }
 }
 
-export interface PublicStatus {
-  receipt: string;
-  kind: Kind;
-  state: State;
-  stateLabel: string;
-  reply: string | null;
-  updatedAt: string;
-}
+export type { PublicStatus };
 
 /** What the sender may see: the state and the public reply, nothing of the contribution itself. */
 export async function findStatus(strapi: Core.Strapi, receipt: string): Promise<PublicStatus | undefined> {

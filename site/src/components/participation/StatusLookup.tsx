@@ -4,7 +4,7 @@
  * public reply here, and keeps the code in the address (`?codice=`) so the page can be bookmarked.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { KIND_LABELS, normalizeReceipt, type Kind, type State } from '@coesione/model';
+import { KIND_LABELS, normalizeReceipt, type PublicStatus, type State } from '@coesione/model';
 import { FieldMessage } from './FormShell';
 import './participation.css';
 
@@ -12,14 +12,7 @@ export interface StatusLookupProps {
   cmsUrl: string;
 }
 
-interface Status {
-  receipt: string;
-  kind: Kind;
-  state: State;
-  stateLabel: string;
-  reply: string | null;
-  updatedAt: string;
-}
+type Status = PublicStatus;
 
 type View = { name: 'idle' } | { name: 'loading' } | { name: 'found'; status: Status } | { name: 'problem'; message: string };
 
