@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { send, type Answer } from './support/http.ts';
 
 // The policy the running CMS enforces, from its build (the CMS is CommonJS: no import across packages).
 type Access = 'allow' | 'deny' | 'own' | 'content';
@@ -27,21 +28,12 @@ const PRACTICE = 'api::practice.practice';
 const CM = '/content-manager/collection-types';
 const PARTNER_B = { email: 'ente.b@coesione.example', password: 'Ente-B-Prova-2026' };
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary JSON
-  json: any;
-  text: string;
-}
-
 /** One request; `ip` is the address the (trusted, appending) proxy saw. */
-async function call(method: string, path: string, init: { token?: string; body?: unknown; ip?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function call(method: string, path: string, init: { token?: string; body?: unknown; ip?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const form = init.body instanceof FormData;
-  const res = await fetch(`${cms.url}${path}`, {
+  return send(`${cms.url}${path}`, {
     method,
     headers: {
-      connection: 'close',
       'x-forwarded-for': init.ip ?? '198.51.100.1',
       ...(init.body === undefined || form ? {} : { 'content-type': 'application/json' }),
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
@@ -50,14 +42,6 @@ async function call(method: string, path: string, init: { token?: string; body?:
     body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
     redirect: 'manual',
   });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, json, text };
 }
 
 async function login(email: string, password: string, ip: string): Promise<string> {

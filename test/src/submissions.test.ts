@@ -11,6 +11,7 @@ import { createSearchClient, INDEX_UID, type SearchDocument } from '@coesione/se
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { startCms, type TestCms } from './support/cms.ts';
+import { send, type Answer } from './support/http.ts';
 import { outboxSize, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 
@@ -70,29 +71,8 @@ function startSmtp(): Promise<typeof smtp> {
   );
 }
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
-  text: string;
-}
-
-async function request(path: string, init: { method?: string; ip?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  const res = await fetch(`${cms.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { connection: 'close', ...(init.ip ? { 'x-forwarded-for': init.ip } : {}), ...init.headers },
-    body: init.body,
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, json, text };
-}
+const request = (path: string, init: { method?: string; ip?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> =>
+  send(`${cms.url}${path}`, { method: init.method ?? 'GET', headers: { ...(init.ip ? { 'x-forwarded-for': init.ip } : {}), ...init.headers }, body: init.body });
 
 const postJson = (body: unknown, ip = '192.0.2.10', raw?: string) =>
   request('/api/submissions', { method: 'POST', ip, headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
 import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
+import { send } from './http.ts';
 import { freePort } from '../../../scripts/src/lib/ports.ts';
 import { loadStrapi } from '../../../scripts/src/lib/strapi.ts';
 
@@ -51,23 +52,16 @@ export async function startCms(env: Record<string, string> = {}): Promise<TestCm
     url,
     dataDir,
     async api(pathname, init = {}) {
-      const res = await fetch(`${url}${pathname}`, {
+      const res = await send(`${url}${pathname}`, {
         method: init.method ?? 'GET',
         headers: {
-          connection: 'close',
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      return { status: res.status, body };
+      // Not JSON: the text, so an assertion shows what came back.
+      return { status: res.status, body: res.json === undefined ? res.text : res.json };
     },
     async stop() {
       await strapi.destroy();
