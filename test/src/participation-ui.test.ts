@@ -223,7 +223,9 @@ describe('reporting a need', () => {
     await page.getByLabel('Argomento').selectOption({ label: 'Barriere architettoniche' });
     await page.getByLabel('Che cosa vuoi segnalare?').fill('Il marciapiede davanti alla farmacia non ha uno scivolo: in carrozzina non si passa.');
     await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Santhià' });
-    // The map moved to Santhià; Enter on the focused map puts the point at the centre cross.
+    // The map moved to Santhià; Enter on the focused map puts the point at the centre cross. Leaflet loads
+    // after the page (a separate chunk): on a busy machine the map may not be there yet when the test types.
+    await page.locator('#segnalazione-map.leaflet-container').waitFor();
     await page.locator('#segnalazione-map').focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
