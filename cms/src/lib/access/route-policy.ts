@@ -99,7 +99,7 @@ export const ROUTE_POLICY: RouteRule[] = [
   {
     routes: ['* /admin/users', '* /admin/users/:id', 'POST /admin/users/batch-delete', '* /admin/roles*', 'GET /admin/permissions', '* /admin/api-tokens*', '* /admin/admin-tokens*',
       '* /admin/webhooks*', '* /admin/transfer/*', 'POST /admin/project-settings', '* /content-type-builder/*',
-      '* /users-permissions/*', '* /email*', 'GET /upload/settings', 'PUT /upload/settings', 'PUT /upload/configuration', 'PUT /i18n/settings',
+      '* /users-permissions/*', '* /email*', 'GET /upload/settings', 'PUT /upload/settings', 'PUT /i18n/settings',
       'POST /i18n/locales', 'PUT /i18n/locales/:id', 'DELETE /i18n/locales/:id', 'GET /i18n/iso-locales'],
     ...signedIn('deny', 'deny'),
     why: 'Users, roles, tokens, webhooks, schema, plugin settings: the super admin’s, never a role’s.',
@@ -134,6 +134,7 @@ export const ROUTE_POLICY: RouteRule[] = [
   { routes: ['POST /upload'], ...signedIn('allow'), why: 'Uploading a new file (or replacing one’s own: the upload plugin checks is-creator on ?id=).' },
   { routes: ['GET /upload/files', 'GET /upload/files/:id', 'PUT /upload/files/:id', 'POST /upload/actions/bulk-delete', 'POST /upload/actions/bulk-move', 'POST /upload/actions/bulk-update'], ...signedIn('own'), why: 'A partner sees and changes only the files it uploaded; bulk actions are checked file by file (admin-routes.ts).' },
   { routes: ['DELETE /upload/files/:id', 'POST /upload/folders', 'PUT /upload/folders/:id'], ...signedIn('deny'), why: 'Deleting files and arranging folders: editors.' },
+  { routes: ['PUT /upload/configuration'], ...signedIn('deny'), why: 'The media library’s columns and sort order: editors (Strapi’s configure-view).' },
   { routes: ['POST /upload/actions/upload-from-urls', 'POST /upload/files', 'POST /upload/files/:id/replace'], ...signedIn('deny'), why: 'The server fetching a URL given by a partner is a request forgery risk; the other two are unused by the admin.' },
 
   // ── Outside the routers’ tables ──
