@@ -21,11 +21,14 @@ export interface ComunePoint {
 // Every page of a build reads the same list: sorted once per build.
 let comuni: Promise<Comune[]> | undefined;
 
-export function allComuni(): Promise<Comune[]> {
+async function readComuni(): Promise<Comune[]> {
   // Typed from the Zod schema, so type checks need no generated Astro types (as in content.ts).
-  comuni ??= getCollection(TYPES.municipality.collection).then((list) =>
-    (list as unknown as { data: Comune }[]).map((m) => m.data).sort((a, b) => a.name.localeCompare(b.name, 'it')),
-  );
+  const list = (await getCollection(TYPES.municipality.collection)) as unknown as { data: Comune }[];
+  return list.map((m) => m.data).sort((a, b) => a.name.localeCompare(b.name, 'it'));
+}
+
+export function allComuni(): Promise<Comune[]> {
+  if (!comuni) comuni = readComuni();
   return comuni;
 }
 
