@@ -7,6 +7,7 @@ export default defineConfig({
     // strapi.destroy() breaks the forks pool (STACK.md); each file boots its own Strapi.
     pool: 'threads',
     testTimeout: 60_000,
-    hookTimeout: 240_000,
+    // Generous: files share two cores, and a busy machine doubles a site build's time.
+    hookTimeout: 420_000,
   },
 });
