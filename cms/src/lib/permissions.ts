@@ -8,7 +8,8 @@
  * - Editor (Strapi's built-in role): every action, publish included, on every content type of ours.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from './content-types';
+import { CONTENT_ACCESS } from './access/route-policy';
+import { PRIVATE_TYPES, PUBLIC_TYPES } from './content-types';
 
 export const PARTNER_ROLE = {
   code: 'coesione-partner',
@@ -61,17 +62,29 @@ async function localeCodes(strapi: Core.Strapi): Promise<string[]> {
 }
 
 /** Content-manager permissions with every field, as Strapi builds them for its own roles. */
-function contentPermissions(strapi: Core.Strapi, actions: string[], subjects: readonly string[], locales: string[], conditions: string[] = []): Permission[] {
+function contentPermissions(strapi: Core.Strapi, action: string, subjects: readonly string[], locales: string[], conditions: string[] = []): Permission[] {
   const { actionProvider } = strapi.service('admin::permission');
-  const all = actionProvider.values().filter((a: { section: string; actionId: string }) => a.section === 'contentTypes' && actions.includes(a.actionId));
-  const withFields = strapi.service('admin::content-type').getPermissionsWithNestedFields(all) as Permission[];
+  const found = actionProvider.values().filter((a: { section: string; actionId: string }) => a.section === 'contentTypes' && a.actionId === action);
+  const withFields = strapi.service('admin::content-type').getPermissionsWithNestedFields(found) as Permission[];
   return withFields
     .filter((p) => p.subject && subjects.includes(p.subject))
     .map((p) => ({
       ...p,
-      properties: { ...p.properties, locales },
+      // Private types are not localized (moderation, partner accounts).
+      properties: { ...p.properties, locales: (PRIVATE_TYPES as readonly string[]).includes(p.subject ?? '') ? [] : locales },
       conditions,
     }));
+}
+
+/**
+ * What CONTENT_ACCESS (the route policy's table, which the access matrix tests) grants a role on our
+ * content types: `all` without conditions, `own` with Strapi's is-creator condition.
+ */
+function grantedContent(strapi: Core.Strapi, role: keyof typeof CONTENT_ACCESS, locales: string[]): Permission[] {
+  return Object.entries(CONTENT_ACCESS[role]).flatMap(([action, grant]) => [
+    ...contentPermissions(strapi, `${CM}.${action}`, grant?.all ?? [], locales),
+    ...contentPermissions(strapi, `${CM}.${action}`, grant?.own ?? [], locales, [IS_CREATOR]),
+  ]);
 }
 
 /** The same permissions without the fields `drop` names (fields a role may neither see nor write). */
@@ -104,14 +117,9 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
   const role = await ensureRole(strapi, PARTNER_ROLE.code, PARTNER_ROLE);
   if (!role) return;
   // `proposedBy` is set by the server from the partner's account (src/lib/partners.ts), never by the partner;
-  // inverse relations would let a partner rewrite entries that are not its own.
-  const own = withoutFields(
-    contentPermissions(strapi, [`${CM}.create`, `${CM}.read`, `${CM}.update`], PARTNER_TYPES, locales, [IS_CREATOR]),
-    (subject, field) => field === 'proposedBy' || inverseRelation(strapi, subject, field),
-  );
-  // Read-only access to the vocabularies a partner links its entries to (themes, target groups, comuni),
-  // without their inverse sides (which list every entry of every body, drafts included).
-  const reference = withoutFields(contentPermissions(strapi, [`${CM}.read`], REFERENCE_TYPES, locales), (subject, field) => inverseRelation(strapi, subject, field));
+  // inverse relations would let a partner rewrite entries that are not its own, and on the vocabularies
+  // (themes, target groups, comuni) they list every entry of every body, drafts included.
+  const content = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => field === 'proposedBy' || inverseRelation(strapi, subject, field));
   const media: Permission[] = [
     { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.create' },
@@ -119,7 +127,7 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
     { action: 'plugin::upload.assets.download' },
     { action: 'plugin::upload.assets.copy-link' },
   ];
-  await strapi.service('admin::role').assignPermissions(role.id, [...own, ...reference, ...media]);
+  await strapi.service('admin::role').assignPermissions(role.id, [...content, ...media]);
 }
 
 async function syncEditorRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
@@ -130,10 +138,7 @@ async function syncEditorRole(strapi: Core.Strapi, locales: string[]): Promise<v
   const others = existing
     .filter((p) => !(p.subject && ours.has(p.subject)))
     .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
-  const actions = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${CM}.${a}`);
-  // Moderation and partner accounts: private types without draft & publish (no publish action).
-  const moderation = contentPermissions(strapi, actions.slice(0, 4), PRIVATE_TYPES, []);
-  await strapi.service('admin::role').assignPermissions(role.id, [...others, ...contentPermissions(strapi, actions, PUBLIC_TYPES, locales), ...moderation]);
+  await strapi.service('admin::role').assignPermissions(role.id, [...others, ...grantedContent(strapi, 'editor', locales)]);
 }
 
 /** Italian is the default locale: documents created without a locale are Italian. */

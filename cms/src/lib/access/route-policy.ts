@@ -16,7 +16,6 @@ import { PUBLIC_KEYS, TYPES } from '@coesione/model';
 import { PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
 
 export type Access = 'allow' | 'deny' | 'own' | 'content';
-export type Role = 'public' | 'partner' | 'editor';
 
 export interface RouteRule {
   /** Matched against `METHOD /path`; `*` stands for any run of characters. */
@@ -31,7 +30,7 @@ export interface RouteRule {
 
 export type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 
-/** What each admin role may do on each of our content types (the same lists permissions.ts assigns). */
+/** What each admin role may do on each of our content types: permissions.ts assigns exactly this at boot. */
 export const CONTENT_ACCESS: Record<'partner' | 'editor', Partial<Record<ContentAction, { own?: readonly string[]; all?: readonly string[] }>>> = {
   partner: {
     read: { own: PARTNER_TYPES, all: REFERENCE_TYPES },
