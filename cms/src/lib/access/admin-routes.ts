@@ -21,8 +21,7 @@ import { ruleFor } from './route-policy';
 interface Route {
   method: string;
   path: string;
-  handler?: unknown;
-  config?: { auth?: unknown; policies?: unknown[]; middlewares?: unknown[] };
+  config?: { middlewares?: unknown[] };
 }
 interface Router {
   type?: string;
@@ -62,9 +61,8 @@ function routers(strapi: Core.Strapi, holder: { routes?: unknown }, defaultPrefi
   return Object.values(record as Record<string, Router>).map((router) => ({ router, prefix: router.prefix ?? defaultPrefix }));
 }
 
-function roleGate(key: string): (ctx: Context, next: Next) => Promise<void> {
-  const [method = '', ...rest] = key.split(' ');
-  const rule = ruleFor(method, rest.join(' '));
+function roleGate(method: string, path: string): (ctx: Context, next: Next) => Promise<void> {
+  const rule = ruleFor(method, path);
   return async (ctx, next) => {
     const role = roleOf(ctx.state.user as AdminUser | undefined);
     if (role && (!rule || rule[role] === 'deny')) {
@@ -175,10 +173,13 @@ export function guardAdminRoutes(strapi: Core.Strapi): void {
       if ((router.type ?? 'admin') !== 'admin') continue;
       for (const route of router.routes) {
         // As the router lists it: a plugin's root route `/` is `/upload`, not `/upload/`.
-        const key = `${route.method} ${prefix}${route.path === '/' ? '' : route.path}`;
-        const guards: ((ctx: Context, next: Next) => Promise<void>)[] = [roleGate(key), hideOtherAdmins];
-        if (key.includes(' /content-manager/collection-types/:model')) guards.push(entriesReadable(strapi));
-        if (key.includes(' /content-manager/relations/:model')) guards.push(relationSourceAllowed(strapi));
+        const path = `${prefix}${route.path === '/' ? '' : route.path}`;
+        const key = `${route.method} ${path}`;
+        const guards: ((ctx: Context, next: Next) => Promise<void>)[] = [roleGate(route.method, path)];
+        // Entries and files, with their creators, come back from these two plugins only.
+        if (path.startsWith('/content-manager/') || path.startsWith('/upload')) guards.push(hideOtherAdmins);
+        if (path.startsWith('/content-manager/collection-types/:model')) guards.push(entriesReadable(strapi));
+        if (path.startsWith('/content-manager/relations/:model')) guards.push(relationSourceAllowed(strapi));
         if (key === 'POST /upload/actions/bulk-delete' || key === 'POST /upload/actions/bulk-move' || key === 'POST /upload/actions/bulk-update') {
           guards.push(bulkFilesOwned(strapi, 'plugin::upload.assets.update'));
         }
