@@ -2,7 +2,9 @@
  * The public site built from published content: from the CMS and from a snapshot alike, content pages
  * without JavaScript, states computed at build time, and a build that fails loudly on bad data.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
@@ -20,6 +22,10 @@ let cms: TestCms;
 let work: string;
 let fromCms: string;
 let fromSnapshot: string;
+
+/** The W3C Nu HTML checker from the npm package, run with the machine's Java (STACK.md), never a downloaded one. */
+const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+const JAVA = process.env.JAVA ?? 'java';
 
 const pages = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
@@ -127,6 +133,19 @@ describe('the site build', () => {
     expect(closed).toMatch(/Chiusa il \d+ \w+ 2026/);
     const open = read(fromCms, 'opportunita/tirocini-inclusione-sartoria-sociale/index.html');
     expect(open).toMatch(/Aperta fino al \d+ \w+ 20\d\d/);
+  });
+
+  it('is valid HTML on every page, for the W3C Nu checker', { timeout: 180_000 }, async () => {
+    const report = await new Promise<string>((resolve, reject) => {
+      execFile(JAVA, ['-jar', VNU_JAR, '--skip-non-html', '--errors-only', '--format', 'json', fromCms], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+        // The checker exits with 1 when it finds errors and writes its JSON report to stderr either way.
+        if (error && !stderr.trimStart().startsWith('{')) reject(error);
+        else resolve(stderr);
+      });
+    });
+    const { messages } = JSON.parse(report) as { messages: { type: string; url?: string; lastLine?: number; message: string; extract?: string }[] };
+    const errors = messages.map((m) => `${(m.url ?? '').replace(`file:${fromCms}`, '')}:${m.lastLine ?? '?'} ${m.message} «${(m.extract ?? '').trim()}»`);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('has one h1, a skip link and landmarks on every page', () => {
