@@ -2,7 +2,9 @@
  * The public site built from published content: from the CMS and from a snapshot alike, content pages
  * without JavaScript, states computed at build time, and a build that fails loudly on bad data.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
@@ -20,6 +22,10 @@ let cms: TestCms;
 let work: string;
 let fromCms: string;
 let fromSnapshot: string;
+
+/** The W3C Nu HTML checker from the npm package, run with the machine's Java (STACK.md), never a downloaded one. */
+const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+const JAVA = process.env.JAVA ?? 'java';
 
 const pages = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
@@ -129,6 +135,19 @@ describe('the site build', () => {
     expect(open).toMatch(/Aperta fino al \d+ \w+ 20\d\d/);
   });
 
+  it('is valid HTML on every page, for the W3C Nu checker', { timeout: 180_000 }, async () => {
+    const report = await new Promise<string>((resolve, reject) => {
+      execFile(JAVA, ['-jar', VNU_JAR, '--skip-non-html', '--errors-only', '--format', 'json', fromCms], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+        // The checker exits with 1 when it finds errors and writes its JSON report to stderr either way.
+        if (error && !stderr.trimStart().startsWith('{')) reject(error);
+        else resolve(stderr);
+      });
+    });
+    const { messages } = JSON.parse(report) as { messages: { type: string; url?: string; lastLine?: number; message: string; extract?: string }[] };
+    const errors = messages.map((m) => `${(m.url ?? '').replace(`file:${fromCms}`, '')}:${m.lastLine ?? '?'} ${m.message} «${(m.extract ?? '').trim()}»`);
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+
   it('has one h1, a skip link and landmarks on every page', () => {
     for (const page of pages(fromCms)) {
       const html = read(fromCms, page);
@@ -190,6 +209,54 @@ describe('the site build', () => {
     const output = await failure({ SITE_SNAPSHOT: '', CMS_URL: 'http://127.0.0.1:9' });
     expect(output).toContain('The CMS does not answer at http://127.0.0.1:9');
     expect(output).toContain('SITE_SNAPSHOT');
+  });
+});
+
+describe('the site in Chromium on a 320 px wide phone', () => {
+  it('never scrolls sideways, on any page of the sitemap (WCAG 2.1, 1.4.10 Reflow)', { timeout: 300_000 }, async () => {
+    const server = await serveStatic(fromCms);
+    const browser = await launchBrowser();
+    try {
+      // No route to block the network: the browser resolves no name but loopback (support/browser.ts),
+      // and a context that routes loses its HTTP cache, fetching the stylesheet and fonts for every page.
+      const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 320, height: 640 } });
+      const listed = (new XMLParser().parse(read(fromCms, 'sitemap-0.xml')).urlset.url as { loc: string }[]).map((u) => new URL(u.loc).pathname);
+      expect(listed.length).toBeGreaterThan(200);
+      const wide: string[] = [];
+      const queue = [...listed];
+      // Four tabs at once: on two cores, about half the time one tab takes.
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          const page = await context.newPage();
+          for (let pathname = queue.shift(); pathname; pathname = queue.shift()) {
+            await page.goto(`${server.url}${pathname}`);
+            // Measured as a reader ends up seeing it: in the site's own fonts, every island drawn. Astro
+            // drops an island's `ssr` attribute once drawn; one that waits to be seen (small map, rating)
+            // is scrolled to and waited for before the next, which would push it out of view again.
+            const drawn = await page.evaluate(async () => {
+              const until = Date.now() + 15_000;
+              const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
+              for (const island of Array.from(document.querySelectorAll('astro-island[client="visible"]'))) {
+                (island.firstElementChild ?? island).scrollIntoView();
+                while (island.hasAttribute('ssr') && Date.now() < until) await pause();
+              }
+              while (document.querySelector('astro-island[ssr]') && Date.now() < until) await pause();
+              await document.fonts.ready;
+              return !document.querySelector('astro-island[ssr]');
+            });
+            const width = await page.evaluate(() => document.documentElement.scrollWidth);
+            if (width > 320) wide.push(`${pathname} is ${width} px wide`);
+            if (!drawn) wide.push(`${pathname}: its islands did not finish drawing within 15 s`);
+          }
+          await page.close();
+        }),
+      );
+      expect(wide, `pages wider than a 320 px screen:\n${wide.sort().join('\n')}`).toEqual([]);
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
 

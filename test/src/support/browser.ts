@@ -1,6 +1,8 @@
 /**
  * Debian's Chromium through playwright-core (no browser download). The flags keep it off the network
- * and working as root in a container (STACK.md).
+ * and working as root in a container (STACK.md). The host resolver answers no name but loopback's, so
+ * a page that reaches out (map tiles) fails at once even in a context that routes nothing: routing a
+ * context turns Playwright's HTTP cache off, which a test loading hundreds of pages cannot afford.
  */
 import { chromium, type Browser } from 'playwright-core';
 
@@ -9,6 +11,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
 }
