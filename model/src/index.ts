@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './time.js';
 export * from './district.js';
 export * from './participation.js';
+export * from './needs.js';

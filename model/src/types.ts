@@ -26,6 +26,10 @@ export interface ContentType {
   schemaOrg?: string;
   /** Whether a Third Sector partner may propose entries of this type (as drafts, its own only). */
   partner?: boolean;
+  /** Public but written by the CMS alone (computed figures): nobody edits it in the admin. */
+  computed?: boolean;
+  /** Private records a Third Sector partner keeps for itself: its own only, invisible to editors. */
+  partnerRecords?: boolean;
 }
 
 export const TYPES = {
@@ -56,8 +60,15 @@ export const TYPES = {
   municipality: { uid: 'api::municipality.municipality', visibility: 'reference', rest: 'municipalities', collection: 'municipalities', label: 'Comuni', singular: 'Comune', schemaOrg: 'City' },
   theme: { uid: 'api::theme.theme', visibility: 'reference', rest: 'themes', collection: 'themes', label: 'Aree tematiche', singular: 'Area tematica' },
   'target-group': { uid: 'api::target-group.target-group', visibility: 'reference', rest: 'target-groups', collection: 'targetGroups', label: 'Destinatari', singular: 'Destinatari' },
+  'need-category': { uid: 'api::need-category.need-category', visibility: 'reference', rest: 'need-categories', collection: 'needCategories', label: 'Categorie di bisogno', singular: 'Categoria di bisogno' },
+  'need-service': { uid: 'api::need-service.need-service', visibility: 'reference', rest: 'need-services', collection: 'needServices', label: 'Servizi erogati', singular: 'Servizio erogato' },
+  'need-figure': {
+    uid: 'api::need-figure.need-figure', visibility: 'reference', rest: 'need-figures', collection: 'needFigures', label: 'Cifre dei bisogni', singular: 'Cifre di un trimestre', computed: true,
+  },
   submission: { uid: 'api::submission.submission', visibility: 'private', label: 'Contributi dei cittadini', singular: 'Contributo dei cittadini' },
   'partner-account': { uid: 'api::partner-account.partner-account', visibility: 'private', label: 'Account partner', singular: 'Account partner' },
+  'need-record': { uid: 'api::need-record.need-record', visibility: 'private', label: 'Dati di bisogno', singular: 'Scheda di bisogno', partnerRecords: true },
+  'need-audit': { uid: 'api::need-audit.need-audit', visibility: 'private', label: 'Registro degli accessi ai dati di bisogno', singular: 'Accesso ai dati di bisogno' },
   'search-outbox': { uid: 'api::search-outbox.search-outbox', visibility: 'private', label: 'Coda di indicizzazione', singular: 'Modifica da indicizzare' },
 } as const satisfies Record<string, ContentType>;
 
@@ -72,6 +83,8 @@ export type PrivateKey = KeysWhere<{ visibility: 'private' }>;
 /** Types the public REST API reads. */
 export type PublicKey = EditorialKey | ReferenceKey;
 export type PartnerKey = KeysWhere<{ partner: true }>;
+export type ComputedKey = KeysWhere<{ computed: true }>;
+export type PartnerRecordsKey = KeysWhere<{ partnerRecords: true }>;
 
 const keys = <K extends TypeKey>(test: (entry: Entry) => boolean) => (Object.keys(TYPES) as TypeKey[]).filter((k) => test(TYPES[k])) as K[];
 
@@ -80,6 +93,8 @@ export const REFERENCE_KEYS = keys<ReferenceKey>((t) => t.visibility === 'refere
 export const PRIVATE_KEYS = keys<PrivateKey>((t) => t.visibility === 'private');
 export const PUBLIC_KEYS = [...EDITORIAL_KEYS, ...REFERENCE_KEYS] as PublicKey[];
 export const PARTNER_KEYS = keys<PartnerKey>((t) => 'partner' in t && t.partner === true);
+export const COMPUTED_KEYS = keys<ComputedKey>((t) => 'computed' in t && t.computed === true);
+export const PARTNER_RECORDS_KEYS = keys<PartnerRecordsKey>((t) => 'partnerRecords' in t && t.partnerRecords === true);
 
 export type Uid<K extends TypeKey = TypeKey> = (typeof TYPES)[K]['uid'];
 export const uidOf = <K extends TypeKey>(key: K): Uid<K> => TYPES[key].uid;

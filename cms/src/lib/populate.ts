@@ -60,4 +60,7 @@ export const POPULATE: Record<PublicType, PopulateTree> = {
   },
   'api::theme.theme': {},
   'api::target-group.target-group': {},
+  'api::need-category.need-category': { themes: taxonomy },
+  'api::need-service.need-service': {},
+  'api::need-figure.need-figure': {},
 };

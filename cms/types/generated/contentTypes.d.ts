@@ -512,6 +512,13 @@ export interface ApiMunicipalityMunicipality
       'manyToMany',
       'api::organization.organization'
     >;
+    population2011: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
     practices: Schema.Attribute.Relation<
       'manyToMany',
       'api::practice.practice'
@@ -538,6 +545,320 @@ export interface ApiMunicipalityMunicipality
       'manyToMany',
       'api::workshop.workshop'
     >;
+  };
+}
+
+export interface ApiNeedAuditNeedAudit extends Struct.CollectionTypeSchema {
+  collectionName: 'need_audits';
+  info: {
+    description: 'Chi ha importato, esportato o letto in blocco i dati di bisogno, quando e quanti';
+    displayName: 'Accesso ai dati di bisogno';
+    pluralName: 'need-audits';
+    singularName: 'need-audit';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      [
+        'importazione',
+        'esportazione',
+        'lettura_elenco',
+        'cancellazione_scadenza',
+        'calcolo_cifre',
+      ]
+    > &
+      Schema.Attribute.Required;
+    actor: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    count: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    detail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::need-audit.need-audit'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiNeedCategoryNeedCategory
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'need_categories';
+  info: {
+    description: 'Vocabolario controllato dei bisogni rilevati dai partner';
+    displayName: 'Categoria di bisogno';
+    pluralName: 'need-categories';
+    singularName: 'need-category';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::need-category.need-category'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.UID<'name'> & Schema.Attribute.Required;
+    themes: Schema.Attribute.Relation<'manyToMany', 'api::theme.theme'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiNeedFigureNeedFigure extends Struct.CollectionTypeSchema {
+  collectionName: 'need_figures';
+  info: {
+    description: 'Cifre pubblicate per trimestre, con controllo della divulgazione statistica: calcolate dal CMS, mai modificate a mano';
+    displayName: 'Cifre dei bisogni';
+    pluralName: 'need-figures';
+    singularName: 'need-figure';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    cells: Schema.Attribute.JSON & Schema.Attribute.Required;
+    computedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    frozen: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    level: Schema.Attribute.Enumeration<['comune', 'ambito', 'distretto']> &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::need-figure.need-figure'
+    > &
+      Schema.Attribute.Private;
+    minCell: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 3;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    quarter: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiNeedRecordNeedRecord extends Struct.CollectionTypeSchema {
+  collectionName: 'need_records';
+  info: {
+    description: 'Una persona o un nucleo seguito da un ente partner in un mese: solo campi codificati, nessun nome';
+    displayName: 'Scheda di bisogno';
+    pluralName: 'need-records';
+    singularName: 'need-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    ageBand: Schema.Attribute.Enumeration<
+      [
+        'eta_0_17',
+        'eta_18_29',
+        'eta_30_49',
+        'eta_50_64',
+        'eta_65_79',
+        'eta_80_piu',
+      ]
+    > &
+      Schema.Attribute.Required;
+    categories: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::need-category.need-category'
+    >;
+    citizenship: Schema.Attribute.Enumeration<
+      ['italiana', 'ue', 'extra_ue', 'non_indicato']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'non_indicato'>;
+    codiceFiscale: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    household: Schema.Attribute.Enumeration<
+      [
+        'persona_sola',
+        'coppia_senza_figli',
+        'coppia_con_figli',
+        'monogenitore',
+        'altro_nucleo',
+        'non_indicato',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'non_indicato'>;
+    internalCode: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::need-record.need-record'
+    > &
+      Schema.Attribute.Private;
+    month: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+        minLength: 7;
+      }>;
+    municipality: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::municipality.municipality'
+    >;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    > &
+      Schema.Attribute.Private;
+    personKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    services: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::need-service.need-service'
+    >;
+    sex: Schema.Attribute.Enumeration<['femmina', 'maschio', 'non_indicato']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'non_indicato'>;
+    socialServiceInvolved: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    source: Schema.Attribute.Enumeration<['manuale', 'importazione']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'manuale'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiNeedServiceNeedService extends Struct.CollectionTypeSchema {
+  collectionName: 'need_services';
+  info: {
+    description: 'Vocabolario controllato dei servizi dati dai partner';
+    displayName: 'Servizio erogato';
+    pluralName: 'need-services';
+    singularName: 'need-service';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::need-service.need-service'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.UID<'name'> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -2715,6 +3036,11 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::municipality.municipality': ApiMunicipalityMunicipality;
+      'api::need-audit.need-audit': ApiNeedAuditNeedAudit;
+      'api::need-category.need-category': ApiNeedCategoryNeedCategory;
+      'api::need-figure.need-figure': ApiNeedFigureNeedFigure;
+      'api::need-record.need-record': ApiNeedRecordNeedRecord;
+      'api::need-service.need-service': ApiNeedServiceNeedService;
       'api::opportunity.opportunity': ApiOpportunityOpportunity;
       'api::organization.organization': ApiOrganizationOrganization;
       'api::partner-account.partner-account': ApiPartnerAccountPartnerAccount;

@@ -9,7 +9,7 @@ export interface Contact { name: string; email?: string; phone?: string; hours?:
 export interface Tagged { themes: string[]; targetGroups: string[]; municipalities: string[] }
 interface Entry { slug: string; title: string; summary: string; body: Paragraphs; verifiedAt?: string }
 
-export interface Comune { istat: string; name: string; province: string; lat: number; lng: number }
+export interface Comune { istat: string; name: string; province: string; lat: number; lng: number; population2011?: number }
 export interface Vocabulary { slug: string; name: string; description: string }
 export interface Organization {
   slug: string; name: string; kind: string; summary: string; body: Paragraphs; runtsNumber?: string; website?: string;
@@ -68,9 +68,21 @@ export function readComuni(file = path.join(SEED_DATA_DIR, 'comuni-vercelli.csv'
   });
 }
 
+/** `comuni-vercelli-popolazione.csv` (from ../shared/data): ISTAT code → resident population at the 2011 census. */
+export function readPopulation(file = path.join(SEED_DATA_DIR, 'comuni-vercelli-popolazione.csv')): Map<string, number> {
+  const [header, ...rows] = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  if (!header?.startsWith('istat_code,name,population_2011')) throw new Error(`${file}: unexpected header "${header}"`);
+  return new Map(rows.map((row) => {
+    const [istat, , population] = row.split(',');
+    return [istat ?? '', Number(population)];
+  }));
+}
+
+const withPopulation = (comuni: Comune[], population: Map<string, number>): Comune[] => comuni.map((c) => ({ ...c, population2011: population.get(c.istat) }));
+
 export function readSeedData(): SeedData {
   return {
-    comuni: readComuni(),
+    comuni: withPopulation(readComuni(), readPopulation()),
     municipalityBodies: json('municipality-bodies.json'),
     themes: json('themes.json'),
     targetGroups: json('target-groups.json'),

@@ -128,7 +128,7 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
   const coverOf = (themes: string[]) => covers.get(themes[0] ?? '') ?? null;
 
   await stage('Comuni', 'api::municipality.municipality', data.comuni, (c) => c.istat, (c) => ({
-    name: c.name, slug: slugify(c.name), istatCode: c.istat, province: c.province, latitude: c.lat, longitude: c.lng,
+    name: c.name, slug: slugify(c.name), istatCode: c.istat, province: c.province, latitude: c.lat, longitude: c.lng, population2011: c.population2011,
   }), 'istatCode');
 
   const tagged = (e: { slug: string; themes: string[]; targetGroups?: string[]; municipalities?: string[] }, where: string) => ({

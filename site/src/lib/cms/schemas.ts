@@ -138,7 +138,26 @@ export const schemas = {
     latitude: z.coerce.number(),
     longitude: z.coerce.number(),
     managingBody: organizationRef.nullable().optional(),
+    population2011: z.number().nullable().optional(),
   }),
   theme: z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
   'target-group': z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
+  'need-category': z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text, themes: z.array(taxonomy).default([]) }),
+  'need-service': z.object({ documentId: z.string(), name: z.string(), slug: z.string(), description: text }),
+  /** Published need figures (NeedRelease in @coesione/model): suppressed cells carry null, never 0. */
+  'need-figure': z.object({
+    documentId: z.string(),
+    quarter: z.string().regex(/^\d{4}-T[1-4]$/),
+    level: z.enum(['comune', 'ambito', 'distretto']),
+    minCell: z.number().int().min(3),
+    frozen: z.boolean(),
+    computedAt: z.string(),
+    cells: z.array(z.object({
+      area: z.string(),
+      category: z.string(),
+      ageBand: z.string(),
+      people: z.number().int().min(0).nullable(),
+      multiBody: z.number().int().min(0).nullable(),
+    })),
+  }),
 } satisfies Record<PublicKey, z.ZodTypeAny>;
