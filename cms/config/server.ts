@@ -17,6 +17,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     dirs: {
       public: publicDir(),
     },
+    // Daily jobs (need records' retention and figures: src/lib/needs/jobs.ts), Europe/Rome.
+    cron: { enabled: true },
     webhooks: {
       populateRelations: false,
     },

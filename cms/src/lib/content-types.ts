@@ -3,7 +3,7 @@
  * derived, never written here, so a type added to the registry is public, indexed and open to partners
  * where the registry says.
  */
-import { EDITORIAL_KEYS, PARTNER_KEYS, REFERENCE_KEYS, uidOf } from '@coesione/model';
+import { COMPUTED_KEYS, EDITORIAL_KEYS, PARTNER_KEYS, PARTNER_RECORDS_KEYS, REFERENCE_KEYS, uidOf } from '@coesione/model';
 
 /** Editorial types: draft & publish, localized, indexed, shown on the site. */
 export const CONTENT_TYPES = EDITORIAL_KEYS.map(uidOf);
@@ -23,3 +23,10 @@ export const PARTNER_TYPES = PARTNER_KEYS.map(uidOf);
  * accounts (the search outbox is the CMS's own). Never in the public API, never indexed, never on the site.
  */
 export const PRIVATE_TYPES = [uidOf('submission'), uidOf('partner-account')];
+
+/** Public types the CMS writes alone (need figures): editors read them, nobody edits them. */
+export const COMPUTED_TYPES = COMPUTED_KEYS.map(uidOf);
+export const EDITABLE_TYPES = PUBLIC_TYPES.filter((uid) => !(COMPUTED_TYPES as readonly string[]).includes(uid));
+
+/** Private records each partner keeps for itself (need records): its own only, and no editor sees them. */
+export const PARTNER_RECORD_TYPES = PARTNER_RECORDS_KEYS.map(uidOf);

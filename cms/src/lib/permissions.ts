@@ -9,7 +9,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_ACCESS } from './access/route-policy';
-import { PRIVATE_TYPES, PUBLIC_TYPES } from './content-types';
+import { PARTNER_RECORD_TYPES, PRIVATE_TYPES, PUBLIC_TYPES } from './content-types';
 
 export const PARTNER_ROLE = {
   code: 'coesione-partner',
@@ -71,7 +71,7 @@ function contentPermissions(strapi: Core.Strapi, action: string, subjects: reado
     .map((p) => ({
       ...p,
       // Private types are not localized (moderation, partner accounts).
-      properties: { ...p.properties, locales: (PRIVATE_TYPES as readonly string[]).includes(p.subject ?? '') ? [] : locales },
+      properties: { ...p.properties, locales: ([...PRIVATE_TYPES, ...PARTNER_RECORD_TYPES] as string[]).includes(p.subject ?? '') ? [] : locales },
       conditions,
     }));
 }
@@ -119,7 +119,10 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
   // `proposedBy` is set by the server from the partner's account (src/lib/partners.ts), never by the partner;
   // inverse relations would let a partner rewrite entries that are not its own, and on the vocabularies
   // (themes, target groups, comuni) they list every entry of every body, drafts included.
-  const content = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => field === 'proposedBy' || inverseRelation(strapi, subject, field));
+  // On need records the organisation, the person key and the source are the server's (needs/records.ts).
+  const serverSet = (subject: string, field: string) =>
+    field === 'proposedBy' || ((PARTNER_RECORD_TYPES as readonly string[]).includes(subject) && ['organization', 'personKey', 'source'].includes(field));
+  const content = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => serverSet(subject, field) || inverseRelation(strapi, subject, field));
   const media: Permission[] = [
     { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.create' },
@@ -133,10 +136,11 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
 async function syncEditorRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
   const role = await ensureRole(strapi, EDITOR_ROLE);
   if (!role) return;
-  const ours = new Set<string>([...PUBLIC_TYPES, ...PRIVATE_TYPES]);
   const existing = (await strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } })) as Permission[];
+  // Every type of ours (api::…) is decided by CONTENT_ACCESS alone: whatever Strapi granted its Editor
+  // role on them at first boot (need records and their audit log included) goes.
   const others = existing
-    .filter((p) => !(p.subject && ours.has(p.subject)))
+    .filter((p) => !p.subject?.startsWith('api::'))
     .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
   await strapi.service('admin::role').assignPermissions(role.id, [...others, ...grantedContent(strapi, 'editor', locales)]);
 }

@@ -18,6 +18,8 @@ export const SECRET_NAMES = [
   'ENCRYPTION_KEY',
   // Keys the rate limit of the public forms (HMAC of the client address) and signs their confirmation pages.
   'SUBMISSION_SALT',
+  // Keys the pseudonymous person key of need records (HMAC of a codice fiscale or a partner's file code).
+  'NEED_KEY_SECRET',
 ] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 

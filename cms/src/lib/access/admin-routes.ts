@@ -16,6 +16,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
+import { needRecordsGuard } from '../needs/guard';
 import { ruleFor } from './route-policy';
 
 interface Route {
@@ -178,6 +179,7 @@ export function guardAdminRoutes(strapi: Core.Strapi): void {
         const guards: ((ctx: Context, next: Next) => Promise<void>)[] = [roleGate(route.method, path)];
         // Entries and files, with their creators, come back from these two plugins only.
         if (path.startsWith('/content-manager/') || path.startsWith('/upload')) guards.push(hideOtherAdmins);
+        if (path.startsWith('/content-manager/collection-types/:model') || path.startsWith('/content-manager/relations/:model')) guards.push(needRecordsGuard(strapi));
         if (path.startsWith('/content-manager/collection-types/:model')) guards.push(entriesReadable(strapi));
         if (path.startsWith('/content-manager/relations/:model')) guards.push(relationSourceAllowed(strapi));
         if (key === 'POST /upload/actions/bulk-delete' || key === 'POST /upload/actions/bulk-move' || key === 'POST /upload/actions/bulk-update') {

@@ -13,7 +13,7 @@
  * Rules are tried in order; the first whose pattern matches `METHOD /path` (as the router lists it) wins.
  */
 import { PUBLIC_KEYS, TYPES } from '@coesione/model';
-import { PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
+import { EDITABLE_TYPES, PARTNER_RECORD_TYPES, PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
 
 export type Access = 'allow' | 'deny' | 'own' | 'content';
 
@@ -33,16 +33,19 @@ export type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 /** What each admin role may do on each of our content types: permissions.ts assigns exactly this at boot. */
 export const CONTENT_ACCESS: Record<'partner' | 'editor', Partial<Record<ContentAction, { own?: readonly string[]; all?: readonly string[] }>>> = {
   partner: {
-    read: { own: PARTNER_TYPES, all: REFERENCE_TYPES },
-    create: { own: PARTNER_TYPES },
-    update: { own: PARTNER_TYPES },
+    read: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES], all: REFERENCE_TYPES },
+    create: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES] },
+    update: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES] },
+    // A partner corrects its own records, deleting a wrong one; its proposals an editor deletes.
+    delete: { own: PARTNER_RECORD_TYPES },
   },
+  // Editors never see need records (PARTNER_RECORD_TYPES is in no list of theirs) and edit no figures.
   editor: {
     read: { all: [...PUBLIC_TYPES, ...PRIVATE_TYPES] },
-    create: { all: [...PUBLIC_TYPES, ...PRIVATE_TYPES] },
-    update: { all: [...PUBLIC_TYPES, ...PRIVATE_TYPES] },
-    delete: { all: [...PUBLIC_TYPES, ...PRIVATE_TYPES] },
-    publish: { all: PUBLIC_TYPES },
+    create: { all: [...EDITABLE_TYPES, ...PRIVATE_TYPES] },
+    update: { all: [...EDITABLE_TYPES, ...PRIVATE_TYPES] },
+    delete: { all: [...EDITABLE_TYPES, ...PRIVATE_TYPES] },
+    publish: { all: EDITABLE_TYPES },
   },
 };
 
@@ -127,6 +130,13 @@ export const ROUTE_POLICY: RouteRule[] = [
   { routes: [`PUT ${CT}/:id`, `POST ${CT}/:id/actions/discard`], ...signedIn('content', 'content'), action: 'update', why: 'Editing entries: the partner its own drafts.' },
   { routes: [`DELETE ${CT}/:id`, `POST ${CT}/actions/bulkDelete`], ...signedIn('content', 'content'), action: 'delete', why: 'Deleting: editors only.' },
   { routes: [`POST ${CT}/:id/actions/publish`, `POST ${CT}/:id/actions/unpublish`, `POST ${CT}/actions/publish`, `POST ${CT}/actions/bulkPublish`, `POST ${CT}/actions/bulkUnpublish`], ...signedIn('content', 'content'), action: 'publish', why: 'Publishing: editors only.' },
+
+  // ── Need records (src/lib/needs): the partner's own template, import, figures and summary ──
+  {
+    routes: ['GET /coesione-needs/template.csv', 'POST /coesione-needs/import', 'GET /coesione-needs/figures.csv', 'GET /coesione-needs/summary'],
+    ...signedIn('allow', 'deny'),
+    why: 'A partner imports and reads back its own need records (audited); editors never see records.',
+  },
 
   // ── Media library ──
   { routes: ['GET /upload/configuration', 'GET /upload/folders', 'GET /upload/folders/:id', 'GET /upload/folder-structure'], ...signedIn('allow'), why: 'The media library’s view settings and folder names.' },

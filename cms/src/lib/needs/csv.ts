@@ -1,0 +1,203 @@
+/**
+ * Reading a partner's spreadsheet of need records: the bytes as spreadsheets write them (UTF-8, with or
+ * without BOM, or the Latin-1/Windows-1252 of older Excel), `;` or `,` as separator, Italian headers in
+ * any case and with or without accents, values as codes or as their Italian labels. Every problem is
+ * reported with its row, its column and why, in Italian; nothing here touches the database.
+ */
+import { parse } from 'csv-parse/sync';
+import { AGE_BANDS, CITIZENSHIPS, HOUSEHOLDS, MONTH, SEXES, validCodiceFiscale, type Coded } from '@coesione/model';
+
+/** The template's columns, in order, with what each holds (the downloadable template's second line). */
+export const COLUMNS = [
+  { name: 'mese', example: '2026-10', help: 'AAAA-MM (o MM/AAAA)' },
+  { name: 'comune', example: '002158', help: 'codice ISTAT o nome del comune di residenza' },
+  { name: 'fascia_eta', example: '30-49', help: AGE_BANDS.map((b) => b.label).join(', ') },
+  { name: 'tipo_nucleo', example: 'monogenitore', help: HOUSEHOLDS.map((b) => b.code).join(', ') },
+  { name: 'sesso', example: 'non indicato', help: SEXES.map((b) => b.label.toLowerCase()).join(', ') + ' (facoltativo)' },
+  { name: 'cittadinanza', example: 'extra UE', help: 'italiana, UE, extra UE, non indicato (facoltativo)' },
+  { name: 'bisogni', example: 'casa|lavoro', help: 'una o più categorie separate da | (barra verticale)' },
+  { name: 'servizi', example: 'ascolto-e-orientamento', help: 'zero o più servizi separati da |' },
+  { name: 'servizio_sociale', example: 'sì', help: 'sì se il servizio sociale dell’ente gestore segue la persona, altrimenti no' },
+  { name: 'codice_fiscale', example: '', help: 'facoltativo: della persona o del referente del nucleo; non viene conservato' },
+  { name: 'codice_interno', example: 'SCH-0012', help: 'facoltativo: il numero della vostra scheda, per contare una persona una sola volta nei mesi' },
+] as const;
+export type Column = (typeof COLUMNS)[number]['name'];
+
+const ALIASES: Record<string, Column> = {
+  codice_istat: 'comune', codice_istat_comune: 'comune', codice_comune: 'comune', istat: 'comune',
+  eta: 'fascia_eta', fascia_di_eta: 'fascia_eta', nucleo: 'tipo_nucleo', tipo_di_nucleo: 'tipo_nucleo',
+  categorie: 'bisogni', bisogno: 'bisogni', servizio: 'servizi', servizi_erogati: 'servizi',
+  servizio_sociale_coinvolto: 'servizio_sociale', cf: 'codice_fiscale', codice_scheda: 'codice_interno',
+};
+
+/** Lower case, no accents, runs of anything else as one `_`: «Fascia d’età» → `fascia_d_eta`. */
+export const normalize = (text: string): string =>
+  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9+]+/g, '_').replace(/^_+|_+$/g, '');
+
+/** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else Windows-1252, which Latin-1 files also read as. */
+export function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+export interface RowError {
+  /** The spreadsheet's row number (the header is row 1). */
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** A row read and checked: codes only, and the identifying codes still in clear (hashed by the caller, then dropped). */
+export interface CodedRow {
+  row: number;
+  month: string;
+  istat: string;
+  ageBand: string;
+  household: string;
+  sex: string;
+  citizenship: string;
+  categories: string[];
+  services: string[];
+  socialServiceInvolved: boolean;
+  codiceFiscale?: string;
+  internalCode?: string;
+}
+
+export interface Vocabularies {
+  /** ISTAT code and normalized name → ISTAT code, for the district's comuni. */
+  comuni: Map<string, string>;
+  /** Normalized slug or name → slug. */
+  categories: Map<string, string>;
+  services: Map<string, string>;
+}
+
+/** Lookup of a coded list by code, by label and by a few spellings people use. */
+function lookup(list: readonly Coded[], extra: Record<string, string> = {}): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const item of list) {
+    map.set(normalize(item.code), item.code);
+    map.set(normalize(item.label), item.code);
+  }
+  for (const [spelling, code] of Object.entries(extra)) map.set(normalize(spelling), code);
+  return map;
+}
+
+const AGE = lookup(AGE_BANDS, { '80+': 'eta_80_piu', 'oltre 80': 'eta_80_piu', '80 piu': 'eta_80_piu', '0 18': 'eta_0_17', minori: 'eta_0_17' });
+const HOUSEHOLD = lookup(HOUSEHOLDS, { sola: 'persona_sola', single: 'persona_sola', coppia: 'coppia_senza_figli', famiglia_con_figli: 'coppia_con_figli', genitore_solo: 'monogenitore', monoparentale: 'monogenitore', altro: 'altro_nucleo' });
+const SEX = lookup(SEXES, { f: 'femmina', m: 'maschio', donna: 'femmina', uomo: 'maschio' });
+const CITIZENSHIP = lookup(CITIZENSHIPS, { it: 'italiana', italia: 'italiana', unione_europea: 'ue', extraue: 'extra_ue', extra_ue: 'extra_ue', non_ue: 'extra_ue' });
+const YES = new Set(['si', 's', 'yes', 'y', '1', 'vero', 'x']);
+const NO = new Set(['no', 'n', '0', 'falso', '']);
+/** Left blank, an optional coded field is «non indicato». */
+const UNSTATED = 'non_indicato';
+
+function readMonth(value: string): string | undefined {
+  const v = value.trim();
+  if (MONTH.test(v)) return v;
+  const m = /^(0?[1-9]|1[0-2])[/.-](\d{4})$/.exec(v);
+  return m ? `${m[2]}-${m[1]!.padStart(2, '0')}` : undefined;
+}
+
+export interface ParsedFile {
+  rows: CodedRow[];
+  errors: RowError[];
+  /** Data rows in the file (valid or not). */
+  total: number;
+}
+
+/** Reads the whole file; `errors` lists every problem, `rows` every row without one. */
+export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { maxRows: number; today: string }): ParsedFile {
+  const text = decode(bytes).replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  } catch (cause) {
+    const line = (cause as { lines?: number }).lines;
+    return { rows: [], total: 0, errors: [{ row: line ?? 1, field: '', message: 'Il file non si legge come CSV (virgolette non chiuse?): salvalo di nuovo come «CSV UTF-8» o «CSV (separato da punto e virgola)».' }] };
+  }
+  const [header, ...data] = records;
+  if (!header) return { rows: [], total: 0, errors: [{ row: 1, field: '', message: 'Il file è vuoto: scarica il modello e compila una riga per persona e mese.' }] };
+  const columns = header.map((h) => {
+    const n = normalize(h);
+    return (COLUMNS.find((c) => c.name === n)?.name ?? ALIASES[n]) as Column | undefined;
+  });
+  const missing = (['mese', 'comune', 'fascia_eta', 'bisogni'] as Column[]).filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    return { rows: [], total: data.length, errors: [{ row: 1, field: missing.join(', '), message: `Mancano le colonne ${missing.join(', ')}: usa le intestazioni del modello (${COLUMNS.map((c) => c.name).join(';')}).` }] };
+  }
+  const errors: RowError[] = [];
+  const rows: CodedRow[] = [];
+  // Template's help line (second row) is skipped when left in place.
+  const body = data.filter((r, i) => !(i === 0 && r[0]?.startsWith('AAAA-MM')));
+  const offset = data.length - body.length;
+  if (body.length > limits.maxRows) {
+    return { rows: [], total: body.length, errors: [{ row: 1, field: '', message: `Il file ha ${body.length} righe: il massimo è ${limits.maxRows} per importazione. Dividilo per mese.` }] };
+  }
+  body.forEach((record, i) => {
+    const row = i + 2 + offset;
+    const cell = (name: Column) => {
+      const at = columns.indexOf(name);
+      return at >= 0 ? (record[at] ?? '').trim() : '';
+    };
+    const problems: RowError[] = [];
+    const fail = (field: Column, message: string) => problems.push({ row, field, message });
+    const month = readMonth(cell('mese'));
+    if (!month) fail('mese', `«${cell('mese')}» non è un mese: scrivi AAAA-MM, per esempio 2026-10.`);
+    else if (month > limits.today.slice(0, 7)) fail('mese', `${month} è un mese futuro.`);
+    const istat = vocab.comuni.get(normalize(cell('comune'))) ?? vocab.comuni.get(cell('comune').padStart(6, '0'));
+    if (!istat) fail('comune', `«${cell('comune')}» non è un comune del distretto: usa il codice ISTAT (6 cifre) o il nome.`);
+    const coded = (field: Column, map: Map<string, string>, required: boolean): string => {
+      const value = cell(field);
+      if (!value && !required) return UNSTATED;
+      const code = map.get(normalize(value));
+      if (!code) fail(field, value ? `«${value}» non è tra i valori ammessi (${COLUMNS.find((c) => c.name === field)?.help}).` : 'Il campo è obbligatorio.');
+      return code ?? '';
+    };
+    const ageBand = coded('fascia_eta', AGE, true);
+    const household = coded('tipo_nucleo', HOUSEHOLD, false);
+    const sex = coded('sesso', SEX, false);
+    const citizenship = coded('cittadinanza', CITIZENSHIP, false);
+    const list = (field: Column, map: Map<string, string>, required: boolean): string[] => {
+      const items = cell(field).split('|').map((s) => s.trim()).filter(Boolean);
+      if (required && items.length === 0) fail(field, 'Indica almeno un bisogno.');
+      const codes = items.map((item) => {
+        const code = map.get(normalize(item)) ?? map.get(item.toLowerCase());
+        if (!code) fail(field, `«${item}» non è nel vocabolario (vedi «${field === 'bisogni' ? 'Categorie di bisogno' : 'Servizi erogati'}» nel pannello).`);
+        return code;
+      });
+      return [...new Set(codes.filter((c): c is string => Boolean(c)))];
+    };
+    const categories = list('bisogni', vocab.categories, true);
+    const services = list('servizi', vocab.services, false);
+    const social = normalize(cell('servizio_sociale'));
+    if (!YES.has(social) && !NO.has(social)) fail('servizio_sociale', `«${cell('servizio_sociale')}»: scrivi sì o no.`);
+    const cf = cell('codice_fiscale').replace(/\s+/g, '').toUpperCase();
+    // Never echoed back: the report does not repeat the code.
+    if (cf && !validCodiceFiscale(cf)) fail('codice_fiscale', 'Il codice fiscale non è valido (16 caratteri con il carattere di controllo finale corretto).');
+    const internal = cell('codice_interno');
+    if (internal.length > 40) fail('codice_interno', 'Il codice interno supera i 40 caratteri.');
+    if (problems.length > 0) {
+      errors.push(...problems);
+      return;
+    }
+    rows.push({
+      row, month: month!, istat: istat!, ageBand, household, sex, citizenship, categories, services,
+      socialServiceInvolved: YES.has(social),
+      ...(cf ? { codiceFiscale: cf } : {}),
+      ...(internal ? { internalCode: internal } : {}),
+    });
+  });
+  return { rows, errors, total: body.length };
+}
+
+/** The template a partner downloads: the header and one line saying what each column holds, with an example (skipped on import). */
+export function templateCsv(): string {
+  const line = (values: readonly string[]) => values.map((v) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';');
+  const help = COLUMNS.map((c) => (c.example ? `${c.help}; es. ${c.example}` : c.help));
+  return `\uFEFF${[line(COLUMNS.map((c) => c.name)), line(help)].join('\r\n')}\r\n`;
+}

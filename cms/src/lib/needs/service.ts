@@ -1,0 +1,223 @@
+/**
+ * The need-data loop inside the CMS: a partner's CSV import (transactional, idempotent per month), the
+ * published figures (aggregate.ts + disclosure.ts), the partner's own figures beside the district's, the
+ * retention job and the audit log. Raw records leave the CMS by no path here: the only outputs are the
+ * figures, the partner's own counts and the import report (rows, fields, reasons: no values of a person).
+ */
+import type { Core } from '@strapi/strapi';
+import { ALL, quarterLabel, romeDay, type NeedRelease } from '@coesione/model';
+import { partnerOrganization } from '../partners';
+import { aggregate, frozenAt, peopleByQuarter } from './aggregate';
+import { readNeedCsv, normalize, type RowError, type Vocabularies } from './csv';
+import { minCellFrom } from './disclosure';
+import { personKey } from './keys';
+import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, deleteBefore, readRecords, replaceFigures, replaceMonths, type StoredRecord } from './store';
+
+const MUNICIPALITY = 'api::municipality.municipality';
+const ORGANIZATION = 'api::organization.organization';
+
+const positiveInteger = (name: string, fallback: number, min = 1): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}: got "${raw}"`);
+  return n;
+};
+
+/** The need loop's settings, read (and checked: a bad value stops the CMS at start) from the environment. */
+export function needSettings() {
+  return {
+    minCell: minCellFrom(process.env.NEED_MIN_CELL),
+    retentionYears: positiveInteger('NEED_RETENTION_YEARS', 5),
+    freezeDays: positiveInteger('NEED_FREEZE_DAYS', 45, 0),
+    maxRows: positiveInteger('NEED_IMPORT_MAX_ROWS', 200_000),
+  };
+}
+
+interface Actor {
+  id: number;
+  email: string;
+}
+
+async function audit(strapi: Core.Strapi, entry: { actor: string; action: string; organization?: string; count: number; detail?: string }): Promise<void> {
+  await strapi.documents(NEED_AUDIT).create({ data: { at: new Date().toISOString(), ...entry, detail: entry.detail?.slice(0, 500) } } as never);
+}
+
+interface Lookup {
+  vocab: Vocabularies;
+  comuneIds: Map<string, number>;
+  categoryIds: Map<string, number>;
+  serviceIds: Map<string, number>;
+}
+
+async function lookup(strapi: Core.Strapi): Promise<Lookup> {
+  const comuni = (await strapi.db.query(MUNICIPALITY).findMany({ select: ['id', 'istatCode', 'name'] })) as { id: number; istatCode: string; name: string }[];
+  const vocabulary = async (uid: string) => (await strapi.db.query(uid).findMany({ select: ['id', 'slug', 'name'] })) as { id: number; slug: string; name: string }[];
+  const [categories, services] = [await vocabulary(NEED_CATEGORY), await vocabulary(NEED_SERVICE)];
+  const names = (list: { slug: string; name: string }[]) => new Map(list.flatMap((v) => [[normalize(v.slug), v.slug], [normalize(v.name), v.slug]] as [string, string][]));
+  return {
+    vocab: {
+      comuni: new Map(comuni.flatMap((c) => [[c.istatCode, c.istatCode], [normalize(c.name), c.istatCode]] as [string, string][])),
+      categories: names(categories),
+      services: names(services),
+    },
+    comuneIds: new Map(comuni.map((c) => [c.istatCode, c.id])),
+    categoryIds: new Map(categories.map((c) => [c.slug, c.id])),
+    serviceIds: new Map(services.map((c) => [c.slug, c.id])),
+  };
+}
+
+/** The organisation a Partner speaks for: documentId, row id and name. */
+export async function partnerOf(strapi: Core.Strapi, userId: number): Promise<{ documentId: string; id: number; name: string } | undefined> {
+  const documentId = await partnerOrganization(strapi, userId);
+  if (!documentId) return undefined;
+  const row = (await strapi.db.query(ORGANIZATION).findOne({ where: { documentId }, select: ['id', 'name'], orderBy: { id: 'asc' } })) as { id: number; name: string } | null;
+  return row ? { documentId, id: row.id, name: row.name } : undefined;
+}
+
+export interface ImportReport {
+  /** Data rows read. */
+  total: number;
+  valid: number;
+  stored: number;
+  /** Records of the same months the import replaced. */
+  replaced: number;
+  months: string[];
+  errors: RowError[];
+  /** Whether the valid rows were stored despite errors (the partner's choice). */
+  partial: boolean;
+  message: string;
+}
+
+/**
+ * Imports a partner's CSV. With any error nothing is stored, unless `validOnly`: then the valid rows are.
+ * The months in the file replace that organisation's records of the same months (idempotent).
+ */
+export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }): Promise<ImportReport> {
+  const organization = await partnerOf(strapi, actor.id);
+  if (!organization) throw new Error('not a partner');
+  const settings = needSettings();
+  const now = options.now ?? new Date();
+  const { vocab, comuneIds, categoryIds, serviceIds } = await lookup(strapi);
+  const parsed = readNeedCsv(bytes, vocab, { maxRows: settings.maxRows, today: romeDay(now) });
+  const errors = [...parsed.errors];
+  const seen = new Map<string, number>();
+  const records: (StoredRecord & { row: number })[] = [];
+  for (const row of parsed.rows) {
+    const key = personKey({ codiceFiscale: row.codiceFiscale, internalCode: row.internalCode, organization: organization.documentId });
+    if (key) {
+      const first = seen.get(`${row.month}|${key}`);
+      if (first !== undefined) {
+        errors.push({ row: row.row, field: row.codiceFiscale ? 'codice_fiscale' : 'codice_interno', message: `La stessa persona compare già alla riga ${first} per il mese ${row.month}: una riga per persona e mese.` });
+        continue;
+      }
+      seen.set(`${row.month}|${key}`, row.row);
+    }
+    records.push({
+      row: row.row,
+      month: row.month,
+      municipality: comuneIds.get(row.istat)!,
+      ageBand: row.ageBand,
+      household: row.household,
+      sex: row.sex,
+      citizenship: row.citizenship,
+      categories: row.categories.map((c) => categoryIds.get(c)!),
+      services: row.services.map((s) => serviceIds.get(s)!),
+      socialServiceInvolved: row.socialServiceInvolved,
+      personKey: key,
+      organization: organization.id,
+      createdBy: actor.id,
+    });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const months = [...new Set(records.map((r) => r.month))].sort();
+  const base = { total: parsed.total, valid: records.length, months, errors, partial: false };
+  if (errors.length > 0 && !options.validOnly) {
+    return { ...base, stored: 0, replaced: 0, months: [], message: `Nessuna riga importata: ${errors.length === 1 ? 'c’è un errore' : `ci sono ${errors.length} errori`} da correggere (o scegli «importa solo le righe valide»).` };
+  }
+  if (records.length === 0) return { ...base, stored: 0, replaced: 0, message: 'Nessuna riga valida da importare.' };
+  const { deleted } = await strapi.db.transaction(({ trx }) => replaceMonths(strapi, trx, organization.id, months, records));
+  await audit(strapi, { actor: actor.email, action: 'importazione', organization: organization.name, count: records.length, detail: `mesi ${months.join(', ')}; sostituite ${deleted} schede; errori ${errors.length}` });
+  await refreshFigures(strapi);
+  return {
+    ...base,
+    stored: records.length,
+    replaced: deleted,
+    partial: errors.length > 0,
+    message: `Importate ${records.length} schede (${months.join(', ')})${deleted > 0 ? `, al posto delle ${deleted} già presenti per gli stessi mesi` : ''}${errors.length > 0 ? `; ${errors.length} righe con errori non importate` : ''}.`,
+  };
+}
+
+/** Recomputes the figures of every quarter not yet frozen; failures are logged, the records stay. */
+export async function refreshFigures(strapi: Core.Strapi, now = new Date()): Promise<void> {
+  try {
+    await computeFigures(strapi, now);
+  } catch (error) {
+    strapi.log.error(`Need figures not recomputed: ${(error as Error).message}`);
+  }
+}
+
+/** Writes the published figures (need-figure) from the records: frozen quarters kept as they are. */
+export async function computeFigures(strapi: Core.Strapi, now = new Date()): Promise<{ quarters: string[]; kept: string[] }> {
+  const { minCell, freezeDays } = needSettings();
+  const records = await readRecords(strapi);
+  const categories = ((await strapi.db.query(NEED_CATEGORY).findMany({ select: ['slug'], orderBy: { id: 'asc' } })) as { slug: string }[]).map((c) => c.slug);
+  const existing = (await strapi.db.query(NEED_FIGURE).findMany({ select: ['quarter', 'frozen'] })) as { quarter: string; frozen: boolean }[];
+  const kept = [...new Set(existing.filter((f) => f.frozen).map((f) => f.quarter))];
+  const quarters = [...peopleByQuarter(records).keys()].filter((q) => !kept.includes(q)).sort();
+  const releases = aggregate(records, { minCell, categories, quarters });
+  const computedAt = now.toISOString();
+  await replaceFigures(strapi, releases, (quarter) => frozenAt(quarter, now, freezeDays), now);
+  await audit(strapi, { actor: 'sistema', action: 'calcolo_cifre', count: records.length, detail: `trimestri ricalcolati ${quarters.join(', ') || 'nessuno'}; congelati ${kept.join(', ') || 'nessuno'}; soglia ${minCell}; calcolato ${computedAt}` });
+  return { quarters, kept };
+}
+
+/**
+ * A partner's own figures beside the district's: its distinct people per quarter, comune and category
+ * (its own data need no suppression against itself), and the district's published figure for the same
+ * cell («meno di N» where suppressed). Written to the audit log.
+ */
+export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Promise<string> {
+  const organization = await partnerOf(strapi, actor.id);
+  if (!organization) throw new Error('not a partner');
+  const own = peopleByQuarter(await readRecords(strapi, organization.id));
+  const releases = (await strapi.db.query(NEED_FIGURE).findMany({ where: { level: 'comune' } })) as NeedRelease[];
+  const published = new Map<string, NeedRelease>(releases.map((r) => [r.quarter, r]));
+  const lines = ['trimestre;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto'];
+  let count = 0;
+  for (const [quarter, people] of [...own.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const counts = new Map<string, number>();
+    for (const p of people.values()) for (const c of [...p.categories, ALL]) counts.set(`${p.istat}|${c}`, (counts.get(`${p.istat}|${c}`) ?? 0) + 1);
+    const release = published.get(quarter);
+    for (const [key, n] of [...counts.entries()].sort()) {
+      const [istat, category] = key.split('|') as [string, string];
+      const cell = release?.cells.find((c) => c.area === istat && c.category === category);
+      const district = !release ? 'non ancora pubblicato' : cell?.people === null || cell === undefined ? `meno di ${release.minCell}` : String(cell.people);
+      lines.push([quarter, istat, category, n, district].join(';'));
+      count += 1;
+    }
+  }
+  await audit(strapi, { actor: actor.email, action: 'esportazione', organization: organization.name, count, detail: `proprie cifre per trimestre (${[...own.keys()].map(quarterLabel).join(', ')})` });
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** What a partner's page shows: its records per month and its last import. */
+export async function partnerSummary(strapi: Core.Strapi, actor: Actor) {
+  const organization = await partnerOf(strapi, actor.id);
+  if (!organization) throw new Error('not a partner');
+  const records = await readRecords(strapi, organization.id);
+  const months = new Map<string, number>();
+  for (const r of records) months.set(r.month, (months.get(r.month) ?? 0) + 1);
+  const last = (await strapi.db.query(NEED_AUDIT).findOne({ where: { action: 'importazione', organization: organization.name }, orderBy: { at: 'desc' } })) as { at: string; count: number; detail: string } | null;
+  return { organization: organization.name, months: [...months.entries()].sort().map(([month, count]) => ({ month, count })), lastImport: last };
+}
+
+/** Deletes records older than NEED_RETENTION_YEARS (by month); the published figures stay. */
+export async function applyRetention(strapi: Core.Strapi, now = new Date()): Promise<number> {
+  const { retentionYears } = needSettings();
+  const today = romeDay(now);
+  const cutoff = `${Number(today.slice(0, 4)) - retentionYears}${today.slice(4, 7)}`;
+  const deleted = await deleteBefore(strapi, cutoff);
+  if (deleted > 0) await audit(strapi, { actor: 'sistema', action: 'cancellazione_scadenza', count: deleted, detail: `schede dei mesi precedenti a ${cutoff} (conservazione ${retentionYears} anni)` });
+  return deleted;
+}
