@@ -169,9 +169,19 @@ function determinedIn(t: Indexed, rowIds: number[], sup: Uint8Array, lo: number[
     if (cs.length > 0) rows.push({ cols: cs, coefs: ks, rhs });
   }
   if (cols.length === 0) return [];
+  // The bounds only shrink the polytope: what the relations alone fix stays fixed, and then this round's
+  // repair does not need the LP.
+  const linear = fixedOnHull(cols.length, rows, []);
+  if (linear.length > 0) return linear.map((j) => cols[j]);
   const forced = pinned(t, cols, rows, lo, hi);
+  if (forced.length === 0) return [];
+  return fixedOnHull(cols.length, rows, forced).map((j) => cols[j]);
+}
+
+/** Columns constant on {relations, x_forced fixed}: pivots of the reduced row echelon form whose row
+ *  touches no free column. */
+function fixedOnHull(n: number, rows: HiddenRow[], forced: number[]): number[] {
   // Reduced row echelon form of [relations on hidden cells; unit rows of forced zeros].
-  const n = cols.length;
   const m: Float64Array[] = [];
   for (const row of rows) {
     const a = new Float64Array(n);
@@ -222,7 +232,7 @@ function determinedIn(t: Indexed, rowIds: number[], sup: Uint8Array, lo: number[
         break;
       }
     }
-    if (fixed) determined.push(cols[j]);
+    if (fixed) determined.push(j);
   }
   return determined;
 }
