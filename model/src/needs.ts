@@ -138,6 +138,11 @@ export interface NeedCell {
   ageBand: AgeBand | typeof ALL;
   people: number | null;
   multiBody: number | null;
+  /**
+   * Why `people` is null: `primary`, fewer than minCell people (shown «meno di N»); `secondary`, hidden
+   * so that no primary cell can be recomputed from the totals (it may hold more: «dato non pubblicato»).
+   */
+  suppressed?: 'primary' | 'secondary';
 }
 
 /** A release: the figures of one quarter at one level, as the CMS publishes them (type need-figure). */
@@ -160,6 +165,12 @@ export const DISTRICT = 'distretto';
 export function validCodiceFiscale(input: string): boolean {
   const cf = input.trim().toUpperCase();
   if (!/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(cf)) return false;
+  return codiceFiscaleCheck(cf.slice(0, 15)) === cf[15];
+}
+
+/** The check character of the first 15 characters of a codice fiscale. */
+export function codiceFiscaleCheck(first15: string): string {
+  const cf = first15.toUpperCase();
   const odd = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
   let sum = 0;
   for (let i = 0; i < 15; i += 1) {
@@ -167,5 +178,5 @@ export function validCodiceFiscale(input: string): boolean {
     const v = c >= 65 ? c - 65 : c - 48;
     sum += i % 2 === 0 ? odd[v] ?? 0 : v;
   }
-  return String.fromCharCode(65 + (sum % 26)) === cf[15];
+  return String.fromCharCode(65 + (sum % 26));
 }

@@ -312,8 +312,17 @@ type Caller = 'public' | 'partner' | 'editor';
 type Target = 'own' | 'other';
 
 /** The models a `:model` route is tried on: one of each kind. */
-const MODELS = { [PRACTICE]: 'partner type', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private' } as const;
-const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization' };
+const NEED_RECORD = 'api::need-record.need-record';
+const MODELS = { [PRACTICE]: 'partner type', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
+const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization', [NEED_RECORD]: 'municipality' };
+
+/** A need record entered in the admin by `token`'s partner. */
+async function recordBy(token: string): Promise<string> {
+  const casa = await cms.strapi.db.query('api::need-category.need-category').findOne({ where: { slug: 'casa' } });
+  const res = await call('POST', `${CM}/${NEED_RECORD}`, { token, body: { month: '2026-10', ageBand: 'eta_30_49', municipality: vercelli, categories: [casa.documentId] } });
+  expect(res.status, res.text).toBe(201);
+  return res.json.data.documentId;
+}
 
 /** What the policy expects of `caller` on `model` (for `content` rules) and `target`. */
 function expected(rule: RouteRule, caller: Caller, model: string, target: Target, hasTarget: boolean): 'allow' | 'deny' {
@@ -373,7 +382,7 @@ describe('the route × role matrix', () => {
             const upload = path.startsWith('/upload');
             // A fresh target for each cell: an allowed delete or publish must not spoil the next one.
             const ownerToken = target === 'own' ? tokens.partnerA : tokens.partnerB;
-            const id = upload ? String(await uploadBy(ownerToken)) : model === PRACTICE ? await draftBy(ownerToken) : 'nessuno';
+            const id = upload ? String(await uploadBy(ownerToken)) : model === PRACTICE ? await draftBy(ownerToken) : model === NEED_RECORD && hasTarget ? await recordBy(ownerToken) : 'nessuno';
             const value = (name: string) => (['model', 'uid', 'contentType'].includes(name) ? model : ['id', 'sourceId'].includes(name) ? id : name === 'targetField' ? (RELATION_FIELD[model] ?? 'themes') : 'x');
             const concrete = path.replace(/\(.*\)/, 'x').replace(/:([A-Za-z]+)/g, (_m, name: string) => value(name));
             const body = method === 'GET' || method === 'DELETE' ? undefined : upload ? { fileIds: [Number(id)], folderIds: [], updates: [{ id: Number(id), fileInfo: { alternativeText: 'prova' } }] } : { documentIds: [id] };

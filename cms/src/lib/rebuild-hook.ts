@@ -12,6 +12,11 @@ export interface RebuildHookHost extends MiddlewareHost {
   log: { warn(message: string): void };
 }
 
+let schedule: () => void = () => {};
+
+/** Asks for a rebuild for a change made outside the document service (the need figures' bulk write). */
+export const requestSiteRebuild = (): void => schedule();
+
 export function registerRebuildHook(strapi: RebuildHookHost, uids: readonly UID.ContentType[], env: NodeJS.ProcessEnv = process.env): void {
   // NETLIFY_BUILD_HOOK_URL is the name Netlify's documentation uses; either works.
   const url = env.SITE_REBUILD_HOOK_URL || env.NETLIFY_BUILD_HOOK_URL;
@@ -27,13 +32,14 @@ export function registerRebuildHook(strapi: RebuildHookHost, uids: readonly UID.
       strapi.log.warn(`site rebuild hook unreachable: ${(error as Error).message}`);
     }
   };
+  schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void fire(), delay);
+    timer.unref();
+  };
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (watched.has(context.uid) && changesPublished(strapi.getModel(context.uid), context.action, context.params)) {
-      clearTimeout(timer);
-      timer = setTimeout(() => void fire(), delay);
-      timer.unref();
-    }
+    if (watched.has(context.uid) && changesPublished(strapi.getModel(context.uid), context.action, context.params)) schedule();
     return result;
   });
 }

@@ -16,6 +16,7 @@ import { coverJpeg } from './covers.ts';
 import { textPdf } from './pdf.ts';
 import { addDays, romeDay, romeInstant } from '@coesione/model';
 import { readSeedData, type Contact, type Place, type SeedData } from './data.ts';
+import { seedNeeds } from './needs.ts';
 
 export interface SeedOptions {
   reset?: boolean;
@@ -209,6 +210,7 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
     location: place(w.location, `workshops/${w.slug}`), ...tagged(w, `workshops/${w.slug}`), verifiedAt: w.verifiedAt ?? today,
   }));
 
+  await seedNeeds(strapi, data, options.today ?? new Date());
   if (options.users !== false) await ensureDemoUsers(strapi);
 
   const total: Record<string, number> = {};

@@ -106,6 +106,7 @@ export function aggregate(records: RecordRow[], options: AggregateOptions): Need
         people: hidden.has(id) ? null : count[id]!,
         // Of suppressed people nothing is said, not even how many had more than one body.
         multiBody: hidden.has(id) || hiddenMulti.has(id) ? null : multi[id]!,
+        ...(hidden.has(id) ? { suppressed: count[id]! < options.minCell ? 'primary' : 'secondary' } : {}),
       });
       for (const a of AMBITI) {
         for (const istat of a.comuni) cells.comune.push(cell(comuneId(istat), istat, ALL));

@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { ALL, quarterLabel, romeDay, type NeedRelease } from '@coesione/model';
 import { partnerOrganization } from '../partners';
+import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter } from './aggregate';
 import { readNeedCsv, normalize, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
@@ -71,7 +72,8 @@ async function lookup(strapi: Core.Strapi): Promise<Lookup> {
 export async function partnerOf(strapi: Core.Strapi, userId: number): Promise<{ documentId: string; id: number; name: string } | undefined> {
   const documentId = await partnerOrganization(strapi, userId);
   if (!documentId) return undefined;
-  const row = (await strapi.db.query(ORGANIZATION).findOne({ where: { documentId }, select: ['id', 'name'], orderBy: { id: 'asc' } })) as { id: number; name: string } | null;
+  // The draft row: it keeps its id when the organisation is published again (published rows are recreated).
+  const row = (await strapi.db.query(ORGANIZATION).findOne({ where: { documentId, publishedAt: null }, select: ['id', 'name'], orderBy: { id: 'asc' } })) as { id: number; name: string } | null;
   return row ? { documentId, id: row.id, name: row.name } : undefined;
 }
 
@@ -148,6 +150,39 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
   };
 }
 
+/** A synthetic or migrated record as the seed writes it: codes, an organisation slug, optional codes to key. */
+export interface SeedRecord {
+  month: string;
+  istat: string;
+  ageBand: string;
+  household: string;
+  sex: string;
+  citizenship: string;
+  categories: string[];
+  services: string[];
+  socialServiceInvolved: boolean;
+  codiceFiscale?: string;
+  internalCode?: string;
+}
+
+/**
+ * Stores records for an organisation (by slug) without an admin user: the seed's synthetic data. Same
+ * store, keys and month replacement as an import.
+ */
+export async function storeRecordsFor(strapi: Core.Strapi, organizationSlug: string, rows: SeedRecord[]): Promise<number> {
+  const org = (await strapi.db.query(ORGANIZATION).findOne({ where: { slug: organizationSlug, publishedAt: null }, select: ['id', 'documentId'], orderBy: { id: 'asc' } })) as { id: number; documentId: string } | null;
+  if (!org) throw new Error(`No organisation ${organizationSlug}`);
+  const { comuneIds, categoryIds, serviceIds } = await lookup(strapi);
+  const records = rows.map((r): StoredRecord => ({
+    month: r.month, municipality: comuneIds.get(r.istat)!, ageBand: r.ageBand, household: r.household, sex: r.sex, citizenship: r.citizenship,
+    categories: r.categories.map((c) => categoryIds.get(c)!), services: r.services.map((c) => serviceIds.get(c)!), socialServiceInvolved: r.socialServiceInvolved,
+    personKey: personKey({ codiceFiscale: r.codiceFiscale, internalCode: r.internalCode, organization: org.documentId }), organization: org.id, createdBy: null,
+  }));
+  const months = [...new Set(records.map((r) => r.month))];
+  await strapi.db.transaction(({ trx }) => replaceMonths(strapi, trx, org.id, months, records));
+  return records.length;
+}
+
 /** Recomputes the figures of every quarter not yet frozen; failures are logged, the records stay. */
 export async function refreshFigures(strapi: Core.Strapi, now = new Date()): Promise<void> {
   try {
@@ -168,6 +203,7 @@ export async function computeFigures(strapi: Core.Strapi, now = new Date()): Pro
   const releases = aggregate(records, { minCell, categories, quarters });
   const computedAt = now.toISOString();
   await replaceFigures(strapi, releases, (quarter) => frozenAt(quarter, now, freezeDays), now);
+  if (releases.length > 0) requestSiteRebuild();
   await audit(strapi, { actor: 'sistema', action: 'calcolo_cifre', count: records.length, detail: `trimestri ricalcolati ${quarters.join(', ') || 'nessuno'}; congelati ${kept.join(', ') || 'nessuno'}; soglia ${minCell}; calcolato ${computedAt}` });
   return { quarters, kept };
 }

@@ -158,6 +158,7 @@ export const schemas = {
       ageBand: z.string(),
       people: z.number().int().min(0).nullable(),
       multiBody: z.number().int().min(0).nullable(),
+      suppressed: z.enum(['primary', 'secondary']).optional(),
     })),
   }),
 } satisfies Record<PublicKey, z.ZodTypeAny>;

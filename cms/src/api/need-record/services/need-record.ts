@@ -1,0 +1,13 @@
+/**
+ * The need loop's operations for the CMS's own scripts (seed, backup, tests): `strapi.service('api::need-record.need-record')`.
+ * No routes reach it; the partner's routes are in src/lib/needs/routes.ts.
+ */
+import { factories } from '@strapi/strapi';
+import { applyRetention, computeFigures, importNeedCsv, storeRecordsFor, type SeedRecord } from '../../../lib/needs/service';
+
+export default factories.createCoreService('api::need-record.need-record', ({ strapi }) => ({
+  storeRecordsFor: (organizationSlug: string, rows: SeedRecord[]) => storeRecordsFor(strapi, organizationSlug, rows),
+  computeFigures: (now?: Date) => computeFigures(strapi, now),
+  applyRetention: (now?: Date) => applyRetention(strapi, now),
+  importCsv: (actor: { id: number; email: string }, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }) => importNeedCsv(strapi, actor, bytes, options),
+}));
