@@ -401,7 +401,7 @@ describe('the route × role matrix', () => {
     console.log(`route × role matrix: ${routes.length} routes, ${cells.length} cells (${cells.filter((c) => c.want === 'deny').length} refused, ${cells.filter((c) => c.want === 'allow').length} allowed)`);
     expect(wrong.map((c) => `${c.route} as ${c.caller} on ${c.model} (${c.target}): wanted ${c.want}, got ${c.got}`)).toEqual([]);
     // About a thousand requests with their fixtures: 45 s on an idle machine, more under a parallel run.
-  }, 300_000);
+  }, 600_000);
 
   it('admin tokens open nothing on the content API', async () => {
     expect((await call('GET', '/api/practices', { token: tokens.editor })).status).toBe(401);
