@@ -10,6 +10,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_ACCESS } from './access/route-policy';
 import { PARTNER_RECORD_TYPES, PRIVATE_TYPES, PUBLIC_TYPES } from './content-types';
+import { PARTNER_QUEUE_ACTION } from './review/queue-action';
+import { REVIEW_FIELDS } from './review/state';
 
 export const PARTNER_ROLE = {
   code: 'coesione-partner',
@@ -122,13 +124,17 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
   // On need records the organisation, the person key and the source are the server's (needs/records.ts).
   const serverSet = (subject: string, field: string) =>
     field === 'proposedBy' || ((PARTNER_RECORD_TYPES as readonly string[]).includes(subject) && ['organization', 'personKey', 'source'].includes(field));
-  const content = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => serverSet(subject, field) || inverseRelation(strapi, subject, field));
+  const readable = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => serverSet(subject, field) || inverseRelation(strapi, subject, field));
+  // The editors' note and return date (review/): the partner reads them on its entries, never writes them.
+  const content = readable.map((p) => (/\.(create|update)$/.test(p.action) ? withoutFields([p], (_subject, field) => (REVIEW_FIELDS as readonly string[]).includes(field))[0]! : p));
   const media: Permission[] = [
     { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.create' },
     { action: 'plugin::upload.assets.update', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.download' },
     { action: 'plugin::upload.assets.copy-link' },
+    // The home page's partner widgets (review/queue-action.ts).
+    { action: PARTNER_QUEUE_ACTION },
   ];
   await strapi.service('admin::role').assignPermissions(role.id, [...content, ...media]);
 }

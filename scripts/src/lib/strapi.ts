@@ -97,9 +97,9 @@ async function lock(dir: string): Promise<() => void> {
   }
 }
 
-/** Loads (registers and bootstraps) Strapi in this process, without an HTTP listener. */
-export async function loadStrapi(distDir = path.join(CMS_DIR, 'dist')): Promise<Core.Strapi> {
-  const app = strapiModule().createStrapi({ appDir: CMS_DIR, distDir, serveAdminPanel: false, autoReload: false });
+/** Loads (registers and bootstraps) Strapi in this process, without an HTTP listener; `serveAdminPanel` for browser tests of the admin. */
+export async function loadStrapi(distDir = path.join(CMS_DIR, 'dist'), { serveAdminPanel = false } = {}): Promise<Core.Strapi> {
+  const app = strapiModule().createStrapi({ appDir: CMS_DIR, distDir, serveAdminPanel, autoReload: false });
   app.log.level = process.env.CMS_LOG_LEVEL ?? 'warn';
   return app.load();
 }

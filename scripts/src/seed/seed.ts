@@ -287,7 +287,8 @@ async function ensureDemoUsers(strapi: Core.Strapi): Promise<void> {
     if (await users.exists({ email: user.email })) continue;
     const role = (await roles.findOne({ code: roleOf[kind] })) as { id: number } | null;
     if (!role) throw new Error(`Seed: admin role ${roleOf[kind]} is missing (did the CMS bootstrap run?)`);
-    await users.create({ ...user, isActive: true, registrationToken: null, roles: [role.id] });
+    // The admin opens in Italian for them (English stays selectable in the profile).
+    await users.create({ ...user, preferedLanguage: 'it', isActive: true, registrationToken: null, roles: [role.id] });
   }
   await ensurePartnerAccount(strapi, logins.partner.email, DEMO_PARTNER_ORGANIZATION);
 }

@@ -28,7 +28,8 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
-export async function startCms(env: Record<string, string> = {}): Promise<TestCms> {
+/** `admin`: also serve the admin panel (from cms/dist/build), for tests that open it in Chromium. */
+export async function startCms(env: Record<string, string> = {}, { admin = false } = {}): Promise<TestCms> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-test-'));
   const port = await freePort();
   Object.assign(process.env, {
@@ -44,7 +45,7 @@ export async function startCms(env: Record<string, string> = {}): Promise<TestCm
     MEILI_MASTER_KEY: '',
     ...env,
   });
-  const strapi = await loadStrapi();
+  const strapi = await loadStrapi(undefined, { serveAdminPanel: admin });
   await strapi.listen();
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -146,6 +146,11 @@ export const ROUTE_POLICY: RouteRule[] = [
   { routes: ['PUT /upload/configuration'], ...signedIn('deny'), why: 'The media library’s columns and sort order: editors (Strapi’s configure-view).' },
   { routes: ['POST /upload/actions/upload-from-urls', 'POST /upload/files', 'POST /upload/files/:id/replace'], ...signedIn('deny'), why: 'The server fetching a URL given by a partner is a request forgery risk; the other two are unused by the admin.' },
 
+  // ── Work queues and returns of the admin home page (issue 16, cms/src/lib/review/) ──
+  { routes: ['GET /admin/coesione/queue'], ...signedIn('own'), why: 'The home page’s queue: an editor’s work, or only the partner’s own organisation’s proposals.' },
+  { routes: ['GET /admin/coesione/review/:type/:documentId'], ...signedIn('own'), why: 'Where a proposal stands and the editor’s note: a partner only on its own organisation’s entries (403 otherwise).' },
+  { routes: ['POST /admin/coesione/review/:type/:documentId/return'], ...signedIn('deny'), why: 'Sending a partner’s draft back with a note: editors only.' },
+
   // ── Outside the routers’ tables ──
   { routes: ['* /_health', 'GET /', 'GET /uploads/*', 'GET /((?!uploads/).+)'], ...all('allow'), why: 'Health check, Strapi’s landing page, uploaded files (public by URL, like the site’s images) and cms/public (robots.txt).' },
 ];

@@ -1,0 +1,58 @@
+/**
+ * The admin panel's customisation (Strapi 5: src/admin/app.tsx):
+ *
+ * - Italian for everyone: the Italian locale (English stays selectable in the profile), Italian by default
+ *   before anyone has chosen, and Italian for the strings Strapi ships untranslated (coesione/translations.ts);
+ * - the home page's work queues as widgets: editors (gated on the publish permission) and partners (gated
+ *   on the `api::partner-queue` action only their role holds, review/queue-action.ts);
+ * - «Come proporre un contenuto», a page of the admin with its menu link;
+ * - the edit view: no publish actions for who cannot publish, and the review side panel.
+ */
+import type { ComponentType } from 'react';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Bell, Calendar, Clock, Feather, Information, Question } from '@strapi/icons';
+import { HELP_PATH } from './coesione/api';
+import { withoutPublishForNonPublishers } from './coesione/publish';
+import { ReviewPanel } from './coesione/ReviewPanel';
+import { IT } from './coesione/translations';
+
+// Before the admin reads it: a first visit (the sign-in page included) is in Italian.
+const LANGUAGE_KEY = 'strapi-admin-language';
+if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'it');
+
+const EDITOR = [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::practice.practice' }];
+const PARTNER = [{ action: 'api::partner-queue' }];
+const title = (id: string, defaultMessage: string) => ({ id: `coesione.${id}`, defaultMessage });
+type WidgetName = 'PartnerProposalsWidget' | 'HowToWidget' | 'ContributionsWidget' | 'PartnerDraftsWidget' | 'ClosingSoonWidget' | 'NotVerifiedWidget';
+const widget = (name: WidgetName) => (): Promise<ComponentType> => import('./coesione/Widgets').then((m) => m[name]);
+
+export default {
+  config: {
+    locales: ['it'],
+    translations: { it: IT },
+  },
+  register(app: StrapiApp) {
+    app.widgets.register([
+      { id: 'partner-proposals', icon: Feather, title: title('widget.partner', 'Le tue proposte'), component: widget('PartnerProposalsWidget'), permissions: PARTNER, link: { label: title('widget.partner.link', 'Come proporre un contenuto'), href: HELP_PATH } },
+      { id: 'how-to-propose', icon: Question, title: title('widget.howto', 'Come proporre un contenuto'), component: widget('HowToWidget'), permissions: PARTNER },
+      { id: 'contributions', icon: Bell, title: title('widget.contributions', 'Contributi da moderare'), component: widget('ContributionsWidget'), permissions: EDITOR },
+      { id: 'partner-drafts', icon: Feather, title: title('widget.drafts', 'Bozze proposte dai partner'), component: widget('PartnerDraftsWidget'), permissions: EDITOR },
+      { id: 'closing-soon', icon: Calendar, title: title('widget.closing', 'Opportunità in scadenza (7 giorni)'), component: widget('ClosingSoonWidget'), permissions: EDITOR },
+      { id: 'not-verified', icon: Clock, title: title('widget.verify', 'Da verificare (oltre 12 mesi)'), component: widget('NotVerifiedWidget'), permissions: EDITOR },
+    ]);
+    app.addMenuLink({
+      to: HELP_PATH.slice(1),
+      icon: Information,
+      intlLabel: title('help', 'Come proporre un contenuto'),
+      Component: () => import('./coesione/HelpPage'),
+      permissions: [],
+      position: 99,
+    });
+  },
+  bootstrap(app: StrapiApp) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const cm = app.getPlugin('content-manager') as any;
+    cm.apis.addDocumentAction(withoutPublishForNonPublishers);
+    cm.apis.addEditViewSidePanel([ReviewPanel]);
+  },
+};

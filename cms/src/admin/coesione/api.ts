@@ -1,0 +1,80 @@
+/**
+ * The admin's side of cms/src/lib/review/routes.ts: the answers' shapes and one hook to read them.
+ * Only Strapi's fetch client talks to the server (it carries the admin session).
+ */
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+
+export type ReviewState = 'in_attesa' | 'pubblicata' | 'rimandata';
+
+export const STATE_LABELS: Record<ReviewState, string> = {
+  in_attesa: 'In attesa della redazione',
+  pubblicata: 'Pubblicata',
+  rimandata: 'Rimandata con una nota',
+};
+
+export interface Entry {
+  type: string;
+  typeLabel: string;
+  uid: string;
+  documentId: string;
+  title: string;
+  updatedAt: string;
+}
+export interface Proposal extends Entry {
+  state: ReviewState;
+  note: string | null;
+  returnedAt: string | null;
+  organization?: string | null;
+}
+export interface Section<T> {
+  total: number;
+  items: T[];
+}
+export interface EditorQueue {
+  role: 'editor';
+  contributions: Section<{ documentId: string; receipt: string; kind: string; state: string; title: string; createdAt: string; ageDays: number }>;
+  partnerDrafts: Section<Proposal>;
+  closingSoon: Section<Entry & { deadline: string; daysLeft: number }>;
+  notVerified: Section<Entry & { verifiedAt: string | null }>;
+}
+export interface PartnerQueue {
+  role: 'partner';
+  organization: string | null;
+  proposals: Section<Proposal>;
+}
+export interface Review {
+  proposed: boolean;
+  organization: string | null;
+  state: ReviewState;
+  note: string | null;
+  returnedAt: string | null;
+}
+
+export const entryLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=it`;
+
+export const HELP_PATH = '/come-proporre';
+
+/** GETs `url` once per `key`; `reload` asks again. */
+export function useAdminGet<T>(url: string | null, key = ''): { data?: T; error?: string; loading: boolean; reload: () => void } {
+  const { get } = useFetchClient();
+  const [state, setState] = React.useState<{ data?: T; error?: string; loading: boolean }>({ loading: Boolean(url) });
+  const [tick, setTick] = React.useState(0);
+  React.useEffect(() => {
+    if (!url) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    get<T>(url)
+      .then((res) => live && setState({ data: res.data, loading: false }))
+      .catch((error: unknown) => live && setState({ error: error instanceof Error ? error.message : String(error), loading: false }));
+    return () => {
+      live = false;
+    };
+  }, [url, key, tick, get]);
+  return { ...state, reload: () => setTick((t) => t + 1) };
+}
+
+const DAY = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
+export const italianDate = (iso: string) => DAY.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+
+export const days = (n: number) => (n === 0 ? 'oggi' : n === 1 ? '1 giorno' : `${n} giorni`);

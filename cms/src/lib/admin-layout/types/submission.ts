@@ -1,0 +1,35 @@
+import type { TypeLayout } from '../declare';
+
+export const submission: TypeLayout = {
+  mainField: 'receipt',
+  list: ['receipt', 'kind', 'state', 'title', 'createdAt'],
+  sort: ['createdAt', 'DESC'],
+  edit: [
+    ['receipt', 'kind'], ['state', 'reasonCode'], ['publicReply'],
+    ['title'], ['description'], ['targetType', 'category'], ['comune', 'address'], ['latitude', 'longitude'],
+    ['organizationName', 'email'], ['targetDocumentId', 'stars'], ['comment'],
+    ['createdDraftType', 'createdDraftDocumentId'],
+  ],
+  fields: {
+    receipt: { label: 'Codice ricevuta', description: 'Il codice che il cittadino ha ricevuto e con cui segue la risposta. Es. ABCD-EFGH-JKMN', readOnly: true },
+    kind: { label: 'Tipo di contributo', description: 'Proposta di una scheda, segnalazione di un bisogno o valutazione di un servizio. Es. segnalazione', readOnly: true },
+    state: { label: 'Stato', description: 'Ricevuta → in revisione → accettata o respinta. Accettare una proposta crea una bozza da completare. Es. in_revisione' },
+    reasonCode: { label: 'Motivo del rifiuto', description: 'Solo per i contributi respinti. Es. duplicato' },
+    publicReply: { label: 'Risposta al cittadino', description: 'La vede chi ha inviato il contributo cercando il codice ricevuta: scrivi in modo semplice e cortese. Es. «Grazie, la proposta è stata pubblicata come buona prassi.»' },
+    title: { label: 'Titolo proposto', description: 'Come l’ha scritto il cittadino. Es. «Doposcuola nel quartiere Isola»' },
+    description: { label: 'Testo del cittadino', description: 'La proposta o la segnalazione, come l’ha scritta il cittadino. Es. «Manca un doposcuola…»' },
+    targetType: { label: 'Tipo di scheda proposta', description: 'Per le proposte: buona prassi (practice), opportunità (opportunity) o laboratorio (workshop). Es. practice' },
+    category: { label: 'Categoria del bisogno', description: 'Per le segnalazioni. Es. abitare' },
+    comune: { label: 'Comune', description: 'Il comune indicato dal cittadino. Es. Vercelli' },
+    address: { label: 'Indirizzo', description: 'Se il cittadino l’ha indicato. Es. Via Dante 3' },
+    latitude: { label: 'Latitudine', description: 'Del punto indicato sulla mappa, se c’è. Es. 45.32' },
+    longitude: { label: 'Longitudine', description: 'Del punto indicato sulla mappa, se c’è. Es. 8.42' },
+    organizationName: { label: 'Ente del mittente', description: 'Se il cittadino scrive per un ente. Es. ODV Voci Amiche' },
+    targetDocumentId: { label: 'Scheda valutata (codice)', description: 'Per le valutazioni: il codice della scheda valutata. Es. k3j2…' },
+    stars: { label: 'Stelle', description: 'Per le valutazioni: da 1 a 5. Es. 4' },
+    comment: { label: 'Commento alla valutazione', description: 'Per le valutazioni. Es. «Personale gentile, attesa lunga»' },
+    email: { label: 'E-mail del mittente (riservata)', description: 'Solo per rispondere: non compare mai sul sito né in altre risposte. Es. nome@example.org' },
+    createdDraftType: { label: 'Bozza creata: tipo', description: 'Lo scrive il sistema quando una proposta accettata diventa bozza. Es. api::practice.practice', readOnly: true },
+    createdDraftDocumentId: { label: 'Bozza creata: codice', description: 'Lo scrive il sistema: il codice della bozza creata. Es. k3j2…', readOnly: true },
+  },
+};

@@ -1,0 +1,29 @@
+import { COST, EDITORIAL_FIELDS } from '../common';
+import type { TypeLayout } from '../declare';
+
+export const workshop: TypeLayout = {
+  mainField: 'title',
+  list: ['title', 'craft', 'organization', 'proposedBy', 'updatedAt'],
+  sort: ['updatedAt', 'DESC'],
+  edit: [
+    ['title'], ['slug', 'craft'], ['summary'], ['body'],
+    ['artisanName', 'organization'], ['artisanBio'],
+    ['sessions'], ['capacity', 'cost'], ['howToRegister'], ['location'], ['accessibilityNotes'],
+    ['themes', 'targetGroups'], ['municipalities', 'cover'],
+    ['proposedBy', 'verifiedAt'], ['reviewNote', 'returnedAt'],
+  ],
+  fields: {
+    ...EDITORIAL_FIELDS,
+    title: { ...EDITORIAL_FIELDS.title, description: 'Cosa si impara e dove. Es. «Ciclofficina: ripara la tua bicicletta a Gattinara»', placeholder: 'Es. Ciclofficina a Gattinara' },
+    craft: { label: 'Mestiere', description: 'Il mestiere del laboratorio. Es. riparazione biciclette' },
+    artisanName: { label: 'Maestro artigiano', description: 'Il nome con cui l’artigiano vuole comparire sul sito. Es. Franco B.', placeholder: 'Es. Franco B.' },
+    artisanBio: { label: 'Chi è l’artigiano', description: 'Due o tre righe sul suo mestiere e la sua esperienza. Es. «Meccanico da 40 anni, insegna a riparare e riusare.»' },
+    organization: { label: 'Ente organizzatore', description: 'L’ente del Terzo Settore che organizza il laboratorio. Es. APS La Bottega del Riuso' },
+    sessions: { label: 'Incontri', description: 'Un incontro per riga: inizio, fine, nota. Es. 14/01/2027 15:00–18:00, «porta la tua bici»' },
+    capacity: { label: 'Posti disponibili', description: 'Quante persone al massimo per incontro. Es. 12', placeholder: 'Es. 12' },
+    cost: COST,
+    howToRegister: { label: 'Come iscriversi', description: 'Cosa fare per partecipare. Es. «Telefona al 0161 000000 dal lunedì al venerdì»' },
+    location: { label: 'Sede', description: 'Dove si svolge: indirizzo, comune, coordinate per la mappa. Es. Via Roma 5, Gattinara' },
+    accessibilityNotes: { label: 'Accessibilità della sede', description: 'Gradini, ascensore, bagno accessibile, parcheggio. Es. «Ingresso senza gradini, bagno accessibile al piano terra»' },
+  },
+};
