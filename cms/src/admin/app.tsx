@@ -5,7 +5,7 @@
  *   before anyone has chosen, and Italian for the strings Strapi ships untranslated (coesione/translations.ts);
  * - the home page's work queues as widgets: editors (gated on the publish permission) and partners (gated
  *   on the `api::partner-queue` action only their role holds, review/queue-action.ts);
- * - «Come proporre un contenuto», a page of the admin with its menu link;
+ * - «Come proporre un contenuto», a page of the admin with its menu link; «Dati di bisogno», the partners' need-records page;
  * - the edit view: no publish actions for who cannot publish, and the review side panel.
  */
 import type { ComponentType } from 'react';
@@ -15,6 +15,7 @@ import { HELP_PATH } from './coesione/api';
 import { withoutPublishForNonPublishers } from './coesione/publish';
 import { ReviewPanel } from './coesione/ReviewPanel';
 import { IT } from './coesione/translations';
+import { registerNeedsPage } from './needs/register';
 
 // Before the admin reads it: a first visit (the sign-in page included) is in Italian.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -48,6 +49,7 @@ export default {
       permissions: [],
       position: 99,
     });
+    registerNeedsPage(app);
   },
   bootstrap(app: StrapiApp) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
