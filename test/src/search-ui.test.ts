@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createSearchClient, ensureSearchKey } from '@coesione/search';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
+import { layoutShift } from './support/layout-shift.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
@@ -169,6 +170,22 @@ describe('the search page', () => {
     await expect.poll(() => alert.textContent()).toContain('La ricerca non è disponibile in questo momento');
     expect(await alert.getByRole('link', { name: 'Opportunità' }).getAttribute('href')).toBe('/opportunita/');
     await context.close();
+  });
+});
+
+describe('layout shift on a phone', () => {
+  it('stays under 0.05 (CLS) on the home, a list, a detail page, /cerca/ and /mappa/, with the fonts arriving late', { timeout: 120_000 }, async () => {
+    const practice = fs.readdirSync(`${siteDir}/buone-prassi`).find((f) => fs.existsSync(`${siteDir}/buone-prassi/${f}/index.html`) && f !== 'pagina');
+    const pages = ['/', '/buone-prassi/', `/buone-prassi/${practice}/`, '/cerca/?q=orti', '/mappa/'];
+    const measured: Record<string, number> = {};
+    const shifts: Record<string, string[]> = {};
+    for (const pathname of pages) {
+      const result = await layoutShift(browser, `${site.url}${pathname}`);
+      expect(result.webFontLoaded, pathname).toBe(true);
+      measured[pathname] = Number(result.cls.toFixed(4));
+      shifts[pathname] = result.shifts;
+    }
+    for (const pathname of pages) expect(measured[pathname], `${pathname}: ${JSON.stringify(shifts[pathname])}`).toBeLessThanOrEqual(0.05);
   });
 });
 
