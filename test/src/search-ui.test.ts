@@ -39,7 +39,7 @@ beforeAll(async () => {
   await practices.create({ data: { title: `Bozza ${DRAFT_WORD}`, slug: 'bozza-zafferano', summary: `Mai pubblicata: ${DRAFT_WORD}.` } } as never);
   const published = (await practices.findFirst({ status: 'published' } as never)) as { documentId: string; summary: string };
   await practices.update({ documentId: published.documentId, data: { summary: `${published.summary} ${DRAFT_EDIT_WORD}` } } as never);
-  await until('the demo content to be indexed', () => synced(cms, meili), 60_000);
+  await until('the demo content to be indexed', () => synced(cms, meili), 180_000); // generous: a loaded machine makes Meilisearch answer 408 for a while
   const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
   siteDir = await buildSite({ CMS_URL: cms.url, SITE_URL: siteUrl, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key });
   expect(fs.readFileSync(`${siteDir}/cerca/index.html`, 'utf8')).not.toContain(meili.masterKey);
