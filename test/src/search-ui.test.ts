@@ -1,7 +1,8 @@
 /**
  * The search page in Chromium, as a citizen uses it: typing, facets, the URL, the back button, the
- * keyboard, and the message when the search server cannot be reached. Real Meilisearch, real CMS,
- * the site built with the search-only key; no network beyond loopback.
+ * keyboard, and the message when the search server cannot be reached; the CMS's results page without
+ * JavaScript, and the reduced results when Meilisearch is down. Real Meilisearch, real CMS, the site
+ * built with the search-only key; no network beyond loopback.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +10,13 @@ import type { Browser, Page } from 'playwright-core';
 import { createSearchClient, ensureSearchKey } from '@coesione/search';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
+import { layoutShift } from './support/layout-shift.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 import { buildSite } from './support/site.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { freePort } from '../../scripts/src/lib/ports.ts';
 
 let meili: TestMeili;
 let cms: TestCms;
@@ -21,15 +24,26 @@ let site: { url: string; close(): Promise<void> };
 let siteDir: string;
 let browser: Browser;
 
+// Words only unpublished text holds: a draft-only practice, and the draft of a published one.
+const DRAFT_WORD = 'zafferanissimo';
+const DRAFT_EDIT_WORD = 'cardamomissimo';
+
 beforeAll(async () => {
   meili = await startMeili();
-  cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100' });
+  // The site's origin is known before the CMS starts: CORS (the island's fallback) and the CMS's links need it.
+  const sitePort = await freePort();
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', CORS_ORIGINS: siteUrl, SITE_URL: siteUrl });
   await seed(cms.strapi, { users: false });
-  await until('the demo content to be indexed', () => synced(cms, meili), 60_000);
+  const practices = cms.strapi.documents('api::practice.practice');
+  await practices.create({ data: { title: `Bozza ${DRAFT_WORD}`, slug: 'bozza-zafferano', summary: `Mai pubblicata: ${DRAFT_WORD}.` } } as never);
+  const published = (await practices.findFirst({ status: 'published' } as never)) as { documentId: string; summary: string };
+  await practices.update({ documentId: published.documentId, data: { summary: `${published.summary} ${DRAFT_EDIT_WORD}` } } as never);
+  await until('the demo content to be indexed', () => synced(cms, meili), 180_000); // generous: a loaded machine makes Meilisearch answer 408 for a while
   const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
-  siteDir = await buildSite({ CMS_URL: cms.url, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key });
+  siteDir = await buildSite({ CMS_URL: cms.url, SITE_URL: siteUrl, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key });
   expect(fs.readFileSync(`${siteDir}/cerca/index.html`, 'utf8')).not.toContain(meili.masterKey);
-  site = await serveStatic(siteDir);
+  site = await serveStatic(siteDir, { port: sitePort });
   browser = await launchBrowser();
 });
 
@@ -145,15 +159,122 @@ describe('the search page', () => {
     await page.context().close();
   });
 
-  it('says so in Italian, and offers the lists, when the search server cannot be reached', async () => {
+  it('says so in Italian, and offers the lists, when neither the search server nor the CMS can be reached', async () => {
     const context = await browser.newContext({ locale: 'it-IT' });
     await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
     await context.route(`${meili.url}/**`, (route) => route.abort('connectionrefused'));
+    await context.route(`${cms.url}/api/cerca**`, (route) => route.abort('connectionrefused'));
     const page = await context.newPage();
     await page.goto(`${site.url}/cerca/?q=orti`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('La ricerca non è disponibile in questo momento');
     expect(await alert.getByRole('link', { name: 'Opportunità' }).getAttribute('href')).toBe('/opportunita/');
     await context.close();
+  });
+});
+
+describe('layout shift on a phone', () => {
+  it('stays under 0.05 (CLS) on the home, a list, a detail page, /cerca/ and /mappa/, with the fonts arriving late', { timeout: 120_000 }, async () => {
+    const practice = fs.readdirSync(`${siteDir}/buone-prassi`).find((f) => fs.existsSync(`${siteDir}/buone-prassi/${f}/index.html`) && f !== 'pagina');
+    const pages = ['/', '/buone-prassi/', `/buone-prassi/${practice}/`, '/cerca/?q=orti', '/mappa/'];
+    const measured: Record<string, number> = {};
+    const shifts: Record<string, string[]> = {};
+    for (const pathname of pages) {
+      const result = await layoutShift(browser, `${site.url}${pathname}`);
+      expect(result.webFontLoaded, pathname).toBe(true);
+      measured[pathname] = Number(result.cls.toFixed(4));
+      shifts[pathname] = result.shifts;
+    }
+    for (const pathname of pages) expect(measured[pathname], `${pathname}: ${JSON.stringify(shifts[pathname])}`).toBeLessThanOrEqual(0.05);
+  });
+});
+
+/** A page of the CMS's search route as a browser with no JavaScript gets it. */
+async function noScriptPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'it-IT', javaScriptEnabled: false });
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  return context.newPage();
+}
+
+const cerca = async (query: string, accept = 'application/json') => {
+  const res = await fetch(`${cms.url}/api/cerca${query}`, { headers: { accept } });
+  return { status: res.status, text: await res.text() };
+};
+
+describe('search without JavaScript', () => {
+  it('submits the /cerca/ form to the CMS, which answers the results as an Italian page linking to the site', async () => {
+    const page = await noScriptPage();
+    await page.goto(`${site.url}/cerca/`);
+    const form = page.locator('main form[role="search"]');
+    await form.getByLabel('Cosa cerchi?').fill('riparazione');
+    await form.getByRole('button', { name: 'Cerca' }).click();
+    await page.waitForURL(`${cms.url}/api/cerca?q=riparazione`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Risultati per «riparazione»');
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    const links = page.locator('ol.results h2 a');
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await links.first().getAttribute('href')).toMatch(new RegExp(`^${site.url}/`));
+    expect(await page.getByText('Risultati ridotti').count()).toBe(0);
+    // Refining keeps the words and filters by type.
+    await page.getByLabel('Tipo di contenuto').selectOption({ label: 'Laboratori' });
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.waitForURL(/tipo=workshop/);
+    expect(await page.locator('ol.results .type').allTextContents()).toEqual(expect.arrayContaining(['Laboratorio']));
+    expect(new Set(await page.locator('ol.results .type').allTextContents())).toEqual(new Set(['Laboratorio']));
+    await page.context().close();
+  });
+
+  it('refuses a query too long or an unknown type with a clear Italian page, and JSON for the island', async () => {
+    const long = await cerca(`?q=${'a'.repeat(201)}`, 'text/html');
+    expect(long.status).toBe(400);
+    expect(long.text).toContain('La ricerca è troppo lunga: al massimo 200 caratteri (ne hai scritti 201).');
+    const type = await cerca('?q=orti&tipo=submission', 'text/html');
+    expect(type.status).toBe(400);
+    expect(type.text).toContain('Tipo di contenuto sconosciuto: «submission»');
+    const json = JSON.parse((await cerca('?tipo=segreto')).text);
+    expect(json.error).toMatchObject({ status: 400, name: 'ValidationError' });
+  });
+
+  it('never shows a draft, nor the draft text of a published entry, and answers public fields only', async () => {
+    for (const word of [DRAFT_WORD, DRAFT_EDIT_WORD]) {
+      const { data } = JSON.parse((await cerca(`?q=${word}`)).text);
+      expect(data.totalHits).toBe(0);
+    }
+    const { data } = JSON.parse((await cerca('?q=orti')).text);
+    expect(data.hits.length).toBeGreaterThan(0);
+    for (const hit of data.hits) expect(Object.keys(hit).sort()).toEqual(['deadline', 'municipalityNames', 'nextSession', 'summary', 'title', 'type', 'url']);
+  });
+});
+
+describe('with Meilisearch stopped', () => {
+  beforeAll(async () => {
+    await meili.kill();
+  });
+  afterAll(async () => {
+    await meili.restart();
+  });
+
+  it('the page without JavaScript still finds a published title, and says the results are reduced', async () => {
+    const page = await noScriptPage();
+    await page.goto(`${cms.url}/api/cerca?q=orti+sociali`);
+    expect(await page.getByRole('status').textContent()).toMatch(/^Risultati ridotti: il motore di ricerca non è raggiungibile/);
+    expect(await page.locator('ol.results h2 a').allTextContents()).toContain('Orti sociali nella cascina di Caresana');
+    await page.context().close();
+  });
+
+  it('the island falls back to the same search and says the results are reduced', async () => {
+    const page = await openSearch('?q=orti');
+    await expect.poll(() => resultTitles(page), { timeout: 15_000 }).toContain('Orti sociali nella cascina di Caresana');
+    expect(await page.locator('.search-reduced').textContent()).toMatch(/^Risultati ridotti/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('still never shows drafts, and filters by type and comune', async () => {
+    for (const word of [DRAFT_WORD, DRAFT_EDIT_WORD]) expect(JSON.parse((await cerca(`?q=${word}`)).text).data).toMatchObject({ totalHits: 0, reduced: true });
+    const { data } = JSON.parse((await cerca('?q=orti&tipo=practice&comune=Caresana')).text);
+    expect(data.reduced).toBe(true);
+    expect(data.hits.map((h: { title: string }) => h.title)).toContain('Orti sociali nella cascina di Caresana');
+    for (const hit of data.hits) expect(hit).toMatchObject({ type: 'practice', municipalityNames: expect.arrayContaining(['Caresana']) });
   });
 });

@@ -17,6 +17,8 @@ import { loadStrapi, packageFile } from '../lib/strapi.ts';
 import { seed } from '../seed/seed.ts';
 
 const SYNTHETIC = Number(process.env.BENCH_SITE_ENTRIES ?? 10_000);
+/** Astro's build.concurrency values the synthetic build is measured with (SITE_BUILD_CONCURRENCY). */
+const CONCURRENCY = (process.env.BENCH_SITE_CONCURRENCY ?? '1').split(',').map(Number).filter((n) => n >= 1);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-site-'));
 
 
@@ -48,7 +50,7 @@ function synthetic(demo: Snapshot, total: number): Snapshot {
   return { ...demo, entries };
 }
 
-function build(snapshot: Snapshot, name: string): Promise<{ seconds: number; pages: number; dir: string }> {
+function build(snapshot: Snapshot, name: string, concurrency = 1): Promise<{ seconds: number; pages: number; dir: string }> {
   const file = path.join(work, `${name}.json`);
   const dir = path.join(work, `${name}-dist`);
   fs.writeFileSync(file, JSON.stringify(snapshot));
@@ -57,7 +59,7 @@ function build(snapshot: Snapshot, name: string): Promise<{ seconds: number; pag
     const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
       cwd: SITE_DIR,
       // A search server address and key, so /cerca/ is built with its island (only its bytes are measured).
-      env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: file, SITE_OUT_DIR: dir, BUILD_NOW: '2026-11-24T10:00:00Z', PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench' },
+      env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: file, SITE_OUT_DIR: dir, BUILD_NOW: '2026-11-24T10:00:00Z', PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench', SITE_BUILD_CONCURRENCY: String(concurrency) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let errors = '';
@@ -98,8 +100,13 @@ try {
   const demo = await demoSnapshot();
   const small = await build(demo, 'demo');
   console.log(`  demo: ${small.pages} pagine in ${small.seconds.toFixed(1)} s`);
-  const big = await build(synthetic(demo, SYNTHETIC), 'synthetic');
-  console.log(`  sintetico: ${big.pages} pagine in ${big.seconds.toFixed(1)} s`);
+  const bigs: Record<string, { seconds: number; pages: number }> = {};
+  for (const concurrency of CONCURRENCY) {
+    const run = await build(synthetic(demo, SYNTHETIC), `synthetic-${concurrency}`, concurrency);
+    fs.rmSync(run.dir, { recursive: true, force: true });
+    bigs[concurrency] = run;
+    console.log(`  sintetico (build.concurrency ${concurrency}): ${run.pages} pagine in ${run.seconds.toFixed(1)} s`);
+  }
   const templates: Record<string, string> = {
     home: 'index.html',
     'elenco (buone prassi)': 'buone-prassi/index.html',
@@ -117,7 +124,7 @@ try {
   console.table(Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, { 'HTML gz': w.html, 'CSS gz': w.css, 'JS gz': w.js, 'totale gz': w.total, 'font (una volta)': w.fonts }])));
   const builds = {
     demo: { pages: small.pages, seconds: small.seconds, pagesPerSecond: Math.round(small.pages / small.seconds) },
-    synthetic: { entries: SYNTHETIC, pages: big.pages, seconds: big.seconds, pagesPerSecond: Math.round(big.pages / big.seconds) },
+    ...Object.fromEntries(Object.entries(bigs).map(([c, big]) => [`synthetic${c === '1' ? '' : ` (concurrency ${c})`}`, { entries: SYNTHETIC, concurrency: Number(c), pages: big.pages, seconds: big.seconds, pagesPerSecond: Math.round(big.pages / big.seconds) }])),
   };
   console.table(builds);
   const file = writeResults('site', { builds, bytesGzipPerTemplate: weights, targets: { pagesPerSecond: 100, contentPageJsBytes: 0, contentPageBytesGzip: 60 * 1024 } });

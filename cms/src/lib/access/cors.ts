@@ -5,8 +5,8 @@
  */
 import type { Context } from 'koa';
 
-/** The routes the participation islands call (forms, receipt status, ratings). */
-const BROWSER_ROUTES = [/^\/api\/submissions$/, /^\/api\/submissions\/status(\/[^/]+)?$/, /^\/api\/ratings$/];
+/** The routes the islands call: participation (forms, receipt status, ratings), the search's fallback. */
+const BROWSER_ROUTES = [/^\/api\/submissions$/, /^\/api\/submissions\/status(\/[^/]+)?$/, /^\/api\/ratings$/, /^\/api\/cerca$/];
 
 export const isBrowserRoute = (path: string): boolean => BROWSER_ROUTES.some((route) => route.test(path));
 

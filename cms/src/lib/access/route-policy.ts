@@ -66,6 +66,11 @@ export const ROUTE_POLICY: RouteRule[] = [
     why: 'The participation forms: validated, rate-limited, moderated; status by receipt code only.',
   },
   {
+    routes: ['GET /api/cerca'],
+    ...all('allow'),
+    why: 'The site search without JavaScript or Meilisearch: published content only, public fields only, rate-limited (site-search/).',
+  },
+  {
     routes: ['* /api/auth/*', '* /api/connect/*', '* /api/users*', '* /api/users-permissions/*', '* /api/upload*', 'POST /api/email', '* /api/i18n/*', '* /api/content-type-builder/*'],
     ...all('deny'),
     why: 'Citizens have no accounts and nothing else is public: the users-permissions roles hold only find/findOne.',

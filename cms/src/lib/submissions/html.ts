@@ -21,7 +21,8 @@ const STYLE = `
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
-export function page(title: string, body: string): string {
+/** A whole page; `style` adds rules of its own (the search results page). */
+export function page(title: string, body: string, style = ''): string {
   return `<!doctype html>
 <html lang="it">
 <head>
@@ -29,7 +30,7 @@ export function page(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · Coesione</title>
-<style>${STYLE}</style>
+<style>${STYLE}${style}</style>
 </head>
 <body>
 <main>

@@ -2,8 +2,10 @@
  * Instant search over the public index: results as you type, highlighted matches, facets with
  * counts, open opportunities, places near you or near a comune, sort, pages, all in the URL.
  *
- * The same component renders the plain GET form on the server, so the page works without
- * JavaScript; once hydrated it searches Meilisearch directly with the search-only key.
+ * The same component renders the plain GET form on the server: without JavaScript it goes to the CMS's
+ * `GET /api/cerca`, which answers an Italian results page. Once hydrated it searches Meilisearch directly
+ * with the search-only key; when Meilisearch fails it asks that same CMS route (JSON), whose results are
+ * reduced (words in titles and summaries, type and comune filters) and say so.
  */
 import { Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
 import './search.css';
@@ -23,7 +25,7 @@ import {
 } from './search-state';
 
 interface Hit {
-  id: string;
+  id?: string;
   type: SectionType;
   url: string;
   title: string;
@@ -37,6 +39,8 @@ interface Hit {
 export interface SearchIslandProps {
   host: string;
   apiKey: string;
+  /** The CMS as the browser reaches it: the no-JavaScript form and the fallback search go to `/api/cerca`. */
+  cmsUrl: string;
   indexUid?: string;
   comuni: { istat: string; name: string; lat: number; lng: number }[];
 }
@@ -72,11 +76,36 @@ function facetLabel(key: FacetKey, value: string): string {
 
 type Distribution = Partial<Record<string, Record<string, number>>>;
 
-export default function SearchIsland({ host, apiKey, indexUid = 'content', comuni }: SearchIslandProps) {
+interface Results {
+  hits: Hit[];
+  totalHits: number;
+  totalPages: number;
+  /** From the CMS's reduced search, Meilisearch being unreachable. */
+  reduced: boolean;
+}
+
+/** The CMS route takes the site's own parameters, type and comune filters only (at most 10 of each). */
+export function fallbackUrl(cmsUrl: string, state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const t of state.selected.type.slice(0, 10)) params.append('tipo', t);
+  for (const c of state.selected.comune.slice(0, 10)) params.append('comune', c);
+  if (state.page > 1) params.set('pagina', String(Math.min(state.page, 100)));
+  return `${cmsUrl}/api/cerca?${params}`;
+}
+
+async function fallbackSearch(cmsUrl: string, state: SearchState): Promise<Results> {
+  const res = await fetch(fallbackUrl(cmsUrl, state), { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`fallback search answered ${res.status}`);
+  const { data } = (await res.json()) as { data: Omit<Results, 'reduced'> };
+  return { hits: data.hits, totalHits: data.totalHits, totalPages: data.totalPages, reduced: true };
+}
+
+export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content', comuni }: SearchIslandProps) {
   const client = useMemo(() => new Meilisearch({ host, apiKey }), [host, apiKey]);
   const [state, setState] = useState<SearchState>(emptyState);
   const [ready, setReady] = useState(false);
-  const [result, setResult] = useState<SearchResponse<Hit> | null>(null);
+  const [result, setResult] = useState<Results | null>(null);
   const [facets, setFacets] = useState<Distribution>({});
   const [failed, setFailed] = useState(false);
   const [locating, setLocating] = useState<string | null>(null);
@@ -134,18 +163,31 @@ export default function SearchIsland({ host, apiKey, indexUid = 'content', comun
         const [main, ...others] = results as unknown as SearchResponse<Hit>[];
         const distribution: Distribution = { ...(main?.facetDistribution ?? {}) };
         for (const other of others) Object.assign(distribution, other.facetDistribution ?? {});
-        setResult(main ?? null);
+        setResult(main ? { hits: main.hits, totalHits: main.totalHits ?? 0, totalPages: main.totalPages ?? 0, reduced: false } : null);
         setFacets(distribution);
         setFailed(false);
       } catch {
-        if (!cancelled) setFailed(true);
+        if (cancelled) return;
+        // Meilisearch is down or unreachable: the CMS answers from its own published content.
+        try {
+          const reduced = await fallbackSearch(cmsUrl, state);
+          if (cancelled) return;
+          setResult(reduced);
+          setFacets({});
+          setFailed(false);
+        } catch {
+          if (!cancelled) {
+            setResult(null);
+            setFailed(true);
+          }
+        }
       }
     }, 120);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [client, indexUid, ready, state]);
+  }, [client, cmsUrl, indexUid, ready, state]);
 
   const toggle = (key: FacetKey, value: string) => {
     const current = state.selected[key];
@@ -192,7 +234,7 @@ export default function SearchIsland({ host, apiKey, indexUid = 'content', comun
 
   return (
     <div className="search">
-      <form role="search" action="/cerca/" method="get" className="search-form" onSubmit={onSubmit}>
+      <form role="search" action={`${cmsUrl}/api/cerca`} method="get" className="search-form" onSubmit={onSubmit}>
         <label htmlFor={`${ids}-q`}>Cosa cerchi?</label>
         <div className="search-row">
           <input
@@ -211,6 +253,13 @@ export default function SearchIsland({ host, apiKey, indexUid = 'content', comun
       </form>
 
       <p role="status" aria-live="polite" className="search-status">{status}</p>
+
+      {result?.reduced && (
+        <p role="status" className="search-reduced">
+          Risultati ridotti: il motore di ricerca non è raggiungibile, quindi cerchiamo le parole solo nel titolo e nel riassunto,
+          con i soli filtri per tipo e comune.
+        </p>
+      )}
 
       {failed && (
         <div role="alert" className="search-error">
@@ -285,7 +334,7 @@ export default function SearchIsland({ host, apiKey, indexUid = 'content', comun
           <h2 id={`${ids}-results`} ref={resultsHeading} tabIndex={-1}>Risultati</h2>
           <ol className="results">
             {(result?.hits ?? []).map((hit) => (
-              <li key={hit.id} className="result">
+              <li key={hit.id ?? hit.url} className="result">
                 <p className="result-type">{SECTIONS[hit.type]?.singular ?? hit.type}</p>
                 <h3><a href={hit.url}><Highlighted text={hit._formatted?.title ?? hit.title} /></a></h3>
                 {hit.municipalityNames.length > 0 && <p className="result-place">{hit.municipalityNames.slice(0, 3).join(', ')}</p>}

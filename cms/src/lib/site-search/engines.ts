@@ -1,0 +1,143 @@
+/**
+ * The two ways `GET /api/cerca` finds results: Meilisearch with the search-only key (the same index and
+ * ranking as the site's island), and, when Meilisearch cannot answer, the CMS's own published content
+ * (words in the title or the summary, the type and comune filters: "reduced" results).
+ *
+ * Both answer the same hits, built from public fields only (search/documents.ts picks them for the index;
+ * the fallback maps entries through the same function), so nothing private can reach either page.
+ */
+import { EDITORIAL_KEYS, uidOf, type EditorialKey } from '@coesione/model';
+import { createSearchClient, ensureSearchKey, INDEX_UID, toSearchDocument, type CmsEntry, type SearchDocument } from '@coesione/search';
+import { POPULATE } from '../populate';
+import { HITS_PER_PAGE, type SearchQuery } from './query';
+
+export interface SearchHit {
+  type: EditorialKey;
+  url: string;
+  title: string;
+  summary: string;
+  municipalityNames: string[];
+  /** Unix seconds (opportunities). */
+  deadline: number | null;
+  /** Unix seconds (workshops). */
+  nextSession: number | null;
+}
+
+export interface EngineAnswer {
+  hits: SearchHit[];
+  totalHits: number;
+}
+
+export type Engine = (query: SearchQuery) => Promise<EngineAnswer>;
+
+export class SearchUnavailableError extends Error {
+  override name = 'SearchUnavailableError';
+}
+
+const HIT_FIELDS = ['type', 'url', 'title', 'summary', 'municipalityNames', 'deadline', 'nextSession'] as const;
+
+const toHit = (doc: Pick<SearchDocument, (typeof HIT_FIELDS)[number]>): SearchHit => ({
+  type: doc.type,
+  url: doc.url,
+  title: doc.title,
+  summary: doc.summary,
+  municipalityNames: doc.municipalityNames ?? [],
+  deadline: doc.deadline ?? null,
+  nextSession: doc.nextSession ?? null,
+});
+
+/** A Meilisearch filter value, quoted and escaped. */
+const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+export function meiliFilter(query: SearchQuery): string[][] {
+  const filter: string[][] = [];
+  if (query.types.length > 0) filter.push(query.types.map((t) => `type = ${quote(t)}`));
+  if (query.comuni.length > 0) filter.push(query.comuni.map((c) => `municipalityNames = ${quote(c)}`));
+  return filter;
+}
+
+export interface MeiliEngineOptions {
+  url: string;
+  /** The search-only key; when unset it is derived once from the master key (the key `npm start` gives the site). */
+  searchKey?: string;
+  masterKey?: string;
+  /** A search slower than this counts as Meilisearch being down. */
+  timeoutMs?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SearchUnavailableError(`Meilisearch did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Searches the public index with a key that can only search it; the master key never searches. */
+export function meiliEngine({ url, searchKey, masterKey, timeoutMs = 2000 }: MeiliEngineOptions): Engine {
+  let key: Promise<string> | undefined = searchKey ? Promise.resolve(searchKey) : undefined;
+  const resolveKey = (): Promise<string> => {
+    if (!key) {
+      if (!masterKey) return Promise.reject(new SearchUnavailableError('neither PUBLIC_SEARCH_KEY nor MEILI_MASTER_KEY is set'));
+      key = ensureSearchKey(createSearchClient(url, masterKey), masterKey).catch((error: unknown) => {
+        key = undefined; // try again on the next request
+        throw error;
+      });
+    }
+    return key;
+  };
+  return async (query) => {
+    const run = async () => {
+      const client = createSearchClient(url, await resolveKey());
+      return client.index(INDEX_UID).search<SearchDocument>(query.q, {
+        filter: meiliFilter(query),
+        page: query.page,
+        hitsPerPage: HITS_PER_PAGE,
+        attributesToRetrieve: [...HIT_FIELDS],
+      });
+    };
+    const answer = await withTimeout(run(), timeoutMs);
+    return { hits: answer.hits.map(toHit), totalHits: answer.totalHits ?? answer.hits.length };
+  };
+}
+
+/** What the fallback needs of Strapi: published entries through the document service. */
+export interface ContentReader {
+  documents(uid: never): { findMany(params: object): Promise<unknown> };
+}
+
+/** At most this many matches per type are read: the reduced search is a way through an outage. */
+const FALLBACK_PER_TYPE = 200;
+
+/** Words worth matching: the query split on spaces and punctuation, two letters or more, eight at most. */
+export const words = (q: string): string[] => [...new Set(q.toLocaleLowerCase('it').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))].slice(0, 8);
+
+/**
+ * Published entries whose title (or name) or summary contains every word of the query, of the chosen
+ * types and comuni; those with a word in the title first, then the newest.
+ */
+export function contentEngine(strapi: ContentReader, now: () => Date = () => new Date()): Engine {
+  return async (query) => {
+    const types = query.types.length > 0 ? query.types : [...EDITORIAL_KEYS];
+    const terms = words(query.q);
+    const found: SearchDocument[] = [];
+    for (const type of types) {
+      const uid = uidOf(type);
+      const titleField = type === 'organization' ? 'name' : 'title';
+      const filters = { $and: terms.map((w) => ({ $or: [{ [titleField]: { $containsi: w } }, { summary: { $containsi: w } }] })) };
+      const entries = (await strapi.documents(uid as never).findMany({
+        status: 'published',
+        filters,
+        populate: POPULATE[uid],
+        sort: 'publishedAt:desc',
+        limit: FALLBACK_PER_TYPE,
+      })) as CmsEntry[];
+      for (const entry of entries) found.push(toSearchDocument(type, entry, now()));
+    }
+    const inComuni = query.comuni.length === 0 ? found : found.filter((d) => d.municipalityNames.some((m) => query.comuni.includes(m)));
+    const inTitle = (d: SearchDocument) => terms.some((w) => d.title.toLocaleLowerCase('it').includes(w));
+    const ordered = inComuni.sort((a, b) => Number(inTitle(b)) - Number(inTitle(a)) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0));
+    const start = (query.page - 1) * HITS_PER_PAGE;
+    return { hits: ordered.slice(start, start + HITS_PER_PAGE).map(toHit), totalHits: ordered.length };
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The search behind `GET /api/cerca`: the limit per client, the query, Meilisearch, and the CMS's own
+ * content when Meilisearch cannot answer. Returns a value; the controller renders it (an Italian page for
+ * a browser with no JavaScript, JSON for the island when its own search fails).
+ */
+import { envNumber, SlidingWindowLimiter, type LimitOptions } from '../security';
+import { HITS_PER_PAGE, parseQuery, type QueryError, type SearchQuery } from './query';
+import type { Engine, SearchHit } from './engines';
+
+export interface SearchAnswer {
+  hits: SearchHit[];
+  totalHits: number;
+  page: number;
+  totalPages: number;
+  /** True when Meilisearch did not answer and the results come from titles and summaries only. */
+  reduced: boolean;
+}
+
+export type SiteSearchResult =
+  | { outcome: 'results'; query: SearchQuery; answer: SearchAnswer }
+  | { outcome: 'invalid'; query: SearchQuery; errors: QueryError[] }
+  | { outcome: 'rate-limited'; retryAfterMs: number; limit: number; windowMs: number };
+
+export interface SiteSearchDeps {
+  /** Meilisearch; none when the CMS has no Meilisearch configured (then every answer is reduced). */
+  primary?: Engine;
+  fallback: Engine;
+  limit: LimitOptions;
+  log: { warn(message: string): void };
+  now?: () => number;
+}
+
+/** Searches per client per window: a person paging through results never meets it, a scraper does. */
+export function searchLimitOptions(env: NodeJS.ProcessEnv = process.env): LimitOptions {
+  return { limit: envNumber(env.SEARCH_RATE_LIMIT, 60), windowMs: envNumber(env.SEARCH_RATE_WINDOW_MS, 60_000) };
+}
+
+export function createSiteSearch({ primary, fallback, limit, log, now = Date.now }: SiteSearchDeps) {
+  const limiter = new SlidingWindowLimiter(limit.limit, limit.windowMs);
+  let lastWarning = 0;
+
+  const answer = async (query: SearchQuery): Promise<SearchAnswer> => {
+    if (primary) {
+      try {
+        const { hits, totalHits } = await primary(query);
+        return { hits, totalHits, page: query.page, totalPages: Math.ceil(totalHits / HITS_PER_PAGE), reduced: false };
+      } catch (error) {
+        // One line a minute during an outage, without the query (it is the citizen's own words).
+        if (now() - lastWarning > 60_000) {
+          lastWarning = now();
+          log.warn(`site search: Meilisearch unavailable, answering from the CMS (${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'})`);
+        }
+      }
+    }
+    const { hits, totalHits } = await fallback(query);
+    return { hits, totalHits, page: query.page, totalPages: Math.ceil(totalHits / HITS_PER_PAGE), reduced: true };
+  };
+
+  return {
+    async search(params: Record<string, unknown>, client: string): Promise<SiteSearchResult> {
+      const retryAfterMs = limiter.retryAfter(client, now());
+      if (retryAfterMs > 0) return { outcome: 'rate-limited', retryAfterMs, limit: limit.limit, windowMs: limit.windowMs };
+      limiter.take(client, now());
+      const parsed = parseQuery(params);
+      if (!parsed.ok) return { outcome: 'invalid', query: parsed.query, errors: parsed.errors };
+      return { outcome: 'results', query: parsed.query, answer: await answer(parsed.query) };
+    },
+  };
+}
+
+export type SiteSearch = ReturnType<typeof createSiteSearch>;
