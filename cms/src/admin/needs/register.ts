@@ -1,9 +1,11 @@
 /**
- * The «Dati di bisogno» menu link: shown to whoever may create need records (the partners: editors and
+ * The «Dati di bisogno» menu link and home-page widget (last import): shown to whoever may create need records (the partners: editors and
  * the super admin hold no permission on them).
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ChartPie } from '@strapi/icons';
+
+const CAN_RECORD = [{ action: 'plugin::content-manager.explorer.create', subject: 'api::need-record.need-record' }];
 
 export const NEEDS_PATH = 'dati-di-bisogno';
 
@@ -13,7 +15,16 @@ export function registerNeedsPage(app: StrapiApp): void {
     icon: ChartPie,
     intlLabel: { id: 'coesione.needs.menu', defaultMessage: 'Dati di bisogno' },
     Component: () => import('./NeedsPage'),
-    permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'api::need-record.need-record' }],
+    permissions: CAN_RECORD,
     position: 4,
   });
+  app.widgets.register([
+    {
+      id: 'need-records',
+      icon: ChartPie,
+      title: { id: 'coesione.widget.needs', defaultMessage: 'I vostri dati di bisogno' },
+      component: () => import('./NeedsWidget').then((m) => m.NeedsWidget),
+      permissions: CAN_RECORD,
+    },
+  ]);
 }
