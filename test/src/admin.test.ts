@@ -195,7 +195,7 @@ describe('the partner in the admin', () => {
     documentId = page.url().split('?')[0]!.split('/').pop()!;
     await expect.poll(() => page.locator('input[name="slug"]').inputValue(), { timeout: 15_000 }).toBe('citta-dei-mestieri-di-santhia');
     // The side panel says who publishes.
-    expect(await mainText(page)).toContain('la pubblica la redazione');
+    await expect.poll(() => mainText(page), { timeout: 15_000 }).toContain('la pubblica la redazione');
   });
 
   it('lists the new draft in its queue as waiting', async () => {

@@ -47,7 +47,7 @@ const shiftMonth = (month: string, by: number) => {
 };
 
 /** The synthetic records, by organisation slug. */
-export function syntheticRecords(data: SeedData, today: Date, people = 820): Map<string, SyntheticRecord[]> {
+export function syntheticRecords(data: SeedData, today: Date, people = 1000): Map<string, SyntheticRecord[]> {
   const { next, pick } = generator(20261201);
   const last = romeDay(today).slice(0, 7);
   // Eight quarters: this one (up to this month) and the seven before it.
