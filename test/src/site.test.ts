@@ -275,7 +275,7 @@ describe('the need figures on the site (/bisogni/)', () => {
       const quarter = q ? q.toUpperCase() : latest;
       const release = releases.find((r) => r.quarter === quarter && r.level === 'comune')!;
       const table = /<table class="table need-table[^"]*" id="tabella-bisogni"[\s\S]*?<\/table>/.exec(read(fromCms, page))?.[0] ?? '';
-      const rows = [...table.matchAll(/<tr data-istat="(\d{6})">([\s\S]*?)<\/tr>/g)].map((m) => ({ istat: m[1]!, people: textOf(/<td class="num[^"]*" data-people>([\s\S]*?)<\/td>/.exec(m[2]!)?.[1] ?? '') }));
+      const rows = [...table.matchAll(/<tr data-istat="(\d{6})"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => ({ istat: m[1]!, people: textOf(/<td class="num[^"]*" data-people[^>]*>([\s\S]*?)<\/td>/.exec(m[2]!)?.[1] ?? '') }));
       const cells = release.cells.filter((c) => c.category === category && c.ageBand === 'tutte');
       expect(rows.map((r) => r.istat).sort(), page).toEqual(cells.map((c) => c.area).sort());
       for (const row of rows) {
@@ -310,7 +310,7 @@ describe('the need figures on the site (/bisogni/)', () => {
       rows.forEach((row, i) => {
         const [, category, ageBand, cellsHtml] = trs[i]!;
         expect([row[col('categoria_codice')], row[col('fascia_eta_codice')]]).toEqual([category, ageBand]);
-        const people = textOf(/data-people>([\s\S]*?)<\/td>/.exec(cellsHtml!)?.[1] ?? '');
+        const people = textOf(/data-people[^>]*>([\s\S]*?)<\/td>/.exec(cellsHtml!)?.[1] ?? '');
         const published = cellOf(row[col('trimestre')]!, level, area, category!, ageBand);
         if (row[col('soppresso')] === 'sì') {
           expect(people).toBe(`meno di ${row[col('soglia_minima')]}`);
