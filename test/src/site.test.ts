@@ -137,7 +137,7 @@ describe('the site build', () => {
     expect(open).toMatch(/Aperta fino al \d+ \w+ 20\d\d/);
   });
 
-  it('is valid HTML on every page, for the W3C Nu checker', { timeout: 180_000 }, async () => {
+  it('is valid HTML on every page, for the W3C Nu checker', { timeout: 360_000 }, async () => {
     const report = await new Promise<string>((resolve, reject) => {
       execFile(JAVA, ['-jar', VNU_JAR, '--skip-non-html', '--errors-only', '--format', 'json', fromCms], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
         // The checker exits with 1 when it finds errors and writes its JSON report to stderr either way.
