@@ -16,6 +16,7 @@ import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
+import { ensureNeedFigures } from './support/need-figures.ts';
 import { buildSite } from './support/site.ts';
 
 interface Feature {
@@ -39,6 +40,7 @@ beforeAll(async () => {
   meili = await startMeili();
   cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100' });
   await seed(cms.strapi, { users: false });
+  await ensureNeedFigures(cms.strapi);
   await until('the demo content to be indexed', () => synced(cms, meili), 60_000);
   const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
   siteDir = await buildSite({ CMS_URL: cms.url, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key, BUILD_NOW: '2026-11-24T10:00:00Z' });
@@ -348,5 +350,95 @@ describe('small maps', () => {
     const html = fs.readFileSync(`${dir}/${slug}/index.html`, 'utf8');
     expect(html).not.toContain('<figure class="small-map');
     expect(html).not.toMatch(/<script[^>]+src=|astro-island/);
+  });
+});
+
+describe('the map of needs (/bisogni/)', () => {
+  async function openNeeds(pathname: string, context?: BrowserContext): Promise<Page> {
+    const page = await (context ?? (await offlineContext())).newPage();
+    await page.goto(`${site.url}${pathname}`);
+    await page.locator('.need-map[data-ready="true"]').waitFor();
+    return page;
+  }
+  const tableRows = (page: Page) =>
+    page.locator('#tabella-bisogni tbody tr').evaluateAll((rows) => rows.map((r) => ({ istat: (r as HTMLElement).dataset.istat ?? '', text: r.querySelector('[data-people]')?.textContent?.trim() ?? '' })));
+  const symbols = (page: Page) =>
+    page.locator('.leaflet-marker-pane .need-symbol').evaluateAll((els) => els.map((e) => ({ istat: (e as HTMLElement).dataset.istat ?? '', text: (e as HTMLElement).dataset.text ?? '', spoken: e.textContent ?? '' })));
+
+  it('draws one proportional symbol per row of its table twin, with the same figure; suppressed ones read «meno di N»', async () => {
+    for (const pathname of ['/bisogni/casa/', '/bisogni/tutte/2025-t1/', '/bisogni/violenza/']) {
+      const page = await openNeeds(pathname);
+      const rows = await tableRows(page);
+      const drawn = await symbols(page);
+      expect(rows.length, pathname).toBeGreaterThan(0);
+      const byIstat = (list: { istat: string; text: string }[]) => [...list].map(({ istat, text }) => ({ istat, text })).sort((a, b) => a.istat.localeCompare(b.istat));
+      expect(byIstat(drawn), pathname).toEqual(byIstat(rows));
+      for (const d of drawn) {
+        expect(d.text, pathname).not.toBe('0');
+        if (d.text.startsWith('meno di')) expect(d.spoken).toMatch(/: meno di \d+$/);
+      }
+      // Bigger figures, bigger symbols.
+      const sizes = await page.locator('.leaflet-marker-pane .need-symbol:not(.need-symbol--suppressed)').evaluateAll((els) =>
+        els.map((e) => ({ n: Number(((e as HTMLElement).dataset.text ?? '').replace(/\./g, '')), w: (e as HTMLElement).offsetWidth })),
+      );
+      const sorted = [...sizes].sort((a, b) => a.n - b.n);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.w).toBeGreaterThanOrEqual(sorted[i - 1]!.w);
+      await page.context().close();
+    }
+    const page = await openNeeds('/bisogni/violenza/');
+    expect((await symbols(page)).some((s) => s.text.startsWith('meno di'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('is complete without JavaScript: the table, the choices and the notice', async () => {
+    const context = await offlineContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/bisogni/casa/`);
+    expect(await page.locator('#tabella-bisogni tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.leaflet-container').count()).toBe(0);
+    expect(await page.getByRole('note').textContent()).toContain('Dati sintetici dimostrativi');
+    expect(await page.getByRole('navigation', { name: 'Scegli il trimestre' }).getByRole('link').count()).toBeGreaterThan(1);
+    await context.close();
+  });
+
+  it('chooses a category and a quarter with the keyboard, then reaches a comune on the map and opens it', async () => {
+    const page = await openNeeds('/bisogni/tutte/');
+    const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', cls: (document.activeElement as HTMLElement | null)?.className ?? '', role: document.activeElement?.getAttribute('role') ?? '' }));
+    const tabTo = async (text: string) => {
+      for (let i = 0; i < 80 && (await focused()).text !== text; i++) await page.keyboard.press('Tab');
+      expect((await focused()).text).toBe(text);
+    };
+    await tabTo('Casa');
+    await Promise.all([page.waitForURL(/\/bisogni\/casa\/$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').textContent()).toBe('Mappa dei bisogni: Casa');
+    const older = (await page.getByRole('navigation', { name: 'Scegli il trimestre' }).getByRole('link').nth(1).textContent())?.trim() ?? '';
+    await tabTo(older);
+    await Promise.all([page.waitForURL(/\/bisogni\/casa\/\d{4}-t\d\/$/), page.keyboard.press('Enter')]);
+    expect(await page.getByRole('navigation', { name: 'Scegli il trimestre' }).locator('[aria-current="page"]').textContent()).toBe(older);
+    expect(await page.getByRole('navigation', { name: 'Scegli il bisogno' }).locator('[aria-current="page"]').textContent()).toBe('Casa');
+    expect(await page.locator('caption#tabella-comuni').textContent()).toContain(older);
+
+    // On to the map: Tab reaches the symbols, Enter opens the popup's link, Escape gives focus back.
+    await page.locator('.need-map[data-ready="true"]').waitFor();
+    for (let i = 0; i < 120 && !(await focused()).cls.includes('need-symbol-host'); i++) await page.keyboard.press('Tab');
+    const marker = await focused();
+    expect(marker.cls).toContain('need-symbol-host');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).text).toMatch(/^Apri la pagina del comune/);
+    const comune = marker.text.split(':')[0]!;
+    expect(await page.locator('.leaflet-popup').textContent()).toContain(comune);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.leaflet-popup').count()).toBe(0);
+    expect((await focused()).cls).toContain('need-symbol-host');
+    await page.context().close();
+  });
+
+  it('has no axe violations, with a popup open', async () => {
+    const page = await openNeeds('/bisogni/casa/');
+    await page.locator('.leaflet-marker-pane .need-symbol-host').last().click();
+    await page.locator('.leaflet-popup').waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.context().close();
   });
 });

@@ -15,6 +15,7 @@ import { takeSnapshot } from '@coesione/cms-client';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
+import { ensureNeedFigures } from './support/need-figures.ts';
 import { buildSite, SiteBuildError } from './support/site.ts';
 
 const BUILD_NOW = '2026-11-24T10:00:00Z';
@@ -34,6 +35,7 @@ const read = (dir: string, page: string) => fs.readFileSync(path.join(dir, page)
 beforeAll(async () => {
   cms = await startCms();
   await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
+  await ensureNeedFigures(cms.strapi);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-test-'));
   fs.writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify(await takeSnapshot(cms.url)));
   fromCms = await buildSite({ CMS_URL: cms.url, BUILD_NOW });
@@ -63,7 +65,7 @@ describe('the site build', () => {
   });
 
   it('ships no JavaScript on content pages but the search, map and form islands', () => {
-    const ISLANDS = /^\/_astro\/(SearchIsland|MapIsland|SmallMapIsland|[A-Z]\w*Form|RatingIsland|StatusLookup)\.[\w-]+\.js$/;
+    const ISLANDS = /^\/_astro\/(SearchIsland|MapIsland|SmallMapIsland|NeedMapIsland|[A-Z]\w*Form|RatingIsland|StatusLookup)\.[\w-]+\.js$/;
     let withoutScript = 0;
     for (const page of pages(fromCms)) {
       // JSON-LD is data, not code.
@@ -135,7 +137,7 @@ describe('the site build', () => {
     expect(open).toMatch(/Aperta fino al \d+ \w+ 20\d\d/);
   });
 
-  it('is valid HTML on every page, for the W3C Nu checker', { timeout: 180_000 }, async () => {
+  it('is valid HTML on every page, for the W3C Nu checker', { timeout: 360_000 }, async () => {
     const report = await new Promise<string>((resolve, reject) => {
       execFile(JAVA, ['-jar', VNU_JAR, '--skip-non-html', '--errors-only', '--format', 'json', fromCms], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
         // The checker exits with 1 when it finds errors and writes its JSON report to stderr either way.
@@ -209,6 +211,138 @@ describe('the site build', () => {
     const output = await failure({ SITE_SNAPSHOT: '', CMS_URL: 'http://127.0.0.1:9' });
     expect(output).toContain('The CMS does not answer at http://127.0.0.1:9');
     expect(output).toContain('SITE_SNAPSHOT');
+  });
+});
+
+interface NeedCellJson { area: string; category: string; ageBand: string; people: number | null; multiBody: number | null }
+interface NeedReleaseJson { quarter: string; level: 'comune' | 'ambito' | 'distretto'; minCell: number; cells: NeedCellJson[] }
+
+/** Text of an HTML fragment as a reader sees it (tags dropped, entities of the build decoded, spaces collapsed). */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
+
+/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+describe('the need figures on the site (/bisogni/)', () => {
+  let releases: NeedReleaseJson[];
+  beforeAll(async () => {
+    const res = await cms.api('/api/need-figures?pagination[pageSize]=100');
+    expect(res.status).toBe(200);
+    releases = res.body.data;
+    expect(releases.length).toBeGreaterThan(0);
+  });
+  const cellOf = (quarter: string, level: string, area: string, category: string, ageBand = 'tutte') =>
+    releases.find((r) => r.quarter === quarter && r.level === level)?.cells.find((c) => c.area === area && c.category === category && c.ageBand === ageBand);
+  const needPages = () => pages(fromCms).filter((p) => p.startsWith('bisogni/'));
+  const quarters = () => [...new Set(releases.map((r) => r.quarter))].sort();
+
+  it('builds a page per category and quarter, a digest per comune and ambito, each labelled as synthetic demonstration data', () => {
+    const all = needPages();
+    const categories = new Set(releases.flatMap((r) => r.cells.map((c) => c.category)));
+    // Every category and «tutte», in every quarter; 82 comuni and 4 ambiti; the overview and the digest list.
+    expect(all.length).toBe(categories.size * quarters().length + 82 + 4 + 2);
+    for (const page of [...all, 'comuni/vercelli/index.html']) expect(read(fromCms, page), page).toContain('Dati sintetici dimostrativi');
+    expect(read(fromCms, 'bisogni/index.html')).toContain('popolazione censimento 2011');
+    // The navigation lists the section.
+    expect(read(fromCms, 'index.html')).toMatch(/<a class="nav-link" href="\/bisogni\/"><span>Bisogni<\/span><\/a>/);
+  });
+
+  it('shows every comune figure of every category and quarter as the CMS published it: a suppressed cell reads «meno di N», never 0', () => {
+    const latest = quarters().at(-1)!;
+    let suppressed = 0;
+    let shown = 0;
+    for (const page of needPages().filter((p) => !p.startsWith('bisogni/sintesi/') && p !== 'bisogni/index.html')) {
+      const [, category, q] = /^bisogni\/([^/]+)\/(?:(\d{4}-t\d)\/)?index\.html$/.exec(page) ?? [];
+      const quarter = q ? q.toUpperCase() : latest;
+      const release = releases.find((r) => r.quarter === quarter && r.level === 'comune')!;
+      const table = /<table class="table need-table[^"]*" id="tabella-bisogni"[\s\S]*?<\/table>/.exec(read(fromCms, page))?.[0] ?? '';
+      const rows = [...table.matchAll(/<tr data-istat="(\d{6})"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => ({ istat: m[1]!, people: textOf(/<td class="num[^"]*" data-people[^>]*>([\s\S]*?)<\/td>/.exec(m[2]!)?.[1] ?? '') }));
+      const cells = release.cells.filter((c) => c.category === category && c.ageBand === 'tutte');
+      expect(rows.map((r) => r.istat).sort(), page).toEqual(cells.map((c) => c.area).sort());
+      for (const row of rows) {
+        const c = cells.find((x) => x.area === row.istat)!;
+        if (c.people === null) {
+          expect(row.people, `${page} ${row.istat}`).toBe(c.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${release.minCell}`);
+          suppressed++;
+        } else {
+          expect(row.people.replace(/\./g, ''), `${page} ${row.istat}`).toBe(String(c.people));
+          shown++;
+        }
+      }
+    }
+    expect(suppressed).toBeGreaterThan(0);
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  it('writes each digest\'s CSV with the same figures as its printable page', () => {
+    for (const [page, csvFile, level, area] of [
+      ['bisogni/sintesi/comuni/vercelli/index.html', 'bisogni/sintesi/comuni/vercelli.csv', 'comune', '002158'],
+      ['bisogni/sintesi/comuni/alagna-valsesia/index.html', 'bisogni/sintesi/comuni/alagna-valsesia.csv', 'comune', '002002'],
+      ['bisogni/sintesi/ambiti/cisas-santhia/index.html', 'bisogni/sintesi/ambiti/cisas-santhia.csv', 'ambito', 'cisas-santhia'],
+    ] as const) {
+      const html = read(fromCms, page);
+      expect(html).toMatch(/@media print/);
+      expect(html).toContain(`href="/${csvFile}"`);
+      const [header, ...rows] = parseCsv(read(fromCms, csvFile));
+      const col = (name: string) => header!.indexOf(name);
+      expect(header).toEqual(expect.arrayContaining(['trimestre', 'categoria_codice', 'fascia_eta_codice', 'persone', 'soppresso', 'soglia_minima']));
+      const trs = [...html.matchAll(/<tr data-category="([^"]+)" data-age-band="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)];
+      expect(rows.length, csvFile).toBe(trs.length);
+      rows.forEach((row, i) => {
+        const [, category, ageBand, cellsHtml] = trs[i]!;
+        expect([row[col('categoria_codice')], row[col('fascia_eta_codice')]]).toEqual([category, ageBand]);
+        const people = textOf(/data-people[^>]*>([\s\S]*?)<\/td>/.exec(cellsHtml!)?.[1] ?? '');
+        const published = cellOf(row[col('trimestre')]!, level, area, category!, ageBand);
+        if (row[col('soppresso')] === 'sì') {
+          expect(people).toBe(`meno di ${row[col('soglia_minima')]}`);
+          expect(row[col('persone')]).toBe('');
+          expect(published?.people).toBeNull();
+        } else if (published) {
+          expect(people.replace(/\./g, '')).toBe(row[col('persone')]);
+          expect(row[col('persone')]).toBe(String(published.people));
+        } else expect(people).toBe('nessun dato');
+      });
+    }
+  });
+
+  it('holds nothing but the published figures: the register equals the public API, and no need-record field is anywhere in the build', () => {
+    const register = JSON.parse(read(fromCms, 'dati-aperti/bisogni.json')) as { releases: NeedReleaseJson[] };
+    const strip = (r: NeedReleaseJson) => ({ quarter: r.quarter, level: r.level, minCell: r.minCell, cells: r.cells });
+    const byKey = (a: NeedReleaseJson, b: NeedReleaseJson) => a.quarter.localeCompare(b.quarter) || a.level.localeCompare(b.level);
+    expect(register.releases.sort(byKey)).toEqual(releases.map(strip).sort(byKey));
+    for (const r of register.releases) for (const c of r.cells) expect(Object.keys(c).sort()).toEqual(['ageBand', 'area', 'category', 'multiBody', 'people']);
+    const csvRows = parseCsv(read(fromCms, 'dati-aperti/bisogni.csv'));
+    expect(csvRows.length - 1).toBe(releases.reduce((n, r) => n + r.cells.length, 0));
+    const dati = read(fromCms, 'dati-aperti/index.html');
+    for (const href of ['/dati-aperti/bisogni.csv', '/dati-aperti/bisogni.json', '/bisogni/sintesi/']) expect(dati).toContain(`href="${href}"`);
+    // The need records' own fields (cms need-record schema) never reach a file of the build.
+    const recordFields = Object.keys(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../cms/src/api/need-record/content-types/need-record/schema.json'), 'utf8')).attributes as object);
+    const distinctive = recordFields.filter((f) => !['month', 'municipality', 'ageBand', 'sex', 'categories', 'services', 'organization', 'source'].includes(f));
+    expect(distinctive).toEqual(expect.arrayContaining(['codiceFiscale', 'personKey', 'household']));
+    const files = fs.readdirSync(fromCms, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|json|csv|js|xml|geojson|ics)$/.test(f));
+    for (const file of files) {
+      const text = read(fromCms, file);
+      for (const field of distinctive) expect(text.includes(field), `${file} holds «${field}»`).toBe(false);
+    }
   });
 });
 

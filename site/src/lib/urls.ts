@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { allComuni } from './comuni';
 import { entriesOf, urlOf } from './content';
 import { listPages } from './listing';
+import { needPaths } from './needs-data';
 import { SECTIONS, SECTION_TYPES } from './sections';
 
 export async function allPaths(): Promise<string[]> {
@@ -13,5 +14,6 @@ export async function allPaths(): Promise<string[]> {
   for (const type of SECTION_TYPES) for (const entry of await entriesOf(type)) paths.push(urlOf(type, entry.data.slug));
   for (const c of await allComuni()) paths.push(`/comuni/${c.slug}/`);
   for (const t of await getCollection('themes')) paths.push(`/temi/${t.data.slug}/`);
+  paths.push(...(await needPaths()));
   return paths;
 }
