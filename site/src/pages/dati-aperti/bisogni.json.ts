@@ -14,7 +14,7 @@ export const GET: APIRoute = async () => {
       quarter: r.quarter,
       level: r.level,
       minCell: r.minCell,
-      cells: r.cells.map((c) => ({ area: c.area, category: c.category, ageBand: c.ageBand, people: c.people, multiBody: c.multiBody })),
+      cells: r.cells.map((c) => ({ area: c.area, category: c.category, ageBand: c.ageBand, people: c.people, multiBody: c.multiBody, ...(c.suppressed ? { suppressed: c.suppressed } : {}) })),
     })),
   };
   return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
