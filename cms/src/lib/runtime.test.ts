@@ -14,7 +14,7 @@ describe('ensureSecrets', () => {
   it('stops in production, naming every missing secret and generating none', () => {
     const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', COESIONE_DATA_DIR: dir, APP_KEYS: 'a,b' };
     expect(() => ensureSecrets(env)).toThrow(MissingSecretError);
-    expect(() => ensureSecrets(env)).toThrow(/ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, JWT_SECRET, ENCRYPTION_KEY, SUBMISSION_SALT in production/);
+    expect(() => ensureSecrets(env)).toThrow(/ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, JWT_SECRET, ENCRYPTION_KEY, SUBMISSION_SALT, NEED_KEY_SECRET in production/);
     expect(env.ADMIN_JWT_SECRET).toBeUndefined();
     expect(fs.readdirSync(dir)).toEqual([]);
   });
