@@ -228,7 +228,7 @@ export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Prom
     for (const [key, n] of [...counts.entries()].sort()) {
       const [istat, category] = key.split('|') as [string, string];
       const cell = release?.cells.find((c) => c.area === istat && c.category === category);
-      const district = !release ? 'non ancora pubblicato' : cell?.people === null || cell === undefined ? `meno di ${release.minCell}` : String(cell.people);
+      const district = !release ? 'non ancora pubblicato' : cell === undefined ? 'nessun dato' : cell.people !== null ? String(cell.people) : cell.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${release.minCell}`;
       lines.push([quarter, istat, category, n, district].join(';'));
       count += 1;
     }
