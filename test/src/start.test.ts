@@ -45,7 +45,7 @@ describe('npm start', () => {
   beforeAll(async () => {
     ports = { site: await freePort(), cms: await freePort(), meili: await freePort() };
     run = start({ COESIONE_DATA_DIR: dataDir, SITE_PORT: String(ports.site), CMS_PORT: String(ports.cms), MEILI_PORT: String(ports.meili) });
-    await until('the banner', async () => run.output().includes('Coesione è pronta'), 180_000).catch((error: Error) => {
+    await until('the banner', async () => run.output().includes('Coesione è pronta'), 400_000).catch((error: Error) => {
       throw new Error(`${error.message}\n${run.output().slice(-3000)}`);
     });
   });
@@ -81,7 +81,7 @@ describe('npm start', () => {
     expect(((await res.json()) as { hits: { slug: string }[] }).hits.map((h) => h.slug)).toContain('orti-sociali-caresana');
   });
 
-  it('rebuilds the site when an editor publishes or unpublishes', async () => {
+  it('rebuilds the site when an editor publishes or unpublishes', { timeout: 300_000 }, async () => {
     const cms = `http://127.0.0.1:${ports.cms}`;
     const site = `http://127.0.0.1:${ports.site}`;
     const call = async (path: string, method: string, body?: unknown, token?: string) => {
