@@ -9,7 +9,7 @@ import { ALL, quarterLabel, romeDay, type NeedRelease } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter } from './aggregate';
-import { readNeedCsv, normalize, type RowError, type Vocabularies } from './csv';
+import { readNeedCsv, normalize, type CodedRow, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
 import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, deleteBefore, readRecords, replaceFigures, replaceMonths, type StoredRecord } from './store';
@@ -150,20 +150,8 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
   };
 }
 
-/** A synthetic or migrated record as the seed writes it: codes, an organisation slug, optional codes to key. */
-export interface SeedRecord {
-  month: string;
-  istat: string;
-  ageBand: string;
-  household: string;
-  sex: string;
-  citizenship: string;
-  categories: string[];
-  services: string[];
-  socialServiceInvolved: boolean;
-  codiceFiscale?: string;
-  internalCode?: string;
-}
+/** A synthetic or migrated record as the seed writes it: an imported row's codes, without its row number. */
+export type SeedRecord = Omit<CodedRow, 'row'>;
 
 /**
  * Stores records for an organisation (by slug) without an admin user: the seed's synthetic data. Same
