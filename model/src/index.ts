@@ -3,3 +3,4 @@ export * from './time.js';
 export * from './district.js';
 export * from './participation.js';
 export * from './needs.js';
+export * from './pacts.js';
