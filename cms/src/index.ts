@@ -4,6 +4,7 @@ import { syncAdminLayouts } from './lib/admin-layout';
 import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
 import { ensureLookupIndexes } from './lib/indexes';
+import { registerPactStages } from './lib/pacts/stages';
 import { registerPartnerLink } from './lib/partners';
 import { syncAccess } from './lib/permissions';
 import { registerRebuildHook } from './lib/rebuild-hook';
@@ -31,6 +32,7 @@ export default {
     registerPartnerLink(strapi);
     registerNeedRecords(strapi);
     registerReviewReset(strapi);
+    registerPactStages(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -44,9 +44,10 @@ export type PactKind = (typeof PACT_KINDS)[number];
 export const PACT_KIND_LABELS: Record<PactKind, string> = { ordinario: 'Patto ordinario', complesso: 'Patto complesso' };
 
 /** Who moved a stage, as the public history names it: a role, never a person. */
-export const PACT_ROLES = ['ufficio', 'amministrazione', 'sistema'] as const;
+export const PACT_ROLES = ['proponente', 'ufficio', 'amministrazione', 'sistema'] as const;
 export type PactRole = (typeof PACT_ROLES)[number];
 export const PACT_ROLE_LABELS: Record<PactRole, string> = {
+  proponente: 'Proponente',
   ufficio: 'Ufficio per l’amministrazione condivisa',
   amministrazione: 'Amministrazione della piattaforma',
   sistema: 'Registro (importazione)',
@@ -183,6 +184,31 @@ export function answerStatus(pact: { stage: PactStage; answerDue?: string | null
 export function noticeOpen(pact: { stage: PactStage; noticeOpens?: string | null; noticeCloses?: string | null }, now: Date): boolean {
   if (pact.stage !== 'avviso_pubblico' || !pact.noticeOpens || !pact.noticeCloses) return false;
   return romeDay(now) >= pact.noticeOpens && now.getTime() <= deadlineEnd(pact.noticeCloses) * 1000;
+}
+
+/** The environment's day counts: PACT_ANSWER_DAYS (default 30) and PACT_NOTICE_DAYS (default 30). */
+export function pactDays(env: Record<string, string | undefined>): { answerDays: number; noticeDays: number } {
+  const read = (value: string | undefined, fallback: number) => {
+    const n = Number(value);
+    return value && Number.isInteger(n) && n > 0 && n <= 365 ? n : fallback;
+  };
+  return { answerDays: read(env.PACT_ANSWER_DAYS, DEFAULT_ANSWER_DAYS), noticeDays: read(env.PACT_NOTICE_DAYS, DEFAULT_NOTICE_DAYS) };
+}
+
+/**
+ * Whether `history` is a walk the table allows, from a proposal: what an import (the seed) may store
+ * without going through each transition. Returns the refusal of the first illegal step, if any.
+ */
+export function historyProblem(kind: PactKind, history: readonly PactHistoryEntry[]): string | undefined {
+  const [first, ...rest] = history;
+  if (!first) return undefined;
+  if (first.stage !== 'proposta') return `La storia di un patto comincia dalla fase «${PACT_STAGE_LABELS.proposta}», non da «${PACT_STAGE_LABELS[first.stage] ?? first.stage}».`;
+  let stage: PactStage = first.stage;
+  for (const entry of rest) {
+    if (!nextStages(kind, stage).includes(entry.stage)) return refusal(kind, stage, entry.stage);
+    stage = entry.stage;
+  }
+  return undefined;
 }
 
 /** Milestone progress as text a screen reader and a printout read alike. */

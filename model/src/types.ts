@@ -57,6 +57,11 @@ export const TYPES = {
     uid: 'api::organization.organization', visibility: 'editorial', rest: 'organizations', collection: 'organizations', section: '/enti/',
     label: 'Enti', singular: 'Ente', schemaOrg: 'Organization', partner: true,
   },
+  // ── Collaboration pacts (issue 13) ──
+  pact: {
+    uid: 'api::pact.pact', visibility: 'editorial', rest: 'pacts', collection: 'pacts', section: '/patti/',
+    label: 'Patti di collaborazione', singular: 'Patto di collaborazione', schemaOrg: 'Project', partner: true,
+  },
   municipality: { uid: 'api::municipality.municipality', visibility: 'reference', rest: 'municipalities', collection: 'municipalities', label: 'Comuni', singular: 'Comune', schemaOrg: 'City' },
   theme: { uid: 'api::theme.theme', visibility: 'reference', rest: 'themes', collection: 'themes', label: 'Aree tematiche', singular: 'Area tematica' },
   'target-group': { uid: 'api::target-group.target-group', visibility: 'reference', rest: 'target-groups', collection: 'targetGroups', label: 'Destinatari', singular: 'Destinatari' },

@@ -21,6 +21,7 @@ export const PROPOSED_BY_TYPES = [
   'api::opportunity.opportunity',
   'api::workshop.workshop',
   'api::training-material.training-material',
+  'api::pact.pact',
 ] as const satisfies readonly UID.ContentType[];
 
 /** What partner accounts need of Strapi (`Core.Strapi` fits, and so does the unit tests' fake). */

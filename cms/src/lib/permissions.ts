@@ -10,6 +10,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_ACCESS } from './access/route-policy';
 import { PARTNER_RECORD_TYPES, PRIVATE_TYPES, PUBLIC_TYPES } from './content-types';
+import { OFFICE_FIELDS, PACT } from './pacts/stages';
 import { PARTNER_QUEUE_ACTION } from './review/queue-action';
 import { REVIEW_FIELDS } from './review/state';
 
@@ -122,8 +123,12 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
   // inverse relations would let a partner rewrite entries that are not its own, and on the vocabularies
   // (themes, target groups, comuni) they list every entry of every body, drafts included.
   // On need records the organisation, the person key and the source are the server's (needs/records.ts).
+  // A pact's stage, its history and its deadlines are the office's (pacts/stages.ts refuses the rest).
+  const officeOnly = new Set<string>(OFFICE_FIELDS);
   const serverSet = (subject: string, field: string) =>
-    field === 'proposedBy' || ((PARTNER_RECORD_TYPES as readonly string[]).includes(subject) && ['organization', 'personKey', 'source'].includes(field));
+    field === 'proposedBy' ||
+    ((PARTNER_RECORD_TYPES as readonly string[]).includes(subject) && ['organization', 'personKey', 'source'].includes(field)) ||
+    (subject === PACT && officeOnly.has(field.split('.')[0] ?? ''));
   const readable = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => serverSet(subject, field) || inverseRelation(strapi, subject, field));
   // The editors' note and return date (review/): the partner reads them on its entries, never writes them.
   const content = readable.map((p) => (/\.(create|update)$/.test(p.action) ? withoutFields([p], (_subject, field) => (REVIEW_FIELDS as readonly string[]).includes(field))[0]! : p));

@@ -55,6 +55,19 @@ export const POPULATE: Record<PublicType, PopulateTree> = {
     sites: place,
     contacts: true,
   },
+  // Collaboration pacts: parties and their commitments, what the comune provides, the stage history
+  // (role, never the person); the proposer's own data are private fields, never populated.
+  'api::pact.pact': {
+    ...shared,
+    location: place,
+    managingBody: organization,
+    stageHistory: true,
+    parties: { populate: { organization, commitments: true } },
+    provisions: true,
+    milestones: true,
+    reports: { populate: { indicators: true } },
+    attachments: file,
+  },
   'api::municipality.municipality': {
     managingBody: organization,
   },

@@ -6,6 +6,7 @@
  * Values are text (escaped when rendered): nothing here needs markup, and markup built from CMS fields
  * would be one more place to keep safe.
  */
+import { PACT_KIND_LABELS, PACT_STAGE_LABELS } from '@coesione/model';
 import type { SectionData } from './content';
 import { formatDate } from './format';
 import { enumLabel, type SectionType } from './sections';
@@ -68,6 +69,16 @@ const FACTS: { [T in SectionType]: (d: SectionData<T>) => Row[] } = {
     ['Tipo di ente', enumLabel(d.kind)],
     ['Numero RUNTS', d.runtsNumber],
   ],
+  pact: (d) => [
+    ['Fase', PACT_STAGE_LABELS[d.stage]],
+    ['Tipo di patto', PACT_KIND_LABELS[d.kind]],
+    ['Bene comune', d.commonGood],
+    ['Proposto da', d.publicProposer],
+    ['Ente gestore', d.managingBody?.name],
+    ['Proposta ricevuta il', date(d.receivedAt)],
+    ['Periodo', d.startDate ? `dal ${formatDate(d.startDate)}${d.endDate ? ` al ${formatDate(d.endDate)}` : ''}` : undefined],
+    ['Durata', d.durationMonths ? `${d.durationMonths} mesi` : undefined],
+  ],
 };
 
 /** The "In breve" rows of an entry, in reading order, only those with a value. */
@@ -84,6 +95,7 @@ const LINKS: { [T in SectionType]: (d: SectionData<T>) => ExternalLink | undefin
   'training-material': (d) => link(d.externalUrl, 'Apri il materiale'),
   workshop: () => undefined,
   organization: (d) => link(d.website, 'Sito web dell’ente'),
+  pact: () => undefined,
 };
 
 /** The entry's main link out of the site, if it has one. */

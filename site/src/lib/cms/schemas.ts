@@ -2,7 +2,7 @@
  * What the pages read from the CMS, validated at build time: a missing or malformed field fails the
  * build with the entry and the field named (never an empty page).
  */
-import type { PublicKey } from '@coesione/model';
+import { PACT_KINDS, PACT_ROLES, PACT_STAGES, type PublicKey } from '@coesione/model';
 import { z } from 'astro/zod';
 
 const text = z.string().nullable().optional();
@@ -129,6 +129,33 @@ export const schemas = {
     website: text,
     sites: z.array(place).default([]),
     contacts: z.array(contact).default([]),
+  }),
+  // Collaboration pacts (issue 13): the stage vocabulary is @coesione/model's.
+  pact: z.object({
+    ...common,
+    title: z.string(),
+    commonGood: z.string(),
+    kind: z.enum(PACT_KINDS),
+    stage: z.enum(PACT_STAGES),
+    stageHistory: z.array(z.object({ stage: z.enum(PACT_STAGES), at: z.string(), note: text, role: z.enum(PACT_ROLES) })).default([]),
+    receivedAt: text,
+    answerDue: date,
+    answeredAt: text,
+    noticeOpens: date,
+    noticeCloses: date,
+    publicProposer: text,
+    location: place.nullable().optional(),
+    managingBody: organizationRef.nullable().optional(),
+    parties: z
+      .array(z.object({ name: z.string(), role: z.string(), organization: organizationRef.nullable().optional(), commitments: z.array(z.object({ kind: z.string(), description: z.string() })).default([]) }))
+      .default([]),
+    provisions: z.array(z.object({ kind: z.string(), description: z.string() })).default([]),
+    startDate: date,
+    endDate: date,
+    durationMonths: z.number().nullable().optional(),
+    milestones: z.array(z.object({ title: z.string(), due: date, progress: z.number().min(0).max(100), note: text })).default([]),
+    reports: z.array(z.object({ date: z.string(), summary: z.string(), indicators: z.array(z.object({ name: z.string(), value: z.coerce.number(), unit: text, year: z.number() })).default([]) })).default([]),
+    attachments: z.array(file).nullable().optional(),
   }),
   municipality: z.object({
     documentId: z.string(),

@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+import { publicRouterConfig } from '../../../lib/public-read';
+
+export default factories.createCoreRouter('api::pact.pact', publicRouterConfig('api::pact.pact'));
