@@ -6,6 +6,7 @@
  * declared policy (cms/src/lib/access/route-policy.ts): a route no rule declares fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, PACT_TRANSITIONS, romeDay } from '@coesione/model';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
@@ -25,6 +26,7 @@ const { PUBLIC_TYPES } = cmsModule<{ PUBLIC_TYPES: readonly string[] }>('lib/con
 
 let cms: TestCms;
 const PRACTICE = 'api::practice.practice';
+const PACT = 'api::pact.pact';
 const CM = '/content-manager/collection-types';
 const PARTNER_B = { email: 'ente.b@coesione.example', password: 'Ente-B-Prova-2026' };
 
@@ -269,6 +271,150 @@ describe('Partner A against Partner B', () => {
   });
 });
 
+// ── Collaboration pacts: the stage is the office's, and only the table's moves ─────────────────────
+
+describe('the stages of a collaboration pact', () => {
+  type Stage = (typeof PACT_STAGES)[number];
+  type Kind = (typeof PACT_KINDS)[number];
+  const pactBody = (slug: string, kind: Kind = 'ordinario') => ({
+    title: `Patto ${slug}`, slug, summary: 'Un patto di prova.', commonGood: 'Giardino di via Prova', kind,
+    location: { address: 'Via Prova 1', municipality: vercelli, latitude: 45.3239, longitude: 8.4236 },
+  });
+  /** The stages from a proposal to `stage`, by the table (breadth first). */
+  function walkTo(kind: Kind, stage: Stage): Stage[] | undefined {
+    const seen = new Map<Stage, Stage[]>([['proposta', ['proposta']]]);
+    const queue: Stage[] = ['proposta'];
+    while (queue.length > 0) {
+      const from = queue.shift()!;
+      for (const to of PACT_TRANSITIONS[kind][from]) {
+        if (!seen.has(to)) {
+          seen.set(to, [...seen.get(from)!, to]);
+          queue.push(to);
+        }
+      }
+    }
+    return seen.get(stage);
+  }
+  let counterP = 0;
+  /** A draft pact at `stage`, imported with a legal history (the way the seed stores them). */
+  async function pactAt(kind: Kind, stage: Stage): Promise<string> {
+    const history = walkTo(kind, stage)!.map((s, i) => ({ stage: s, at: new Date(Date.UTC(2026, 0, 5 + i, 10)).toISOString(), note: null, role: i === 0 ? 'proponente' : 'ufficio' }));
+    const created = await cms.strapi.documents(PACT).create({ data: { ...pactBody(`tabella-${++counterP}`, kind), stageHistory: history } } as never);
+    return (created as unknown as { documentId: string }).documentId;
+  }
+  const stored = async (documentId: string) =>
+    (await cms.strapi.documents(PACT).findOne({ documentId, status: 'draft', populate: { stageHistory: true } } as never)) as unknown as {
+      stage: Stage; answeredAt: string | null; answerDue: string | null; receivedAt: string; noticeOpens: string | null; noticeCloses: string | null; updatedAt: string;
+      stageHistory: { stage: Stage; at: string; note: string | null; role: string }[];
+    };
+  const move = (token: string, documentId: string, stage: string, note?: string) =>
+    call('PUT', `${CM}/${PACT}/${documentId}?locale=it`, { token, body: { stage, ...(note ? { stageNote: note } : {}) } });
+
+  it('accepts every move of the table from the office, and records date, public note and role (never the person)', async () => {
+    let moves = 0;
+    for (const kind of PACT_KINDS) {
+      // A notice exists only for complex pacts: ordinary ones never reach it.
+      for (const from of PACT_STAGES.filter((s) => walkTo(kind, s))) {
+        for (const to of PACT_TRANSITIONS[kind][from]) {
+          const id = await pactAt(kind, from);
+          const before = await stored(id);
+          const res = await move(tokens.editor, id, to, `Passaggio a ${to}`);
+          expect(res.status, `${kind} ${from} → ${to}: ${res.text}`).toBe(200);
+          const after = await stored(id);
+          expect(after.stage).toBe(to);
+          expect(after.stageHistory).toHaveLength(before.stageHistory.length + 1);
+          expect(after.stageHistory.at(-1)).toMatchObject({ stage: to, note: `Passaggio a ${to}`, role: 'ufficio' });
+          expect(JSON.stringify(after.stageHistory)).not.toContain(DEMO_USERS.editor.email);
+          if (to === 'avviso_pubblico') expect(after.noticeCloses).toBe(addDays(after.noticeOpens!, 30));
+          if (['coprogettazione', 'avviso_pubblico', 'non_ammesso'].includes(to) && ['proposta', 'istruttoria'].includes(from)) expect(after.answeredAt).not.toBeNull();
+          moves++;
+        }
+      }
+    }
+    expect(moves).toBeGreaterThan(30);
+  }, 180_000);
+
+  it('refuses every other move in Italian, naming the allowed stages, and changes nothing', async () => {
+    for (const kind of PACT_KINDS) {
+      for (const from of PACT_STAGES.filter((s) => walkTo(kind, s))) {
+        const id = await pactAt(kind, from);
+        const before = await stored(id);
+        for (const to of PACT_STAGES.filter((s) => s !== from && !PACT_TRANSITIONS[kind][from].includes(s))) {
+          const res = await move(tokens.editor, id, to, 'Non deve restare');
+          expect(res.status, `${kind} ${from} → ${to}`).toBe(400);
+          expect(res.json.error.message).toMatch(/^Il patto (non può passare|è nella fase)/);
+          for (const allowed of PACT_TRANSITIONS[kind][from]) expect(res.json.error.message).toContain(`«${PACT_STAGE_LABELS[allowed]}»`);
+        }
+        expect(await stored(id)).toEqual(before);
+      }
+    }
+  }, 180_000);
+
+  it('starts every new pact as a proposal with its answer due in PACT_ANSWER_DAYS Rome days', async () => {
+    const refusedStart = await call('POST', `${CM}/${PACT}?locale=it`, { token: tokens.editor, body: { ...pactBody('salta-fasi'), stage: 'sottoscritto' } });
+    expect(refusedStart.status).toBe(400);
+    expect(refusedStart.json.error.message).toContain('Proposta ricevuta');
+    const res = await call('POST', `${CM}/${PACT}?locale=it`, { token: tokens.editor, body: pactBody('nuovo-ufficio') });
+    expect(res.status, res.text).toBe(201);
+    const pact = await stored(res.json.data.documentId);
+    expect(pact.stage).toBe('proposta');
+    expect(pact.answerDue).toBe(addDays(romeDay(new Date(pact.receivedAt)), 30));
+    expect(pact.stageHistory).toEqual([expect.objectContaining({ stage: 'proposta', role: 'ufficio' })]);
+  });
+
+  it('a Partner never moves a stage: not by edit, save-and-publish, clone, bulk publish, nor a forged history', async () => {
+    const created = await call('POST', `${CM}/${PACT}?locale=it`, { token: tokens.partnerA, body: { ...pactBody('proposta-ente'), stage: 'sottoscritto', stageHistory: [{ stage: 'proposta', at: '2020-01-01T00:00:00Z', role: 'ufficio' }], answerDue: '2099-01-01' } });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.data.documentId as string;
+    const fresh = await stored(id);
+    expect(fresh.stage).toBe('proposta');
+    expect(fresh.stageHistory).toEqual([expect.objectContaining({ stage: 'proposta', role: 'proponente' })]);
+    expect(fresh.answerDue).not.toBe('2099-01-01');
+    // The partner reads its pact's stage, but its forms hold no stage fields to write.
+    const view = await call('GET', `${CM}/${PACT}/${id}?locale=it`, { token: tokens.partnerA });
+    expect(view.json.data.stage).toBe('proposta');
+
+    expect((await move(tokens.editor, id, 'istruttoria', 'Presa in carico')).status).toBe(200);
+    const admitted = await stored(id);
+    const attempts = [
+      () => move(tokens.partnerA, id, 'coprogettazione'),
+      () => move(tokens.partnerA, id, 'proposta'),
+      () => call('PUT', `${CM}/${PACT}/${id}?locale=it`, { token: tokens.partnerA, body: { stageHistory: [], answeredAt: '2026-01-01T00:00:00Z', noticeCloses: '2099-01-01' } }),
+      () => call('POST', `${CM}/${PACT}/${id}/actions/publish?locale=it`, { token: tokens.partnerA, body: { stage: 'coprogettazione' } }),
+      () => call('POST', `${CM}/${PACT}/actions/bulkPublish?locale=it`, { token: tokens.partnerA, body: { documentIds: [id] } }),
+      () => call('POST', `${CM}/${PACT}/${id}/actions/discard?locale=it`, { token: tokens.partnerA, body: {} }),
+      () => move(tokens.partnerB, id, 'coprogettazione'),
+    ];
+    for (const attempt of attempts) {
+      const res = await attempt();
+      expect(res.status, res.text).not.toBe(500);
+      expect(await stored(id)).toMatchObject({ stage: 'istruttoria', stageHistory: admitted.stageHistory, answeredAt: admitted.answeredAt, noticeCloses: admitted.noticeCloses });
+    }
+    // A clone of its own pact is a new proposal, not a copy of the stage.
+    const clone = await call('POST', `${CM}/${PACT}/clone/${id}?locale=it`, { token: tokens.partnerA, body: { slug: `clone-${id}`.toLowerCase(), stage: 'concluso' } });
+    expect(clone.status, clone.text).toBe(200);
+    expect((await stored(clone.json.data.documentId)).stage).toBe('proposta');
+    // Any other path that names a Partner as the writer is refused by the middleware itself.
+    const partner = await cms.strapi.db.query('admin::user').findOne({ where: { email: DEMO_USERS.partner.email } });
+    await expect(cms.strapi.documents(PACT).update({ documentId: id, data: { stage: 'coprogettazione', updatedBy: partner.id } } as never)).rejects.toThrow(/Solo l’ufficio/);
+    expect((await stored(id)).stage).toBe('istruttoria');
+  });
+
+  it('keeps proposers’ personal data out of the public API', async () => {
+    const secret = { proposerName: 'Ermenegilda Riservatissima', proposerEmail: 'ermenegilda.riservata@example.org', proposerPhone: '+39 333 000 1111' };
+    const created = await cms.strapi.documents(PACT).create({ data: { ...pactBody('dati-personali'), ...secret, publicProposer: 'Gruppo di vicinato di via Prova' }, status: 'published' } as never);
+    const id = (created as unknown as { documentId: string }).documentId;
+    const answers = [await call('GET', '/api/pacts?pagination[pageSize]=100'), await call('GET', `/api/pacts/${id}`)];
+    expect(answers[1]!.json.data.publicProposer).toBe('Gruppo di vicinato di via Prova');
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      for (const value of Object.values(secret)) expect(res.text).not.toContain(value);
+      expect(res.text).not.toContain('stageNote');
+    }
+    expect((await call('GET', '/api/pacts?filters[proposerEmail][$startsWith]=ermenegilda')).status).toBe(400);
+  });
+});
+
 // ── Limits, proxies, CORS, headers ───────────────────────────────────────────────────────────────
 
 describe('limits and headers', () => {
@@ -313,8 +459,8 @@ type Target = 'own' | 'other';
 
 /** The models a `:model` route is tried on: one of each kind. */
 const NEED_RECORD = 'api::need-record.need-record';
-const MODELS = { [PRACTICE]: 'partner type', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
-const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization', [NEED_RECORD]: 'municipality' };
+const MODELS = { [PRACTICE]: 'partner type', [PACT]: 'partner type with stages', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
+const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', [PACT]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization', [NEED_RECORD]: 'municipality' };
 
 /** A need record entered in the admin by `token`'s partner. */
 async function recordBy(token: string): Promise<string> {

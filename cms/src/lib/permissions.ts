@@ -123,15 +123,16 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
   // inverse relations would let a partner rewrite entries that are not its own, and on the vocabularies
   // (themes, target groups, comuni) they list every entry of every body, drafts included.
   // On need records the organisation, the person key and the source are the server's (needs/records.ts).
-  // A pact's stage, its history and its deadlines are the office's (pacts/stages.ts refuses the rest).
-  const officeOnly = new Set<string>(OFFICE_FIELDS);
   const serverSet = (subject: string, field: string) =>
-    field === 'proposedBy' ||
-    ((PARTNER_RECORD_TYPES as readonly string[]).includes(subject) && ['organization', 'personKey', 'source'].includes(field)) ||
-    (subject === PACT && officeOnly.has(field.split('.')[0] ?? ''));
+    field === 'proposedBy' || ((PARTNER_RECORD_TYPES as readonly string[]).includes(subject) && ['organization', 'personKey', 'source'].includes(field));
   const readable = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => serverSet(subject, field) || inverseRelation(strapi, subject, field));
-  // The editors' note and return date (review/): the partner reads them on its entries, never writes them.
-  const content = readable.map((p) => (/\.(create|update)$/.test(p.action) ? withoutFields([p], (_subject, field) => (REVIEW_FIELDS as readonly string[]).includes(field))[0]! : p));
+  // What the partner reads but never writes: the editors' note and return date (review/) on its entries, and
+  // a pact's stage, history and deadlines, the office's (pacts/stages.ts refuses a stage change by any route;
+  // this keeps the fields out of its forms).
+  const officeOnly = new Set<string>(OFFICE_FIELDS);
+  const readOnly = (subject: string, field: string) =>
+    (REVIEW_FIELDS as readonly string[]).includes(field) || (subject === PACT && officeOnly.has(field.split('.')[0] ?? ''));
+  const content = readable.map((p) => (/\.(create|update)$/.test(p.action) ? (withoutFields([p], readOnly)[0] ?? p) : p));
   const media: Permission[] = [
     { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.create' },

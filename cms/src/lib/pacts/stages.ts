@@ -108,7 +108,8 @@ export function registerPactStages(strapi: Core.Strapi, env: NodeJS.ProcessEnv =
         if (typeof data.answerDue !== 'string') data.answerDue = answerDue(String(data.receivedAt), answerDays);
         return next();
       }
-      if (data.stage !== undefined && data.stage !== 'proposta' && actor !== 'sistema') {
+      // A clone is a new proposal whatever stage its source (or the request) names.
+      if (context.action === 'create' && data.stage !== undefined && data.stage !== 'proposta' && actor !== 'sistema') {
         throw fail('Un nuovo patto parte sempre dalla fase «Proposta ricevuta»: salvalo, poi fallo avanzare una fase alla volta.', 'stage');
       }
       startFresh(data, actor === 'partner' ? 'proponente' : actor, now, answerDays);
