@@ -168,7 +168,7 @@ export type AnswerStatus =
  * Where the answer stands at `now`: still due (with the days left), overdue (with the days late: never
  * hidden), given (on which day, and how late), or not owed (withdrawn before an answer).
  */
-export function answerStatus(pact: { stage: PactStage; answerDue?: string | null; answeredAt?: string | null }, now: Date): AnswerStatus {
+export function answerStatus(pact: { stage: PactStage; answerDue?: string | null | undefined; answeredAt?: string | null | undefined }, now: Date): AnswerStatus {
   const due = pact.answerDue;
   if (!due) return { state: 'none' };
   if (pact.answeredAt) {
@@ -181,7 +181,7 @@ export function answerStatus(pact: { stage: PactStage; answerDue?: string | null
 }
 
 /** Whether the public notice of a pact is open at `now` (all of its closing day, in Rome). */
-export function noticeOpen(pact: { stage: PactStage; noticeOpens?: string | null; noticeCloses?: string | null }, now: Date): boolean {
+export function noticeOpen(pact: { stage: PactStage; noticeOpens?: string | null | undefined; noticeCloses?: string | null | undefined }, now: Date): boolean {
   if (pact.stage !== 'avviso_pubblico' || !pact.noticeOpens || !pact.noticeCloses) return false;
   return romeDay(now) >= pact.noticeOpens && now.getTime() <= deadlineEnd(pact.noticeCloses) * 1000;
 }

@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import { pageUrl, TYPES } from '@coesione/model';
 import type { schemas } from './cms/schemas';
 import { buildNow, formatDateTime, opportunityState } from './format';
+import { pactCardState } from './pacts';
 import { SECTION_TYPES, type SectionType } from './sections';
 
 /** Typed from the Zod schemas, so type checks need no generated Astro types (and so no CMS). */
@@ -83,6 +84,9 @@ export function toCard(type: SectionType, entry: SectionEntry, now: Date = build
   if ('sessions' in data) {
     const next = nextSession(data as SectionData<'workshop'>, now);
     Object.assign(card, { state: next ? `Prossimo incontro: ${formatDateTime(next.start)}` : 'Nessun incontro in programma', sortKey: next ? `0${next.start}` : `1${card.sortKey}` });
+  }
+  if ('stageHistory' in data) {
+    Object.assign(card, { state: pactCardState(data as SectionData<'pact'>, now) });
   }
   if ('validity' in data) {
     Object.assign(card, { state: data.validity === 'abrogata' ? 'Abrogata' : undefined, sortKey: invert(data.date ?? '') });
