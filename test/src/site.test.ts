@@ -19,6 +19,7 @@ import { ensureNeedFigures } from './support/need-figures.ts';
 import { buildSite, SiteBuildError } from './support/site.ts';
 
 const BUILD_NOW = '2026-11-24T10:00:00Z';
+const PACT_SECRET = { proposerName: 'Ermenegilda Riservatissima', proposerEmail: 'ermenegilda.riservata@example.org', proposerPhone: '+39 333 000 1111' };
 let cms: TestCms;
 let work: string;
 let fromCms: string;
@@ -36,6 +37,12 @@ beforeAll(async () => {
   cms = await startCms();
   await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
   await ensureNeedFigures(cms.strapi);
+  // A published pact whose proposer left personal data: none of it may reach a page.
+  const vercelli = (await cms.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!.documentId;
+  await cms.strapi.documents('api::pact.pact').create({
+    data: { title: 'Patto con dati riservati', slug: 'patto-con-dati-riservati', summary: 'Un patto di prova.', commonGood: 'Aiuola di prova', kind: 'ordinario', municipalities: [vercelli], ...PACT_SECRET, publicProposer: 'Gruppo di vicinato' },
+    status: 'published',
+  } as never);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-test-'));
   fs.writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify(await takeSnapshot(cms.url)));
   fromCms = await buildSite({ CMS_URL: cms.url, BUILD_NOW });
@@ -49,6 +56,29 @@ afterAll(async () => {
 });
 
 describe('the site build', () => {
+  it('publishes the register of pacts: stage, answer due or late, notice window, timeline, parties', () => {
+    const register = read(fromCms, 'patti/index.html');
+    expect(register).toContain('Il giardino di via Trento torna dei vicini');
+    expect(register).toContain('Risposta in ritardo di 19 giorni');
+    const late = read(fromCms, 'patti/biblioteca-di-condominio-santhia/index.html');
+    expect(late).toContain('Risposta in ritardo di 19 giorni: era dovuta entro il 5 novembre 2026');
+    const notice = read(fromCms, 'patti/ex-lavatoio-di-gattinara/index.html');
+    expect(notice).toContain('Avviso pubblico aperto dal 14 novembre 2026 al 14 dicembre 2026');
+    expect(notice).toMatch(/<ol class="pact-timeline">\s*<li><strong>Proposta ricevuta<\/strong>/);
+    const renewed = read(fromCms, 'patti/portineria-di-quartiere-isola/index.html');
+    for (const text of ['Rinnovato', 'Concluso', 'Rapporti di monitoraggio', 'APS Legami di comunità', 'Telefonate di compagnia agli anziani soli', 'Completata']) expect(renewed).toContain(text);
+    expect(read(fromCms, 'patti/giardino-di-via-trento/index.html')).toContain('Risposta entro l’8 dicembre 2026');
+  });
+
+  it('keeps proposers’ personal data out of every built file', () => {
+    expect(read(fromCms, 'patti/patto-con-dati-riservati/index.html')).toContain('Gruppo di vicinato');
+    const files = fs.readdirSync(fromCms, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|json|xml|ics|geojson|csv|js)$/.test(f));
+    for (const file of files) {
+      const text = read(fromCms, file);
+      for (const value of Object.values(PACT_SECRET)) expect(text.includes(value), `${file} holds ${value}`).toBe(false);
+    }
+  });
+
   it('gives the same pages from the snapshot as from a running CMS', () => {
     expect(pages(fromSnapshot)).toEqual(pages(fromCms));
     for (const page of pages(fromCms)) expect(read(fromSnapshot, page), page).toBe(read(fromCms, page));

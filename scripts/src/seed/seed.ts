@@ -13,6 +13,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { quiet, type Progress } from '../lib/progress.ts';
 import { toBlocks } from './blocks.ts';
 import { coverJpeg } from './covers.ts';
+import { DEMO_PACTS, demoHistory } from './pacts.ts';
 import { textPdf } from './pdf.ts';
 import { addDays, romeDay, romeInstant } from '@coesione/model';
 import { readSeedData, type Contact, type Place, type SeedData } from './data.ts';
@@ -57,6 +58,7 @@ export const SEEDED_TYPES = [
   'api::opportunity.opportunity',
   'api::training-material.training-material',
   'api::workshop.workshop',
+  'api::pact.pact',
 ] as const satisfies readonly UID.ContentType[];
 type SeededType = (typeof SEEDED_TYPES)[number];
 
@@ -211,6 +213,22 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
   }));
 
   await seedNeeds(strapi, data, options.today ?? new Date());
+  // Collaboration pacts: histories dated from `today`, replayed by the CMS through the stage table.
+  await stage('Patti di collaborazione', 'api::pact.pact', DEMO_PACTS, (p) => p.slug, (p) => {
+    const where = `pacts/${p.slug}`;
+    const org = (slug: string) => ref('api::organization.organization', slug, where);
+    return {
+      title: p.title, slug: p.slug, summary: p.summary, body: toBlocks([p.summary]), commonGood: p.commonGood, kind: p.kind,
+      location: place({ address: p.address, istat: p.istat }, where), municipalities: refs('api::municipality.municipality', [p.istat], where),
+      themes: refs('api::theme.theme', p.themes, where), managingBody: org(p.managingBody), publicProposer: p.publicProposer,
+      stageHistory: demoHistory(p, today), durationMonths: p.durationMonths ?? null,
+      parties: p.parties.map((party) => ({ name: party.name, role: party.role, organization: party.organization ? org(party.organization) : null, commitments: party.commitments.map(([kind, description]) => ({ kind, description })) })),
+      provisions: p.provisions.map(([kind, description]) => ({ kind, description })),
+      milestones: (p.milestones ?? []).map(([title, progress, dueIn]) => ({ title, progress, due: addDays(today, dueIn) })),
+      reports: (p.reports ?? []).map((r) => ({ date: addDays(today, -r.daysAgo), summary: r.summary, indicators: r.indicators.map(([name, value, unit]) => ({ name, value, unit, year: Number(addDays(today, -r.daysAgo).slice(0, 4)) })) })),
+    };
+  });
+
   if (options.users !== false) await ensureDemoUsers(strapi);
 
   const total: Record<string, number> = {};

@@ -8,6 +8,11 @@ import { formatDate } from './format';
 
 type Pact = SectionData<'pact'>;
 
+/** "il 14 aprile 2026", but "l’8 dicembre 2026" and "l’11 …": the article elides before a vowel sound. */
+const theDay = (day: string): string => {
+  const text = formatDate(day);
+  return /^(8|11) /.test(text) ? `l’${text}` : `il ${text}`;
+};
 const days = (n: number) => (n === 1 ? '1 giorno' : `${n} giorni`);
 
 /** "Risposta entro il 14 aprile 2026", "Risposta in ritardo di 3 giorni (era dovuta entro il …)", or none. */
@@ -15,11 +20,11 @@ export function answerLine(pact: Pact, now: Date): { text: string; late: boolean
   const status = answerStatus(pact, now);
   switch (status.state) {
     case 'pending':
-      return { text: `Risposta entro il ${formatDate(status.due)}${status.daysLeft > 0 ? ` (mancano ${days(status.daysLeft)})` : ' (scade oggi)'}`, late: false };
+      return { text: `Risposta entro ${theDay(status.due)}${status.daysLeft > 0 ? ` (mancano ${days(status.daysLeft)})` : ' (scade oggi)'}`, late: false };
     case 'overdue':
-      return { text: `Risposta in ritardo di ${days(status.daysLate)}: era dovuta entro il ${formatDate(status.due)}`, late: true };
+      return { text: `Risposta in ritardo di ${days(status.daysLate)}: era dovuta entro ${theDay(status.due)}`, late: true };
     case 'answered':
-      return { text: status.daysLate > 0 ? `Risposta data il ${formatDate(status.on)}, con ${days(status.daysLate)} di ritardo` : `Risposta data il ${formatDate(status.on)}, entro i termini`, late: status.daysLate > 0 };
+      return { text: status.daysLate > 0 ? `Risposta data ${theDay(status.on)}, con ${days(status.daysLate)} di ritardo` : `Risposta data ${theDay(status.on)}, entro i termini`, late: status.daysLate > 0 };
     case 'none':
       return undefined;
   }

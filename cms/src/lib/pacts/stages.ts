@@ -96,14 +96,23 @@ export function registerPactStages(strapi: Core.Strapi, env: NodeJS.ProcessEnv =
 
     if (context.action === 'create' || context.action === 'clone') {
       if (actor === 'sistema' && Array.isArray(data.stageHistory) && data.stageHistory.length > 0) {
-        // An import with its own history: stored if the table allows every step of it.
+        // An import with its own history: replayed through the table, so its answer and notice window
+        // are the ones the transitions would have stored; refused at the first illegal step.
         const kind: PactKind = isPactKind(data.kind) ? data.kind : 'ordinario';
         const history = data.stageHistory as PactHistoryEntry[];
         const problem = historyProblem(kind, history);
         if (problem) throw fail(problem, 'stageHistory');
-        const last = history[history.length - 1] as PactHistoryEntry;
-        if (data.stage !== undefined && data.stage !== last.stage) throw fail(`La fase «${String(data.stage)}» non è l’ultima della storia («${last.stage}»).`, 'stage');
-        data.stage = last.stage;
+        let state = { kind, stage: 'proposta' as PactStage, history: history.slice(0, 1) };
+        for (const entry of history.slice(1)) {
+          const step = transition(state, entry.stage, new Date(entry.at), entry.role, entry.note, noticeDays);
+          if (!step.ok) throw fail(step.message, 'stageHistory');
+          if (step.patch.answeredAt) data.answeredAt = step.patch.answeredAt;
+          if (step.patch.noticeOpens) Object.assign(data, { noticeOpens: step.patch.noticeOpens, noticeCloses: step.patch.noticeCloses });
+          state = { kind, stage: step.patch.stage, history: step.patch.history };
+        }
+        if (data.stage !== undefined && data.stage !== state.stage) throw fail(`La fase «${String(data.stage)}» non è l’ultima della storia («${state.stage}»).`, 'stage');
+        data.stage = state.stage;
+        data.stageHistory = entries(history);
         if (typeof data.receivedAt !== 'string') data.receivedAt = history[0]?.at;
         if (typeof data.answerDue !== 'string') data.answerDue = answerDue(String(data.receivedAt), answerDays);
         return next();
