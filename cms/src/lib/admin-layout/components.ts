@@ -50,4 +50,59 @@ export const COMPONENT_LAYOUTS: Record<string, ComponentLayout> = {
       note: { label: 'Nota', description: 'Cosa portare o cosa si fa. Es. «Porta la tua bicicletta»', placeholder: 'Es. Porta la tua bicicletta' },
     },
   },
+  'pact.stage-change': {
+    mainField: 'stage',
+    edit: [['stage', 'at', 'role'], ['note']],
+    fields: {
+      stage: { label: 'Fase', description: 'La fase raggiunta. Es. istruttoria' },
+      at: { label: 'Data', description: 'Quando il patto è entrato nella fase. Es. 12/11/2026 09:30' },
+      role: { label: 'Chi (ruolo)', description: 'Il ruolo di chi ha cambiato la fase, mai il nome. Es. ufficio' },
+      note: { label: 'Nota pubblica', description: 'Il motivo del cambio, come compare nella cronologia. Es. «Ammesso all’istruttoria»' },
+    },
+  },
+  'pact.party': {
+    mainField: 'name',
+    edit: [['name', 'role'], ['organization'], ['commitments']],
+    fields: {
+      name: { label: 'Nome della parte', description: 'Come compare nel patto. Es. Comitato di quartiere Isola', placeholder: 'Es. Comitato di quartiere Isola' },
+      role: { label: 'Ruolo', description: 'Amministrazione, ente gestore, Terzo Settore, gruppo informale, cittadini, scuola, impresa. Es. gruppo_informale' },
+      organization: { label: 'Ente in archivio', description: 'Se la parte è un ente della piattaforma, collegalo. Es. APS La Bottega del Riuso' },
+      commitments: { label: 'Impegni', description: 'Che cosa fa questa parte, uno per riga. Es. «Pulizia mensile dell’aiuola»' },
+    },
+  },
+  'pact.commitment': {
+    mainField: 'kind',
+    edit: [['kind'], ['description']],
+    fields: {
+      kind: { label: 'Tipo di impegno', description: 'Cura, animazione, manutenzione, comunicazione, formazione, materiali, risorse. Es. cura' },
+      description: { label: 'Impegno', description: 'Che cosa, quanto spesso. Es. «Innaffiare e pulire l’aiuola ogni settimana da aprile a ottobre»' },
+    },
+  },
+  'pact.provision': {
+    mainField: 'kind',
+    edit: [['kind'], ['description']],
+    fields: {
+      kind: { label: 'Che cosa', description: 'Spazi, materiali, formazione, assicurazione, contributo. Es. assicurazione' },
+      description: { label: 'Descrizione', description: 'Es. «Copertura assicurativa per i volontari e guanti da lavoro»' },
+    },
+  },
+  'pact.milestone': {
+    mainField: 'title',
+    edit: [['title'], ['due', 'progress'], ['note']],
+    fields: {
+      title: { label: 'Tappa', description: 'Es. «Prima giornata di pulizia»', placeholder: 'Es. Prima giornata di pulizia' },
+      due: { label: 'Entro il', description: 'Es. 15/03/2027' },
+      progress: { label: 'Avanzamento (%)', description: 'Da 0 a 100. Es. 50', placeholder: 'Es. 50' },
+      note: { label: 'Nota', description: 'A che punto è, in parole. Es. «Fatta metà delle aiuole»' },
+    },
+  },
+  'pact.report': {
+    mainField: 'date',
+    edit: [['date'], ['summary'], ['indicators']],
+    fields: {
+      date: { label: 'Data del rapporto', description: 'Es. 30/06/2027' },
+      summary: { label: 'Sintesi', description: 'Che cosa si è fatto e che cosa è cambiato. Es. «12 giornate di cura con 25 volontari»' },
+      indicators: { label: 'Indicatori', description: 'Le misure, una per riga: nome, valore, unità, anno. Es. Giornate di cura · 12 · giornate · 2027' },
+    },
+  },
 };

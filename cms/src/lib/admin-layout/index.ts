@@ -11,6 +11,7 @@ import { municipality } from './types/municipality';
 import { needAudit, needCategory, needFigure, needRecord, needService } from './types/needs';
 import { opportunity } from './types/opportunity';
 import { organization } from './types/organization';
+import { pact } from './types/pact';
 import { partnerAccount } from './types/partner-account';
 import { practice } from './types/practice';
 import { regulation } from './types/regulation';
@@ -27,6 +28,7 @@ export const ADMIN_LAYOUTS: Partial<Record<TypeKey, TypeLayout>> = {
   'training-material': trainingMaterial,
   workshop,
   organization,
+  pact,
   municipality,
   theme,
   'target-group': targetGroup,
