@@ -5,9 +5,27 @@
  */
 import type { EditorialKey } from './types.js';
 
-export const KINDS = ['proposta', 'segnalazione', 'valutazione'] as const;
+export const KINDS = ['proposta', 'segnalazione', 'valutazione', 'patto', 'osservazione'] as const;
 export type Kind = (typeof KINDS)[number];
-export const KIND_LABELS: Record<Kind, string> = { proposta: 'Proposta', segnalazione: 'Segnalazione', valutazione: 'Valutazione' };
+export const KIND_LABELS: Record<Kind, string> = {
+  proposta: 'Proposta',
+  segnalazione: 'Segnalazione',
+  valutazione: 'Valutazione',
+  patto: 'Proposta di patto di collaborazione',
+  osservazione: 'Contributo all’avviso pubblico di un patto',
+};
+
+/**
+ * What a citizen sends to a complex pact's public notice while it is open (regulations for shared
+ * administration: competing or additional proposals, and observations).
+ */
+export const NOTICE_CONTRIBUTIONS = ['concorrente', 'integrativa', 'osservazione'] as const;
+export type NoticeContribution = (typeof NOTICE_CONTRIBUTIONS)[number];
+export const NOTICE_CONTRIBUTION_LABELS: Record<NoticeContribution, string> = {
+  concorrente: 'Una proposta concorrente (un’altra idea per lo stesso bene comune)',
+  integrativa: 'Una proposta integrativa (qualcosa da aggiungere al patto)',
+  osservazione: 'Un’osservazione',
+};
 
 /** What a citizen may propose (a draft of that type is created when an editor accepts the proposal). */
 export const TARGETS = ['practice', 'opportunity', 'workshop'] as const satisfies readonly EditorialKey[];
@@ -47,6 +65,8 @@ export interface PublicStatus {
   stateLabel: string;
   reply: string | null;
   updatedAt: string;
+  /** A pact proposal the office opened, once its page is in the public register. */
+  pact?: { title: string; path: string; stage: string } | null;
 }
 
 /** Characters: a title, a long text, a short field (names, addresses). The whole body: 32 KB. */

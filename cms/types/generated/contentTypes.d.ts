@@ -1488,6 +1488,23 @@ export interface ApiPactPact extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    returnedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    reviewNote: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     slug: Schema.Attribute.UID<'title'> &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -1588,6 +1605,12 @@ export interface ApiPactPact extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    verifiedAt: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
   };
 }
 
@@ -2117,7 +2140,7 @@ export interface ApiSearchOutboxSearchOutbox
 export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
   collectionName: 'submissions';
   info: {
-    description: 'Private: proposals, reports and ratings sent from /partecipa/, moderated by editors (never public, never indexed)';
+    description: "Private: proposals, reports, ratings, pact proposals and contributions to a pact's public notice sent from /partecipa/, moderated by editors (never public, never indexed)";
     displayName: 'Contributo dei cittadini';
     pluralName: 'submissions';
     singularName: 'submission';
@@ -2151,10 +2174,19 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5000;
       }>;
+    commonGood: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     comune: Schema.Attribute.Relation<
       'oneToOne',
       'api::municipality.municipality'
     >;
+    contactName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -2176,7 +2208,7 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
         maxLength: 254;
       }>;
     kind: Schema.Attribute.Enumeration<
-      ['proposta', 'segnalazione', 'valutazione']
+      ['proposta', 'segnalazione', 'valutazione', 'patto', 'osservazione']
     > &
       Schema.Attribute.Required;
     latitude: Schema.Attribute.Decimal &
@@ -2201,9 +2233,29 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    needs: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    noticeContribution: Schema.Attribute.Enumeration<
+      ['concorrente', 'integrativa', 'osservazione']
+    >;
     organizationName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
+      }>;
+    participants: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    period: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
       }>;
     publicReply: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -2226,6 +2278,9 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 14;
       }>;
+    showName: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     stars: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {

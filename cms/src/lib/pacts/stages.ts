@@ -12,15 +12,15 @@
  *   dropped. Writes with no user (the seed, imports) may store a history, if it is a legal walk.
  */
 import { errors } from '@strapi/utils';
-import { answerDue, historyProblem, isPactKind, isPactStage, pactDays, transition, type PactHistoryEntry, type PactKind, type PactRole, type PactStage } from '@coesione/model';
+import { answerDue, historyProblem, uidOf, isPactKind, isPactStage, pactDays, transition, type PactHistoryEntry, type PactKind, type PactRole, type PactStage } from '@coesione/model';
 import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
 import type { Core } from '@strapi/strapi';
 import { isRecord, stringParam, type MiddlewareHost } from '../published-change';
 
 export const PACT = 'api::pact.pact';
 
-/** Fields only the server writes. */
-export const SERVER_FIELDS = ['stageHistory', 'receivedAt', 'answerDue', 'answeredAt', 'noticeOpens', 'noticeCloses'] as const;
+/** Fields only the server writes (`sourceReceipt`: moderation, when it opens a pact from a proposal). */
+export const SERVER_FIELDS = ['stageHistory', 'receivedAt', 'answerDue', 'answeredAt', 'noticeOpens', 'noticeCloses', 'sourceReceipt'] as const;
 /** Fields a Partner may neither see nor write (permissions.ts drops them from the role). */
 export const OFFICE_FIELDS = ['stage', 'stageNote', ...SERVER_FIELDS] as const;
 
@@ -69,12 +69,26 @@ function dropServerFields(data: Record<string, unknown>): void {
   for (const field of SERVER_FIELDS) delete data[field];
 }
 
-/** A new pact starts as a proposal received now (or at `receivedAt` for an import), its deadline counted from then. */
-function startFresh(data: Record<string, unknown>, role: PactRole, now: Date, answerDays: number): void {
-  const receivedAt = typeof data.receivedAt === 'string' && !Number.isNaN(Date.parse(data.receivedAt)) && role === 'sistema' ? data.receivedAt : now.toISOString();
+/**
+ * The instant a pact opened from a citizen's proposal was received: the proposal's own, read from the
+ * stored submission its `sourceReceipt` names (never from what the request says).
+ */
+async function proposalReceived(host: Pick<PactStageHost, 'db'>, receipt: unknown): Promise<string | undefined> {
+  if (typeof receipt !== 'string' || receipt === '') return undefined;
+  const row = (await host.db.query(uidOf('submission')).findOne({ where: { receipt, kind: 'patto' }, select: ['createdAt'] })) as { createdAt?: string | Date } | null;
+  return row?.createdAt ? new Date(row.createdAt).toISOString() : undefined;
+}
+
+/**
+ * A new pact starts as a proposal received now (or at `receivedAt` for an import, or when the citizen's
+ * proposal it comes from arrived), its deadline counted from then.
+ */
+function startFresh(data: Record<string, unknown>, role: PactRole, now: Date, answerDays: number, fromProposal: string | undefined): void {
+  const imported = typeof data.receivedAt === 'string' && !Number.isNaN(Date.parse(data.receivedAt)) && role === 'sistema' ? data.receivedAt : undefined;
+  const receivedAt = fromProposal ?? imported ?? now.toISOString();
   Object.assign(data, {
     stage: 'proposta',
-    stageHistory: entries([{ stage: 'proposta', at: receivedAt, note: null, role: role === 'sistema' ? 'proponente' : role }]),
+    stageHistory: entries([{ stage: 'proposta', at: receivedAt, note: null, role: role === 'sistema' || fromProposal ? 'proponente' : role }]),
     receivedAt,
     answerDue: answerDue(receivedAt, answerDays),
     answeredAt: null,
@@ -121,7 +135,8 @@ export function registerPactStages(strapi: Core.Strapi, env: NodeJS.ProcessEnv =
       if (context.action === 'create' && data.stage !== undefined && data.stage !== 'proposta' && actor !== 'sistema') {
         throw fail('Un nuovo patto parte sempre dalla fase «Proposta ricevuta»: salvalo, poi fallo avanzare una fase alla volta.', 'stage');
       }
-      startFresh(data, actor === 'partner' ? 'proponente' : actor, now, answerDays);
+      const fromProposal = context.action === 'create' ? await proposalReceived(strapi, data.sourceReceipt) : undefined;
+      startFresh(data, actor === 'partner' ? 'proponente' : actor, now, answerDays, fromProposal);
       return next();
     }
 

@@ -107,7 +107,10 @@ export function receiptPage(receipt: string, statusUrl: string, backUrl: string)
   );
 }
 
-export function statusPage(status: { receipt: string; stateLabel: string; kindLabel: string; reply: string | null; updatedAt: string }, backUrl: string): string {
+export function statusPage(
+  status: { receipt: string; stateLabel: string; kindLabel: string; reply: string | null; updatedAt: string; pact?: { title: string; url: string; stage: string } | null },
+  backUrl: string,
+): string {
   const updated = new Date(status.updatedAt).toLocaleString('it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' });
   return page(
     `Stato del contributo ${status.receipt}`,
@@ -116,7 +119,8 @@ export function statusPage(status: { receipt: string; stateLabel: string; kindLa
 <dt>Stato</dt><dd>${escapeHtml(status.stateLabel)}</dd>
 <dt>Ultimo aggiornamento</dt><dd>${escapeHtml(updated)}</dd>
 <dt>Risposta della redazione</dt><dd>${status.reply ? escapeHtml(status.reply) : 'Ancora nessuna risposta.'}</dd>
-</dl>
+${status.pact ? `<dt>Il patto nel registro</dt><dd><a href="${escapeHtml(status.pact.url)}">${escapeHtml(status.pact.title)}</a> (fase: ${escapeHtml(status.pact.stage)})</dd>
+` : ''}</dl>
 <p><a href="${escapeHtml(backUrl)}">Torna alla pagina dello stato</a></p>`,
   );
 }

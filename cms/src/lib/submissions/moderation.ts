@@ -1,14 +1,16 @@
 /**
  * Moderation in the admin: when an editor sets a proposal to «accettata», a DRAFT of the proposed type
  * (practice, opportunity or workshop) is created, prefilled from the proposal, and its documentId is
- * recorded on the submission. A document-service middleware (not a lifecycle: Strapi 5's lifecycles
+ * recorded on the submission. A pact proposal («patto») accepted opens a pact at «Proposta ricevuta»,
+ * dated from the proposal's receipt (pacts/stages.ts reads it from the submission), with the proposer's
+ * contacts in the pact's private fields; once the office publishes it, the receipt's status links it. A document-service middleware (not a lifecycle: Strapi 5's lifecycles
  * fire per database row and per locale, the document service once per editor action) does it.
  *
  * Never twice: the draft is recorded on the submission, the record cannot be edited from the admin
  * (the middleware drops those fields from any write), and work on one submission is serialised.
  */
 import type { Core } from '@strapi/strapi';
-import type { Target } from '@coesione/model';
+import { uidOf, type Target } from '@coesione/model';
 import { SUBMISSION, TARGET_UID } from './store';
 
 const DRAFT_FIELDS = ['createdDraftType', 'createdDraftDocumentId'] as const;
@@ -26,6 +28,57 @@ interface StoredProposal {
   createdDraftType: string | null;
   createdDraftDocumentId: string | null;
   comune: { documentId: string; name: string; latitude: number | string; longitude: number | string } | null;
+  commonGood?: string | null;
+  address?: string | null;
+  latitude?: number | string | null;
+  longitude?: number | string | null;
+  period?: string | null;
+  participants?: string | null;
+  needs?: string | null;
+  contactName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  showName?: boolean | null;
+}
+
+/** The name the register shows for a pact's proposer: the group or body, a person only with consent. */
+export function publicProposerOf(proposal: Pick<StoredProposal, 'organizationName' | 'contactName' | 'showName'>): string {
+  if (proposal.organizationName) return proposal.organizationName;
+  if (proposal.showName && proposal.contactName) return proposal.contactName;
+  return 'Un gruppo di cittadini';
+}
+
+/** A pact opened from a citizen's proposal: what they wrote, the place, and their contacts kept private. */
+export function pactDraftData(proposal: StoredProposal): Record<string, unknown> {
+  const title = proposal.title ?? `Proposta di patto ${proposal.receipt}`;
+  const parts: [string, string | null | undefined][] = [
+    ['', proposal.description],
+    ['Quando: ', proposal.period],
+    ['Chi è coinvolto: ', proposal.participants],
+    ['Che cosa chiedono al Comune: ', proposal.needs],
+  ];
+  const paragraphs = parts.filter(([, text]) => text && text.trim()).flatMap(([lead, text]) => (text ?? '').split(/\n\s*\n/).map((p, i) => paragraph(`${i === 0 ? lead : ''}${p.trim()}`)));
+  const comune = proposal.comune;
+  const lat = proposal.latitude ?? comune?.latitude;
+  const lng = proposal.longitude ?? comune?.longitude;
+  return {
+    title,
+    slug: `${slugify(title) || 'patto'}-${proposal.receipt.toLowerCase()}`,
+    summary: shorten(proposal.description ?? '') || title,
+    body: paragraphs.length > 0 ? paragraphs : [paragraph(title)],
+    commonGood: proposal.commonGood ?? title,
+    kind: 'ordinario',
+    municipalities: comune ? [comune.documentId] : [],
+    ...(comune && lat !== undefined && lng !== undefined
+      ? { location: { address: proposal.address ?? `${comune.name} (indirizzo da precisare)`, municipality: comune.documentId, latitude: Number(lat), longitude: Number(lng) } }
+      : {}),
+    publicProposer: publicProposerOf(proposal),
+    proposerName: proposal.contactName ?? null,
+    proposerEmail: proposal.email ?? null,
+    proposerPhone: proposal.phone ?? null,
+    proposerConsent: proposal.showName === true,
+    sourceReceipt: proposal.receipt,
+  };
 }
 
 export function slugify(text: string): string {
@@ -83,10 +136,11 @@ async function draftForAccepted(strapi: Core.Strapi, documentId: string): Promis
     where: { documentId },
     populate: { comune: { select: ['documentId', 'name', 'latitude', 'longitude'] } },
   })) as StoredProposal | null;
-  if (!row || row.kind !== 'proposta' || row.state !== 'accettata' || !row.targetType) return undefined;
+  if (!row || row.state !== 'accettata' || !((row.kind === 'proposta' && row.targetType) || row.kind === 'patto')) return undefined;
   if (row.createdDraftDocumentId) return { createdDraftType: row.createdDraftType ?? '', createdDraftDocumentId: row.createdDraftDocumentId };
-  const uid = TARGET_UID[row.targetType];
-  const draft = await strapi.documents(uid).create({ data: draftData(row, row.targetType), locale: 'it' } as never);
+  const uid = row.kind === 'patto' ? uidOf('pact') : TARGET_UID[row.targetType!];
+  const data = row.kind === 'patto' ? pactDraftData(row) : draftData(row, row.targetType!);
+  const draft = await strapi.documents(uid).create({ data, locale: 'it' } as never);
   const recorded = { createdDraftType: uid, createdDraftDocumentId: draft.documentId };
   // Straight to the database: this write must not pass through the middleware that drops these fields.
   await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: recorded });

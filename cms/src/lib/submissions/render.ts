@@ -2,7 +2,7 @@
  * The service's results as answers: JSON for the islands, the Italian pages for a browser with no
  * JavaScript (the confirmation page, the receipt, the status, the refusals).
  */
-import { CATEGORY_LABELS, KIND_LABELS, TARGET_LABELS } from '@coesione/model';
+import { CATEGORY_LABELS, KIND_LABELS, NOTICE_CONTRIBUTION_LABELS, TARGET_LABELS } from '@coesione/model';
 import type { Context } from 'koa';
 import { confirmPage, receiptPage, statusPage, type ShownField } from './html';
 import { refuse, type Format } from './http';
@@ -18,8 +18,18 @@ export function shownFields(input: SubmissionInput, comuneName: string | undefin
     rows.push(['category', CATEGORY_LABELS[input.category]], ['description', input.description], ['comune', comuneName], ['address', input.address]);
     if (input.latitude !== undefined) rows.push(['latitude', input.latitude], ['longitude', input.longitude]);
     rows.push(['email', input.email]);
-  } else {
+  } else if (input.kind === 'valutazione') {
     rows.push(['targetType', TARGET_LABELS[input.targetType].noun], ['stars', `${input.stars} su 5`], ['comment', input.comment]);
+  } else if (input.kind === 'patto') {
+    rows.push(['title', input.title], ['commonGood', input.commonGood], ['comune', comuneName], ['address', input.address]);
+    if (input.latitude !== undefined) rows.push(['latitude', input.latitude], ['longitude', input.longitude]);
+    rows.push(
+      ['description', input.description], ['period', input.period], ['participants', input.participants], ['needs', input.needs], ['organization', input.organization],
+      ['contactName', input.contactName], ['email', input.email], ['phone', input.phone],
+      ['showName', input.showName ? 'Sì, il mio nome può comparire nel registro' : 'No: nel registro compare solo il gruppo o l’ente'],
+    );
+  } else {
+    rows.push(['noticeContribution', NOTICE_CONTRIBUTION_LABELS[input.noticeContribution]], ['description', input.description], ['organization', input.organization], ['email', input.email]);
   }
   return rows.filter(([, v]) => v !== undefined && v !== '').map(([name, value]) => ({ name, label: FIELD_LABELS[name] ?? name, value: String(value) }));
 }
@@ -84,6 +94,9 @@ export function renderStatus(ctx: Context, result: StatusResult, format: Format,
     }, formUrl);
   }
   const { status } = result;
-  if (format === 'form') return html(ctx, 200, statusPage({ ...status, kindLabel: KIND_LABELS[status.kind] }, `${formUrl}?codice=${encodeURIComponent(status.receipt)}`));
+  if (format === 'form') {
+    const pact = status.pact ? { ...status.pact, url: new URL(status.pact.path, formUrl).href } : null;
+    return html(ctx, 200, statusPage({ ...status, kindLabel: KIND_LABELS[status.kind], pact }, `${formUrl}?codice=${encodeURIComponent(status.receipt)}`));
+  }
   ctx.body = { data: status };
 }

@@ -3,7 +3,7 @@
  * contribution under a fresh receipt, the public status of a receipt and the public rating aggregates.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { MIN_RATINGS, STATE_LABELS, uidOf, type Kind, type PublicStatus, type State, type Target } from '@coesione/model';
+import { MIN_RATINGS, noticeOpen, PACT_STAGE_LABELS, pageUrl, STATE_LABELS, uidOf, type Kind, type PactStage, type PublicStatus, type State, type Target } from '@coesione/model';
 import { newReceipt } from './receipt';
 import { FIELD_LABELS, outsideDistrict, type FieldError, type SubmissionInput } from './validation';
 
@@ -52,13 +52,22 @@ export async function databaseChecks(strapi: Core.Strapi, comuni: ReturnType<typ
     comune = byCode.get(input.comune);
     if (!comune) errors.push({ path: ['comune'], message: `«${FIELD_LABELS.comune}»: il codice ISTAT ${input.comune} non è un comune del distretto.` });
   }
-  if (input.kind === 'segnalazione' && input.latitude !== undefined && input.longitude !== undefined) {
+  if ((input.kind === 'segnalazione' || input.kind === 'patto') && input.latitude !== undefined && input.longitude !== undefined) {
     const error = outsideDistrict(input.latitude, input.longitude);
     if (error) errors.push(error);
   }
   if (input.kind === 'valutazione') {
     const found = await strapi.documents(TARGET_UID[input.targetType]).findOne({ documentId: input.targetDocumentId, status: 'published', fields: ['documentId'] } as never);
     if (!found) errors.push({ path: ['targetDocumentId'], message: `«${FIELD_LABELS.targetDocumentId}»: nessuna scheda pubblicata con questo identificativo.` });
+  }
+  if (input.kind === 'osservazione') {
+    const pact = (await strapi.documents(uidOf('pact')).findOne({
+      documentId: input.targetDocumentId, status: 'published', fields: ['title', 'stage', 'noticeOpens', 'noticeCloses'],
+    } as never)) as { title: string; stage: PactStage; noticeOpens: string | null; noticeCloses: string | null } | null;
+    if (!pact) errors.push({ path: ['targetDocumentId'], message: `«${FIELD_LABELS.pact}»: nessun patto pubblicato con questo identificativo.` });
+    else if (!noticeOpen(pact, new Date())) {
+      errors.push({ path: ['targetDocumentId'], message: `«${FIELD_LABELS.pact}»: l’avviso pubblico del patto «${pact.title}» non è aperto, quindi non riceve contributi.` });
+    }
   }
   return { errors, comune };
 }
@@ -78,6 +87,14 @@ function columns(input: SubmissionInput, comune: Comune | undefined): Record<str
       };
     case 'valutazione':
       return { targetType: input.targetType, targetDocumentId: input.targetDocumentId, stars: input.stars, comment: input.comment };
+    case 'patto':
+      return {
+        title: input.title, commonGood: input.commonGood, comune: comune?.documentId, address: input.address, latitude: input.latitude, longitude: input.longitude,
+        description: input.description, period: input.period, participants: input.participants, needs: input.needs, organizationName: input.organization,
+        contactName: input.contactName, email: input.email, phone: input.phone, showName: input.showName === true,
+      };
+    case 'osservazione':
+      return { targetDocumentId: input.targetDocumentId, noticeContribution: input.noticeContribution, description: input.description, organizationName: input.organization, email: input.email };
   }
 }
 
@@ -104,10 +121,11 @@ export type { PublicStatus };
 export async function findStatus(strapi: Core.Strapi, receipt: string): Promise<PublicStatus | undefined> {
   const row = (await strapi.db.query(SUBMISSION).findOne({
     where: { receipt },
-    select: ['receipt', 'kind', 'state', 'publicReply', 'updatedAt'],
-  })) as { receipt: string; kind: Kind; state: State; publicReply: string | null; updatedAt: string | Date } | null;
+    select: ['receipt', 'kind', 'state', 'publicReply', 'updatedAt', 'createdDraftType', 'createdDraftDocumentId'],
+  })) as { receipt: string; kind: Kind; state: State; publicReply: string | null; updatedAt: string | Date; createdDraftType: string | null; createdDraftDocumentId: string | null } | null;
   if (!row) return undefined;
   return {
+    pact: row.createdDraftType === uidOf('pact') && row.createdDraftDocumentId ? await publishedPact(strapi, row.createdDraftDocumentId) : null,
     receipt: row.receipt,
     kind: row.kind,
     state: row.state,
@@ -115,6 +133,14 @@ export async function findStatus(strapi: Core.Strapi, receipt: string): Promise<
     reply: row.publicReply || null,
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
+}
+
+/** The register page of a pact opened from a proposal, once it is published: its title, path and stage. */
+async function publishedPact(strapi: Core.Strapi, documentId: string): Promise<PublicStatus['pact']> {
+  const pact = (await strapi.documents(uidOf('pact')).findOne({ documentId, status: 'published', fields: ['title', 'slug', 'stage'] } as never)) as {
+    title: string; slug: string; stage: PactStage;
+  } | null;
+  return pact ? { title: pact.title, path: pageUrl('pact', pact.slug), stage: PACT_STAGE_LABELS[pact.stage] ?? pact.stage } : null;
 }
 
 export interface RatingAggregate {

@@ -1,10 +1,10 @@
-import { CATEGORIES, KINDS, normalizeReceipt, STATES, TARGETS } from '@coesione/model';
+import { CATEGORIES, KINDS, normalizeReceipt, NOTICE_CONTRIBUTIONS, STATES, TARGETS } from '@coesione/model';
 import { describe, expect, it } from 'vitest';
 import schema from '../../api/submission/content-types/submission/schema.json';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
 import { checkStartedAt } from './anti-spam';
-import { shorten, slugify } from './moderation';
+import { pactDraftData, shorten, slugify } from './moderation';
 import { submissionOptions } from './options';
 import { newReceipt } from './receipt';
 import { shownFields } from './render';
@@ -65,11 +65,51 @@ describe('validation', () => {
   });
 });
 
+describe('a pact proposal', () => {
+  const pact = {
+    kind: 'patto', consent: true, title: 'Cura del giardino', commonGood: 'Giardino della biblioteca', comune: '002158',
+    description: 'Pulirlo e aprirlo ai bambini.', participants: 'Dodici famiglie.', email: 'a@example.org',
+  };
+
+  it('asks for the bene comune, the comune, what, who and a way to be contacted, each in the words of its field', () => {
+    const result = validateFields({ kind: 'patto', consent: true, title: 'Cura del giardino' });
+    const messages = result.ok ? [] : Object.fromEntries(result.errors.map((e) => [e.path[0], e.message]));
+    expect(messages).toMatchObject({
+      commonGood: '«Bene comune» è obbligatorio.',
+      comune: '«Comune» è obbligatorio.',
+      description: '«Descrizione» è obbligatorio.',
+      participants: '«Chi è coinvolto» è obbligatorio.',
+    });
+    expect(validateFields({ ...pact, email: undefined }).ok).toBe(false);
+    expect(validateFields({ ...pact, email: undefined, phone: '0161 123456' }).ok).toBe(true);
+    expect(validateFields({ ...pact, phone: 'chiamami' })).toMatchObject({ ok: false, errors: [{ path: ['phone'], message: expect.stringMatching(/^«Telefono» non è un numero valido/) }] });
+    expect(validateFields({ ...pact, showName: true })).toMatchObject({ ok: false, errors: [{ path: ['contactName'] }] });
+  });
+
+  it('opens a pact that shows a person\'s name only with consent, and keeps the contacts in private fields', () => {
+    const row = {
+      id: 1, documentId: 'x', receipt: 'ABCD-EFGH-JKMN', kind: 'patto', state: 'accettata', targetType: null, title: 'Cura del giardino',
+      description: 'Pulirlo.', organizationName: null, createdDraftType: null, createdDraftDocumentId: null, contactName: 'Giulia Esempio',
+      email: 'g@example.org', phone: null, showName: false, commonGood: 'Giardino', participants: 'Dodici famiglie.', period: 'Il sabato',
+      comune: { documentId: 'c1', name: 'Vercelli', latitude: '45.32', longitude: '8.42' },
+    };
+    const data = pactDraftData(row);
+    expect(data).toMatchObject({
+      slug: 'cura-del-giardino-abcd-efgh-jkmn', commonGood: 'Giardino', kind: 'ordinario', publicProposer: 'Un gruppo di cittadini',
+      proposerName: 'Giulia Esempio', proposerEmail: 'g@example.org', proposerConsent: false, sourceReceipt: 'ABCD-EFGH-JKMN',
+      location: { address: 'Vercelli (indirizzo da precisare)', municipality: 'c1', latitude: 45.32, longitude: 8.42 },
+    });
+    expect(JSON.stringify(data.body)).toContain('Chi è coinvolto: Dodici famiglie.');
+    expect(pactDraftData({ ...row, showName: true }).publicProposer).toBe('Giulia Esempio');
+    expect(pactDraftData({ ...row, organizationName: 'Comitato Isola', showName: true }).publicProposer).toBe('Comitato Isola');
+  });
+});
+
 describe('the vocabulary stored', () => {
   // Strapi reads the schema as JSON, so its enumerations cannot import the model's lists: they must match them.
   it('gives the submission schema the model\'s kinds, states, targets and categories', () => {
-    const { kind, state, targetType, category } = schema.attributes;
-    expect([kind.enum, state.enum, targetType.enum, category.enum]).toEqual([[...KINDS], [...STATES], [...TARGETS], [...CATEGORIES]]);
+    const { kind, state, targetType, category, noticeContribution } = schema.attributes;
+    expect([kind.enum, state.enum, targetType.enum, category.enum, noticeContribution.enum]).toEqual([[...KINDS], [...STATES], [...TARGETS], [...CATEGORIES], [...NOTICE_CONTRIBUTIONS]]);
   });
 });
 

@@ -5,7 +5,7 @@
  * The checks that need the database (the comune exists, the rated entry is published) live in store.ts,
  * the anti-spam checks in anti-spam.ts; everything here is pure and synchronous.
  */
-import { CATEGORIES, DISTRICT_BBOX, insideDistrict, KINDS, LIMITS, TARGET_LABELS, TARGETS, type Kind } from '@coesione/model';
+import { CATEGORIES, DISTRICT_BBOX, insideDistrict, KINDS, LIMITS, NOTICE_CONTRIBUTIONS, TARGET_LABELS, TARGETS, type Kind } from '@coesione/model';
 import { z } from 'zod';
 import type { Format } from './http';
 
@@ -31,6 +31,15 @@ export const FIELD_LABELS: Record<string, string> = {
   targetDocumentId: 'Scheda valutata',
   stars: 'Stelle',
   comment: 'Commento',
+  commonGood: 'Bene comune',
+  period: 'Quando',
+  participants: 'Chi è coinvolto',
+  needs: 'Che cosa chiedete al Comune',
+  contactName: 'Nome e cognome',
+  phone: 'Telefono',
+  showName: 'Nome nel registro',
+  noticeContribution: 'Tipo di contributo all’avviso',
+  pact: 'Patto',
 };
 
 export interface FieldError {
@@ -78,6 +87,18 @@ const common = {
   consent: z.literal(true, { error: `${label('consent')}: per inviare devi dare il consenso esplicito, dopo aver letto l'informativa privacy.` }),
 };
 
+const phone = z
+  .string({ error: typeError('phone', 'deve essere un testo.') })
+  .trim()
+  .regex(/^\+?[0-9][0-9 ./-]{5,30}$/, `${label('phone')} non è un numero valido: solo cifre, spazi e il «+» iniziale, per esempio 0161 123456.`);
+
+const point = <T extends { latitude?: number; longitude?: number }>(value: T, ctx: z.RefinementCtx) => {
+  if ((value.latitude === undefined) !== (value.longitude === undefined)) {
+    const missing = value.latitude === undefined ? 'latitude' : 'longitude';
+    ctx.addIssue({ code: 'custom', path: [missing], message: `${label(missing)} manca: indica entrambe le coordinate oppure nessuna.` });
+  }
+};
+
 const proposta = z.object({
   ...common,
   kind: z.literal('proposta'),
@@ -101,12 +122,7 @@ const segnalazione = z
     address: plainText('address', LIMITS.short).optional(),
     email: email.optional(),
   })
-  .superRefine((value, ctx) => {
-    if ((value.latitude === undefined) !== (value.longitude === undefined)) {
-      const missing = value.latitude === undefined ? 'latitude' : 'longitude';
-      ctx.addIssue({ code: 'custom', path: [missing], message: `${label(missing)} manca: indica entrambe le coordinate oppure nessuna.` });
-    }
-  });
+  .superRefine(point);
 
 const valutazione = z.object({
   ...common,
@@ -119,12 +135,58 @@ const valutazione = z.object({
   comment: plainText('comment', LIMITS.text).optional(),
 });
 
+/** A citizen's proposal of a collaboration pact: the bene comune and where, what and why, when, who, what they need. */
+const patto = z
+  .object({
+    ...common,
+    kind: z.literal('patto'),
+    title: plainText('title', LIMITS.title).refine((s) => s.length >= 3, `${label('title')} deve avere almeno 3 caratteri.`),
+    commonGood: plainText('commonGood', LIMITS.short),
+    comune: istat,
+    address: plainText('address', LIMITS.short).optional(),
+    latitude: coordinate('latitude').optional(),
+    longitude: coordinate('longitude').optional(),
+    description: plainText('description', LIMITS.text),
+    period: plainText('period', LIMITS.short).optional(),
+    participants: plainText('participants', 2000),
+    needs: plainText('needs', 2000).optional(),
+    organization: plainText('organization', LIMITS.short).optional(),
+    contactName: plainText('contactName', LIMITS.short).optional(),
+    email: email.optional(),
+    phone: phone.optional(),
+    showName: z.boolean({ error: typeError('showName', 'deve essere sì o no.') }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    point(value, ctx);
+    if (!value.email && !value.phone) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: `${label('email')}: lascia un’e-mail o un telefono, perché l’ufficio possa contattarvi per l’istruttoria.` });
+    }
+    if (value.showName && !value.contactName) {
+      ctx.addIssue({ code: 'custom', path: ['contactName'], message: `${label('contactName')}: scrivilo, se vuoi che compaia nel registro.` });
+    }
+  });
+
+/** A competing or additional proposal, or an observation, on a pact whose public notice is open. */
+const osservazione = z.object({
+  ...common,
+  kind: z.literal('osservazione'),
+  targetDocumentId: z
+    .string({ error: typeError('pact', 'deve essere un testo.') })
+    .regex(/^[a-z0-9]{10,40}$/, `${label('pact')} non è un identificativo valido.`),
+  noticeContribution: oneOf('noticeContribution', NOTICE_CONTRIBUTIONS),
+  description: plainText('description', LIMITS.text),
+  organization: plainText('organization', LIMITS.short).optional(),
+  email: email.optional(),
+});
+
 export type PropostaInput = z.infer<typeof proposta>;
 export type SegnalazioneInput = z.infer<typeof segnalazione>;
 export type ValutazioneInput = z.infer<typeof valutazione>;
-export type SubmissionInput = PropostaInput | SegnalazioneInput | ValutazioneInput;
+export type PattoInput = z.infer<typeof patto>;
+export type OsservazioneInput = z.infer<typeof osservazione>;
+export type SubmissionInput = PropostaInput | SegnalazioneInput | ValutazioneInput | PattoInput | OsservazioneInput;
 
-const SCHEMAS = { proposta, segnalazione, valutazione } as const;
+const SCHEMAS = { proposta, segnalazione, valutazione, patto, osservazione } as const;
 
 /** Fields a form post sends as strings that the JSON API takes as numbers. */
 const NUMERIC = new Set(['latitude', 'longitude', 'stars', 'startedAt']);
@@ -139,7 +201,7 @@ export function normalizeFields(raw: Record<string, unknown>, fromForm: boolean)
     if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
     if (fromForm && typeof value === 'string') {
       if (NUMERIC.has(key) && /^-?\d+(\.\d+)?$/.test(value.trim())) out[key] = Number(value.trim());
-      else if (key === 'consent') out[key] = value === 'on' || value === 'true' ? true : value;
+      else if (key === 'consent' || key === 'showName') out[key] = value === 'on' || value === 'true' ? true : value === 'false' ? false : value;
       else out[key] = value;
     } else {
       out[key] = value;
@@ -168,7 +230,7 @@ export type Validation = { ok: true; value: SubmissionInput } | { ok: false; err
 export function validateFields(fields: Record<string, unknown>): Validation {
   const kind = fields.kind;
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
-    return { ok: false, errors: [{ path: ['kind'], message: `${label('kind')}: scegli proposta, segnalazione o valutazione.` }] };
+    return { ok: false, errors: [{ path: ['kind'], message: `${label('kind')}: scegli proposta, segnalazione, valutazione, patto o osservazione.` }] };
   }
   const result = SCHEMAS[kind as Kind].safeParse(fields);
   if (result.success) return { ok: true, value: result.data };
