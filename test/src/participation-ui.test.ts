@@ -321,7 +321,7 @@ describe('accessibility', () => {
       const { violations } = await new AxeBuilder({ page }).analyze();
       results[name] = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     };
-    for (const path of ['/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/stato/', `/buone-prassi/${RATED}/`]) {
+    for (const path of ['/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/patto/', '/partecipa/stato/', `/buone-prassi/${RATED}/`]) {
       const { page, context } = await open(path);
       await check(page, path);
       if (path === '/partecipa/proponi/') {
@@ -333,4 +333,82 @@ describe('accessibility', () => {
     }
     expect(results).toEqual(Object.fromEntries(Object.keys(results).map((k) => [k, []])));
   });
+});
+
+describe('proposing a collaboration pact', () => {
+  // Last in the file: it rebuilds the site the other tests read, as a publish does.
+  it(
+    'goes from the keyboard-only proposal, without an account, to the receipt, and once the office opens and admits it the status links the register page with its stage and answer',
+    { timeout: 600_000 },
+    async () => {
+      const { page, context, violations } = await open('/partecipa/patto/');
+      await tabTo(page, 'patto-title');
+      await page.keyboard.type('Cura del giardino dietro la biblioteca');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Giardino della biblioteca civica');
+      await tabTo(page, 'patto-comune');
+      await page.keyboard.type('Vercelli');
+      expect(await page.locator('#patto-comune').inputValue()).toBe('002158');
+      await tabTo(page, 'patto-address');
+      await page.keyboard.type('Via Galileo Ferraris 95');
+      await tabTo(page, 'patto-description');
+      await page.keyboard.type('Pulire il giardino, piantare fiori e aprirlo ai bambini il sabato.');
+      await tabTo(page, 'patto-participants');
+      await page.keyboard.type('Dodici famiglie del quartiere e il gruppo lettura.');
+      await tabTo(page, 'patto-contact-name');
+      await page.keyboard.type('Giulia Esempio');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('giulia.esempio@example.org');
+      await tabTo(page, 'patto-consent');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Invia la proposta di patto');
+      await page.keyboard.press('Enter');
+      const done = page.locator('.participation-done');
+      await done.waitFor();
+      const receipt = RECEIPT.exec((await done.textContent()) ?? '')?.[0] ?? '';
+      expect(receipt).toMatch(RECEIPT);
+      const row = (await cms.strapi.db.query(SUBMISSION as never).findOne({ where: { receipt } })) as { documentId: string; kind: string; commonGood: string; contactName: string; createdAt: string };
+      expect(row).toMatchObject({ kind: 'patto', commonGood: 'Giardino della biblioteca civica', contactName: 'Giulia Esempio' });
+      expect(violations).toEqual([]);
+
+      // The office accepts the proposal: a pact opens at «Proposta ricevuta», dated from the proposal.
+      await cms.strapi.documents(SUBMISSION as never).update({ documentId: row.documentId, data: { state: 'accettata', publicReply: 'Grazie: il patto è in istruttoria.' } } as never);
+      const opened = (await cms.strapi.db.query(SUBMISSION as never).findOne({ where: { receipt } })) as { createdDraftType: string; createdDraftDocumentId: string };
+      expect(opened.createdDraftType).toBe('api::pact.pact');
+      const PACT = 'api::pact.pact' as never;
+      const pactId = opened.createdDraftDocumentId;
+      const draft = (await cms.strapi.documents(PACT).findOne({ documentId: pactId, status: 'draft' } as never)) as unknown as { stage: string; receivedAt: string; publicProposer: string; proposerEmail: string; slug: string };
+      expect(draft).toMatchObject({ stage: 'proposta', publicProposer: 'Un gruppo di cittadini', proposerEmail: 'giulia.esempio@example.org' });
+      expect(new Date(draft.receivedAt).toISOString()).toBe(new Date(row.createdAt).toISOString());
+      // Istruttoria, then admitted to co-design, then published.
+      await cms.strapi.documents(PACT).update({ documentId: pactId, data: { stage: 'istruttoria', stageNote: 'Proposta completa: avviata l’istruttoria.' } } as never);
+      await cms.strapi.documents(PACT).update({ documentId: pactId, data: { stage: 'coprogettazione', stageNote: 'Ammesso: interesse generale verificato.' } } as never);
+      await cms.strapi.documents(PACT).publish({ documentId: pactId } as never);
+
+      // The status page, from the receipt's own link, now links the pact.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**/partecipa/stato/?codice=${receipt}`);
+      const card = page.locator('.participation-status-card');
+      await card.waitFor();
+      const link = card.getByRole('link', { name: 'Cura del giardino dietro la biblioteca' });
+      expect(await link.getAttribute('href')).toBe(`/patti/${draft.slug}/`);
+      expect(await card.textContent()).toContain('fase: Co-progettazione');
+      expect(await card.textContent()).not.toContain('Giulia Esempio');
+
+      // Published, the site rebuilds: the register page shows the stage, the timeline and the answer.
+      await buildSite({ CMS_URL: cms.url, SITE_URL: site.url }, siteDir);
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**/patti/${draft.slug}/`);
+      const main = (await page.textContent('main')) ?? '';
+      expect(main).toMatch(/Risposta data il \d{1,2} \w+ \d{4}, entro i termini/);
+      const steps = await page.locator('ol.pact-timeline > li').allTextContents();
+      expect(steps.map((s) => s.split(',')[0])).toEqual(['Proposta ricevuta', 'Istruttoria', 'Co-progettazione']);
+      expect(steps[2]).toContain('Ammesso: interesse generale verificato.');
+      for (const secret of ['Giulia Esempio', 'giulia.esempio@example.org', receipt]) expect(main).not.toContain(secret);
+      await context.close();
+    },
+  );
 });

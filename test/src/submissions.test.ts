@@ -23,6 +23,8 @@ let cms: TestCms;
 let meili: TestMeili;
 let smtp: { port: number; messages: string[]; close(): Promise<void> };
 let practiceId: string;
+let openPactId: string;
+let closedPactId: string;
 let draftPracticeId: string;
 const logLines: string[] = [];
 
@@ -97,6 +99,15 @@ const segnalazione = (extra: Record<string, unknown> = {}) => ({
   kind: 'segnalazione', category: 'barriere', description: 'Marciapiede senza scivolo davanti alla farmacia.', comune: '002158',
   latitude: 45.3239, longitude: 8.4236, address: 'Corso Libertà 1', consent: true, startedAt: started(), ...extra,
 });
+const patto = (extra: Record<string, unknown> = {}) => ({
+  kind: 'patto', title: 'Cura delle aiuole di piazza Mazzini', commonGood: 'Aiuole e panchine di piazza Mazzini', comune: '002158',
+  address: 'Piazza Mazzini', description: 'Innaffiare, pulire e piantare fiori di stagione.', participants: 'Il comitato di quartiere e la scuola media.',
+  contactName: 'Carla Esempio', email: 'carla.esempio@example.org', phone: '0161 000000', consent: true, startedAt: started(), ...extra,
+});
+/** A contribution to the public notice of the pact `targetDocumentId`. */
+const osservazione = (targetDocumentId: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'osservazione', targetDocumentId, noticeContribution: 'integrativa', description: 'Aggiungere una bacheca per gli orari.', consent: true, startedAt: started(), ...extra,
+});
 const valutazione = (extra: Record<string, unknown> = {}) => ({
   kind: 'valutazione', targetType: 'practice', targetDocumentId: practiceId, stars: 4, consent: true, startedAt: started(), ...extra,
 });
@@ -141,6 +152,17 @@ beforeAll(async () => {
     data: { title: 'Bozza non valutabile', slug: 'bozza-non-valutabile', summary: 'Una bozza.', location: { address: 'Via Roma 1', municipality: comune!.documentId, latitude: 45.32, longitude: 8.42 } },
   } as never);
   draftPracticeId = draft.documentId;
+  // A complex pact whose public notice opened today, and a pact in implementation (no notice open).
+  const today = new Date().toISOString();
+  const open = await cms.strapi.documents('api::pact.pact').create({
+    data: {
+      title: 'Patto con avviso aperto', slug: 'patto-con-avviso-aperto', summary: 'Un patto di prova.', commonGood: 'Giardino di prova', kind: 'complesso',
+      stageHistory: [{ stage: 'proposta', at: today, role: 'proponente' }, { stage: 'istruttoria', at: today, role: 'ufficio' }, { stage: 'avviso_pubblico', at: today, role: 'ufficio' }],
+    },
+    status: 'published',
+  } as never);
+  openPactId = open.documentId;
+  closedPactId = (await cms.strapi.documents('api::pact.pact').findFirst({ filters: { stage: 'in_attuazione' }, status: 'published', fields: ['documentId'] } as never))!.documentId;
 });
 
 afterAll(async () => {
@@ -163,6 +185,18 @@ describe('POST /api/submissions (JSON, as the islands send it)', () => {
     expect(new Set(receipts).size).toBe(3);
     const report = await byReceipt(receipts[1]!);
     expect(report).toMatchObject({ kind: 'segnalazione', state: 'ricevuta', category: 'barriere', email: 'mario.rossi@example.org', address: 'Corso Libertà 1' });
+  });
+
+  it('stores a pact proposal with its contacts in private fields, and a contribution to an open public notice', async () => {
+    const res = await postJson({ data: patto() }, '192.0.2.36');
+    expect(res.status, res.text).toBe(201);
+    expect(await byReceipt(res.json.data.receipt)).toMatchObject({
+      kind: 'patto', commonGood: 'Aiuole e panchine di piazza Mazzini', participants: 'Il comitato di quartiere e la scuola media.',
+      contactName: 'Carla Esempio', phone: '0161 000000', showName: false,
+    });
+    const note = await postJson({ data: osservazione(openPactId) }, '192.0.2.37');
+    expect(note.status, note.text).toBe(201);
+    expect(await byReceipt(note.json.data.receipt)).toMatchObject({ kind: 'osservazione', targetDocumentId: openPactId, noticeContribution: 'integrativa' });
   });
 
   it('takes a plain form post through a confirmation page, then stores it and shows the receipt', async () => {
@@ -301,6 +335,13 @@ describe('bad input', () => {
     ['an invalid e-mail', () => ({ data: proposta({ email: 'mario@' }) }), 400, 'email'],
     ['a rating of an unknown entry', () => ({ data: valutazione({ targetDocumentId: 'abcdefghijklmnopqrstuvwx' }) }), 400, 'targetDocumentId'],
     ['a rating of a draft', () => ({ data: valutazione({ targetDocumentId: draftPracticeId }) }), 400, 'targetDocumentId'],
+    ['a pact proposal without its bene comune', () => ({ data: patto({ commonGood: undefined }) }), 400, 'commonGood'],
+    ['a pact proposal without comune', () => ({ data: patto({ comune: undefined }) }), 400, 'comune'],
+    ['a pact proposal with no way to answer', () => ({ data: patto({ email: undefined, phone: undefined }) }), 400, 'email'],
+    ['a pact proposal with a phone made of words', () => ({ data: patto({ phone: 'chiamatemi' }) }), 400, 'phone'],
+    ['a pact proposal placed in Milan', () => ({ data: patto({ latitude: 45.4642, longitude: 9.19 }) }), 400, 'latitude'],
+    ['a notice contribution to a pact with no open notice', () => ({ data: osservazione(closedPactId) }), 400, 'targetDocumentId'],
+    ['a notice contribution of an unknown kind', () => ({ data: osservazione(openPactId, { noticeContribution: 'reclamo' }) }), 400, 'noticeContribution'],
   ];
 
   it('has at least 25 cases', () => expect(cases.length).toBeGreaterThanOrEqual(25));
@@ -368,7 +409,7 @@ describe('GET /api/submissions/status', () => {
   it('returns only the state and the public reply', async () => {
     const res = await request(`/api/submissions/status/${receipt}`);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ data: { receipt, kind: 'segnalazione', state: 'ricevuta', stateLabel: 'Ricevuta', reply: null, updatedAt: expect.any(String) } });
+    expect(res.json).toEqual({ data: { receipt, kind: 'segnalazione', state: 'ricevuta', stateLabel: 'Ricevuta', reply: null, updatedAt: expect.any(String), pact: null } });
     const doc = await byReceipt(receipt);
     await cms.strapi.documents(SUBMISSION).update({ documentId: doc.documentId, data: { state: 'respinta', reasonCode: 'fuori_ambito', publicReply: 'Segnalazione girata al Comune di Vercelli.' } } as never);
     const after = await request(`/api/submissions/status?codice=${receipt.toLowerCase().replace(/-/g, ' ')}`);
@@ -475,6 +516,38 @@ describe('moderation', () => {
     await save({ state: 'accettata' });
     expect((await byReceipt(res.json.data.receipt)).createdDraftDocumentId).toBe(draftId);
     expect(await cms.strapi.documents('api::workshop.workshop').count({ filters: { title: 'Laboratorio di cucito per ragazzi' } } as never)).toBe(1);
+  });
+
+  it('accepting a pact proposal opens the pact dated from the proposal; once the office publishes it the status links it, and the proposer stays private', async () => {
+    const res = await postJson({ data: patto({ title: 'Cura del cortile della scuola Ferrari', organization: 'Comitato genitori Ferrari' }) }, '192.0.2.81');
+    const receipt = res.json.data.receipt as string;
+    const doc = await byReceipt(receipt);
+    const editor = await adminToken(DEMO_USERS.editor.email, DEMO_USERS.editor.password);
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${editor}` };
+    const cm = (uid: string, id: string, action = '') => `/content-manager/collection-types/${uid}/${id}${action}`;
+    const put = (uid: string, id: string, data: Record<string, unknown>) => request(cm(uid, id), { method: 'PUT', headers: auth, body: JSON.stringify(data) });
+
+    expect((await put(SUBMISSION, doc.documentId, { state: 'accettata', publicReply: 'Grazie: apriamo l’istruttoria.' })).status).toBe(200);
+    const accepted = await byReceipt(receipt);
+    expect(accepted.createdDraftType).toBe('api::pact.pact');
+    const pactId = accepted.createdDraftDocumentId as string;
+    const pact = (await cms.strapi.documents('api::pact.pact').findOne({ documentId: pactId } as never)) as unknown as Record<string, unknown>;
+    expect(pact).toMatchObject({ stage: 'proposta', publicProposer: 'Comitato genitori Ferrari', proposerName: 'Carla Esempio', sourceReceipt: receipt });
+    expect(new Date(pact.receivedAt as string).getTime()).toBe(new Date(doc.createdAt as string).getTime());
+    expect((await request(`/api/submissions/status/${receipt}`)).json.data.pact).toBeNull(); // a draft is not in the register
+
+    const P = 'api::pact.pact';
+    expect((await put(P, pactId, { stage: 'istruttoria', stageNote: 'Avviata l’istruttoria.' })).status).toBe(200);
+    const publish = await request(cm(P, pactId, '/actions/publish'), { method: 'POST', headers: auth, body: JSON.stringify({}) });
+    expect(publish.status, publish.text).toBe(200);
+    const status = await request(`/api/submissions/status/${receipt}`);
+    expect(status.json.data.pact).toEqual({ title: 'Cura del cortile della scuola Ferrari', path: `/patti/${pact.slug}/`, stage: 'Istruttoria' });
+    const page = await request(`/api/submissions/status?codice=${receipt}`, { headers: { accept: 'text/html' } });
+    expect(page.text).toContain(`<a href="${SITE}/patti/${pact.slug}/">Cura del cortile della scuola Ferrari</a> (fase: Istruttoria)`);
+
+    const api = await request(`/api/pacts?filters[slug][$eq]=${pact.slug}&populate=*`);
+    expect(api.json.data).toHaveLength(1);
+    for (const secret of ['Carla Esempio', 'carla.esempio@example.org', '0161 000000', receipt]) expect(api.text).not.toContain(secret);
   });
 
   it('counts ratings only once accepted, and shows them only from three', async () => {

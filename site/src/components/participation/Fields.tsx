@@ -36,7 +36,7 @@ function Parts({ id, hint, error }: { id: string; hint?: ReactNode; error?: stri
   );
 }
 
-export function TextField({ id, name, label, hint, error, required, type = 'text', autoComplete }: Common & { type?: 'text' | 'email'; autoComplete?: string }) {
+export function TextField({ id, name, label, hint, error, required, type = 'text', autoComplete }: Common & { type?: 'text' | 'email' | 'tel'; autoComplete?: string }) {
   return (
     <div className="form-group">
       <label className="active" htmlFor={id}>
@@ -126,5 +126,16 @@ export function RadioGroup({ id, name, label, hint, error, required, options }: 
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/** One optional yes/no choice (a checkbox that sends "true" when ticked). */
+export function CheckField({ id, name, label, hint, error }: Omit<Common, 'required'>) {
+  return (
+    <div className="form-check participation-check">
+      <input id={id} name={name} type="checkbox" value="true" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
+      <label htmlFor={id}>{label}</label>
+      <Parts id={id} hint={hint} error={error} />
+    </div>
   );
 }

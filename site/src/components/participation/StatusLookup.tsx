@@ -131,6 +131,14 @@ export default function StatusLookup({ cmsUrl }: StatusLookupProps) {
               </dd>
               <dt>Risposta della redazione</dt>
               <dd>{view.status.reply ? <span className="participation-reply">{view.status.reply}</span> : 'Nessuna risposta per ora.'}</dd>
+              {view.status.pact && (
+                <>
+                  <dt>Il patto nel registro</dt>
+                  <dd>
+                    <a href={view.status.pact.path}>{view.status.pact.title}</a> (fase: {view.status.pact.stage})
+                  </dd>
+                </>
+              )}
             </dl>
           </section>
         )}

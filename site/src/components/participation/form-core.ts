@@ -27,7 +27,7 @@ export function toPayload(form: FormData, startedAt: number): { data: Payload } 
     if (typeof raw !== 'string') continue;
     const value = name === 'website' ? raw : raw.trim();
     if (value === '' && name !== 'website') continue;
-    if (name === 'consent') data.consent = value === 'true' || value === 'on';
+    if (name === 'consent' || name === 'showName') data[name] = value === 'true' || value === 'on';
     else if (name === 'stars' || name === 'latitude' || name === 'longitude') data[name] = Number(value);
     else data[name] = value;
   }
@@ -63,9 +63,28 @@ export function checkPayload(kind: Kind, data: Payload): FieldError[] {
     max('description', LIMITS.text, 'La descrizione');
     required('comune', 'Scegli il comune.');
     max('address', LIMITS.short, 'L’indirizzo');
-  } else {
+  } else if (kind === 'valutazione') {
     required('stars', 'Scegli quante stelle dare, da 1 a 5.');
     max('comment', LIMITS.text, 'Il commento');
+  } else if (kind === 'patto') {
+    required('title', 'Scrivi un titolo per la proposta.');
+    max('title', LIMITS.title, 'Il titolo');
+    required('commonGood', 'Scrivi di quale bene comune volete prendervi cura.');
+    max('commonGood', LIMITS.short, 'Il bene comune');
+    required('comune', 'Scegli il comune.');
+    max('address', LIMITS.short, 'L’indirizzo');
+    required('description', 'Descrivi che cosa volete fare e perché.');
+    max('description', LIMITS.text, 'La descrizione');
+    max('period', LIMITS.short, 'Il periodo');
+    required('participants', 'Scrivi chi è coinvolto.');
+    max('participants', 2000, 'Chi è coinvolto');
+    max('needs', 2000, 'Che cosa chiedete al Comune');
+    if (data.email === undefined && data.phone === undefined) errors.push({ field: 'email', message: 'Lascia un’e-mail o un telefono, perché l’ufficio possa contattarvi.' });
+    if (data.showName === true && data.contactName === undefined) errors.push({ field: 'contactName', message: 'Scrivi il tuo nome, se vuoi che compaia nel registro.' });
+  } else {
+    required('noticeContribution', 'Scegli che cosa vuoi inviare: una proposta concorrente, integrativa o un’osservazione.');
+    required('description', 'Scrivi il tuo contributo.');
+    max('description', LIMITS.text, 'Il contributo');
   }
   if (typeof data.email === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(data.email)) {
     errors.push({ field: 'email', message: 'Scrivi un indirizzo e-mail valido, per esempio nome@esempio.it, oppure lascia vuoto il campo.' });
