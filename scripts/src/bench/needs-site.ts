@@ -1,41 +1,21 @@
 /**
  * `npm run bench:needs-site` (the site's half of `bench:needs`): what the need figures cost the site
  * build. The demo content is built three times from one snapshot: without need figures, with the
- * published figures (the seed's, or the tests' synthetic fixture when the seed has written none), and
+ * published figures (the seed's), and
  * with those figures repeated over BENCH_NEEDS_QUARTERS quarters. For each: build seconds, pages, the
  * /bisogni/ pages (maps, digests) and their CSV, the extra seconds per need page, and the gzip bytes
  * a visitor downloads for a category map page. Prints a table and writes bench/results/needs-site.json.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
+import type { Snapshot } from '@coesione/cms-client';
 import { writeResults } from '../lib/bench.ts';
-import { SITE_DIR } from '../lib/paths.ts';
-import { freePort } from '../lib/ports.ts';
-import { progress } from '../lib/progress.ts';
-import { loadStrapi, packageFile } from '../lib/strapi.ts';
-import { seed } from '../seed/seed.ts';
-// The synthetic figures the site's tests use, for as long as the seed writes none (test/src/support).
-import { ensureNeedFigures } from '../../../test/src/support/need-figures.ts';
+import { buildSnapshot, demoSnapshot } from '../lib/bench-site.ts';
 
 const QUARTERS = Number(process.env.BENCH_NEEDS_QUARTERS ?? 24);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-needs-site-'));
-
-async function demoSnapshot(): Promise<Snapshot> {
-  Object.assign(process.env, { COESIONE_DATA_DIR: path.join(work, 'cms'), CMS_PORT: String(await freePort()), MEILISEARCH_URL: '', SITE_REBUILD_HOOK_URL: '' });
-  const strapi = await loadStrapi();
-  try {
-    await seed(strapi, { users: false, progress });
-    await ensureNeedFigures(strapi);
-    await strapi.listen();
-    return await takeSnapshot(`http://127.0.0.1:${process.env.CMS_PORT}`);
-  } finally {
-    await strapi.destroy();
-  }
-}
 
 type Release = { documentId: string; quarter: string; level: string };
 
@@ -55,31 +35,9 @@ function moreQuarters(demo: Snapshot, total: number): Snapshot {
   return { ...demo, entries: { ...demo.entries, 'need-figure': out } };
 }
 
-function build(snapshot: Snapshot, name: string): Promise<{ seconds: number; pages: number; needPages: number; csv: number; dir: string }> {
-  const file = path.join(work, `${name}.json`);
-  const dir = path.join(work, `${name}-dist`);
-  fs.writeFileSync(file, JSON.stringify(snapshot));
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
-      cwd: SITE_DIR,
-      env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: file, SITE_OUT_DIR: dir, SITE_CACHE_DIR: path.join(work, `${name}-cache`), BUILD_NOW: '2026-11-24T10:00:00Z' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let errors = '';
-    child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`astro build failed: ${errors.slice(-2000)}`));
-      const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' });
-      resolve({
-        seconds: (Date.now() - started) / 1000,
-        pages: files.filter((f) => f.endsWith('.html')).length,
-        needPages: files.filter((f) => f.startsWith('bisogni/') && f.endsWith('.html')).length,
-        csv: files.filter((f) => f.endsWith('.csv')).length,
-        dir,
-      });
-    });
-  });
+async function build(snapshot: Snapshot, name: string) {
+  const run = await buildSnapshot(snapshot, work, name);
+  return { ...run, needPages: run.files.filter((f) => f.startsWith('bisogni/') && f.endsWith('.html')).length, csv: run.files.filter((f) => f.endsWith('.csv')).length };
 }
 
 /** Gzip bytes of a page, the CSS it links and the island code it loads. */
@@ -96,7 +54,7 @@ function weight(dir: string, page: string) {
 }
 
 try {
-  const demo = await demoSnapshot();
+  const demo = await demoSnapshot(work);
   const none = { ...demo, entries: { ...demo.entries, 'need-figure': [] } };
   const runs = [
     { name: 'senza cifre', result: await build(none, 'none') },

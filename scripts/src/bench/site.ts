@@ -3,36 +3,18 @@
  * 10,000-entry snapshot, and per template the gzip bytes of HTML, CSS and JS a visitor downloads
  * (images excluded). Prints a table and writes bench/results/site.json.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
+import type { Snapshot } from '@coesione/cms-client';
 import { writeResults } from '../lib/bench.ts';
-import { SITE_DIR } from '../lib/paths.ts';
-import { freePort } from '../lib/ports.ts';
-import { progress } from '../lib/progress.ts';
-import { loadStrapi, packageFile } from '../lib/strapi.ts';
-import { seed } from '../seed/seed.ts';
+import { buildSnapshot, demoSnapshot } from '../lib/bench-site.ts';
 
 const SYNTHETIC = Number(process.env.BENCH_SITE_ENTRIES ?? 10_000);
 /** Astro's build.concurrency values the synthetic build is measured with (SITE_BUILD_CONCURRENCY). */
 const CONCURRENCY = (process.env.BENCH_SITE_CONCURRENCY ?? '1').split(',').map(Number).filter((n) => n >= 1);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-site-'));
-
-
-async function demoSnapshot(): Promise<Snapshot> {
-  Object.assign(process.env, { COESIONE_DATA_DIR: path.join(work, 'cms'), CMS_PORT: String(await freePort()), MEILISEARCH_URL: '', SITE_REBUILD_HOOK_URL: '' });
-  const strapi = await loadStrapi();
-  try {
-    await seed(strapi, { users: false, progress });
-    await strapi.listen();
-    return await takeSnapshot(`http://127.0.0.1:${process.env.CMS_PORT}`);
-  } finally {
-    await strapi.destroy();
-  }
-}
 
 /** The demo content cloned, with new slugs, until the six content types hold `total` entries. */
 function synthetic(demo: Snapshot, total: number): Snapshot {
@@ -50,27 +32,9 @@ function synthetic(demo: Snapshot, total: number): Snapshot {
   return { ...demo, entries };
 }
 
-function build(snapshot: Snapshot, name: string, concurrency = 1): Promise<{ seconds: number; pages: number; dir: string }> {
-  const file = path.join(work, `${name}.json`);
-  const dir = path.join(work, `${name}-dist`);
-  fs.writeFileSync(file, JSON.stringify(snapshot));
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
-      cwd: SITE_DIR,
-      // A search server address and key, so /cerca/ is built with its island (only its bytes are measured).
-      env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: file, SITE_OUT_DIR: dir, BUILD_NOW: '2026-11-24T10:00:00Z', PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench', SITE_BUILD_CONCURRENCY: String(concurrency) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let errors = '';
-    child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`astro build failed: ${errors.slice(-2000)}`));
-      const pages = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-      resolve({ seconds: (Date.now() - started) / 1000, pages, dir });
-    });
-  });
-}
+/** A search server address and key, so /cerca/ is built with its island (only its bytes are measured). */
+const build = (snapshot: Snapshot, name: string, concurrency = 1) =>
+  buildSnapshot(snapshot, work, name, { PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench', SITE_BUILD_CONCURRENCY: String(concurrency) });
 
 /** Gzip bytes of a page and of the CSS and JS it loads. */
 function weight(dir: string, page: string) {
@@ -97,7 +61,7 @@ function weight(dir: string, page: string) {
 
 try {
   console.log(`Coesione bench:site — contenuti dimostrativi e ${SYNTHETIC} schede sintetiche`);
-  const demo = await demoSnapshot();
+  const demo = await demoSnapshot(work);
   const small = await build(demo, 'demo');
   console.log(`  demo: ${small.pages} pagine in ${small.seconds.toFixed(1)} s`);
   const bigs: Record<string, { seconds: number; pages: number }> = {};
