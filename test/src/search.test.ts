@@ -33,7 +33,7 @@ async function newPractice(slug: string, title: string, status?: 'published') {
 
 beforeAll(async () => {
   meili = await startMeili();
-  cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', SEARCH_SYNC_MAX_BACKOFF_MS: '1000' });
+  cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', SEARCH_SYNC_MAX_BACKOFF_MS: '1000', HEALTH_CACHE_MS: '0' });
   await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
   await until('the demo content to be indexed', isSynced, 60_000);
 });
@@ -97,7 +97,16 @@ describe('sync from the CMS', () => {
     expect(await showing('organizationNames = "ODV Ruote Solidali"')).toBe(0);
   });
 
-  it('loses nothing while Meilisearch is down: 20 publishes, restart, the index matches the CMS', async () => {
+  it('loses nothing while Meilisearch is down: 20 publishes, restart, the index matches the CMS; /api/health says so meanwhile', async () => {
+    const health = async () => {
+      const res = await fetch(`${cms.url}/api/health`);
+      const text = await res.text();
+      // No address, port or key of the search server, nothing of the content.
+      for (const secret of [meili.url, String(new URL(meili.url).port), meili.masterKey]) expect(text).not.toContain(secret);
+      return { status: res.status, body: JSON.parse(text) };
+    };
+    await until('the outbox to drain', async () => (await outbox()) === 0, 30_000);
+    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', database: { ok: true }, search: { configured: true, ok: true }, outbox: { waiting: 0, oldestSeconds: null } } });
     await meili.kill();
     const created = [];
     for (let i = 1; i <= 20; i++) {
@@ -105,8 +114,13 @@ describe('sync from the CMS', () => {
     }
     expect(created).toHaveLength(20); // the CMS kept working
     expect(await outbox()).toBeGreaterThanOrEqual(20);
+    const down = await health();
+    expect(down).toMatchObject({ status: 200, body: { status: 'degraded', database: { ok: true }, search: { configured: true, ok: false } } });
+    expect(down.body.outbox.waiting).toBeGreaterThanOrEqual(20);
+    expect(down.body.outbox.oldestSeconds).toBeGreaterThanOrEqual(0);
     await meili.restart();
     await until('the outbox to drain and the index to match', isSynced, 30_000);
+    expect((await health()).body).toMatchObject({ status: 'ok', outbox: { waiting: 0 } });
     const found = await index().search('pratica pubblicata durante il guasto', { limit: 100, filter: 'type = practice' });
     const slugs = found.hits.map((h) => h.slug).filter((slug) => slug.startsWith('durante-il-guasto-'));
     expect(slugs.sort()).toEqual(created.map((c) => (c as unknown as { slug: string }).slug).sort());

@@ -66,6 +66,11 @@ export const ROUTE_POLICY: RouteRule[] = [
     why: 'The participation forms: validated, rate-limited, moderated; status by receipt code only.',
   },
   {
+    routes: ['GET /api/health'],
+    ...all('allow'),
+    why: 'The operators\' probe: database, Meilisearch and outbox state only, no secret, no content, cached briefly (lib/health.ts).',
+  },
+  {
     routes: ['GET /api/cerca'],
     ...all('allow'),
     why: 'The site search without JavaScript or Meilisearch: published content only, public fields only, rate-limited (site-search/).',
