@@ -161,7 +161,7 @@ describe('relevance over the demo content', () => {
     ['emporio solidale santhia', 'missing accent', ['emporio-solidale-santhia', 'volontari-emporio-solidale']],
     ['housing frst', 'typo', ['housing-first-vercelli', 'slide-housing-first-principi']],
     ['orti sociali', 'plural', ['orti-sociali-caresana']],
-    ['orto sociale', 'singular', ['orti-sociali-caresana', 'orto-invernale-caresana']],
+    ['orto sociale', 'singular', ['orti-sociali-caresana', 'orto-invernale-caresana', 'orto-sociale-di-trino']],
     ['trasporto sociale valsesia', 'place name', ['trasporto-sociale-alta-valsesia', 'trasporto-sociale-a-chiamata-valsesia']],
     ['budget di salute', 'phrase', ['budget-di-salute-valsesia', 'guida-budget-di-salute']],
     ['repair cafe', 'missing accent', ['repair-cafe-valsesia', 'video-repair-cafe-come-organizzarlo', 'volontari-riparatori-repair-cafe']],
