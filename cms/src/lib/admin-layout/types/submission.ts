@@ -43,7 +43,7 @@ export const submission: TypeLayout = {
     noticeContribution: { label: 'Tipo di contributo all’avviso', description: 'Per i contributi a un avviso pubblico: proposta concorrente, integrativa o osservazione. Es. integrativa' },
     contactName: { label: 'Nome del mittente (riservato)', description: 'Per le proposte di patto: non compare sul sito salvo consenso. Es. Maria Rossi' },
     phone: { label: 'Telefono del mittente (riservato)', description: 'Per le proposte di patto: non compare mai sul sito. Es. 0161 123456' },
-    showName: { label: 'Consente di mostrare il nome', description: 'Per le proposte di patto: il nome può comparire nel registro come proponente.' },
+    showName: { label: 'Consente di mostrare il nome', description: 'Per le proposte di patto: il nome può comparire nel registro come proponente. Es. sì' },
     email: { label: 'E-mail del mittente (riservata)', description: 'Solo per rispondere: non compare mai sul sito né in altre risposte. Es. nome@example.org' },
     createdDraftType: { label: 'Bozza creata: tipo', description: 'Lo scrive il sistema quando una proposta accettata diventa bozza. Es. api::practice.practice', readOnly: true },
     createdDraftDocumentId: { label: 'Bozza creata: codice', description: 'Lo scrive il sistema: il codice della bozza creata. Es. k3j2…', readOnly: true },
