@@ -47,7 +47,9 @@ it('every page of the sitemap has no WCAG 2.1 AA error for axe or HTML_CodeSniff
   // numbers of the same shape (one page per category × quarter, one per comune): a sample of each
   // family is checked, the latest quarter of every category and every ambito digest in full.
   const sampled = new Map<string, number>();
-  const family = (u: string) => /\/bisogni\/[^/]+\/\d{4}-t\d\/$/.test(u) ? 'quarter' : /\/bisogni\/sintesi\/comuni\/[^/]+\/$/.test(u) ? 'digest' : undefined;
+  // The register's filter pages (issue 13) are one template too: a sample of them, /patti/ and the reports in full.
+  const family = (u: string) =>
+    /\/bisogni\/[^/]+\/\d{4}-t\d\/$/.test(u) ? 'quarter' : /\/bisogni\/sintesi\/comuni\/[^/]+\/$/.test(u) ? 'digest' : /\/patti\/(fase|comune|tema|tipo)\/[^/]+\/(pagina\/\d+\/)?$/.test(u) ? 'pact-filter' : undefined;
   const kept = listed.filter((u) => {
     const f = family(u);
     if (!f) return true;
@@ -57,6 +59,11 @@ it('every page of the sitemap has no WCAG 2.1 AA error for axe or HTML_CodeSniff
   });
   const urls = [...kept.map((u) => u.replace('http://127.0.0.1:4321', server.url)), `${server.url}/cerca/?q=orti`, `${server.url}/pagina-che-non-esiste/`];
   expect(urls.length).toBeGreaterThan(200);
+  // The pact register, a filter page, an annual report and a pact page are among them.
+  const paths = urls.map((u) => u.replace(server.url, ''));
+  for (const pattern of [/^\/patti\/$/, /^\/patti\/fase\/[^/]+\/$/, /^\/patti\/rapporto\/\d{4}\/$/, /^\/patti\/rapporto\/$/, /^\/patti\/ex-lavatoio-di-gattinara\/$/]) {
+    expect(paths.some((p) => pattern.test(p)), String(pattern)).toBe(true);
+  }
   const errors: string[] = [];
   const queue = [...urls];
   await Promise.all(

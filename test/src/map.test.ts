@@ -96,7 +96,7 @@ describe('the open data of places', () => {
       expect(lng, `${f.id} longitude`).toBeLessThanOrEqual(DISTRICT[2]!);
       expect(lat, `${f.id} latitude`).toBeGreaterThanOrEqual(DISTRICT[1]!);
       expect(lat, `${f.id} latitude`).toBeLessThanOrEqual(DISTRICT[3]!);
-      expect(['practice', 'opportunity', 'workshop', 'organization']).toContain(f.properties.type);
+      expect(['practice', 'opportunity', 'workshop', 'pact', 'organization']).toContain(f.properties.type);
       expect(f.properties.title).not.toBe('');
       expect(f.properties.istat).toMatch(/^\d{6}$/);
       expect(fs.existsSync(`${siteDir}${f.properties.url}index.html`), f.properties.url).toBe(true);
@@ -113,10 +113,10 @@ describe('the open data of places', () => {
     const byUrl = new Map<string, number>();
     for (const f of features) byUrl.set(f.properties.url, (byUrl.get(f.properties.url) ?? 0) + 1);
     expect([...byUrl.values()].some((n) => n >= 2)).toBe(true);
-    expect(new Set(features.map((f) => f.properties.type))).toEqual(new Set(['practice', 'opportunity', 'workshop', 'organization']));
+    expect(new Set(features.map((f) => f.properties.type))).toEqual(new Set(['practice', 'opportunity', 'workshop', 'pact', 'organization']));
     // As many features as locations published in the CMS.
     let locations = 0;
-    for (const [uid, field] of [['api::practice.practice', 'location'], ['api::opportunity.opportunity', 'locations'], ['api::workshop.workshop', 'location'], ['api::organization.organization', 'sites']] as const) {
+    for (const [uid, field] of [['api::practice.practice', 'location'], ['api::opportunity.opportunity', 'locations'], ['api::workshop.workshop', 'location'], ['api::pact.pact', 'location'], ['api::organization.organization', 'sites']] as const) {
       const entries = (await cms.strapi.documents(uid).findMany({ status: 'published', populate: [field], limit: 1000 } as never)) as Record<string, unknown>[];
       for (const e of entries) locations += Array.isArray(e[field]) ? (e[field] as unknown[]).length : e[field] ? 1 : 0;
     }

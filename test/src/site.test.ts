@@ -12,6 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
+import { daysBetween, PACT_STAGE_LABELS, romeDay } from '@coesione/model';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
@@ -373,6 +374,134 @@ describe('the need figures on the site (/bisogni/)', () => {
       const text = read(fromCms, file);
       for (const field of distinctive) expect(text.includes(field), `${file} holds «${field}»`).toBe(false);
     }
+  });
+});
+
+interface PactJson {
+  slug: string;
+  title: string;
+  stage: string;
+  kind: string;
+  receivedAt: string;
+  answerDue: string | null;
+  answeredAt: string | null;
+  municipalities: { slug: string; name: string }[];
+  location: { municipality?: { slug: string; name: string } | null } | null;
+  themes: { slug: string }[];
+  stageHistory: { stage: string; at: string }[];
+}
+
+describe('the register of pacts: filters, annual reports, open data, calendar (issue 13)', () => {
+  let published: PactJson[];
+  beforeAll(() => {
+    published = JSON.parse(fs.readFileSync(path.join(work, 'snapshot.json'), 'utf8')).entries.pact;
+  });
+  /** The pacts a page lists, by slug: the links of its cards. */
+  const listed = (page: string) => [...read(fromCms, page).matchAll(/<h2 class="it-card-title"><a href="\/patti\/([^/"]+)\/">/g)].map((m) => m[1]).sort();
+  const comuniOf = (p: PactJson) => new Set([...p.municipalities.map((m) => m.slug), ...(p.location?.municipality ? [p.location.municipality.slug] : [])]);
+
+  it('narrows /patti/ to one stage, comune, theme or kind on a page of its own, with counts and the current filter marked', () => {
+    const register = read(fromCms, 'patti/index.html');
+    expect(register).toContain('Filtra il registro');
+    const stages = new Set(published.map((p) => p.stage));
+    // A page per stage some pact is in, and none for a stage without pacts.
+    expect(pages(fromCms).filter((p) => /^patti\/fase\/[^/]+\/index\.html$/.test(p))).toHaveLength(stages.size);
+    for (const stage of stages) {
+      const page = `patti/fase/${stage.replace(/_/g, '-')}/index.html`;
+      const expected = published.filter((p) => p.stage === stage).map((p) => p.slug).sort();
+      expect(listed(page), page).toEqual(expected);
+      expect(register).toMatch(new RegExp(`href="/patti/fase/${stage.replace(/_/g, '-')}/"[^>]*>[^<]+</a>\\s*<span class="pact-filter-count"[^>]*>\\(${expected.length} patt[oi]\\)`));
+    }
+    const santhia = published.filter((p) => comuniOf(p).has('santhia')).map((p) => p.slug).sort();
+    expect(santhia.length).toBeGreaterThan(1);
+    expect(listed('patti/comune/santhia/index.html')).toEqual(santhia);
+    expect(listed('patti/tipo/complesso/index.html')).toEqual(published.filter((p) => p.kind === 'complesso').map((p) => p.slug).sort());
+    expect(listed('patti/tema/abitare/index.html')).toEqual(published.filter((p) => p.themes.some((t) => t.slug === 'abitare')).map((p) => p.slug).sort());
+    const filtered = read(fromCms, 'patti/comune/santhia/index.html');
+    const filters = /<nav class="pact-filters[\s\S]*?<\/nav>/.exec(filtered)?.[0] ?? '';
+    expect(filters.match(/aria-current="page"/g)).toHaveLength(1);
+    expect(filters).toMatch(/<a href="\/patti\/comune\/santhia\/" aria-current="page"/);
+    expect(filters).toMatch(/<a href="\/patti\/"[^>]*>Tutti i patti<\/a>/);
+    expect(/<nav class="pact-filters[\s\S]*?<\/nav>/.exec(register)?.[0]).toMatch(/<a href="\/patti\/" aria-current="page"[^>]*>Tutti i patti<\/a>/);
+    // The card still says where the answer stands.
+    expect(filtered).toContain('Risposta in ritardo di 19 giorni');
+  });
+
+  it('reports every year of pacts with the seeded counts, and its CSV holds the very figures of its page', () => {
+    const yearOf = (p: PactJson) => romeDay(new Date(p.receivedAt)).slice(0, 4);
+    const years = [...new Set(published.map(yearOf))].sort();
+    expect(years.length).toBeGreaterThan(1);
+    for (const year of years) expect(read(fromCms, 'patti/rapporto/index.html')).toContain(`href="/patti/rapporto/${year}/"`);
+    const ofYear = published.filter((p) => yearOf(p) === '2026');
+    const html = read(fromCms, 'patti/rapporto/2026/index.html');
+    // Every table of the page, row by row, as a reader reads it: [table, label, figures…].
+    const pageRows: string[][] = [];
+    for (const [, id, body] of html.matchAll(/<table[^>]*data-report-table="([^"]+)"[^>]*>([\s\S]*?)<\/table>/g)) {
+      expect(body, id).toMatch(/<caption/);
+      for (const [, row] of (body ?? '').split('<tbody')[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)) {
+        const cells = [...(row ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1] ?? ''));
+        if (cells.length > 1) pageRows.push([id!, ...cells]);
+      }
+    }
+    expect(pageRows.length).toBeGreaterThan(10);
+    const csvRows = parseCsv(read(fromCms, 'patti/rapporto/2026.csv'));
+    expect(csvRows[0]).toEqual(['anno', 'tabella', 'voce', 'valore', 'patti']);
+    expect(csvRows.slice(1).map(([anno, table, ...rest]) => (expect(anno).toBe('2026'), [table!, ...rest.filter((v, i) => i === 0 || v !== '')]))).toEqual(pageRows);
+    const figure = (table: string, label: string) => pageRows.find((r) => r[0] === table && r[1] === label)?.[2];
+    expect(figure('fase', 'Totale')).toBe(String(ofYear.length));
+    for (const [stage, label] of Object.entries(PACT_STAGE_LABELS)) {
+      const n = ofYear.filter((p) => p.stage === stage).length;
+      expect(figure('fase', label), label).toBe(n > 0 ? String(n) : undefined);
+    }
+    expect(figure('comune', 'Santhià')).toBe(String(ofYear.filter((p) => comuniOf(p).has('santhia')).length));
+    // The median days from the proposal to the first «Sottoscritto», over the pacts signed.
+    const days = ofYear
+      .flatMap((p) => p.stageHistory.filter((h) => h.stage === 'sottoscritto').slice(0, 1).map((h) => daysBetween(romeDay(new Date(p.receivedAt)), romeDay(new Date(h.at)))))
+      .sort((a, b) => a - b);
+    expect(days.length).toBeGreaterThan(0);
+    const median = days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
+    expect(figure('tempi', 'Giorni dalla proposta alla sottoscrizione (mediana)')).toBe(median.toLocaleString('it-IT'));
+    // Answers: given on time, over those given or overdue at the build.
+    const now = new Date(BUILD_NOW);
+    const given = ofYear.filter((p) => p.answeredAt);
+    const onTime = given.filter((p) => romeDay(new Date(p.answeredAt!)) <= p.answerDue!).length;
+    const overdue = ofYear.filter((p) => !p.answeredAt && ['proposta', 'istruttoria'].includes(p.stage) && romeDay(now) > p.answerDue!).length;
+    expect(figure('risposta', 'Data entro il termine')).toBe(String(onTime));
+    expect(figure('risposta', 'In ritardo, non ancora data')).toBe(String(overdue));
+    expect(html).toContain(`(${onTime} su ${given.length + overdue})`);
+    expect(html).toContain('@media print');
+  });
+
+  it('publishes the register as CSV and JSON, with the public proposer and none of the proposer’s contact data', () => {
+    const json = JSON.parse(read(fromCms, 'dati-aperti/patti.json')) as { patti: Record<string, unknown>[] };
+    expect(json.patti.map((p) => p.titolo).sort()).toEqual(published.map((p) => p.title).sort());
+    const secret = json.patti.find((p) => p.titolo === 'Patto con dati riservati')!;
+    expect(secret).toMatchObject({ proponente: 'Gruppo di vicinato', url: 'http://127.0.0.1:4321/patti/patto-con-dati-riservati/', fase: 'Proposta ricevuta', comuni: ['Vercelli'] });
+    const notice = json.patti.find((p) => String(p.url).endsWith('/patti/ex-lavatoio-di-gattinara/'))!;
+    expect(notice).toMatchObject({ avviso_dal: '2026-11-14', avviso_al: '2026-12-14', tipo: 'complesso' });
+    const csvRows = parseCsv(read(fromCms, 'dati-aperti/patti.csv'));
+    expect(csvRows.slice(1).map((r) => r[0])).toEqual(json.patti.map((p) => p.titolo));
+    const text = read(fromCms, 'dati-aperti/patti.csv') + read(fromCms, 'dati-aperti/patti.json');
+    for (const value of Object.values(PACT_SECRET)) expect(text).not.toContain(value);
+    expect(text).not.toMatch(/proposer(Name|Email|Phone)/);
+    const openData = read(fromCms, 'dati-aperti/index.html');
+    for (const href of ['/dati-aperti/patti.csv', '/dati-aperti/patti.json', '/patti/rapporto/']) expect(openData).toContain(`href="${href}"`);
+  });
+
+  it('puts a pact’s answer deadline and notice window in the iCalendar feed', () => {
+    const calendar = new ICAL.Component(ICAL.parse(read(fromCms, 'calendario.ics')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const late = events.find((e) => e.summary === 'Risposta dovuta: Una biblioteca di scambio nel cortile delle case popolari');
+    expect(late?.startDate.toString()).toBe('2026-11-05');
+    expect(late?.startDate.isDate).toBe(true);
+    const notice = events.find((e) => e.summary === 'Avviso pubblico: L’ex lavatoio di Gattinara come spazio di comunità');
+    expect(notice?.startDate.toString()).toBe('2026-11-14');
+    // All-day: DTEND is the day after the closing day.
+    expect(notice?.endDate.toString()).toBe('2026-12-15');
+    expect(notice?.component.getFirstPropertyValue('url')).toBe('http://127.0.0.1:4321/patti/ex-lavatoio-di-gattinara/');
+    // An answer already given is no longer a deadline.
+    expect(events.some((e) => e.summary === 'Risposta dovuta: L’ex lavatoio di Gattinara come spazio di comunità')).toBe(false);
+    expect(events.filter((e) => e.summary.startsWith('Tappa del patto:')).length).toBeGreaterThan(0);
   });
 });
 

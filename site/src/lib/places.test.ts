@@ -37,7 +37,7 @@ describe('placesOf', () => {
 });
 
 describe('the collection', () => {
-  const places = collectPlaces({ practice: [practice], opportunity: [opportunity], workshop: [workshop], organization: [organization] }, now);
+  const places = collectPlaces({ practice: [practice], opportunity: [opportunity], workshop: [workshop], pact: [], organization: [organization] }, now);
 
   it('is sorted by comune then title, places without a comune last', () => {
     expect(places.map((p) => `${p.comune}:${p.title}`)).toEqual(['Santhià:Tirocini', 'Vercelli:Orti', 'Vercelli:Tirocini', 'null:Ente']);

@@ -1,5 +1,5 @@
 /**
- * Every geolocated public place (practices, opportunities, workshops, sites of organisations) as one
+ * Every geolocated public place (practices, opportunities, workshops, pacts, sites of organisations) as one
  * flat list and as RFC 7946 GeoJSON: what `/mappa/`, the small maps and `/dati-aperti/luoghi.geojson`
  * read. Pure functions over the content entries (type-only imports), tested without a build.
  */
@@ -9,7 +9,7 @@ import { opportunityState } from './format';
 import { SECTIONS, type SectionType } from './sections';
 
 /** The types that have places, in the order the map legend lists them. */
-export const PLACE_TYPES = ['practice', 'opportunity', 'workshop', 'organization'] as const satisfies readonly SectionType[];
+export const PLACE_TYPES = ['practice', 'opportunity', 'workshop', 'pact', 'organization'] as const satisfies readonly SectionType[];
 export type PlaceType = (typeof PLACE_TYPES)[number];
 
 /** One place: an entry with two locations gives two places. These are the GeoJSON properties. */

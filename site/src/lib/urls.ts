@@ -4,6 +4,7 @@ import { allComuni } from './comuni';
 import { entriesOf, urlOf } from './content';
 import { listPages } from './listing';
 import { needPaths } from './needs-data';
+import { pactPaths } from './pact-pages';
 import { SECTIONS, SECTION_TYPES } from './sections';
 
 export async function allPaths(): Promise<string[]> {
@@ -15,5 +16,6 @@ export async function allPaths(): Promise<string[]> {
   for (const c of await allComuni()) paths.push(`/comuni/${c.slug}/`);
   for (const t of await getCollection('themes')) paths.push(`/temi/${t.data.slug}/`);
   paths.push(...(await needPaths()));
+  paths.push(...(await pactPaths()));
   return paths;
 }

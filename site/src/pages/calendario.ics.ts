@@ -1,8 +1,9 @@
-/** Workshop sessions and opportunity deadlines as one iCalendar feed (Europe/Rome). */
+/** Workshop sessions, opportunity deadlines and pacts' dates as one iCalendar feed (Europe/Rome). */
 import type { APIRoute } from 'astro';
 import { entriesOf, urlOf } from '../lib/content';
 import { buildNow } from '../lib/format';
 import { icalendar, type CalendarEvent } from '../lib/machine';
+import { pactEvents } from '../lib/pact-register';
 
 export const GET: APIRoute = async ({ site }) => {
   const events: CalendarEvent[] = [];
@@ -26,5 +27,7 @@ export const GET: APIRoute = async ({ site }) => {
     if (!d.deadline) continue;
     events.push({ uid: `scadenza-${d.documentId}@${host}`, title: `Scadenza: ${d.title}`, url: new URL(urlOf('opportunity', d.slug), site).href, description: d.summary, start: d.deadline });
   }
+  // Collaboration pacts (issue 13): answer deadlines while owed, notice windows, milestones.
+  for (const entry of await entriesOf('pact')) events.push(...pactEvents(entry.data, site ?? 'http://localhost', host, buildNow()));
   return new Response(icalendar('Coesione: laboratori e scadenze', events, buildNow()), { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
 };

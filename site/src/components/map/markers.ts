@@ -7,10 +7,11 @@ import L from 'leaflet';
 import type { PlaceProperties, PlaceType } from '../../lib/places';
 
 /** Shape (CSS class) and the short text printed inside the marker. */
-export const TYPE_STYLE: Record<PlaceType, { shape: 'circle' | 'square' | 'diamond' | 'triangle'; short: string; legend: string }> = {
+export const TYPE_STYLE: Record<PlaceType, { shape: 'circle' | 'square' | 'diamond' | 'triangle' | 'hexagon'; short: string; legend: string }> = {
   practice: { shape: 'circle', short: 'BP', legend: 'Buone prassi' },
   opportunity: { shape: 'square', short: 'OP', legend: 'Opportunità' },
   workshop: { shape: 'diamond', short: 'LAB', legend: 'Laboratori' },
+  pact: { shape: 'hexagon', short: 'PATTO', legend: 'Patti di collaborazione' },
   organization: { shape: 'triangle', short: 'ENTE', legend: 'Enti' },
 };
 

@@ -1,0 +1,64 @@
+/**
+ * The register's filter pages and the annual reports, read once per build from the content collection
+ * (the computations are lib/pact-register.ts and lib/pact-report.ts).
+ */
+import { cardsOf, entriesOf, type Card, type SectionData } from './content';
+import { buildNow } from './format';
+import { PAGE_SIZE } from './listing';
+import { pactFacets, type FacetGroup, type FacetValue } from './pact-register';
+import { pactReport, reportYears, type PactReport } from './pact-report';
+
+export interface PactRegister {
+  pacts: SectionData<'pact'>[];
+  /** The register's cards, in its reading order. */
+  cards: Card[];
+  facets: FacetGroup[];
+  years: number[];
+}
+
+let register: Promise<PactRegister> | undefined;
+export function pactRegister(): Promise<PactRegister> {
+  register ??= (async () => {
+    const pacts = (await entriesOf('pact')).map((e) => e.data);
+    return { pacts, cards: await cardsOf('pact'), facets: pactFacets(pacts), years: reportYears(pacts) };
+  })();
+  return register;
+}
+
+export interface FacetPageProps {
+  group: FacetGroup;
+  value: FacetValue;
+  page: number;
+  last: number;
+  total: number;
+  cards: Card[];
+}
+
+/** Every filter page, 20 cards a page like the section lists: /patti/fase/<stage>/, then …/pagina/N/. */
+export async function facetPages() {
+  const { cards, facets } = await pactRegister();
+  return facets.flatMap((group) =>
+    group.values.flatMap((value) => {
+      const slugs = new Set(value.pacts);
+      const mine = cards.filter((c) => slugs.has(c.slug));
+      const last = Math.max(1, Math.ceil(mine.length / PAGE_SIZE));
+      return Array.from({ length: last }, (_, i) => ({
+        params: { facet: group.path, value: value.slug, page: i === 0 ? undefined : `pagina/${i + 1}` },
+        props: { group, value, page: i + 1, last, total: mine.length, cards: mine.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE) } satisfies FacetPageProps,
+      }));
+    }),
+  );
+}
+
+export async function reports(): Promise<PactReport[]> {
+  const { pacts, years } = await pactRegister();
+  const now = buildNow();
+  return years.map((year) => pactReport(pacts, year, now));
+}
+
+/** The pages of the register beyond the section list, for the sitemap. */
+export async function pactPaths(): Promise<string[]> {
+  const paths = (await facetPages()).map((p) => `/patti/${p.params.facet}/${p.params.value}/${p.params.page ? `${p.params.page}/` : ''}`);
+  const { years } = await pactRegister();
+  return [...paths, '/patti/rapporto/', ...years.map((y) => `/patti/rapporto/${y}/`)];
+}

@@ -1,0 +1,11 @@
+/** /patti/rapporto/<anno>.csv: the annual report of pacts, the same rows as its page. */
+import type { APIRoute } from 'astro';
+import { csv } from '../../../lib/needs';
+import { reports } from '../../../lib/pact-pages';
+import { reportCsvRows, type PactReport } from '../../../lib/pact-report';
+
+export async function getStaticPaths() {
+  return (await reports()).map((report) => ({ params: { anno: String(report.year) }, props: { report } }));
+}
+
+export const GET: APIRoute = ({ props }) => new Response(csv(reportCsvRows((props as { report: PactReport }).report)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
