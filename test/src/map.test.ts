@@ -16,7 +16,6 @@ import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
-import { ensureNeedFigures } from './support/need-figures.ts';
 import { buildSite } from './support/site.ts';
 
 interface Feature {
@@ -40,7 +39,6 @@ beforeAll(async () => {
   meili = await startMeili();
   cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100' });
   await seed(cms.strapi, { users: false });
-  await ensureNeedFigures(cms.strapi);
   await until('the demo content to be indexed', () => synced(cms, meili), 60_000);
   const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
   siteDir = await buildSite({ CMS_URL: cms.url, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key, BUILD_NOW: '2026-11-24T10:00:00Z' });

@@ -9,14 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
+import pa11y from 'pa11y';
+import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { daysBetween, PACT_STAGE_LABELS, romeDay } from '@coesione/model';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { launchBrowser } from './support/browser.ts';
+import { CHROMIUM, launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
-import { ensureNeedFigures } from './support/need-figures.ts';
 import { buildSite, SiteBuildError } from './support/site.ts';
 
 const BUILD_NOW = '2026-11-24T10:00:00Z';
@@ -37,7 +38,6 @@ const read = (dir: string, page: string) => fs.readFileSync(path.join(dir, page)
 beforeAll(async () => {
   cms = await startCms();
   await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
-  await ensureNeedFigures(cms.strapi);
   // A published pact whose proposer left personal data: none of it may reach a page.
   const vercelli = (await cms.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!.documentId;
   await cms.strapi.documents('api::pact.pact').create({
@@ -599,6 +599,63 @@ describe('the site in Chromium, by keyboard', () => {
       await page.goto(`${server.url}/opportunita/bando-piccole-associazioni/`);
       expect(await page.locator('article > .state-line').textContent()).toMatch(/^Chiusa il /);
       await context.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
+
+/**
+ * Accessibility: pa11y with both its runners (axe and HTML_CodeSniffer), standard WCAG 2.1 AA, over the
+ * built sitemap served locally, in Debian's Chromium; no exclusions, any error fails. Pages that repeat one
+ * template with other data of the same shape are sampled (the Nu checker and the reflow test above still
+ * read every page): every other page once, each family from its first page on, spread over its members.
+ */
+describe('accessibility (pa11y)', () => {
+  /** Families of pages from one template with other data, and how often one of them is checked. */
+  const FAMILIES: [RegExp, number][] = [
+    [/\/bisogni\/[^/]+\/\d{4}-t\d\/$/, 17], // a category in an earlier quarter
+    [/\/bisogni\/sintesi\/comuni\/[^/]+\/$/, 17], // a comune's need digest (the ambiti's in full)
+    [/\/patti\/(fase|comune|tema|tipo)\/[^/]+\/(pagina\/\d+\/)?$/, 17], // a filter of the pact register
+    [/\/comuni\/[^/]+\/$/, 8], // a comune's page
+    [/\/(buone-prassi|opportunita|normativa|formazione|laboratori|enti|patti|temi)\/(?!rapporto\/)[^/]+\/$/, 3], // a detail page
+  ];
+
+  it('no sampled page of the sitemap has a WCAG 2.1 AA error for axe or HTML_CodeSniffer', { timeout: 900_000 }, async () => {
+    const server = await serveStatic(fromCms);
+    const browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const listed = (new XMLParser().parse(read(fromCms, 'sitemap-0.xml')).urlset.url as { loc: string }[]).map((u) => u.loc.replace('http://127.0.0.1:4321', ''));
+      const seen = new Map<RegExp, number>();
+      const kept = listed.filter((p) => {
+        const family = FAMILIES.find(([re]) => re.test(p));
+        if (!family) return true;
+        const n = (seen.get(family[0]) ?? 0) + 1;
+        seen.set(family[0], n);
+        return n % family[1] === 1 || family[1] === 1;
+      });
+      const paths = [...kept, '/cerca/?q=orti', '/pagina-che-non-esiste/'];
+      // Every template is among them: the pact register, a filter page, the reports, a pact, the need pages.
+      for (const pattern of [/^\/patti\/$/, /^\/patti\/fase\/[^/]+\/$/, /^\/patti\/rapporto\/\d{4}\/$/, /^\/patti\/rapporto\/$/, /^\/patti\/[^/]+\/$/, /^\/bisogni\/[^/]+\/$/, /^\/comuni\/[^/]+\/$/, /^\/bisogni\/sintesi\/ambiti\/[^/]+\/$/]) {
+        expect(paths.some((p) => pattern.test(p)), String(pattern)).toBe(true);
+      }
+      expect(paths.length).toBeGreaterThan(90);
+      const errors: string[] = [];
+      const queue = [...paths];
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let page = queue.shift(); page; page = queue.shift()) {
+            const result = await pa11y(`${server.url}${page}`, { browser, runners: ['axe', 'htmlcs'], standard: 'WCAG2AA', timeout: 60_000 });
+            for (const issue of result.issues.filter((i) => i.type === 'error')) errors.push(`${page} [${issue.runner} ${issue.code}] ${issue.selector}: ${issue.message}`);
+          }
+        }),
+      );
+      console.log(`pa11y: ${paths.length} of ${listed.length} sitemap pages`);
+      expect(errors).toEqual([]);
     } finally {
       await browser.close();
       await server.close();
