@@ -194,3 +194,5 @@ function write(input: TaggedPdfInput): Promise<Buffer> {
   doc.end();
   return done;
 }
+
+export { plainText, richTextBlocks, RichTextError, type RichTextNode } from './rich-text.js';
