@@ -13,7 +13,8 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: boolean }
   | { kind: 'list'; items: string[]; ordered?: boolean }
-  | { kind: 'table'; header: string[]; rows: string[][] };
+  /** `rowHeaders`: each row's first cell heads its row (TH with Row scope), as in a fact sheet. */
+  | { kind: 'table'; header: string[]; rows: string[][]; rowHeaders?: boolean };
 
 export interface TaggedPdfInput {
   /** The document's title: in the metadata, shown by viewers in place of the file name. */
@@ -165,6 +166,8 @@ function write(input: TaggedPdfInput): Promise<Buffer> {
           position: { x: PAGE.margins.left, y: doc.y },
           maxWidth: width,
           defaultStyle: { border: 0.5, borderColor: RULE, padding: 4 },
+          // Row styles win over column styles: the header row's cells head columns, the first column's head rows.
+          columnStyles: (i: number) => (block.rowHeaders && i === 0 ? { type: 'TH', scope: 'Row', width: Math.round(width * 0.3), font: { src: FONT.bold } } : {}),
           rowStyles: (i: number) => (i === 0 ? { type: 'TH', scope: 'Column', font: { src: FONT.bold } } : {}),
           data: [block.header, ...block.rows].map((row) => row.map((cell) => toWinAnsi(cell))),
         } as PDFKit.Mixins.TableOptionsWithData);
