@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { addDays, romeDay } from '@coesione/model';
-import { richTextBlocks, taggedPdf } from '@coesione/pdf';
+import { richTextBlocks, taggedPdf, type RichTextNode } from '@coesione/pdf';
 import { writeResults } from '../lib/bench.ts';
 import { SITE_DIR } from '../lib/paths.ts';
 import { toBlocks } from '../seed/blocks.ts';
@@ -19,7 +19,7 @@ import { DEMO_PACTS, demoHistory, type DemoPact } from '../seed/pacts.ts';
 const RUNS = Number(process.env.BENCH_PDF_RUNS ?? 200);
 const WARMUP = 10;
 
-interface Template { slug: string; title: string; body: object[] }
+interface Template { slug: string; title: string; body: RichTextNode[] }
 /** The one function of the site's module the benchmark calls, loaded at run time like the build does. */
 type PactDocument = (pact: object, template: Template | undefined) => Promise<Buffer>;
 const { pactDocument } = (await import(pathToFileURL(path.join(SITE_DIR, 'src/lib/pact-document.ts')).href)) as { pactDocument: PactDocument };
