@@ -33,6 +33,13 @@ describe('taggedPdf', () => {
     expect(report.roles.filter((r) => r === 'LI')).toHaveLength(2);
   });
 
+  it('heads each row of a fact sheet with a TH of its own', async () => {
+    const report = await inspectPdf(await taggedPdf({ title: 'Scheda', blocks: [{ kind: 'table', header: ['Voce', 'Contenuto'], rowHeaders: true, rows: [['Bene comune', 'Giardino'], ['Fase', 'Istruttoria']] }] }));
+    expect(report.roles.filter((r) => r === 'TH')).toHaveLength(4);
+    expect(report.roles.filter((r) => r === 'TD')).toHaveLength(2);
+    expect(report.text.replace(/\s+/g, ' ')).toBe('Voce Contenuto Bene comune Giardino Fase Istruttoria');
+  });
+
   it('puts every word inside the structure, in reading order, and the footer among the artifacts', async () => {
     const report = await inspectPdf(await taggedPdf({ title: 'Ordine', blocks, footer: 'Distretto di Coesione Sociale di Vercelli' }));
     const text = flat(report.text);
