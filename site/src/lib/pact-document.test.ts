@@ -83,6 +83,9 @@ describe('the pact document', () => {
     expect(blocks).toContainEqual({ kind: 'list', items: ['Spazi: Uso del terreno per tre anni'] });
     expect(text).toContain('Risorse: Acqua per l’irrigazione');
     expect(text).toContain('Il patto riguarda la cura di questo bene comune: Terreno della cascina comunale, in Strada della Cascina 1, Trino.');
+    // The summary once (as the activities, with no body), and the themes unambiguous.
+    expect(text.split('Coltivazione condivisa con persone seguite dai servizi sociali').length).toBe(2);
+    expect(text).toContain('Aree tematiche: «Agricoltura sociale e ambiente».');
     // The district's standard clauses stay; every "[placeholder]" is gone.
     expect(text).toContain('Garantire la copertura assicurativa dei cittadini attivi');
     expect(text).toContain('A metà periodo le parti si incontrano per una verifica.');
@@ -114,6 +117,14 @@ describe('the pact document', () => {
     expect(text).toContain('Tra il Comune di Trino e Cooperativa Il Ramo Verde (proponente)');
     expect(text).toContain('Durata del patto: da stabilire in co-progettazione.');
     expect(text).toContain('Proposto da | Cooperativa Il Ramo Verde');
+  });
+
+  it('prints the pact’s own description as its activities, and the summary once', () => {
+    const described = pact({ body: [{ type: 'heading', level: 2, children: t('Il calendario') }, p('Si semina a marzo, si raccoglie a luglio.')] });
+    const blocks = pactDocumentBlocks(described, template);
+    expect(blocks).toContainEqual({ kind: 'heading', level: 3, text: 'Il calendario' });
+    expect(blocks).toContainEqual({ kind: 'paragraph', text: 'Si semina a marzo, si raccoglie a luglio.' });
+    expect(textOf(blocks).split('Coltivazione condivisa con persone seguite dai servizi sociali').length).toBe(2);
   });
 
   it('writes a tagged PDF, the same bytes for the same pact', async () => {

@@ -111,6 +111,10 @@ function durationOf(pact: Pact): string {
 const partyName = (party: Pact['parties'][number]) => `${party.name} (${enumLabel(party.role).toLocaleLowerCase('it')})`;
 const commitmentItems = (items: { kind: string; description: string }[]) => items.map((c) => `${enumLabel(c.kind)}: ${c.description}`);
 
+/** The pact's own description, its headings under the article's. */
+const bodyOf = (pact: Pact): Block[] =>
+  richTextBlocks(pact.body as RichTextNode[] | null | undefined, `pact "${pact.slug}" body`).map((b): Block => (b.kind === 'heading' ? { ...b, level: 3 } : b));
+
 /** What the pact itself says for each article, before and after the template's standard clauses. */
 function articleContent(article: Exclude<Article, 'other'>, pact: Pact, kept: Block[]): Block[] {
   const administration = pact.parties.filter((p) => ADMINISTRATION_ROLES.has(p.role));
@@ -123,13 +127,16 @@ function articleContent(article: Exclude<Article, 'other'>, pact: Pact, kept: Bl
     }
     case 'object': {
       const place = placeOf(pact);
-      return [{ kind: 'paragraph', text: `Il patto riguarda la cura di questo bene comune: ${pact.commonGood}${place ? `, in ${place}` : ''}.` }, { kind: 'paragraph', text: sentence(pact.summary) }, ...kept];
+      // The summary is said once: here when the body (the activities) does not already say it.
+      const body = bodyOf(pact);
+      const summaryHere = body.length > 0 && !body.some((b) => 'text' in b && b.text.includes(pact.summary.trim()));
+      return [{ kind: 'paragraph', text: `Il patto riguarda la cura di questo bene comune: ${pact.commonGood}${place ? `, in ${place}` : ''}.` }, ...(summaryHere ? [{ kind: 'paragraph', text: sentence(pact.summary) } as const] : []), ...kept];
     }
     case 'activities': {
-      const body = richTextBlocks(pact.body as RichTextNode[] | null | undefined, `pact "${pact.slug}" body`).map((b): Block => (b.kind === 'heading' ? { ...b, level: 3 } : b));
-      const themes = pact.themes.map((t) => t.name);
+      const body = bodyOf(pact);
+      const themes = pact.themes.map((t) => `«${t.name}»`);
       return [
-        ...(body.length > 0 ? body : [{ kind: 'paragraph', text: 'Le attività sono quelle che le parti si impegnano a svolgere, indicate negli articoli sugli impegni.' } as const]),
+        ...(body.length > 0 ? body : [{ kind: 'paragraph', text: sentence(pact.summary) } as const]),
         ...(themes.length > 0 ? [{ kind: 'paragraph', text: `Aree tematiche: ${list(themes)}.` } as const] : []),
         ...kept,
       ];
@@ -194,7 +201,7 @@ export function pactDocumentBlocks(pact: Pact, template: PactTemplate | undefine
     [comuni.length === 1 ? 'Comune' : 'Comuni', comuni.length > 0 ? list(comuni) : undefined],
     ['Ente gestore', pact.managingBody?.name],
     ['Tipo di patto', PACT_KIND_LABELS[pact.kind]],
-    ['Aree tematiche', pact.themes.length > 0 ? list(pact.themes.map((t) => t.name)) : undefined],
+    ['Aree tematiche', pact.themes.length > 0 ? pact.themes.map((t) => t.name).join('; ') : undefined],
     ['Proposto da', pact.publicProposer ?? undefined],
     ['Fase attuale', `${stage}${day ? `, ${since(day)}` : ''}`],
     ['Durata', durationOf(pact)],
