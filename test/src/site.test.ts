@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { daysBetween, PACT_STAGE_LABELS, romeDay } from '@coesione/model';
+import { inspectPdf } from '@coesione/pdf/inspect';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
@@ -80,6 +81,24 @@ describe('the site build', () => {
     }
   });
 
+  it('writes each pact’s document as a tagged PDF holding its parties and commitments, linked from its page with its size', async () => {
+    const file = 'patti/orto-sociale-di-trino/patto.pdf';
+    const pdf = fs.readFileSync(path.join(fromCms, file));
+    const link = /<a href="\/patti\/orto-sociale-di-trino\/patto\.pdf"[^>]*>Documento del patto<\/a> <span class="text-secondary">\(PDF, (\d+) KB\)<\/span>/.exec(read(fromCms, 'patti/orto-sociale-di-trino/index.html'));
+    expect(Number(link?.[1])).toBe(Math.max(1, Math.round(pdf.length / 1000)));
+    const signed = await inspectPdf(pdf);
+    expect(signed).toMatchObject({ structTreeRoot: true, marked: true, lang: 'it-IT', displayDocTitle: true, title: 'Patto di collaborazione – Orto sociale alla cascina comunale di Trino', unmarked: '' });
+    expect(signed.roles).toEqual(expect.arrayContaining(['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Table', 'TH', 'TD']));
+    const text = signed.text.replace(/\s+/g, ' ');
+    for (const words of ['Cooperativa Il Ramo Verde', 'Comune di Trino', 'Coltivazione e tutoraggio dei partecipanti', 'Uso del terreno per tre anni', 'Art. 3 – Impegni dei cittadini attivi']) expect(text).toContain(words);
+    expect(text).not.toContain('Bozza');
+    expect(Buffer.compare(fs.readFileSync(path.join(fromSnapshot, file)), pdf), 'same PDF from the snapshot').toBe(0);
+    expect((await inspectPdf(fs.readFileSync(path.join(fromCms, 'patti/giardino-di-via-trento/patto.pdf')))).text).toContain('Bozza: patto non ancora sottoscritto');
+    const secret = (await inspectPdf(fs.readFileSync(path.join(fromCms, 'patti/patto-con-dati-riservati/patto.pdf')))).text;
+    expect(secret).toContain('Gruppo di vicinato');
+    for (const value of Object.values(PACT_SECRET)) expect(secret).not.toContain(value);
+  });
+
   it('gives the same pages from the snapshot as from a running CMS', () => {
     expect(pages(fromSnapshot)).toEqual(pages(fromCms));
     for (const page of pages(fromCms)) expect(read(fromSnapshot, page), page).toBe(read(fromCms, page));
@@ -134,11 +153,13 @@ describe('the site build', () => {
     }
   });
 
-  it('copies attachments into the site: the link works with no CMS', () => {
+  it('copies attachments into the site: the link works with no CMS, and the district’s models are tagged PDFs', async () => {
     const html = read(fromCms, 'normativa/modello-patto-di-collaborazione/index.html');
     const href = /<section aria-labelledby="allegati">[\s\S]*?<a href="(\/allegati\/[^"]+\.pdf)"[^>]*>([^<]+)<\/a>/.exec(html);
     expect(href?.[2]).toMatch(/Modello di patto di collaborazione.*\(PDF\)/);
-    expect(fs.readFileSync(path.join(fromSnapshot, href?.[1] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
+    const model = await inspectPdf(fs.readFileSync(path.join(fromSnapshot, href?.[1] ?? '')));
+    expect(model).toMatchObject({ structTreeRoot: true, marked: true, lang: 'it-IT', title: 'Modello di patto di collaborazione per la cura di un bene comune' });
+    expect(model.text).toContain('Art. 1 – Oggetto');
   });
 
   it('serves its own fonts: the stylesheet reaches nothing outside the site', () => {

@@ -14,8 +14,8 @@ import { quiet, type Progress } from '../lib/progress.ts';
 import { toBlocks } from './blocks.ts';
 import { coverJpeg } from './covers.ts';
 import { DEMO_PACTS, demoHistory } from './pacts.ts';
-import { textPdf } from './pdf.ts';
 import { addDays, romeDay, romeInstant } from '@coesione/model';
+import { richTextBlocks, taggedPdf } from '@coesione/pdf';
 import { readSeedData, type Contact, type Place, type SeedData } from './data.ts';
 import { seedNeeds } from './needs.ts';
 
@@ -263,12 +263,25 @@ async function ensureCovers(strapi: Core.Strapi, themes: string[], bar: (label: 
   return covers;
 }
 
+/** A model's PDF: tagged (headings, paragraphs, lists in the structure tree), dated by the model, so reseeding writes the same file. */
+function modelPdf(model: { slug: string; title: string; summary: string; issuer: string; date?: string | null; body: string[] }): Promise<Buffer> {
+  return taggedPdf({
+    title: model.title,
+    subject: model.summary,
+    author: model.issuer,
+    lang: 'it-IT',
+    ...(model.date ? { date: new Date(`${model.date}T00:00:00Z`) } : {}),
+    footer: model.issuer,
+    blocks: [{ kind: 'heading', level: 1, text: model.title }, ...richTextBlocks(toBlocks(model.body), `regulations/${model.slug}`)],
+  });
+}
+
 /** The district's own models (not laws) come with a printable PDF, as editors would attach them. */
 const MODEL_KINDS = ['modello_di_patto', 'convenzione', 'modulistica'];
 
 async function ensureModelAttachments(
   strapi: Core.Strapi,
-  models: { slug: string; title: string; body: string[] }[],
+  models: { slug: string; title: string; summary: string; issuer: string; date?: string | null; body: string[] }[],
   documentIdOf: (slug: string) => string,
   bar: (label: string, total: number) => Progress,
 ): Promise<void> {
@@ -281,7 +294,7 @@ async function ensureModelAttachments(
       if (current && (current.attachments ?? []).length === 0) {
         const name = `${model.slug}.pdf`;
         const filepath = path.join(tmp, name);
-        fs.writeFileSync(filepath, textPdf(model.title, model.body.map((line) => line.replace(/^## /, '').replace(/^- /gm, '• '))));
+        fs.writeFileSync(filepath, await modelPdf(model));
         const [file] = (await strapi.plugin('upload').service('upload').upload({
           data: { fileInfo: { name, alternativeText: `${model.title} (PDF)`, caption: null } },
           files: { filepath, originalFilename: name, mimetype: 'application/pdf', size: fs.statSync(filepath).size },

@@ -1,0 +1,15 @@
+/**
+ * The pact document of every published pact, at /patti/<slug>/patto.pdf: the district's template filled
+ * with the pact's fields, as a tagged PDF (lib/pact-document.ts). Written at build time, like the pages.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { entriesOf, type SectionEntry } from '../../../lib/content';
+import { pactDocumentFor } from '../../../lib/pact-document';
+
+export const getStaticPaths = (async () =>
+  (await entriesOf('pact')).map((entry) => ({ params: { slug: entry.data.slug }, props: { entry } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { entry } = props as { entry: SectionEntry<'pact'> };
+  return new Response(new Uint8Array(await pactDocumentFor(entry.data)), { headers: { 'Content-Type': 'application/pdf' } });
+};
