@@ -527,7 +527,7 @@ describe('the register of pacts: filters, annual reports, open data, calendar (i
 });
 
 describe('the site in Chromium on a 320 px wide phone', () => {
-  it('never scrolls sideways, on any page of the sitemap (WCAG 2.1, 1.4.10 Reflow)', { timeout: 300_000 }, async () => {
+  it('never scrolls sideways, on any page of the sitemap (WCAG 2.1, 1.4.10 Reflow)', { timeout: 600_000 }, async () => {
     const server = await serveStatic(fromCms);
     const browser = await launchBrowser();
     try {
@@ -548,7 +548,7 @@ describe('the site in Chromium on a 320 px wide phone', () => {
             // drops an island's `ssr` attribute once drawn; one that waits to be seen (small map, rating)
             // is scrolled to and waited for before the next, which would push it out of view again.
             const drawn = await page.evaluate(async () => {
-              const until = Date.now() + 15_000;
+              const until = Date.now() + 45_000;
               const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
               for (const island of Array.from(document.querySelectorAll('astro-island[client="visible"]'))) {
                 (island.firstElementChild ?? island).scrollIntoView();
@@ -560,7 +560,7 @@ describe('the site in Chromium on a 320 px wide phone', () => {
             });
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
             if (width > 320) wide.push(`${pathname} is ${width} px wide`);
-            if (!drawn) wide.push(`${pathname}: its islands did not finish drawing within 15 s`);
+            if (!drawn) wide.push(`${pathname}: its islands did not finish drawing within 45 s`);
           }
           await page.close();
         }),

@@ -9,7 +9,7 @@ import { SECTIONS, SECTION_TYPES } from './sections';
 
 export async function allPaths(): Promise<string[]> {
   const paths = ['/', '/cerca/', '/comuni/', '/temi/', '/accessibilita/', '/privacy/', '/note-legali/', '/mappa/', '/dati-aperti/'];
-  paths.push('/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/stato/');
+  paths.push('/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/patto/', '/partecipa/stato/');
   for (const type of SECTION_TYPES) paths.push(SECTIONS[type].section);
   for (const page of await listPages(2)) paths.push(`${SECTIONS[page.props.type].section}pagina/${page.props.page}/`);
   for (const type of SECTION_TYPES) for (const entry of await entriesOf(type)) paths.push(urlOf(type, entry.data.slug));
