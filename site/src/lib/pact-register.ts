@@ -6,6 +6,7 @@
 import { answerStatus, PACT_KIND_LABELS, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, pageUrl, progressText, romeDay } from '@coesione/model';
 import type { SectionData } from './content';
 import { formatDate } from './format';
+import type { CalendarEvent } from './machine';
 
 type Pact = SectionData<'pact'>;
 
@@ -136,27 +137,16 @@ export function registerTable(rows: readonly RegisterRow[]): string[][] {
   }))];
 }
 
-/** What the iCalendar feed needs of an event (lib/machine.ts `CalendarEvent`). */
-export interface PactEvent {
-  uid: string;
-  title: string;
-  url: string;
-  description: string;
-  location?: string | undefined;
-  start: string;
-  end?: string | undefined;
-}
-
 const nextDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A pact's dates for the calendar: the answer deadline while an answer is owed (also when late), the
  * notice window (all-day, start to end inclusive), and every milestone with a due date.
  */
-export function pactEvents(pact: Pact, site: string | URL, host: string, now: Date): PactEvent[] {
+export function pactEvents(pact: Pact, site: string | URL, host: string, now: Date): CalendarEvent[] {
   const url = new URL(pageUrl('pact', pact.slug), site).href;
   const location = pact.location ? `${pact.location.address}${pact.location.municipality ? `, ${pact.location.municipality.name}` : ''}` : undefined;
-  const events: PactEvent[] = [];
+  const events: CalendarEvent[] = [];
   const answer = answerStatus(pact, now);
   if ((answer.state === 'pending' || answer.state === 'overdue') && pact.answerDue) {
     events.push({ uid: `patto-risposta-${pact.documentId}@${host}`, title: `Risposta dovuta: ${pact.title}`, url, location, start: pact.answerDue, description: `Termine per la risposta dell’ufficio alla proposta di patto di collaborazione. ${pact.summary}` });

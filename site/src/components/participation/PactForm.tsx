@@ -3,21 +3,17 @@
  * when, who is involved, what is asked of the comune, and a contact. The office answers within the
  * regulation's deadline; when it opens the pact, the receipt's status page links it in the register.
  */
-import { useState } from 'react';
 import { LIMITS } from '@coesione/model';
 import { thousands } from './form-core';
-import { CheckField, SelectField, TextArea, TextField } from './Fields';
+import { CheckField, TextArea, TextField } from './Fields';
 import FormShell from './FormShell';
-import PointPicker from './PointPicker';
+import PlaceFields, { placeIds } from './PlaceFields';
 
 const P = 'patto';
 const IDS = {
   title: `${P}-title`,
   commonGood: `${P}-common-good`,
-  comune: `${P}-comune`,
-  latitude: `${P}-map`,
-  longitude: `${P}-map`,
-  address: `${P}-address`,
+  ...placeIds(P),
   description: `${P}-description`,
   period: `${P}-period`,
   participants: `${P}-participants`,
@@ -40,7 +36,6 @@ export interface PactFormProps {
 }
 
 export default function PactForm({ cmsUrl, comuni, tileUrl, attribution, answerDays }: PactFormProps) {
-  const [comune, setComune] = useState('');
   return (
     <FormShell
       kind="patto"
@@ -56,18 +51,7 @@ export default function PactForm({ cmsUrl, comuni, tileUrl, attribution, answerD
             <legend>Il bene comune</legend>
             <TextField id={IDS.title} name="title" label="Titolo della proposta" required hint={`Che cosa volete fare e dove, in breve; al massimo ${LIMITS.title} caratteri.`} error={errorOf('title')} />
             <TextField id={IDS.commonGood} name="commonGood" label="Il bene comune" required hint="Lo spazio o il bene di cui volete prendervi cura: un’aiuola, un giardino, una scuola, un muro da ripulire." error={errorOf('commonGood')} />
-            <SelectField
-              id={IDS.comune}
-              name="comune"
-              label="Comune"
-              required
-              placeholder="Scegli il comune"
-              options={comuni.map((c) => [c.istat, c.name] as const)}
-              error={errorOf('comune')}
-              onChange={setComune}
-            />
-            <PointPicker id={IDS.latitude} comuni={comuni} comune={comune} tileUrl={tileUrl} attribution={attribution} error={errorOf('latitude') ?? errorOf('longitude')} />
-            <TextField id={IDS.address} name="address" label="Indirizzo o luogo" hint={`Via e numero civico, oppure un luogo riconoscibile; al massimo ${LIMITS.short} caratteri.`} error={errorOf('address')} />
+            <PlaceFields prefix={P} comuni={comuni} tileUrl={tileUrl} attribution={attribution} errorOf={errorOf} />
           </fieldset>
           <fieldset>
             <legend>La proposta</legend>

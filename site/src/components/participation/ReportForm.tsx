@@ -1,19 +1,15 @@
 /** Report a need ("segnalazione"): what, where (comune, optional point or address), and an optional e-mail. */
-import { useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, LIMITS } from '@coesione/model';
 import { thousands } from './form-core';
 import { SelectField, TextArea, TextField } from './Fields';
 import FormShell from './FormShell';
-import PointPicker from './PointPicker';
+import PlaceFields, { placeIds } from './PlaceFields';
 
 const P = 'segnalazione';
 const IDS = {
   category: `${P}-category`,
   description: `${P}-description`,
-  comune: `${P}-comune`,
-  latitude: `${P}-map`,
-  longitude: `${P}-map`,
-  address: `${P}-address`,
+  ...placeIds(P),
   email: `${P}-email`,
   consent: `${P}-consent`,
 };
@@ -26,7 +22,6 @@ export interface ReportFormProps {
 }
 
 export default function ReportForm({ cmsUrl, comuni, tileUrl, attribution }: ReportFormProps) {
-  const [comune, setComune] = useState('');
   return (
     <FormShell
       kind="segnalazione"
@@ -48,24 +43,7 @@ export default function ReportForm({ cmsUrl, comuni, tileUrl, attribution }: Rep
             hint={`Descrivi il bisogno o il problema e da quanto tempo c’è. Non scrivere dati sanitari o di altre persone. Solo testo, al massimo ${thousands(LIMITS.text)} caratteri.`}
             error={errorOf('description')}
           />
-          <SelectField
-            id={IDS.comune}
-            name="comune"
-            label="Comune"
-            required
-            placeholder="Scegli il comune"
-            options={comuni.map((c) => [c.istat, c.name] as const)}
-            error={errorOf('comune')}
-            onChange={setComune}
-          />
-          <PointPicker id={IDS.latitude} comuni={comuni} comune={comune} tileUrl={tileUrl} attribution={attribution} error={errorOf('latitude') ?? errorOf('longitude')} />
-          <TextField
-            id={IDS.address}
-            name="address"
-            label="Indirizzo o luogo"
-            hint={`Via e numero civico, oppure un luogo riconoscibile; al massimo ${LIMITS.short} caratteri.`}
-            error={errorOf('address')}
-          />
+          <PlaceFields prefix={P} comuni={comuni} tileUrl={tileUrl} attribution={attribution} errorOf={errorOf} />
           <TextField
             id={IDS.email}
             name="email"
