@@ -12,7 +12,7 @@ import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
-import { outboxSize, until } from './support/indexed.ts';
+import { outboxSize, searchIndex, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 
 const SUBMISSION = 'api::submission.submission';
@@ -547,7 +547,14 @@ describe('moderation', () => {
 
     const api = await request(`/api/pacts?filters[slug][$eq]=${pact.slug}&populate=*`);
     expect(api.json.data).toHaveLength(1);
-    for (const secret of ['Carla Esempio', 'carla.esempio@example.org', '0161 000000', receipt]) expect(api.text).not.toContain(secret);
+    // Published, the pact is indexed: with none of the proposer's data; nor is any of it in the logs.
+    await until('the pact in the index', async () => (await searchIndex(meili).search('cortile della scuola Ferrari')).hits.some((h) => h.slug === pact.slug), 20_000);
+    const indexed = JSON.stringify((await searchIndex(meili).getDocuments({ limit: 100000 })).results);
+    for (const secret of ['Carla Esempio', 'carla.esempio@example.org', '0161 000000', receipt]) {
+      expect(api.text).not.toContain(secret);
+      expect(indexed).not.toContain(secret);
+      expect(logLines.join('\n')).not.toContain(secret);
+    }
   });
 
   it('counts ratings only once accepted, and shows them only from three', async () => {
