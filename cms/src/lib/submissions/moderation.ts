@@ -3,8 +3,9 @@
  * (practice, opportunity or workshop) is created, prefilled from the proposal, and its documentId is
  * recorded on the submission. A pact proposal («patto») accepted opens a pact at «Proposta ricevuta»,
  * dated from the proposal's receipt (pacts/stages.ts reads it from the submission), with the proposer's
- * contacts in the pact's private fields; once the office publishes it, the receipt's status links it. A document-service middleware (not a lifecycle: Strapi 5's lifecycles
- * fire per database row and per locale, the document service once per editor action) does it.
+ * contacts in the pact's private fields; once the office publishes it, the receipt's status links it.
+ * A document-service middleware (not a lifecycle: Strapi 5's lifecycles fire per database row and per
+ * locale, the document service once per editor action) does it.
  *
  * Never twice: the draft is recorded on the submission, the record cannot be edited from the admin
  * (the middleware drops those fields from any write), and work on one submission is serialised.
@@ -41,6 +42,12 @@ interface StoredProposal {
   showName?: boolean | null;
 }
 
+/**
+ * What makes a draft's slug unique: the end of the submission's own id, never its receipt (the receipt is
+ * the sender's key to the status page, and a slug becomes a public address). The editor may rewrite it.
+ */
+const slugSuffix = (proposal: Pick<StoredProposal, 'documentId'>) => proposal.documentId.slice(-6).toLowerCase();
+
 /** The name the register shows for a pact's proposer: the group or body, a person only with consent. */
 export function publicProposerOf(proposal: Pick<StoredProposal, 'organizationName' | 'contactName' | 'showName'>): string {
   if (proposal.organizationName) return proposal.organizationName;
@@ -63,7 +70,7 @@ export function pactDraftData(proposal: StoredProposal): Record<string, unknown>
   const lng = proposal.longitude ?? comune?.longitude;
   return {
     title,
-    slug: `${slugify(title) || 'patto'}-${proposal.receipt.toLowerCase()}`,
+    slug: `${slugify(title) || 'patto'}-${slugSuffix(proposal)}`,
     summary: shorten(proposal.description ?? '') || title,
     body: paragraphs.length > 0 ? paragraphs : [paragraph(title)],
     commonGood: proposal.commonGood ?? title,
@@ -114,8 +121,7 @@ export function draftData(proposal: StoredProposal, target: Target): Record<stri
     : undefined;
   const base = {
     title,
-    // The receipt makes the slug unique; the editor may rewrite it before publishing.
-    slug: `${slugify(title) || 'proposta'}-${proposal.receipt.toLowerCase()}`,
+    slug: `${slugify(title) || 'proposta'}-${slugSuffix(proposal)}`,
     summary: shorten(description) || title,
     body: paragraphs.length > 0 ? paragraphs : [paragraph(title)],
     municipalities: comune ? [comune.documentId] : [],
@@ -144,7 +150,7 @@ async function draftForAccepted(strapi: Core.Strapi, documentId: string): Promis
   const recorded = { createdDraftType: uid, createdDraftDocumentId: draft.documentId };
   // Straight to the database: this write must not pass through the middleware that drops these fields.
   await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: recorded });
-  strapi.log.info(`Submission ${row.receipt} accepted: draft ${uid} ${draft.documentId} created.`);
+  strapi.log.info(`Submission ${row.documentId} accepted: draft ${uid} ${draft.documentId} created.`);
   return recorded;
 }
 

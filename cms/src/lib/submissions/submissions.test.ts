@@ -88,18 +88,19 @@ describe('a pact proposal', () => {
 
   it('opens a pact that shows a person\'s name only with consent, and keeps the contacts in private fields', () => {
     const row = {
-      id: 1, documentId: 'x', receipt: 'ABCD-EFGH-JKMN', kind: 'patto', state: 'accettata', targetType: null, title: 'Cura del giardino',
+      id: 1, documentId: 'k6adlik2qt5vm1yhcck2uolp', receipt: 'ABCD-EFGH-JKMN', kind: 'patto', state: 'accettata', targetType: null, title: 'Cura del giardino',
       description: 'Pulirlo.', organizationName: null, createdDraftType: null, createdDraftDocumentId: null, contactName: 'Giulia Esempio',
       email: 'g@example.org', phone: null, showName: false, commonGood: 'Giardino', participants: 'Dodici famiglie.', period: 'Il sabato',
       comune: { documentId: 'c1', name: 'Vercelli', latitude: '45.32', longitude: '8.42' },
     };
     const data = pactDraftData(row);
     expect(data).toMatchObject({
-      slug: 'cura-del-giardino-abcd-efgh-jkmn', commonGood: 'Giardino', kind: 'ordinario', publicProposer: 'Un gruppo di cittadini',
+      slug: 'cura-del-giardino-k2uolp', commonGood: 'Giardino', kind: 'ordinario', publicProposer: 'Un gruppo di cittadini',
       proposerName: 'Giulia Esempio', proposerEmail: 'g@example.org', proposerConsent: false, sourceReceipt: 'ABCD-EFGH-JKMN',
       location: { address: 'Vercelli (indirizzo da precisare)', municipality: 'c1', latitude: 45.32, longitude: 8.42 },
     });
     expect(JSON.stringify(data.body)).toContain('Chi è coinvolto: Dodici famiglie.');
+    expect(JSON.stringify(data)).not.toContain('abcd-efgh'); // the receipt never reaches a public address
     expect(pactDraftData({ ...row, showName: true }).publicProposer).toBe('Giulia Esempio');
     expect(pactDraftData({ ...row, organizationName: 'Comitato Isola', showName: true }).publicProposer).toBe('Comitato Isola');
   });
