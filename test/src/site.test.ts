@@ -543,24 +543,28 @@ describe('the site in Chromium on a 320 px wide phone', () => {
         Array.from({ length: 4 }, async () => {
           const page = await context.newPage();
           for (let pathname = queue.shift(); pathname; pathname = queue.shift()) {
-            await page.goto(`${server.url}${pathname}`);
             // Measured as a reader ends up seeing it: in the site's own fonts, every island drawn. Astro
             // drops an island's `ssr` attribute once drawn; one that waits to be seen (small map, rating)
-            // is scrolled to and waited for before the next, which would push it out of view again.
-            const drawn = await page.evaluate(async () => {
-              const until = Date.now() + 45_000;
-              const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
-              for (const island of Array.from(document.querySelectorAll('astro-island[client="visible"]'))) {
-                (island.firstElementChild ?? island).scrollIntoView();
-                while (island.hasAttribute('ssr') && Date.now() < until) await pause();
-              }
-              while (document.querySelector('astro-island[ssr]') && Date.now() < until) await pause();
-              await document.fonts.ready;
-              return !document.querySelector('astro-island[ssr]');
-            });
+            // is scrolled to and waited for before the next, which would push it out of view again. A tab
+            // among four now and then never gets its intersection callback: such a page is loaded once more.
+            let drawn = false;
+            for (let attempt = 0; attempt < 2 && !drawn; attempt++) {
+              await page.goto(`${server.url}${pathname}`);
+              drawn = await page.evaluate(async () => {
+                const until = Date.now() + 30_000;
+                const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
+                for (const island of Array.from(document.querySelectorAll('astro-island[client="visible"]'))) {
+                  (island.firstElementChild ?? island).scrollIntoView();
+                  while (island.hasAttribute('ssr') && Date.now() < until) await pause();
+                }
+                while (document.querySelector('astro-island[ssr]') && Date.now() < until) await pause();
+                await document.fonts.ready;
+                return !document.querySelector('astro-island[ssr]');
+              });
+            }
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
             if (width > 320) wide.push(`${pathname} is ${width} px wide`);
-            if (!drawn) wide.push(`${pathname}: its islands did not finish drawing within 45 s`);
+            if (!drawn) wide.push(`${pathname}: its islands did not finish drawing within 30 s, twice`);
           }
           await page.close();
         }),
