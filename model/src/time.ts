@@ -4,9 +4,14 @@
  */
 export const ZONE = 'Europe/Rome';
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one, and a site
+// build asks for Rome's day and offset for every opportunity and pact on every page that lists them.
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' });
+
 /** YYYY-MM-DD of `date` as seen in Rome. */
 export function romeDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return DAY.format(date);
 }
 
 /** The calendar day `days` after `day` (YYYY-MM-DD). */
@@ -18,9 +23,7 @@ export function addDays(day: string, days: number): string {
 
 /** Rome's UTC offset in minutes at `instant` (60 in winter, 120 in summer). */
 function romeOffset(instant: Date): number {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' })
-    .formatToParts(instant)
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const part = OFFSET.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
   const match = /GMT([+-]\d+)(?::(\d+))?/.exec(part ?? '');
   if (!match) return 0;
   const hours = Number(match[1]);

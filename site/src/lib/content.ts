@@ -114,13 +114,20 @@ export const coverOf = (data: object): CoverImage | undefined => (data as { cove
 /** Sorts later dates first inside an ascending sort. */
 const invert = (date: string): string => date.replace(/\d/g, (d) => String(9 - Number(d)));
 
-export async function entriesOf<T extends SectionType>(type: T): Promise<SectionEntry<T>[]> {
-  return (await getCollection(TYPES[type].collection)) as unknown as SectionEntry<T>[];
+// A build reads each collection many times (lists, feeds, sitemap, maps) and Astro's getCollection walks
+// every entry on each call: read once per build. 10,000 entries made those walks a tenth of the build.
+const entries = new Map<SectionType, Promise<SectionEntry[]>>();
+export function entriesOf<T extends SectionType>(type: T): Promise<SectionEntry<T>[]> {
+  if (!entries.has(type)) entries.set(type, getCollection(TYPES[type].collection) as unknown as Promise<SectionEntry[]>);
+  return entries.get(type) as Promise<SectionEntry<T>[]>;
 }
 
-/** Every card of a section, in its reading order. */
-export async function cardsOf(type: SectionType): Promise<Card[]> {
-  return (await entriesOf(type)).map((e) => toCard(type, e)).sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'it'));
+const italian = new Intl.Collator('it');
+const sections = new Map<SectionType, Promise<Card[]>>();
+/** Every card of a section, in its reading order (once per build, as the entries). */
+export function cardsOf(type: SectionType): Promise<Card[]> {
+  if (!sections.has(type)) sections.set(type, entriesOf(type).then((list) => list.map((e) => toCard(type, e)).sort((a, b) => italian.compare(a.sortKey, b.sortKey))));
+  return sections.get(type)!;
 }
 
 // Every page of a build reads the same cards: computed once per build, not once per page.
@@ -133,33 +140,62 @@ export function allCards(): Promise<Card[]> {
 const WEIGHTS = { organizations: 3, places: 2, themes: 1 } as const;
 type Facet = keyof typeof WEIGHTS;
 
-/** Cards by organisation, comune and theme, so related items never scan every card. */
-export function relatedIndex(all: Card[]): Record<Facet, Map<string, Card[]>> {
-  const index = { organizations: new Map(), places: new Map(), themes: new Map() } as Record<Facet, Map<string, Card[]>>;
-  for (const card of all) {
-    for (const facet of Object.keys(WEIGHTS) as Facet[]) {
-      for (const key of card[facet]) index[facet].set(key, [...(index[facet].get(key) ?? []), card]);
-    }
-  }
-  return index;
+interface RelatedIndex {
+  cards: Card[];
+  /** Per facet and key, the numbers (positions in `cards`) of the cards that have it. */
+  byFacet: Record<Facet, Map<string, number[]>>;
+  byUrl: Map<string, number>;
+  /** Each card's place in Italian order of `sortKey`: ties between equal scores compare numbers, not strings. */
+  rank: Int32Array;
+  /** Scratch scores, one per card, zero between calls. */
+  scores: Int32Array;
 }
 
-let index: Promise<Record<Facet, Map<string, Card[]>>> | undefined;
+/** Cards by organisation, comune and theme, so related items never scan every card. */
+export function relatedIndex(all: Card[]): RelatedIndex {
+  const byFacet = { organizations: new Map(), places: new Map(), themes: new Map() } as Record<Facet, Map<string, number[]>>;
+  all.forEach((card, i) => {
+    for (const facet of Object.keys(WEIGHTS) as Facet[]) {
+      for (const key of card[facet]) {
+        const list = byFacet[facet].get(key);
+        if (list) list.push(i);
+        else byFacet[facet].set(key, [i]);
+      }
+    }
+  });
+  const rank = new Int32Array(all.length);
+  all.map((card, i) => [card, i] as const).sort(([a], [b]) => italian.compare(a.sortKey, b.sortKey)).forEach(([, i], r) => (rank[i] = r));
+  return { cards: all, byFacet, byUrl: new Map(all.map((c, i) => [c.url, i])), rank, scores: new Int32Array(all.length) };
+}
+
+let index: Promise<RelatedIndex> | undefined;
 
 /** Up to `limit` other items sharing an organisation (3), a comune (2) or a theme (1), best score first. */
 export async function relatedTo(card: Card, limit = 4): Promise<Card[]> {
   index ??= allCards().then(relatedIndex);
-  const byFacet = await index;
-  const scores = new Map<Card, number>();
+  const { cards, byFacet, byUrl, rank, scores } = await index;
+  // A theme or a comune can be shared by thousands of cards: scores are counted in a typed array and the
+  // best `limit` taken in one pass, so a detail page costs no allocation per card it shares a key with.
+  const self = byUrl.get(card.url) ?? -1;
+  const touched: number[] = [];
   for (const facet of Object.keys(WEIGHTS) as Facet[]) {
     for (const key of card[facet]) {
-      for (const other of byFacet[facet].get(key) ?? []) {
-        if (other.url !== card.url) scores.set(other, (scores.get(other) ?? 0) + WEIGHTS[facet]);
+      for (const i of byFacet[facet].get(key) ?? []) {
+        if (i === self) continue;
+        if (scores[i] === 0) touched.push(i);
+        scores[i] = scores[i]! + WEIGHTS[facet];
       }
     }
   }
-  return [...scores]
-    .sort(([a, sa], [b, sb]) => sb - sa || a.sortKey.localeCompare(b.sortKey, 'it'))
-    .slice(0, limit)
-    .map(([other]) => other);
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && rank[a]! < rank[b]!);
+  const best: number[] = [];
+  for (const i of touched) {
+    if (best.length === limit && !before(i, best[limit - 1]!)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1]!)) at--;
+    best.splice(at, 0, i);
+    if (best.length > limit) best.pop();
+  }
+  for (const i of touched) scores[i] = 0;
+  return best.map((i) => cards[i]!);
 }

@@ -12,3 +12,18 @@ export function allPlaces(): Promise<Place[]> {
   );
   return places;
 }
+
+let byKey: Promise<Map<string, Place[]>> | undefined;
+/** The places of one entry (its URL) or of one comune (its ISTAT code), without scanning them all per page. */
+export async function placesOf(key: { url?: string | undefined; istat?: string | undefined }): Promise<Place[]> {
+  byKey ??= allPlaces().then((list) => {
+    const map = new Map<string, Place[]>();
+    const add = (k: string, p: Place) => (map.get(k) ?? map.set(k, []).get(k)!).push(p);
+    for (const p of list) {
+      add(`url:${p.url}`, p);
+      if (p.istat) add(`istat:${p.istat}`, p);
+    }
+    return map;
+  });
+  return (await byKey).get(key.url ? `url:${key.url}` : `istat:${key.istat}`) ?? [];
+}
