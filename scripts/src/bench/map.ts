@@ -22,7 +22,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { DISTRICT_BBOX, PUBLIC_KEYS, TYPES } from '@coesione/model';
 import { writeResults } from '../lib/bench.ts';
 import { SITE_DIR } from '../lib/paths.ts';
-import { packageFile } from '../lib/strapi.ts';
+import { astroBuildArgs } from '../lib/site-build.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { readComuni } from '../seed/data.ts';
 
@@ -38,7 +38,7 @@ function buildSite(): Promise<string> {
   fs.writeFileSync(snapshot, JSON.stringify({ generatedAt: new Date().toISOString(), cmsUrl: 'bench', entries: Object.fromEntries(PUBLIC_KEYS.map((k) => [k, []])), uploads: {}, ratings: [] }));
   const dir = path.join(work, 'dist');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
+    const child = spawn(process.execPath, astroBuildArgs(), {
       cwd: SITE_DIR,
       // A search address and key, so /mappa/ is built with "Cerca in quest'area" as in production.
       env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: snapshot, SITE_OUT_DIR: dir, PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench' },

@@ -9,7 +9,8 @@ import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
 import { SITE_DIR } from './paths.ts';
 import { freePort } from './ports.ts';
 import { progress } from './progress.ts';
-import { loadStrapi, packageFile } from './strapi.ts';
+import { astroBuildArgs } from './site-build.ts';
+import { loadStrapi } from './strapi.ts';
 import { seed } from '../seed/seed.ts';
 
 /** The demo content (the seed, no users), as the site build reads it; the CMS's data lives under `work`. */
@@ -40,7 +41,7 @@ export function buildSnapshot(snapshot: Snapshot, work: string, name: string, en
   fs.writeFileSync(file, JSON.stringify(snapshot));
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], {
+    const child = spawn(process.execPath, astroBuildArgs(), {
       cwd: SITE_DIR,
       env: { ...process.env, NODE_ENV: 'production', SITE_SNAPSHOT: file, SITE_OUT_DIR: dir, SITE_CACHE_DIR: path.join(work, `${name}-cache`), BUILD_NOW: '2026-11-24T10:00:00Z', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -9,12 +9,20 @@ import { packageFile, run } from './strapi.ts';
 
 export const SITE_DIST = path.join(SITE_DIR, 'dist');
 
+/**
+ * Node's arguments for a production build of the site (then `extra`). A larger young generation: a build
+ * keeps the whole content store in memory and allocates for every page, and with V8's default 16 MB the
+ * collector promoted and rescanned far too much (at 10,000 entries, 141 s → 118 s). Netlify's build sets
+ * the same through NODE_OPTIONS (netlify.toml).
+ */
+export const astroBuildArgs = (...extra: string[]): string[] => ['--max-semi-space-size=64', packageFile('astro', 'astro.js', SITE_DIR), 'build', ...extra];
+
 export async function buildSiteInPlace(env: NodeJS.ProcessEnv, dist = SITE_DIST): Promise<void> {
   const next = `${dist}.next`;
   const old = `${dist}.old`;
   fs.rmSync(next, { recursive: true, force: true });
   // NODE_ENV is forced: a development value (Strapi sets one) would ship React's development build.
-  await run(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build'], { cwd: SITE_DIR, env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: next }, quiet: true });
+  await run(process.execPath, astroBuildArgs(), { cwd: SITE_DIR, env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: next }, quiet: true });
   fs.rmSync(old, { recursive: true, force: true });
   if (fs.existsSync(dist)) fs.renameSync(dist, old);
   fs.renameSync(next, dist);

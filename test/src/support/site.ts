@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SITE_DIR } from '../../../scripts/src/lib/paths.ts';
-import { packageFile } from '../../../scripts/src/lib/strapi.ts';
+import { astroBuildArgs } from '../../../scripts/src/lib/site-build.ts';
 
 export class SiteBuildError extends Error {
   override name = 'SiteBuildError';
@@ -28,7 +28,7 @@ export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(p
   fs.mkdirSync(BUILDS_DIR, { recursive: true });
   const own = fs.mkdtempSync(path.join(BUILDS_DIR, 'build-'));
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [packageFile('astro', 'astro.js', SITE_DIR), 'build', '--root', SITE_DIR], {
+    const child = spawn(process.execPath, astroBuildArgs('--root', SITE_DIR), {
       cwd: own,
       env: { ...process.env, NODE_ENV: 'production', ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: path.join(own, 'cache') },
       stdio: ['ignore', 'pipe', 'pipe'],
