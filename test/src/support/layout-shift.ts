@@ -33,14 +33,18 @@ export async function layoutShift(browser: Browser, url: string, { fontDelayMs =
     w.__cls = 0;
     w.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
         if (entry.hadRecentInput) continue;
         w.__cls += entry.value;
+        // Each moved node with where it was and where it went (x,y w×h), and when: enough to tell a font
+        // swap (small moves of text) from an island mounting (a block pushed down) from a zoom.
+        const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
         const nodes = (entry.sources ?? []).map((s) => {
           const n = s.node as Element | null | undefined;
-          return n ? `${n.nodeName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.split(' ').join('.')}` : ''}` : '?';
+          const name = n ? `${n.nodeName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.split(' ').join('.')}` : ''}` : '?';
+          return `${name} ${rect(s.previousRect)} → ${rect(s.currentRect)}`;
         });
-        w.__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(' ')}`);
+        w.__shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${nodes.join('; ')}`);
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
