@@ -9,18 +9,25 @@ import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
 import { SITE_DIR } from './paths.ts';
 import { freePort } from './ports.ts';
 import { progress } from './progress.ts';
+import { reindexFromCms } from './search-setup.ts';
 import { astroBuildArgs } from './site-build.ts';
-import { loadStrapi } from './strapi.ts';
+import { ensureCmsBuilt, loadStrapi } from './strapi.ts';
 import { seed } from '../seed/seed.ts';
 
-/** The demo content (the seed, no users), as the site build reads it; the CMS's data lives under `work`. */
-export async function demoSnapshot(work: string): Promise<Snapshot> {
+/**
+ * The demo content (the seed, no users), as the site build reads it; the CMS's data lives under `work`.
+ * With `meili`, the published content is also indexed there, as `npm start` does.
+ */
+export async function demoSnapshot(work: string, meili?: { url: string; masterKey: string }): Promise<Snapshot> {
+  await ensureCmsBuilt();
   Object.assign(process.env, { COESIONE_DATA_DIR: path.join(work, 'cms'), CMS_PORT: String(await freePort()), MEILISEARCH_URL: '', SITE_REBUILD_HOOK_URL: '' });
   const strapi = await loadStrapi();
   try {
     await seed(strapi, { users: false, progress });
     await strapi.listen();
-    return await takeSnapshot(`http://127.0.0.1:${process.env.CMS_PORT}`);
+    const cmsUrl = `http://127.0.0.1:${process.env.CMS_PORT}`;
+    if (meili) await reindexFromCms({ meiliUrl: meili.url, masterKey: meili.masterKey, cmsUrl });
+    return await takeSnapshot(cmsUrl);
   } finally {
     await strapi.destroy();
   }
