@@ -116,19 +116,20 @@ describe('the site build', () => {
 
   it('ships no JavaScript on content pages but the search, map and form islands', () => {
     const ISLANDS = /^\/_astro\/(SearchIsland|MapIsland|SmallMapIsland|NeedMapIsland|[A-Z]\w*Form|StatusLookup)\.[\w-]+\.js$/;
-    // The rating form is hydrated by a script of its own (its markup is rendered once per build): it is an island too.
-    const RATING = /<script type="module" src="\/_astro\/RatingSection\.astro_astro_type_script_index_0_lang\.[\w-]+\.js"><\/script>/;
+    // The rating form and the small map are hydrated by a script of their components (their markup is
+    // rendered once per build): islands too, each script only where its island is.
+    const LAZY = /<script type="module" src="\/_astro\/(RatingSection|SmallMapFigure)\.astro_astro_type_script_index_0_lang\.[\w-]+\.js"><\/script>/g;
     let withoutScript = 0;
     for (const page of pages(fromCms)) {
       // JSON-LD is data, not code.
       const html = read(fromCms, page).replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '');
       const islands = [...html.matchAll(/<astro-island[^>]* component-url="([^"]+)"/g)].map((m) => m[1] ?? '');
-      // Only on the pages of what can be rated, and only with its form.
-      const rated = RATING.test(html);
-      expect(rated, page).toBe(/^(buone-prassi|opportunita|laboratori)\/[^/]+\/index\.html$/.test(page));
-      expect(html.includes('data-rating-form'), page).toBe(rated);
+      const lazy = [...html.matchAll(LAZY)].map((m) => m[1]);
+      expect(lazy.includes('RatingSection'), page).toBe(/^(buone-prassi|opportunita|laboratori)\/[^/]+\/index\.html$/.test(page));
+      expect(html.includes('data-island="rating-form"'), page).toBe(lazy.includes('RatingSection'));
+      expect(html.includes('data-island="small-map"'), page).toBe(lazy.includes('SmallMapFigure'));
       for (const island of islands) expect(island, page).toMatch(ISLANDS);
-      if (islands.length === 0 && !rated) {
+      if (islands.length === 0 && lazy.length === 0) {
         expect(html, page).not.toMatch(/<script/i);
         withoutScript++;
       }
@@ -550,18 +551,18 @@ describe('the site in Chromium on a 320 px wide phone', () => {
           const page = await context.newPage();
           for (let pathname = queue.shift(); pathname; pathname = queue.shift()) {
             // Measured as a reader ends up seeing it: in the site's own fonts, every island drawn. Astro
-            // drops an island's `ssr` attribute once drawn, a rating form marks itself ready; one that waits
-            // to be seen (small map, rating) is scrolled to and waited for before the next, which would push
-            // it out of view again. A tab among four now and then never gets its intersection callback: such
-            // a page is loaded once more.
+            // drops an island's `ssr` attribute once drawn, the islands rendered once per build get
+            // `data-hydrated`; one that waits to be seen (small map, rating) is scrolled to and waited for
+            // before the next, which would push it out of view again. A tab among four now and then never
+            // gets its intersection callback: such a page is loaded once more.
             let drawn = false;
             for (let attempt = 0; attempt < 2 && !drawn; attempt++) {
               await page.goto(`${server.url}${pathname}`);
               drawn = await page.evaluate(async () => {
                 const until = Date.now() + 30_000;
                 const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
-                const waiting = (island: Element) => island.hasAttribute('ssr') || (island.hasAttribute('data-rating-form') && !island.querySelector('[data-ready]'));
-                const lazy = Array.from(document.querySelectorAll('astro-island[client="visible"], [data-rating-form]'));
+                const waiting = (island: Element) => island.hasAttribute('ssr') || (island.hasAttribute('data-island') && !island.hasAttribute('data-hydrated'));
+                const lazy = Array.from(document.querySelectorAll('astro-island[client="visible"], [data-island]'));
                 for (const island of lazy) {
                   (island.firstElementChild ?? island).scrollIntoView();
                   while (waiting(island) && Date.now() < until) await pause();
