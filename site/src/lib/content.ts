@@ -139,33 +139,36 @@ export function allCards(): Promise<Card[]> {
 
 const WEIGHTS = { organizations: 3, places: 2, themes: 1 } as const;
 type Facet = keyof typeof WEIGHTS;
+const FACETS = Object.entries(WEIGHTS) as [Facet, number][];
 
 interface RelatedIndex {
   cards: Card[];
   /** Per facet and key, the numbers (positions in `cards`) of the cards that have it. */
-  byFacet: Record<Facet, Map<string, number[]>>;
+  byFacet: Record<Facet, Map<string, Int32Array>>;
   byUrl: Map<string, number>;
   /** Each card's place in Italian order of `sortKey`: ties between equal scores compare numbers, not strings. */
   rank: Int32Array;
-  /** Scratch scores, one per card, zero between calls. */
+  /** Scratch space, zero between calls: a score per card, and the cards scored so far. */
   scores: Int32Array;
+  touched: Int32Array;
 }
 
 /** Cards by organisation, comune and theme, so related items never scan every card. */
 export function relatedIndex(all: Card[]): RelatedIndex {
-  const byFacet = { organizations: new Map(), places: new Map(), themes: new Map() } as Record<Facet, Map<string, number[]>>;
+  const lists = { organizations: new Map(), places: new Map(), themes: new Map() } as Record<Facet, Map<string, number[]>>;
   all.forEach((card, i) => {
-    for (const facet of Object.keys(WEIGHTS) as Facet[]) {
+    for (const [facet] of FACETS) {
       for (const key of card[facet]) {
-        const list = byFacet[facet].get(key);
+        const list = lists[facet].get(key);
         if (list) list.push(i);
-        else byFacet[facet].set(key, [i]);
+        else lists[facet].set(key, [i]);
       }
     }
   });
+  const byFacet = Object.fromEntries(FACETS.map(([facet]) => [facet, new Map([...lists[facet]].map(([key, list]) => [key, Int32Array.from(list)]))])) as RelatedIndex['byFacet'];
   const rank = new Int32Array(all.length);
   all.map((card, i) => [card, i] as const).sort(([a], [b]) => italian.compare(a.sortKey, b.sortKey)).forEach(([, i], r) => (rank[i] = r));
-  return { cards: all, byFacet, byUrl: new Map(all.map((c, i) => [c.url, i])), rank, scores: new Int32Array(all.length) };
+  return { cards: all, byFacet, byUrl: new Map(all.map((c, i) => [c.url, i])), rank, scores: new Int32Array(all.length), touched: new Int32Array(all.length) };
 }
 
 let index: Promise<RelatedIndex> | undefined;
@@ -173,29 +176,33 @@ let index: Promise<RelatedIndex> | undefined;
 /** Up to `limit` other items sharing an organisation (3), a comune (2) or a theme (1), best score first. */
 export async function relatedTo(card: Card, limit = 4): Promise<Card[]> {
   index ??= allCards().then(relatedIndex);
-  const { cards, byFacet, byUrl, rank, scores } = await index;
-  // A theme or a comune can be shared by thousands of cards: scores are counted in a typed array and the
-  // best `limit` taken in one pass, so a detail page costs no allocation per card it shares a key with.
+  const { cards, byFacet, byUrl, rank, scores, touched } = await index;
+  // A theme or a comune can be shared by thousands of cards: scores are counted in typed arrays and the
+  // best `limit` taken in one pass, so a detail page allocates nothing per card it shares a key with.
   const self = byUrl.get(card.url) ?? -1;
-  const touched: number[] = [];
-  for (const facet of Object.keys(WEIGHTS) as Facet[]) {
+  let count = 0;
+  for (const [facet, weight] of FACETS) {
     for (const key of card[facet]) {
-      for (const i of byFacet[facet].get(key) ?? []) {
+      const list = byFacet[facet].get(key);
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const i = list[j]!;
         if (i === self) continue;
-        if (scores[i] === 0) touched.push(i);
-        scores[i] = scores[i]! + WEIGHTS[facet];
+        if (scores[i] === 0) touched[count++] = i;
+        scores[i] = scores[i]! + weight;
       }
     }
   }
   const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && rank[a]! < rank[b]!);
   const best: number[] = [];
-  for (const i of touched) {
+  for (let j = 0; j < count; j++) {
+    const i = touched[j]!;
     if (best.length === limit && !before(i, best[limit - 1]!)) continue;
     let at = best.length === limit ? limit - 1 : best.length;
     while (at > 0 && before(i, best[at - 1]!)) at--;
     best.splice(at, 0, i);
     if (best.length > limit) best.pop();
   }
-  for (const i of touched) scores[i] = 0;
+  for (let j = 0; j < count; j++) scores[touched[j]!] = 0;
   return best.map((i) => cards[i]!);
 }
