@@ -14,7 +14,7 @@ import { buildSnapshot, demoSnapshot } from '../lib/bench-site.ts';
 
 const SYNTHETIC = Number(process.env.BENCH_SITE_ENTRIES ?? 10_000);
 /** Astro's build.concurrency values the synthetic build is measured with (SITE_BUILD_CONCURRENCY). */
-const CONCURRENCY = (process.env.BENCH_SITE_CONCURRENCY ?? '1').split(',').map(Number).filter((n) => n >= 1);
+const CONCURRENCY = (process.env.BENCH_SITE_CONCURRENCY ?? '4').split(',').map(Number).filter((n) => n >= 1);
 /** Builds of the synthetic snapshot per concurrency: the same build varies by a tenth on a shared machine, the median is reported. */
 const RUNS = Math.max(1, Number(process.env.BENCH_SITE_RUNS ?? 3));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-site-'));
@@ -36,7 +36,7 @@ function synthetic(demo: Snapshot, total: number): Snapshot {
 }
 
 /** A search server address and key, so /cerca/ is built with its island (only its bytes are measured). */
-const build = (snapshot: Snapshot, name: string, concurrency = 1) =>
+const build = (snapshot: Snapshot, name: string, concurrency = 4) =>
   buildSnapshot(snapshot, work, name, { PUBLIC_MEILISEARCH_URL: 'http://127.0.0.1:7700', PUBLIC_SEARCH_KEY: 'bench', SITE_BUILD_CONCURRENCY: String(concurrency) });
 
 /** Gzip bytes of a page and of the CSS and JS it loads. */
