@@ -5,7 +5,7 @@
  *
  * Counted: failed logins and password resets (answers ≥ 400), and every registration or forgot-password
  * request (they answer the same whether the address exists or not). A successful login costs nothing, so
- * editors working all day are never locked out. In memory: see lib/security/rate-limit.ts for several instances.
+ * editors working all day are never locked out. In the database, so every CMS process counts one budget.
  *
  * The endpoint is the route Strapi's router matches, not the raw path: the router ignores case and a
  * trailing slash, so `/admin/login/` and `/ADMIN/login` used to be logins without a limit.
@@ -13,7 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { secret } from '../lib/runtime';
-import { authLimitOptions, clientHash, SlidingWindowLimiter } from '../lib/security';
+import { authLimitOptions, clientHash, databaseLimiter } from '../lib/security';
 
 /** Paths under the limit, and whether every request counts (true) or only failed ones (false). */
 export function authEndpoint(method: string, path: string): { countAll: boolean } | undefined {
@@ -40,7 +40,7 @@ export function matchedRoute(router: MatchingRouter, method: string, path: strin
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const options = authLimitOptions();
-  const limiter = new SlidingWindowLimiter(options.limit, options.windowMs);
+  const limiter = databaseLimiter(() => strapi.db.connection, 'auth', options);
   const salt = secret('SUBMISSION_SALT');
   return async (ctx: Context, next: Next) => {
     // Strapi types its router as an opaque object; it is @koa/router's, whose `match` this uses.
@@ -48,8 +48,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const endpoint = route ? authEndpoint(ctx.method, route) : undefined;
     if (!endpoint) return next();
     const key = clientHash(salt, ctx.request.ip);
-    const wait = limiter.retryAfter(key);
-    if (wait > 0) {
+    // Take the slot before the attempt, so parallel guesses are counted too; give it back on success.
+    const slot = await limiter.take(key);
+    if (!slot.ok) {
+      const wait = slot.retryAfterMs;
       ctx.status = 429;
       ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
       ctx.body = {
@@ -63,12 +65,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       };
       return;
     }
-    // Take the slot before the attempt, so parallel guesses are counted too; give it back on success.
-    const release = limiter.take(key);
     try {
       await next();
     } finally {
-      if (!endpoint.countAll && ctx.status < 400) release();
+      if (!endpoint.countAll && ctx.status < 400) await slot.release();
     }
   };
 };

@@ -6,7 +6,7 @@
  * This module says why a token is refused (a reason code); the words a person reads are the caller's.
  */
 import crypto from 'node:crypto';
-import { SingleUseTokens } from './single-use';
+import { memoryTokens, type TokenLedger } from './shared';
 
 /**
  * What a confirmation token is bound to: a hash of the content it confirms (`contentHash`) and the
@@ -80,7 +80,8 @@ export class ConfirmTokens {
   constructor(
     private readonly salt: string,
     private readonly timing: ConfirmTiming,
-    private readonly used = new SingleUseTokens(),
+    /** Where spent tokens are remembered: the database in the CMS (shared.ts), memory in unit tests. */
+    private readonly used: TokenLedger = memoryTokens(),
   ) {}
 
   /** The token of a page shown now, for this content, to this client. */
@@ -93,11 +94,11 @@ export class ConfirmTokens {
    * not. The token is spent only when every other check passed: a page sent back too soon can still be
    * sent again a moment later.
    */
-  redeem(token: unknown, binding: ConfirmBinding, now = Date.now()): ConfirmRefusal | undefined {
+  async redeem(token: unknown, binding: ConfirmBinding, now = Date.now()): Promise<ConfirmRefusal | undefined> {
     const verified = verifyConfirmToken(this.salt, token, binding);
     if (!verified || now - verified.shownAt > this.timing.ttlMs || verified.shownAt > now) return 'invalid';
     if (now - verified.shownAt < this.timing.minAgeMs) return 'too-soon';
-    if (!this.used.consume(verified.id, verified.shownAt + this.timing.ttlMs, now)) return 'used';
+    if (!(await this.used.consume(verified.id, verified.shownAt + this.timing.ttlMs, now))) return 'used';
     return undefined;
   }
 }

@@ -1,10 +1,7 @@
 /**
- * A sliding-window counter per key, in memory: the per-client limit of the public forms and of the
- * authentication endpoints.
- *
- * One process only: with several CMS instances behind a balancer each keeps its own counts (a client
- * gets `limit` per instance), so a multi-instance deployment needs a shared store (Redis or the database)
- * behind the same three methods.
+ * A sliding-window counter per key, in memory, for one process: the unit tests' limiter (through
+ * shared.ts's memoryLimiter). The running CMS keeps its limits in the database (shared.ts), so that
+ * several processes enforce one limit.
  */
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();

@@ -56,22 +56,22 @@ describe('confirm tokens', () => {
   const timing = { minAgeMs: 3000, ttlMs: 2 * 3_600_000 };
   const shown = 1_700_000_000_000;
 
-  it('redeem once, after the reading time: too soon can be tried again, a second use cannot', () => {
+  it('redeem once, after the reading time: too soon can be tried again, a second use cannot', async () => {
     const tokens = new ConfirmTokens('salt', timing);
     const token = tokens.issue(binding, shown);
-    expect(tokens.redeem(token, binding, shown + 1000)).toBe('too-soon');
-    expect(tokens.redeem(token, binding, shown + 5000)).toBeUndefined();
-    expect(tokens.redeem(token, binding, shown + 6000)).toBe('used');
+    expect(await tokens.redeem(token, binding, shown + 1000)).toBe('too-soon');
+    expect(await tokens.redeem(token, binding, shown + 5000)).toBeUndefined();
+    expect(await tokens.redeem(token, binding, shown + 6000)).toBe('used');
   });
 
-  it('refuse other content, another client, an expired or a future page, without spending the token', () => {
+  it('refuse other content, another client, an expired or a future page, without spending the token', async () => {
     const tokens = new ConfirmTokens('salt', timing);
     const token = tokens.issue(binding, shown);
-    expect(tokens.redeem(token, { ...binding, content: contentHash({ kind: 'proposta', title: 'Altro' }) }, shown + 5000)).toBe('invalid');
-    expect(tokens.redeem(token, { ...binding, client: clientHash('salt', '198.51.100.1') }, shown + 5000)).toBe('invalid');
-    expect(tokens.redeem(token, binding, shown + timing.ttlMs + 1)).toBe('invalid');
-    expect(tokens.redeem(token, binding, shown - 1)).toBe('invalid');
-    expect(tokens.redeem(token, binding, shown + timing.ttlMs)).toBeUndefined();
+    expect(await tokens.redeem(token, { ...binding, content: contentHash({ kind: 'proposta', title: 'Altro' }) }, shown + 5000)).toBe('invalid');
+    expect(await tokens.redeem(token, { ...binding, client: clientHash('salt', '198.51.100.1') }, shown + 5000)).toBe('invalid');
+    expect(await tokens.redeem(token, binding, shown + timing.ttlMs + 1)).toBe('invalid');
+    expect(await tokens.redeem(token, binding, shown - 1)).toBe('invalid');
+    expect(await tokens.redeem(token, binding, shown + timing.ttlMs)).toBeUndefined();
   });
 });
 

@@ -1,10 +1,7 @@
 /**
- * The memory of confirmation tokens already accepted, so each one confirms one submission only.
- *
- * In memory, one process: a restart forgets it (a token accepted before the restart could be accepted
- * once more until it expires, for the same content from the same client only, since tokens are bound
- * to both), and several CMS instances each keep their own. A later issue moves it to the database
- * behind the same `consume`, which will then be asynchronous; until then this is the one place to change.
+ * The memory of confirmation tokens already accepted, so each one confirms one submission only: in
+ * memory, for one process (the unit tests, through shared.ts's memoryTokens). The running CMS keeps
+ * them in the database (shared.ts), where a restart or a second process cannot forget them.
  */
 export class SingleUseTokens {
   /** Token id → the time after which the token is refused anyway, so it need not be remembered. */

@@ -3,7 +3,7 @@
  * content when Meilisearch cannot answer. Returns a value; the controller renders it (an Italian page for
  * a browser with no JavaScript, JSON for the island when its own search fails).
  */
-import { envNumber, SlidingWindowLimiter, type LimitOptions } from '../security';
+import { envNumber, memoryLimiter, type Limiter, type LimitOptions } from '../security';
 import { HITS_PER_PAGE, parseQuery, type QueryError, type SearchQuery } from './query';
 import type { Engine, SearchHit } from './engines';
 
@@ -28,6 +28,8 @@ export interface SiteSearchDeps {
   limit: LimitOptions;
   log: { warn(message: string): void };
   now?: () => number;
+  /** Counts `limit`: the database's in the CMS (shared by its processes), memory by default. */
+  limiter?: Limiter;
 }
 
 /** Searches per client per window: a person paging through results never meets it, a scraper does. */
@@ -35,8 +37,7 @@ export function searchLimitOptions(env: NodeJS.ProcessEnv = process.env): LimitO
   return { limit: envNumber(env.SEARCH_RATE_LIMIT, 60), windowMs: envNumber(env.SEARCH_RATE_WINDOW_MS, 60_000) };
 }
 
-export function createSiteSearch({ primary, fallback, limit, log, now = Date.now }: SiteSearchDeps) {
-  const limiter = new SlidingWindowLimiter(limit.limit, limit.windowMs);
+export function createSiteSearch({ primary, fallback, limit, log, now = Date.now, limiter = memoryLimiter(limit, now) }: SiteSearchDeps) {
   let lastWarning = 0;
 
   const answer = async (query: SearchQuery): Promise<SearchAnswer> => {
@@ -58,9 +59,8 @@ export function createSiteSearch({ primary, fallback, limit, log, now = Date.now
 
   return {
     async search(params: Record<string, unknown>, client: string): Promise<SiteSearchResult> {
-      const retryAfterMs = limiter.retryAfter(client, now());
-      if (retryAfterMs > 0) return { outcome: 'rate-limited', retryAfterMs, limit: limit.limit, windowMs: limit.windowMs };
-      limiter.take(client, now());
+      const slot = await limiter.take(client);
+      if (!slot.ok) return { outcome: 'rate-limited', retryAfterMs: slot.retryAfterMs, limit: limit.limit, windowMs: limit.windowMs };
       const parsed = parseQuery(params);
       if (!parsed.ok) return { outcome: 'invalid', query: parsed.query, errors: parsed.errors };
       return { outcome: 'results', query: parsed.query, answer: await answer(parsed.query) };

@@ -5,7 +5,7 @@
  * JSON or as an Italian page. Status lookups and ratings the same way.
  */
 import { normalizeReceipt, type Kind } from '@coesione/model';
-import { ConfirmTokens, contentHash, SlidingWindowLimiter } from '../security';
+import { ConfirmTokens, contentHash, memoryLimiter, memoryTokens, type Limiter, type TokenLedger } from '../security';
 import { checkHoneypot, checkStartedAt, confirmationError } from './anti-spam';
 import type { Format } from './http';
 import type { Notifier } from './mail';
@@ -47,6 +47,9 @@ export interface SubmissionServiceDeps {
   repository: SubmissionRepository;
   notify: Notifier;
   now?: () => number;
+  /** The per-client limit and the spent tokens: the database's in the CMS (shared by its processes), memory by default. */
+  limiter?: Limiter;
+  tokens?: TokenLedger;
 }
 
 type Invalid = Extract<SubmitResult, { outcome: 'invalid' }>;
@@ -55,9 +58,16 @@ type Checked = Invalid | Extract<SubmitResult, { outcome: 'confirm' }> | { outco
 
 const invalid = (errors: FieldError[], message = summary(errors)): Invalid => ({ outcome: 'invalid', errors, message });
 
-export function createSubmissionService({ options, salt, repository, notify, now = Date.now }: SubmissionServiceDeps): SubmissionService {
-  const limiter = new SlidingWindowLimiter(options.rateLimit, options.rateWindowMs);
-  const confirmations = new ConfirmTokens(salt, { minAgeMs: options.minFillMs, ttlMs: options.confirmTtlMs });
+export function createSubmissionService({
+  options,
+  salt,
+  repository,
+  notify,
+  now = Date.now,
+  limiter = memoryLimiter({ limit: options.rateLimit, windowMs: options.rateWindowMs }, now),
+  tokens = memoryTokens(),
+}: SubmissionServiceDeps): SubmissionService {
+  const confirmations = new ConfirmTokens(salt, { minAgeMs: options.minFillMs, ttlMs: options.confirmTtlMs }, tokens);
 
   /** Every check before storing, in the order a person is best told about them. */
   async function check({ format, body, client }: SubmitRequest): Promise<Checked> {
@@ -83,7 +93,7 @@ export function createSubmissionService({ options, salt, repository, notify, now
       if (fields.confirmToken === undefined) {
         return { outcome: 'confirm', input, comuneName: checked.comune?.name, fields, token: confirmations.issue(binding, at) };
       }
-      const refusal = confirmations.redeem(fields.confirmToken, binding, at);
+      const refusal = await confirmations.redeem(fields.confirmToken, binding, at);
       if (refusal) {
         const error = confirmationError(refusal, options.minFillMs);
         return invalid([error], error.message);
@@ -94,10 +104,9 @@ export function createSubmissionService({ options, salt, repository, notify, now
 
   return {
     async submit(request) {
-      // The rate limit comes first and takes its slot at once, so concurrent requests cannot overtake it.
-      const retryAfterMs = limiter.retryAfter(request.client, now());
-      if (retryAfterMs > 0) return { outcome: 'rate-limited', retryAfterMs, limit: options.rateLimit, windowMs: options.rateWindowMs };
-      const release = limiter.take(request.client, now());
+      // The rate limit comes first and takes its slot atomically, so concurrent requests cannot overtake it.
+      const slot = await limiter.take(request.client);
+      if (!slot.ok) return { outcome: 'rate-limited', retryAfterMs: slot.retryAfterMs, limit: options.rateLimit, windowMs: options.rateWindowMs };
       let stored: SubmitResult | undefined;
       try {
         const checked = await check(request);
@@ -106,7 +115,7 @@ export function createSubmissionService({ options, salt, repository, notify, now
         stored = { outcome: 'stored', kind: checked.input.kind, receipt };
       } finally {
         // Only a stored contribution counts against the limit: a person correcting errors is not a flood.
-        if (!stored) release();
+        if (!stored) await slot.release();
       }
       notify(stored.kind, stored.receipt);
       return stored;

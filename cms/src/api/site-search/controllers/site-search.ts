@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { secret } from '../../../lib/runtime';
-import { clientHash } from '../../../lib/security';
+import { clientHash, databaseLimiter } from '../../../lib/security';
 import { contentEngine, meiliEngine } from '../../../lib/site-search/engines';
 import { invalidPage, resultsPage, tooManyPage, type PageContext } from '../../../lib/site-search/html';
 import { createSiteSearch, searchLimitOptions, type SiteSearchResult } from '../../../lib/site-search/service';
@@ -60,10 +60,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const { siteUrl } = submissionOptions();
   const salt = secret('SUBMISSION_SALT');
   const url = process.env.MEILISEARCH_URL;
+  const limit = searchLimitOptions();
   const service = createSiteSearch({
     primary: url ? meiliEngine({ url, searchKey: process.env.PUBLIC_SEARCH_KEY || undefined, masterKey: process.env.MEILI_MASTER_KEY || undefined }) : undefined,
     fallback: contentEngine(strapi as never),
-    limit: searchLimitOptions(),
+    limit,
+    limiter: databaseLimiter(() => strapi.db.connection, 'search', limit),
     log: strapi.log,
   });
   const comuni = comuneNames(strapi);

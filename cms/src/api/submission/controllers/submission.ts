@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { secret } from '../../../lib/runtime';
-import { clientHash } from '../../../lib/security';
+import { clientHash, databaseLimiter, databaseTokens } from '../../../lib/security';
 import { allowedOrigins, readSubmission, type Format } from '../../../lib/submissions/http';
 import { createNotifier } from '../../../lib/submissions/mail';
 import { submissionOptions } from '../../../lib/submissions/options';
@@ -20,7 +20,16 @@ import { submissionRepository } from '../../../lib/submissions/store';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const options = submissionOptions();
   const salt = secret('SUBMISSION_SALT');
-  const service = createSubmissionService({ options, salt, repository: submissionRepository(strapi), notify: createNotifier(strapi, options) });
+  const db = () => strapi.db.connection;
+  const service = createSubmissionService({
+    options,
+    salt,
+    repository: submissionRepository(strapi),
+    notify: createNotifier(strapi, options),
+    // In the database, so every CMS process counts one limit and spends a token once.
+    limiter: databaseLimiter(db, 'submission', { limit: options.rateLimit, windowMs: options.rateWindowMs }),
+    tokens: databaseTokens(db),
+  });
   const origins = allowedOrigins(options.siteUrl);
   const statusUrl = (receipt: string) => `${options.siteUrl}/partecipa/stato/?codice=${encodeURIComponent(receipt)}`;
 
