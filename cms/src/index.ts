@@ -3,6 +3,7 @@ import { guardAdminRoutes } from './lib/access/admin-routes';
 import { syncAdminLayouts } from './lib/admin-layout';
 import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
+import { useWriteAheadLog } from './lib/coordination/tables';
 import { ensureLookupIndexes } from './lib/indexes';
 import { registerPactStages } from './lib/pacts/stages';
 import { registerPartnerLink } from './lib/partners';
@@ -36,6 +37,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await useWriteAheadLog(strapi.db.connection);
     await ensureLookupIndexes(strapi, PUBLIC_TYPES);
     await registerPartnerQueueAction(strapi);
     await syncAccess(strapi);

@@ -3,6 +3,7 @@
  * CMS into published figures under statistical disclosure control. See service.ts for the flow.
  */
 import type { Core } from '@strapi/strapi';
+import { databaseCoordination } from '../coordination';
 import { applyRetention, needSettings, refreshFigures } from './service';
 
 export { registerNeedRecords } from './records';
@@ -11,13 +12,16 @@ export { computeFigures, importNeedCsv, applyRetention, needSettings } from './s
 
 /**
  * Checks the settings (NEED_MIN_CELL under 3 stops the CMS here, at start) and schedules the daily job:
- * retention first, then the figures (a quarter that froze overnight is computed one last time).
+ * retention first, then the figures (a quarter that froze overnight is computed one last time). Every
+ * CMS process schedules it; the one that claims the day in the database runs it.
  */
 export function registerNeedJobs(strapi: Core.Strapi): void {
   needSettings();
+  const coordination = databaseCoordination(() => strapi.db.connection, strapi.log);
   strapi.cron.add({
     coesioneNeeds: {
       task: async () => {
+        if (!(await coordination.claimRun('needs-daily', romeDay()))) return;
         try {
           await applyRetention(strapi);
         } catch (error) {
@@ -29,3 +33,6 @@ export function registerNeedJobs(strapi: Core.Strapi): void {
     },
   });
 }
+
+/** Today's date in Italy (YYYY-MM-DD): the run a daily job claims. */
+export const romeDay = (at = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(at);

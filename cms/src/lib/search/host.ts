@@ -3,6 +3,7 @@
  * fake the unit tests drive, which is why the modules take this rather than the whole of Strapi.
  */
 import type { UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { MiddlewareHost, Model } from '../published-change';
 
 /** Reads through the document service (they see drafts, locales and publication as editors do). */
@@ -32,7 +33,8 @@ export interface Locales {
 
 export interface SearchHost extends MiddlewareHost {
   documents: MiddlewareHost['documents'] & { (uid: UID.ContentType): DocumentReader };
-  db: { query(uid: string): Repository };
+  /** `connection`: Strapi's Knex, for the cross-process lock (absent in unit tests). */
+  db: { query(uid: string): Repository; connection?: Knex };
   getModel(uid: string): Model;
   log: Log;
   plugin(name: 'i18n'): { service(name: 'locales'): Locales };
