@@ -1,12 +1,15 @@
 /**
  * A real Strapi for tests: this repository's CMS, loaded in the test process, listening on a free
- * loopback port, on a temporary SQLite file that is deleted afterwards.
+ * loopback port, on a temporary SQLite file — or, in the PostgreSQL run, a database of its own on the
+ * throw-away cluster — deleted afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
 import { send } from './http.ts';
 import { freePort } from '../../../scripts/src/lib/ports.ts';
@@ -21,6 +24,8 @@ export interface TestCms {
   strapi: Core.Strapi;
   url: string;
   dataDir: string;
+  /** Its database's variables, for a second CMS process on the same database. */
+  databaseEnv: Record<string, string>;
   /** fetch against the CMS, JSON in and out. */
   // `any`: assertions walk arbitrary JSON from the API; a wrong path fails the assertion, not the type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,13 +33,45 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
+export interface TestDatabase {
+  /** The variables that point the CMS at it. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for one CMS: a SQLite file in `dataDir`, or in the PostgreSQL run
+ * (COESIONE_TEST_DATABASE=postgres) a new database on the cluster of support/postgres-setup.ts.
+ */
+export async function testDatabase(dataDir: string): Promise<TestDatabase> {
+  if (process.env.COESIONE_TEST_DATABASE !== 'postgres') {
+    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_URL: '', DATABASE_FILENAME: path.join(dataDir, 'cms.db') }, drop: async () => {} };
+  }
+  const maintenance = inject('postgresUrl');
+  const name = `t_${path.basename(dataDir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: maintenance });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(maintenance);
+  url.pathname = `/${name}`;
+  return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), DATABASE_FILENAME: '' }, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
 /** `admin`: also serve the admin panel (from cms/dist/build), for tests that open it in Chromium. */
 export async function startCms(env: Record<string, string> = {}, { admin = false } = {}): Promise<TestCms> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-test-'));
   const port = await freePort();
+  const database = await testDatabase(dataDir);
   Object.assign(process.env, {
     COESIONE_DATA_DIR: dataDir,
-    DATABASE_FILENAME: path.join(dataDir, 'cms.db'),
+    ...database.env,
     CMS_HOST: '127.0.0.1',
     CMS_PORT: String(port),
     CMS_STARTUP_LOG: 'false',
@@ -52,6 +89,7 @@ export async function startCms(env: Record<string, string> = {}, { admin = false
     strapi,
     url,
     dataDir,
+    databaseEnv: database.env,
     async api(pathname, init = {}) {
       const res = await send(`${url}${pathname}`, {
         method: init.method ?? 'GET',
@@ -66,6 +104,7 @@ export async function startCms(env: Record<string, string> = {}, { admin = false
     },
     async stop() {
       await strapi.destroy();
+      await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
