@@ -1,0 +1,150 @@
+/**
+ * Two CMS processes on one PostgreSQL database and one Meilisearch, as behind a load balancer: this
+ * test's own Strapi (A, in process) and a second one as its own OS process (B). PostgreSQL run only.
+ *
+ * - the submission limit is one limit, whichever process a request reaches;
+ * - 200 publishes spread over both, with B killed and started again midway: the index ends up holding
+ *   exactly the published content, each entry at its last version;
+ * - a publish on each, close together: one site rebuild, not one per process.
+ */
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentKey } from '@coesione/search';
+import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+import { startCmsProcess, type CmsProcess } from './support/cms-process.ts';
+import { send, type Answer } from './support/http.ts';
+import { searchIndex, synced, until } from './support/indexed.ts';
+import { startMeili, type TestMeili } from './support/meili.ts';
+
+const PRACTICE = 'api::practice.practice';
+const CM = `/content-manager/collection-types/${PRACTICE}`;
+const DEBOUNCE_MS = 1500;
+
+let a: TestCms;
+let b: CmsProcess;
+let meili: TestMeili;
+let hook: http.Server;
+let rebuilds = 0;
+let token: string;
+let vercelli: string;
+/** Whether B takes requests (the balancer's view: not while it restarts). */
+let bUp = true;
+
+/** A JSON request to one process; as the editor unless `anonymous`, from the balancer's `ip`. */
+const call = (base: string, method: string, path: string, body?: unknown, { ip = '198.51.100.7', anonymous = false } = {}): Promise<Answer> =>
+  send(`${base}${path}`, {
+    method,
+    headers: { 'x-forwarded-for': ip, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token && !anonymous ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  hook = http.createServer((req, res) => {
+    if (req.method === 'POST') rebuilds++;
+    res.end();
+  });
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+  const hookUrl = `http://127.0.0.1:${(hook.address() as { port: number }).port}/`;
+  meili = await startMeili();
+  const env = {
+    MEILISEARCH_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    SEARCH_SYNC_INTERVAL_MS: '100',
+    SEARCH_SYNC_MAX_BACKOFF_MS: '1000',
+    TRUST_PROXY: 'true',
+    SUBMISSION_RATE_LIMIT: '5',
+    SITE_REBUILD_HOOK_URL: hookUrl,
+    SITE_REBUILD_DEBOUNCE_MS: String(DEBOUNCE_MS),
+  };
+  a = await startCms(env);
+  await seed(a.strapi, { today: new Date('2026-11-20T10:00:00Z') });
+  vercelli = (await a.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!.documentId;
+  // B after A: A has made the schema. Same data directory, so the same secrets (the client hash's salt,
+  // the admin tokens' key), as every process of one deployment has.
+  b = await startCmsProcess({ ...env, ...a.databaseEnv }, { dataDir: a.dataDir });
+  const login = await call(a.url, 'POST', '/admin/login', { email: DEMO_USERS.editor.email, password: DEMO_USERS.editor.password });
+  expect(login.status, login.text).toBe(200);
+  token = login.json.data.token ?? login.json.data.accessToken;
+});
+
+afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+  await meili?.stop();
+  await new Promise((resolve) => hook?.close(resolve));
+});
+
+describe('two CMS processes on one PostgreSQL', () => {
+  it('enforce one submission limit: the 6th from one address is refused whichever process gets it', async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 7; n++) {
+      const proposal = {
+        data: { kind: 'proposta', target: 'practice', title: `Proposta ${n} da un solo indirizzo`, description: 'Una proposta di prova, inviata a due CMS.', consent: true, startedAt: Date.now() - 10_000 },
+      };
+      statuses.push((await call(n % 2 === 0 ? a.url : b.url, 'POST', '/api/submissions', proposal, { ip: '203.0.113.9', anonymous: true })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+  });
+
+  it('ask for one site rebuild for publishes on both, close together', async () => {
+    await new Promise((r) => setTimeout(r, DEBOUNCE_MS * 2));
+    rebuilds = 0;
+    for (const [base, slug] of [[a.url, 'rebuild-uno'], [b.url, 'rebuild-due']] as const) {
+      const res = await call(base, 'POST', `${CM}/actions/publish?locale=it`, practiceBody(slug, 1));
+      expect(res.status, res.text).toBeLessThan(300);
+    }
+    await until('a rebuild', async () => rebuilds > 0, DEBOUNCE_MS * 10);
+    await new Promise((r) => setTimeout(r, DEBOUNCE_MS * 2));
+    expect(rebuilds).toBe(1);
+  });
+
+  it('keep the index equal to the published content through 200 publishes over both, one restarted midway', async () => {
+    const DOCUMENTS = 50;
+    const VERSIONS = 4;
+    const ids: string[] = [];
+    const publish = async (i: number, version: number) => {
+      const base = bUp && (i + version) % 2 === 1 ? b.url : a.url;
+      const path = version === 1 ? `${CM}/actions/publish?locale=it` : `${CM}/${ids[i]}/actions/publish?locale=it`;
+      const res = await call(base, 'POST', path, version === 1 ? practiceBody(`cluster-${i}`, 1) : { title: titleOf(i, version) });
+      expect(res.status, res.text).toBeLessThan(300);
+      if (version === 1) ids[i] = res.json.data.documentId;
+    };
+    /** A round: every document's next version, four requests in flight at a time. */
+    const round = async (version: number) => {
+      let next = 0;
+      await Promise.all(Array.from({ length: 4 }, async () => {
+        while (next < DOCUMENTS) await publish(next++, version);
+      }));
+    };
+    await round(1);
+    await round(2);
+    // B dies without warning (perhaps holding the outbox lock) and comes back while A takes the work.
+    bUp = false;
+    await b.kill('SIGKILL');
+    const restarted = b.restart().then(() => (bUp = true));
+    await round(3);
+    await restarted;
+    await round(4);
+
+    await until('the index to match the published content', () => synced(a, meili), 120_000);
+    const { results } = await searchIndex(meili).getDocuments({ fields: ['id', 'title'], limit: 100_000 });
+    const indexed = new Map(results.map((doc) => [doc.id, doc.title]));
+    const stale = ids.filter((id) => indexed.get(documentKey('practice', id, 'it')) !== titleOf(ids.indexOf(id), VERSIONS));
+    expect(stale, 'entries whose indexed title is not their last version').toEqual([]);
+  });
+});
+
+const titleOf = (i: number, version: number) => `Pratica di prova ${i}, versione ${version}`;
+
+function practiceBody(slug: string, version: number) {
+  const i = Number(slug.split('-').at(-1));
+  return {
+    title: Number.isNaN(i) ? `Prova ${slug}` : titleOf(i, version),
+    slug,
+    summary: 'Una buona prassi pubblicata da due processi del CMS.',
+    state: 'attiva',
+    evidenceLevel: 'descrittiva',
+    location: { address: 'Piazza Municipio 1', municipality: vercelli, latitude: 45.3239, longitude: 8.4236 },
+  };
+}
