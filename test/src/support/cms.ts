@@ -3,6 +3,7 @@
  * loopback port, on a temporary SQLite file — or, in the PostgreSQL run, a database of its own on the
  * throw-away cluster — deleted afterwards.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { inject } from 'vitest';
 import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
 import { send } from './http.ts';
 import { freePort } from '../../../scripts/src/lib/ports.ts';
+import { postgresBinDir } from '../../../scripts/src/lib/postgres.ts';
 import { loadStrapi } from '../../../scripts/src/lib/strapi.ts';
 
 /** A module of the CMS's build (cms/dist/src/…), as the running CMS loads it. */
@@ -26,6 +28,8 @@ export interface TestCms {
   dataDir: string;
   /** Its database's variables, for a second CMS process on the same database. */
   databaseEnv: Record<string, string>;
+  /** Every byte its database holds (TestDatabase's `contents`). */
+  databaseContents(): Buffer;
   /** fetch against the CMS, JSON in and out. */
   // `any`: assertions walk arbitrary JSON from the API; a wrong path fails the assertion, not the type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,8 +40,12 @@ export interface TestCms {
 export interface TestDatabase {
   /** The variables that point the CMS at it. */
   env: Record<string, string>;
+  /** Every byte it holds, to search for what must not be stored: the SQLite file and its log, or a PostgreSQL dump. */
+  contents(): Buffer;
   drop(): Promise<void>;
 }
+
+const readIfThere = (file: string): Buffer => (fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0));
 
 /**
  * A fresh, empty database for one CMS: a SQLite file in `dataDir`, or in the PostgreSQL run
@@ -45,7 +53,12 @@ export interface TestDatabase {
  */
 export async function testDatabase(dataDir: string): Promise<TestDatabase> {
   if (process.env.COESIONE_TEST_DATABASE !== 'postgres') {
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_URL: '', DATABASE_FILENAME: path.join(dataDir, 'cms.db') }, drop: async () => {} };
+    const file = path.join(dataDir, 'cms.db');
+    return {
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_URL: '', DATABASE_FILENAME: file },
+      contents: () => Buffer.concat([readIfThere(file), readIfThere(`${file}-wal`)]),
+      drop: async () => {},
+    };
   }
   const maintenance = inject('postgresUrl');
   const name = `t_${path.basename(dataDir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
@@ -61,7 +74,11 @@ export async function testDatabase(dataDir: string): Promise<TestDatabase> {
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(maintenance);
   url.pathname = `/${name}`;
-  return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), DATABASE_FILENAME: '' }, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), DATABASE_FILENAME: '' },
+    contents: () => execFileSync(path.join(postgresBinDir()!, 'pg_dump'), ['--data-only', url.toString()], { maxBuffer: 1 << 30 }),
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }
 
 /** `admin`: also serve the admin panel (from cms/dist/build), for tests that open it in Chromium. */
@@ -90,6 +107,7 @@ export async function startCms(env: Record<string, string> = {}, { admin = false
     url,
     dataDir,
     databaseEnv: database.env,
+    databaseContents: database.contents,
     async api(pathname, init = {}) {
       const res = await send(`${url}${pathname}`, {
         method: init.method ?? 'GET',
