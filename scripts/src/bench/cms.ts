@@ -2,12 +2,15 @@
  * `npm run bench:cms`: 10,000 synthetic practices seeded through the document service, then REST
  * list and detail-by-slug latency from a loopback load generator against `strapi start`, then the
  * time of a cold and a warm `npm start` to all three URLs up. Prints a table, writes bench/results/cms.json.
+ * BENCH_CMS_DATABASE=postgres: the same on a throw-away PostgreSQL cluster (fsync on), without the
+ * `npm start` timings (npm start is SQLite's); writes bench/results/cms-postgres.json.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stopChild, writeResults } from '../lib/bench.ts';
+import { benchDatabase, benchDatabaseKinds } from '../lib/bench-database.ts';
 import { CMS_DIR, ROOT } from '../lib/paths.ts';
 import { freePort, waitForUrl } from '../lib/ports.ts';
 import { progress } from '../lib/progress.ts';
@@ -16,6 +19,7 @@ import { toBlocks } from '../seed/blocks.ts';
 import { nearComune, seed } from '../seed/seed.ts';
 import { load, type LoadResult } from './load.ts';
 
+const [DATABASE = 'sqlite'] = benchDatabaseKinds(process.env.BENCH_CMS_DATABASE, ['sqlite']);
 const COUNT = Number(process.env.BENCH_PRACTICES ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const BATCH = 250;
@@ -133,33 +137,41 @@ const t0 = Date.now();
 const built = await ensureCmsBuilt();
 const benchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-cms-'));
 const startDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-start-'));
+const database = await benchDatabase(DATABASE, benchDir);
 try {
-  console.log(`Coesione bench:cms — ${COUNT} buone prassi sintetiche, ${REQUESTS} richieste per misura`);
+  console.log(`Coesione bench:cms — ${COUNT} buone prassi sintetiche, ${REQUESTS} richieste per misura, ${DATABASE}`);
+  Object.assign(process.env, database.env);
   const { slugs, seconds } = await seedSynthetic(benchDir);
   const rest = await measureRest(benchDir, slugs);
-  console.log('  npm start a freddo (dati vuoti: seed dei contenuti dimostrativi)…');
-  const cold = await timeStart(startDir);
-  console.log('  npm start a caldo…');
-  const warm = await timeStart(startDir);
+  let start: { coldSeconds: number; warmSeconds: number; note: string } | undefined;
+  if (DATABASE === 'sqlite') {
+    // npm start runs on its own SQLite in startDir, whatever the benchmark's database.
+    for (const name of Object.keys(database.env)) delete process.env[name];
+    console.log('  npm start a freddo (dati vuoti: seed dei contenuti dimostrativi)…');
+    const cold = await timeStart(startDir);
+    console.log('  npm start a caldo…');
+    const warm = await timeStart(startDir);
+    start = { coldSeconds: cold, warmSeconds: warm, note: 'cold = empty .data (seeds the demo content); CMS admin already built' };
+  }
   const table = Object.fromEntries(Object.entries(rest).map(([k, r]) => [k, { 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'req/s': r.rps, errori: r.errors }]));
   console.table(table);
   console.table({
     'seed sintetico (documenti/s)': { valore: +(COUNT / seconds).toFixed(1) },
-    'npm start a freddo (s)': { valore: cold },
-    'npm start a caldo (s)': { valore: warm },
+    ...(start ? { 'npm start a freddo (s)': { valore: start.coldSeconds }, 'npm start a caldo (s)': { valore: start.warmSeconds } } : {}),
   });
-  const file = writeResults('cms', {
+  const file = writeResults(DATABASE === 'sqlite' ? 'cms' : 'cms-postgres', {
     practices: COUNT,
-    database: 'sqlite',
+    database: DATABASE,
     adminBuiltDuringRun: built,
     syntheticSeed: { documents: COUNT, seconds, perSecond: +(COUNT / seconds).toFixed(1) },
     rest,
-    start: { coldSeconds: cold, warmSeconds: warm, note: 'cold = empty .data (seeds the demo content); CMS admin already built' },
+    ...(start ? { start } : {}),
     targets: { listP95Ms: 50 },
     totalSeconds: (Date.now() - t0) / 1000,
   });
   console.log(`Risultati in ${path.relative(process.cwd(), file)}`);
 } finally {
+  await database.stop();
   fs.rmSync(benchDir, { recursive: true, force: true });
   fs.rmSync(startDir, { recursive: true, force: true });
 }
