@@ -2,8 +2,8 @@
  * The request log (replaces `strapi::logger`): one line per request, with its id. Every request gets an
  * id (the load balancer's `X-Request-Id` when it is a sane token, else a new UUID), kept in
  * `ctx.state.requestId` and sent back as `X-Request-Id`, errors included, so a user's report, a proxy's
- * log and ours meet on it. With `LOG_FORMAT=json` the line is a JSON object (src/lib/logging.ts) with the
- * path but no query string; in text mode it is Strapi's line (method, URL, time, status) plus the id. The
+ * log and ours meet on it. With `LOG_FORMAT=json` the line is a JSON object (src/lib/logging.ts); in text
+ * mode it is Strapi's line (method, path, time, status) plus the id; neither carries the query string. The
  * receipt codes of the participation status lookups are masked in both: a receipt is the key to a
  * contribution's state, and logs are read by more people than the moderators. No address, header, body
  * or user id is logged.
