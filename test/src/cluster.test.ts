@@ -1,13 +1,17 @@
 /**
  * Two CMS processes on one PostgreSQL database and one Meilisearch, as behind a load balancer: this
- * test's own Strapi (A, in process) and a second one as its own OS process (B). PostgreSQL run only.
+ * test's own Strapi (A, in process) and a second one as its own OS process (B), the latter as the
+ * README's production recipe runs it (NODE_ENV=production, every secret from the environment, the
+ * database by URL, Meilisearch by URL, JSON logs). PostgreSQL run only.
  *
  * - the submission limit is one limit, whichever process a request reaches;
  * - 200 publishes spread over both, with B killed and started again midway: the index ends up holding
  *   exactly the published content, each entry at its last version;
  * - a publish on each, close together: one site rebuild, not one per process.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentKey } from '@coesione/search';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
@@ -60,9 +64,10 @@ beforeAll(async () => {
   a = await startCms(env);
   await seed(a.strapi, { today: new Date('2026-11-20T10:00:00Z') });
   vercelli = (await a.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!.documentId;
-  // B after A: A has made the schema. Same data directory, so the same secrets (the client hash's salt,
-  // the admin tokens' key), as every process of one deployment has.
-  b = await startCmsProcess({ ...env, ...a.databaseEnv }, { dataDir: a.dataDir });
+  // B after A: A has made the schema. A's generated secrets in B's environment (the client hash's salt,
+  // the admin tokens' key), as every process of one deployment has the same.
+  const secrets = JSON.parse(fs.readFileSync(path.join(a.dataDir, 'cms-secrets.json'), 'utf8')) as Record<string, string>;
+  b = await startCmsProcess({ ...env, ...a.databaseEnv, ...secrets, NODE_ENV: 'production' }, { dataDir: a.dataDir });
   const login = await call(a.url, 'POST', '/admin/login', { email: DEMO_USERS.editor.email, password: DEMO_USERS.editor.password });
   expect(login.status, login.text).toBe(200);
   token = login.json.data.token ?? login.json.data.accessToken;
@@ -132,6 +137,13 @@ describe('two CMS processes on one PostgreSQL', () => {
     const indexed = new Map(results.map((doc) => [doc.id, doc.title]));
     const stale = ids.filter((id) => indexed.get(documentKey('practice', id, 'it')) !== titleOf(ids.indexOf(id), VERSIONS));
     expect(stale, 'entries whose indexed title is not their last version').toEqual([]);
+  });
+
+  it('log B, the production process, as JSON lines with a request id each', () => {
+    const lines = b.lines('stdout').filter((line) => line.trim());
+    const requests = lines.map((line) => JSON.parse(line) as { msg?: string; requestId?: string }).filter((entry) => entry.msg === 'request');
+    expect(requests.length).toBeGreaterThan(50);
+    for (const entry of requests) expect(entry.requestId).toMatch(/^[A-Za-z0-9._:-]{8,128}$/);
   });
 });
 
