@@ -471,7 +471,7 @@ export interface ApiMunicipalityMunicipality
         maxLength: 6;
         minLength: 6;
       }>;
-    latitude: Schema.Attribute.Decimal &
+    latitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
@@ -486,7 +486,7 @@ export interface ApiMunicipalityMunicipality
       'api::municipality.municipality'
     > &
       Schema.Attribute.Private;
-    longitude: Schema.Attribute.Decimal &
+    longitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
@@ -2211,7 +2211,7 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
       ['proposta', 'segnalazione', 'valutazione', 'patto', 'osservazione']
     > &
       Schema.Attribute.Required;
-    latitude: Schema.Attribute.Decimal &
+    latitude: Schema.Attribute.Float &
       Schema.Attribute.SetMinMax<
         {
           max: 90;
@@ -2225,7 +2225,7 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
       'api::submission.submission'
     > &
       Schema.Attribute.Private;
-    longitude: Schema.Attribute.Decimal &
+    longitude: Schema.Attribute.Float &
       Schema.Attribute.SetMinMax<
         {
           max: 180;
