@@ -51,8 +51,10 @@ function contribution(i: number, ids: { practices: string[]; comuni: string[] })
   }
 }
 
-async function post(bases: string[], ids: { practices: string[]; comuni: string[] }, options: { requests: number; concurrency: number }, offset: number): Promise<LoadResult & { receipts: number }> {
+async function post(bases: string[], ids: { practices: string[]; comuni: string[] }, options: { requests: number; concurrency: number }, offset: number): Promise<LoadResult & { receipts: number; failures?: string[] }> {
   const receipts = new Set<string>();
+  /** What came back instead of 201, to say why in the results. */
+  const failures: string[] = [];
   const one = (n: number, agent: http.Agent) =>
     new Promise<boolean>((resolve) => {
       const i = offset + n;
@@ -69,14 +71,19 @@ async function post(bases: string[], ids: { practices: string[]; comuni: string[
           res.on('data', (d: Buffer) => (text += d.toString()));
           res.on('end', () => {
             if (res.statusCode === 201) receipts.add((JSON.parse(text) as { data: { receipt: string } }).data.receipt);
+            else failures.push(`${res.statusCode}: ${text.slice(0, 300)}`);
             resolve(res.statusCode === 201);
           });
         },
       );
-      req.on('error', () => resolve(false));
+      req.on('error', (error) => {
+        failures.push(`no answer: ${error.message}`);
+        resolve(false);
+      });
       req.end(body);
     });
-  return { ...(await runLoad(one, options)), receipts: receipts.size };
+  const result = await runLoad(one, options);
+  return { ...result, receipts: receipts.size, ...(failures.length > 0 ? { failures: failures.slice(0, 5) } : {}) };
 }
 
 const SETUPS: Record<string, { database: BenchDatabaseKind; processes: number }> = {
