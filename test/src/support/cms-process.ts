@@ -13,6 +13,7 @@ import path from 'node:path';
 import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
 import { freePort } from '../../../scripts/src/lib/ports.ts';
 import { STRAPI_BIN } from '../../../scripts/src/lib/strapi.ts';
+import { testCmsEnv } from './cms.ts';
 
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 20_000;
@@ -78,19 +79,11 @@ export async function startCmsProcess(env: Record<string, string> = {}, options:
   const url = `http://127.0.0.1:${port}`;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    COESIONE_DATA_DIR: dataDir,
+    ...testCmsEnv(dataDir, port),
     // SQLite in the data directory unless `env` names another database (several processes on one PostgreSQL).
     DATABASE_CLIENT: 'sqlite',
     DATABASE_URL: '',
     DATABASE_FILENAME: path.join(dataDir, 'cms.db'),
-    CMS_HOST: '127.0.0.1',
-    CMS_PORT: String(port),
-    CMS_STARTUP_LOG: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    NODE_ENV: 'test',
-    // Search sync only where a test asks for it.
-    MEILISEARCH_URL: '',
-    MEILI_MASTER_KEY: '',
     ...env,
   };
 

@@ -81,24 +81,25 @@ export async function testDatabase(dataDir: string): Promise<TestDatabase> {
   };
 }
 
+/** What every test CMS runs with, in process or as its own process: loopback, quiet, no search sync unless asked. */
+export const testCmsEnv = (dataDir: string, port: number): Record<string, string> => ({
+  COESIONE_DATA_DIR: dataDir,
+  CMS_HOST: '127.0.0.1',
+  CMS_PORT: String(port),
+  CMS_STARTUP_LOG: 'false',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  NODE_ENV: 'test',
+  // Search sync only where a test asks for it (test files may share a worker thread's environment).
+  MEILISEARCH_URL: '',
+  MEILI_MASTER_KEY: '',
+});
+
 /** `admin`: also serve the admin panel (from cms/dist/build), for tests that open it in Chromium. */
 export async function startCms(env: Record<string, string> = {}, { admin = false } = {}): Promise<TestCms> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-test-'));
   const port = await freePort();
   const database = await testDatabase(dataDir);
-  Object.assign(process.env, {
-    COESIONE_DATA_DIR: dataDir,
-    ...database.env,
-    CMS_HOST: '127.0.0.1',
-    CMS_PORT: String(port),
-    CMS_STARTUP_LOG: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    NODE_ENV: 'test',
-    // Search sync only where a test asks for it (test files may share a worker thread's environment).
-    MEILISEARCH_URL: '',
-    MEILI_MASTER_KEY: '',
-    ...env,
-  });
+  Object.assign(process.env, { ...testCmsEnv(dataDir, port), ...database.env, ...env });
   const strapi = await loadStrapi(undefined, { serveAdminPanel: admin });
   await strapi.listen();
   const url = `http://127.0.0.1:${port}`;
