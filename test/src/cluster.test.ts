@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentKey } from '@coesione/search';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
-import { startCms, type TestCms } from './support/cms.ts';
+import { cmsModule, startCms, type TestCms } from './support/cms.ts';
 import { startCmsProcess, type CmsProcess } from './support/cms-process.ts';
 import { send, type Answer } from './support/http.ts';
 import { searchIndex, synced, until } from './support/indexed.ts';
@@ -137,6 +137,15 @@ describe('two CMS processes on one PostgreSQL', () => {
     const indexed = new Map(results.map((doc) => [doc.id, doc.title]));
     const stale = ids.filter((id) => indexed.get(documentKey('practice', id, 'it')) !== titleOf(ids.indexOf(id), VERSIONS));
     expect(stale, 'entries whose indexed title is not their last version').toEqual([]);
+  });
+
+  it('let one claim of a day\'s job win, however many processes try at once', async () => {
+    type Coordination = { claimRun(job: string, run: string): Promise<boolean> };
+    const { databaseCoordination } = cmsModule<{ databaseCoordination(knex: () => unknown, log: { warn(m: string): void }): Coordination }>('lib/coordination/index');
+    // Four schedulers, as four processes' cron would be, racing for the same day on the shared database.
+    const claims = await Promise.all(Array.from({ length: 4 }, () => databaseCoordination(() => a.strapi.db.connection, a.strapi.log).claimRun('needs-daily', '2026-12-02')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await databaseCoordination(() => a.strapi.db.connection, a.strapi.log).claimRun('needs-daily', '2026-12-03')).toBe(true);
   });
 
   it('log B, the production process, as JSON lines with a request id each', () => {
