@@ -15,63 +15,20 @@ import { CMS_DIR, ROOT } from '../lib/paths.ts';
 import { freePort, waitForUrl } from '../lib/ports.ts';
 import { progress } from '../lib/progress.ts';
 import { ensureCmsBuilt, loadStrapi, packageFile, STRAPI_BIN } from '../lib/strapi.ts';
-import { toBlocks } from '../seed/blocks.ts';
-import { nearComune, seed } from '../seed/seed.ts';
+import { seed } from '../seed/seed.ts';
+import { seedSyntheticPractices } from '../seed/synthetic-practices.ts';
 import { load, type LoadResult } from './load.ts';
 
 const [DATABASE = 'sqlite'] = benchDatabaseKinds(process.env.BENCH_CMS_DATABASE, ['sqlite']);
 const COUNT = Number(process.env.BENCH_PRACTICES ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const BATCH = 250;
 
 async function seedSynthetic(dataDir: string): Promise<{ slugs: string[]; seconds: number }> {
   process.env.COESIONE_DATA_DIR = dataDir;
   const strapi = await loadStrapi();
   try {
     await seed(strapi, { progress, users: false });
-    const ids = async (uid: 'api::theme.theme' | 'api::target-group.target-group' | 'api::organization.organization') =>
-      ((await strapi.documents(uid).findMany({ fields: ['documentId'], limit: 1000 } as never)) as { documentId: string }[]).map((d) => d.documentId);
-    const themes = await ids('api::theme.theme');
-    const groups = await ids('api::target-group.target-group');
-    const orgs = await ids('api::organization.organization');
-    const comuni = (await strapi.documents('api::municipality.municipality').findMany({ fields: ['documentId', 'name', 'latitude', 'longitude'], limit: 1000 } as never)) as unknown as {
-      documentId: string; name: string; latitude: number; longitude: number;
-    }[];
-    const pick = <T>(list: T[], i: number): T => list[i % list.length] as T;
-    const slugs: string[] = [];
-    const bar = progress('Buone prassi sintetiche', COUNT);
-    const t0 = Date.now();
-    for (let start = 0; start < COUNT; start += BATCH) {
-      {
-        for (let i = start; i < Math.min(COUNT, start + BATCH); i++) {
-          const comune = pick(comuni, i * 31);
-          const slug = `pratica-sintetica-${String(i).padStart(5, '0')}`;
-          slugs.push(slug);
-          await strapi.documents('api::practice.practice').create({
-            status: 'published',
-            data: {
-              title: `Pratica sintetica ${i} a ${comune.name}`,
-              slug,
-              summary: `Una buona prassi generata per misurare il CMS: numero ${i}, ${comune.name}.`,
-              body: toBlocks([`Descrizione della pratica ${i}.`, '## Come funziona', 'Due paragrafi di testo per dare corpo alla scheda.']),
-              state: pick(['attiva', 'conclusa', 'sperimentale'], i),
-              themes: [pick(themes, i), pick(themes, i + 5)],
-              targetGroups: [pick(groups, i)],
-              municipalities: [comune.documentId],
-              promoters: [pick(orgs, i)],
-              period: { start: '2024-01-15' },
-              location: { address: `Via Sintetica ${i}`, municipality: comune.documentId, ...nearComune({ lat: comune.latitude, lng: comune.longitude }, slug) },
-              indicators: [{ name: 'Persone raggiunte', value: i % 500, unit: 'persone', year: 2025 }],
-              verifiedAt: '2026-11-01',
-            },
-          } as never);
-          bar.tick();
-        }
-      }
-    }
-    const seconds = (Date.now() - t0) / 1000;
-    bar.done(`(${(COUNT / seconds).toFixed(0)} al secondo)`);
-    return { slugs, seconds };
+    return await seedSyntheticPractices(strapi, COUNT);
   } finally {
     await strapi.destroy();
   }
