@@ -4,7 +4,9 @@
  * `npm run backup`, then restores onto a fresh SQLite file, onto PostgreSQL (the migration path, through
  * `npm run restore` with Meilisearch and a site build hook) and from that PostgreSQL onto another database.
  * After each restore the CMS boots on the result and every entry (fields, components and relations by
- * documentId, draft and published apart) and every uploaded file's bytes are what they were.
+ * documentId, draft and published apart) and every uploaded file's bytes are what they were; after the
+ * migration the search index holds exactly the published entries, and the site built from the restored CMS
+ * is the site built from the original, file for file.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,7 +18,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TYPES } from '@coesione/model';
 import { taggedPdf } from '@coesione/pdf';
-import { createSearchClient, INDEX_UID, SEARCH_TYPES } from '@coesione/search';
+import { takeSnapshot } from '@coesione/cms-client';
+import { createSearchClient, documentKey, INDEX_UID, SEARCH_TYPES } from '@coesione/search';
 import { ARCHIVE_SUFFIX, BackupError, createBackup, inspectArchive, restoreBackup } from '../../scripts/src/lib/backup.ts';
 import { ROOT } from '../../scripts/src/lib/paths.ts';
 import { freePort } from '../../scripts/src/lib/ports.ts';
@@ -25,6 +28,7 @@ import { packageFile } from '../../scripts/src/lib/strapi.ts';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
+import { buildSite } from './support/site.ts';
 
 const KEY = 'chiave-di-prova-dei-backup-0123456789';
 // A restore runs Strapi's CLI (which compiles the CMS, boots it and writes every row) and boots the CMS again.
@@ -174,9 +178,30 @@ function differences(expected: Digest, actual: Digest): string[] {
 
 const sha256File = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
+// --- the site: what a build from the original and one from the restored CMS must share ----------------------
+
+/** Both builds run with the same clock and the same public CMS address, so only the content can differ. */
+const SITE_ENV = { BUILD_NOW: '2026-11-20T10:00:00Z', PUBLIC_CMS_URL: 'https://cms.coesione.example' };
+
+/** Every file of a built site, by path, as its sha256. */
+function siteFiles(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, file)] = sha256File(file);
+  }
+  return out;
+}
+
+const changedFiles = (expected: Record<string, string>, actual: Record<string, string>) =>
+  [...new Set([...Object.keys(expected), ...Object.keys(actual)])].filter((f) => expected[f] !== actual[f]).sort().map((f) => `${f}: ${expected[f] ? (actual[f] ? 'differs' : 'missing') : 'extra'}`);
+
 // --- the source: demo content and a few entries of our own ------------------------------------------------
 
 let source: Digest;
+/** The site built from the original CMS's snapshot, started when the source CMS stops. */
+let sourceSite: Promise<string>;
 let archive: string;
 let pdfBytes: Buffer;
 let uploadUrl: string;
@@ -226,6 +251,11 @@ beforeAll(async () => {
     await timed('seed', () => seed(cms.strapi, { today: new Date('2026-11-20T10:00:00Z') }));
     await addOwnEntries(cms);
     source = await timed('digest', () => digest(cms.strapi));
+    const snapshot = path.join(work, 'source-snapshot.json');
+    fs.writeFileSync(snapshot, JSON.stringify(await takeSnapshot(cms.url)));
+    // Built while the restores run; awaited by the migration test (a failure is kept for it, not thrown here).
+    sourceSite = timed('build the site from the original', () => buildSite({ ...SITE_ENV, SITE_SNAPSHOT: snapshot, CMS_URL: 'http://127.0.0.1:9' }, folder('site-original')));
+    sourceSite.catch(() => {});
     // While the CMS runs, as a nightly backup would.
     archive = (await timed('backup (SQLite)', () => createBackup({ key: KEY, file: path.join(work, 'dal-sqlite') }))).file;
   } finally {
@@ -311,7 +341,7 @@ describe('npm run restore', () => {
     expect(fs.readdirSync(empty)).toEqual([]);
   });
 
-  it('SQLite → PostgreSQL (the migration): npm run restore, then the search index and the site hook; the CMS boots with the same content', async () => {
+  it('SQLite → PostgreSQL (the migration): npm run restore, then the search index and the site hook; the CMS boots with the same content and builds the same site', async () => {
     pg = await timed('start PostgreSQL', () => startPostgres());
     meili = await startMeili();
     restoredPostgresUrl = await pg.createDatabase('restored');
@@ -341,16 +371,24 @@ describe('npm run restore', () => {
     } finally {
       await new Promise((resolve) => hook.close(resolve));
     }
-    // One search document per published editorial entry in Italian.
-    const published = SEARCH_TYPES.map((key) => TYPES[key].uid).reduce((n, uid) => n + Object.keys(source.entries[uid] ?? {}).filter((k) => k.endsWith('|it|published')).length, 0);
-    const stats = await createSearchClient(meili.url, meili.masterKey).index(INDEX_UID).getStats();
-    expect(stats.numberOfDocuments).toBe(published);
+    // One search document per published entry of a searchable type, and nothing else.
+    const published = SEARCH_TYPES.flatMap((key) =>
+      Object.keys(source.entries[TYPES[key].uid] ?? {})
+        .filter((k) => k.endsWith('|it|published'))
+        .map((k) => documentKey(key, k.split('|')[0]!, 'it')),
+    );
+    const indexed = await createSearchClient(meili.url, meili.masterKey).index(INDEX_UID).getDocuments<{ id: string }>({ fields: ['id'], limit: 10_000 });
+    expect(indexed.results.map((d) => d.id).sort()).toEqual(published.sort());
 
     const cms = await timed('boot the restored CMS (PostgreSQL)', () => startCms(postgresTarget(restoredPostgresDir, restoredPostgresUrl)));
     try {
       migrated = await digest(cms.strapi);
       expect((await cms.api(`/api/practices?filters[slug][$eq]=buona-prassi-del-backup`)).body.data[0]).toMatchObject({ title: 'Buona prassi del backup' });
       expect(differences(source, migrated)).toEqual([]);
+      const restoredSite = await timed('build the site from the restored CMS', () => buildSite({ ...SITE_ENV, CMS_URL: cms.url }, folder('site-restored')));
+      const original = siteFiles(await sourceSite);
+      expect(Object.keys(original).length).toBeGreaterThan(100);
+      expect(changedFiles(original, siteFiles(restoredSite))).toEqual([]);
     } finally {
       await cms.stop();
     }
