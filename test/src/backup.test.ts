@@ -18,7 +18,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TYPES } from '@coesione/model';
 import { taggedPdf } from '@coesione/pdf';
-import { takeSnapshot } from '@coesione/cms-client';
+import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
 import { createSearchClient, documentKey, INDEX_UID, SEARCH_TYPES } from '@coesione/search';
 import { ARCHIVE_SUFFIX, BackupError, createBackup, inspectArchive, restoreBackup } from '../../scripts/src/lib/backup.ts';
 import { ROOT } from '../../scripts/src/lib/paths.ts';
@@ -194,6 +194,25 @@ function siteFiles(dir: string): Record<string, string> {
   return out;
 }
 
+/**
+ * Where two snapshots (what a site build reads from a CMS) differ, readable: per type, the entries (by
+ * documentId) that differ, are missing or are extra; uploads by URL; the ratings. Ignores the snapshot's
+ * time and address and row ids (renumbered on import; no page shows one).
+ */
+function snapshotChanges(expected: Snapshot, actual: Snapshot): string[] {
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(strip) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, strip(v)])) : value;
+  const byKey = (list: unknown[]) => new Map(list.map((e) => [String((e as { documentId?: string }).documentId), JSON.stringify(strip(e))]));
+  const out: string[] = [];
+  for (const type of Object.keys(expected.entries) as (keyof Snapshot['entries'])[]) {
+    const [before, after] = [byKey(expected.entries[type]), byKey(actual.entries[type] ?? [])];
+    for (const key of new Set([...before.keys(), ...after.keys()])) if (before.get(key) !== after.get(key)) out.push(`${type} ${key}: ${before.has(key) ? (after.has(key) ? 'differs' : 'missing') : 'extra'}`);
+  }
+  for (const url of new Set([...Object.keys(expected.uploads), ...Object.keys(actual.uploads)])) if (expected.uploads[url] !== actual.uploads[url]) out.push(`upload ${url} differs`);
+  if (JSON.stringify(strip(expected.ratings)) !== JSON.stringify(strip(actual.ratings))) out.push('ratings differ');
+  return out;
+}
+
 const changedFiles = (expected: Record<string, string>, actual: Record<string, string>) =>
   [...new Set([...Object.keys(expected), ...Object.keys(actual)])].filter((f) => expected[f] !== actual[f]).sort().map((f) => `${f}: ${expected[f] ? (actual[f] ? 'differs' : 'missing') : 'extra'}`);
 
@@ -202,6 +221,7 @@ const changedFiles = (expected: Record<string, string>, actual: Record<string, s
 let source: Digest;
 /** The site built from the original CMS's snapshot, started when the source CMS stops. */
 let sourceSite: Promise<string>;
+let sourceSnapshot: Snapshot;
 let archive: string;
 let pdfBytes: Buffer;
 let uploadUrl: string;
@@ -252,7 +272,8 @@ beforeAll(async () => {
     await addOwnEntries(cms);
     source = await timed('digest', () => digest(cms.strapi));
     const snapshot = path.join(work, 'source-snapshot.json');
-    fs.writeFileSync(snapshot, JSON.stringify(await takeSnapshot(cms.url)));
+    sourceSnapshot = await takeSnapshot(cms.url);
+    fs.writeFileSync(snapshot, JSON.stringify(sourceSnapshot));
     // Built while the restores run; awaited by the migration test (a failure is kept for it, not thrown here).
     sourceSite = timed('build the site from the original', () => buildSite({ ...SITE_ENV, SITE_SNAPSHOT: snapshot, CMS_URL: 'http://127.0.0.1:9' }, folder('site-original')));
     sourceSite.catch(() => {});
@@ -301,7 +322,7 @@ describe('npm run backup', () => {
 describe('npm run restore', () => {
   let restored: string;
 
-  it('SQLite → SQLite: onto a fresh file, the CMS boots with the same entries, relations and upload bytes', async () => {
+  it('SQLite → SQLite: onto a fresh file, the CMS boots with the same entries, relations, upload bytes and public content', async () => {
     restored = folder('sqlite');
     Object.assign(process.env, sqliteTarget(restored));
     const result = await timed('restore into a fresh SQLite', () => restoreBackup({ file: archive, key: KEY }));
@@ -315,6 +336,8 @@ describe('npm run restore', () => {
       expect(await cms.strapi.db.query('admin::user').count()).toBe(0);
       const submission = await cms.strapi.db.query('api::submission.submission').findOne({ where: { receipt: 'B4CK-0P00-0001' } });
       expect(submission).toMatchObject({ email: 'carla.esempio@example.org', contactName: 'Carla Esempio', phone: '0161 000000' });
+      // The site's whole input is back too (the migration test below builds it and compares the files).
+      expect(snapshotChanges(sourceSnapshot, await takeSnapshot(cms.url))).toEqual([]);
     } finally {
       await cms.stop();
     }
