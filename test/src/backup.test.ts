@@ -194,27 +194,26 @@ function siteFiles(dir: string): Record<string, string> {
   return out;
 }
 
+/** The keys whose values differ between two records, as `key: differs | missing | extra`, sorted. */
+const keyedChanges = (expected: Record<string, string>, actual: Record<string, string>): string[] =>
+  [...new Set([...Object.keys(expected), ...Object.keys(actual)])]
+    .filter((k) => expected[k] !== actual[k])
+    .sort()
+    .map((k) => `${k}: ${expected[k] === undefined ? 'extra' : actual[k] === undefined ? 'missing' : 'differs'}`);
+
 /**
- * Where two snapshots (what a site build reads from a CMS) differ, readable: per type, the entries (by
- * documentId) that differ, are missing or are extra; uploads by URL; the ratings. Ignores the snapshot's
- * time and address and row ids (renumbered on import; no page shows one).
+ * What a site build reads from a CMS (a snapshot), keyed for comparison: every entry by type and documentId,
+ * every upload by URL, the ratings. Without the snapshot's time and address and without row ids (renumbered
+ * on import; no page shows one).
  */
-function snapshotChanges(expected: Snapshot, actual: Snapshot): string[] {
+function siteInput(snapshot: Snapshot): Record<string, string> {
   const strip = (value: unknown): unknown =>
     Array.isArray(value) ? value.map(strip) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, strip(v)])) : value;
-  const byKey = (list: unknown[]) => new Map(list.map((e) => [String((e as { documentId?: string }).documentId), JSON.stringify(strip(e))]));
-  const out: string[] = [];
-  for (const type of Object.keys(expected.entries) as (keyof Snapshot['entries'])[]) {
-    const [before, after] = [byKey(expected.entries[type]), byKey(actual.entries[type] ?? [])];
-    for (const key of new Set([...before.keys(), ...after.keys()])) if (before.get(key) !== after.get(key)) out.push(`${type} ${key}: ${before.has(key) ? (after.has(key) ? 'differs' : 'missing') : 'extra'}`);
-  }
-  for (const url of new Set([...Object.keys(expected.uploads), ...Object.keys(actual.uploads)])) if (expected.uploads[url] !== actual.uploads[url]) out.push(`upload ${url} differs`);
-  if (JSON.stringify(strip(expected.ratings)) !== JSON.stringify(strip(actual.ratings))) out.push('ratings differ');
+  const out: Record<string, string> = { ratings: JSON.stringify(strip(snapshot.ratings)) };
+  for (const [type, list] of Object.entries(snapshot.entries)) for (const entry of list) out[`${type} ${(entry as { documentId: string }).documentId}`] = JSON.stringify(strip(entry));
+  for (const [url, bytes] of Object.entries(snapshot.uploads)) out[`upload ${url}`] = bytes;
   return out;
 }
-
-const changedFiles = (expected: Record<string, string>, actual: Record<string, string>) =>
-  [...new Set([...Object.keys(expected), ...Object.keys(actual)])].filter((f) => expected[f] !== actual[f]).sort().map((f) => `${f}: ${expected[f] ? (actual[f] ? 'differs' : 'missing') : 'extra'}`);
 
 // --- the source: demo content and a few entries of our own ------------------------------------------------
 
@@ -337,7 +336,7 @@ describe('npm run restore', () => {
       const submission = await cms.strapi.db.query('api::submission.submission').findOne({ where: { receipt: 'B4CK-0P00-0001' } });
       expect(submission).toMatchObject({ email: 'carla.esempio@example.org', contactName: 'Carla Esempio', phone: '0161 000000' });
       // The site's whole input is back too (the migration test below builds it and compares the files).
-      expect(snapshotChanges(sourceSnapshot, await takeSnapshot(cms.url))).toEqual([]);
+      expect(keyedChanges(siteInput(sourceSnapshot), siteInput(await takeSnapshot(cms.url)))).toEqual([]);
     } finally {
       await cms.stop();
     }
@@ -411,7 +410,7 @@ describe('npm run restore', () => {
       const restoredSite = await timed('build the site from the restored CMS', () => buildSite({ ...SITE_ENV, CMS_URL: cms.url }, folder('site-restored')));
       const original = siteFiles(await sourceSite);
       expect(Object.keys(original).length).toBeGreaterThan(100);
-      expect(changedFiles(original, siteFiles(restoredSite))).toEqual([]);
+      expect(keyedChanges(original, siteFiles(restoredSite))).toEqual([]);
     } finally {
       await cms.stop();
     }
