@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TYPES } from '@coesione/model';
 import { taggedPdf } from '@coesione/pdf';
 import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
-import { createSearchClient, documentKey, INDEX_UID, SEARCH_TYPES } from '@coesione/search';
+import { documentKey, SEARCH_TYPES } from '@coesione/search';
 import { ARCHIVE_SUFFIX, BackupError, createBackup, inspectArchive, restoreBackup } from '../../scripts/src/lib/backup.ts';
 import { ROOT } from '../../scripts/src/lib/paths.ts';
 import { freePort } from '../../scripts/src/lib/ports.ts';
@@ -27,6 +27,7 @@ import { startPostgres, type PostgresCluster } from '../../scripts/src/lib/postg
 import { packageFile } from '../../scripts/src/lib/strapi.ts';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { startCms, type TestCms } from './support/cms.ts';
+import { indexedKeys } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 import { buildSite } from './support/site.ts';
 
@@ -393,14 +394,14 @@ describe('npm run restore', () => {
     } finally {
       await new Promise((resolve) => hook.close(resolve));
     }
-    // One search document per published entry of a searchable type, and nothing else.
+    // One search document per published entry of a searchable type in the original, and nothing else.
     const published = SEARCH_TYPES.flatMap((key) =>
       Object.keys(source.entries[TYPES[key].uid] ?? {})
-        .filter((k) => k.endsWith('|it|published'))
-        .map((k) => documentKey(key, k.split('|')[0]!, 'it')),
+        .map((k) => k.split('|') as [string, string, string])
+        .filter(([, , version]) => version === 'published')
+        .map(([documentId, locale]) => documentKey(key, documentId, locale)),
     );
-    const indexed = await createSearchClient(meili.url, meili.masterKey).index(INDEX_UID).getDocuments<{ id: string }>({ fields: ['id'], limit: 10_000 });
-    expect(indexed.results.map((d) => d.id).sort()).toEqual(published.sort());
+    expect(await indexedKeys(meili)).toEqual(published.sort());
 
     const cms = await timed('boot the restored CMS (PostgreSQL)', () => startCms(postgresTarget(restoredPostgresDir, restoredPostgresUrl)));
     try {
