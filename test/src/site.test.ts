@@ -8,13 +8,14 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
+import type { UID } from '@strapi/strapi';
 import { XMLParser } from 'fast-xml-parser';
 import pa11y from 'pa11y';
 import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
-import { daysBetween, PACT_STAGE_LABELS, romeDay } from '@coesione/model';
+import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, romeDay, TYPES } from '@coesione/model';
 import { inspectPdf } from '@coesione/pdf/inspect';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from './support/browser.ts';
@@ -112,6 +113,31 @@ describe('the site build', () => {
     expect(all.filter((p) => /^buone-prassi\/[^/]+\/index\.html$/.test(p))).toHaveLength(18);
     expect(all.filter((p) => /^comuni\/[^/]+\/index\.html$/.test(p))).toHaveLength(82);
     expect(all).toEqual(expect.arrayContaining(['accessibilita/index.html', 'privacy/index.html', 'note-legali/index.html', '404.html', 'temi/index.html']));
+  });
+
+  it('starts every section list at its first page and links each entry from exactly one list page', async () => {
+    // Every section of the registry, so a new section is covered without editing this test.
+    for (const key of EDITORIAL_KEYS) {
+      const section = TYPES[key].section!.slice(1);
+      const first = read(fromCms, `${section}index.html`);
+      expect(/<h1>([^<]*)<\/h1>/.exec(first)?.[1], `${section}: page 1 has the section's title`).toBe(TYPES[key].label);
+      const numbered = pages(fromCms).filter((p) => p.startsWith(`${section}pagina/`));
+      const listPages = [`${section}index.html`, ...numbered.map((_, i) => `${section}pagina/${i + 2}/index.html`)];
+      for (const page of listPages) expect(fs.existsSync(path.join(fromCms, page)), page).toBe(true);
+      expect(fs.existsSync(path.join(fromCms, `${section}pagina/1/index.html`)), `${section}: no second copy of page 1`).toBe(false);
+      if (numbered.length > 0) {
+        // «Pagina 1» is the current page on the first page, a link on the others.
+        expect(first).toMatch(new RegExp(`<li class="page-item active"><a class="page-link" href="/${section}" aria-current="page"><span class="visually-hidden">Pagina </span>1</a>`));
+        expect(read(fromCms, listPages[1]!)).toMatch(/aria-current="page"><span class="visually-hidden">Pagina <\/span>2</);
+      }
+      const linked = listPages.flatMap((page) => [...read(fromCms, page).matchAll(/<h2 class="it-card-title"><a href="([^"]+)">/g)].map((m) => m[1]));
+      const published = (await cms.strapi.documents(TYPES[key].uid as UID.ContentType).findMany({ status: 'published', fields: ['slug'], limit: 10_000 } as never)) as { slug: string }[];
+      expect(linked.slice().sort(), `${section}: every published entry on exactly one list page`).toEqual(published.map((e) => `/${section}${e.slug}/`).sort());
+    }
+    // Open opportunities come first: the section's first page starts with them, closed ones after.
+    const states = [...read(fromCms, 'opportunita/index.html').matchAll(/class="state-line (is-open|is-closed)"/g)].map((m) => m[1]);
+    expect(states[0]).toBe('is-open');
+    expect(states.indexOf('is-closed') === -1 || !states.slice(states.indexOf('is-closed')).includes('is-open')).toBe(true);
   });
 
   it('ships no JavaScript on content pages but the search, map and form islands', () => {

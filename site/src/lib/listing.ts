@@ -1,18 +1,22 @@
-/** Section list pages: 20 cards a page, page 1 at /<section>/, the others at /<section>/pagina/N/. */
+/** Section list pages (see pagination.ts for which route builds which page). */
 import { cardsOf } from './content';
+import { PAGE_SIZE, pageNumbers, type ListRoute } from './pagination';
 import { SECTIONS, SECTION_TYPES, type SectionType } from './sections';
 
-export const PAGE_SIZE = 20;
 export const sectionSlug = (type: SectionType): string => SECTIONS[type].section.slice(1, -1);
 
-export async function listPages(fromPage: number) {
+/**
+ * The list pages of one route: `first` for /<section>/ (page 1 of each section), `rest` for
+ * /<section>/pagina/N/ (pages 2 and on).
+ */
+export async function listPages(route: ListRoute) {
   const pages = [];
   for (const type of SECTION_TYPES) {
     const cards = await cardsOf(type);
-    const last = Math.max(1, Math.ceil(cards.length / PAGE_SIZE));
-    for (let page = fromPage; page <= last; page++) {
+    const { last, pages: numbers } = pageNumbers(cards.length, route);
+    for (const page of numbers) {
       pages.push({
-        params: { section: sectionSlug(type), ...(fromPage > 1 ? { page: String(page) } : {}) },
+        params: { section: sectionSlug(type), ...(route === 'rest' ? { page: String(page) } : {}) },
         props: { type, page, last, total: cards.length, cards: cards.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) },
       });
     }

@@ -4,7 +4,7 @@
  */
 import { cardsOf, entriesOf, type Card, type SectionData } from './content';
 import { buildNow } from './format';
-import { PAGE_SIZE } from './listing';
+import { PAGE_SIZE } from './pagination';
 import { pactFacets, type FacetGroup, type FacetValue } from './pact-register';
 import { pactReport, reportYears, type PactReport } from './pact-report';
 
