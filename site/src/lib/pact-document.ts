@@ -12,6 +12,7 @@
 import { PACT_KIND_LABELS, PACT_STAGE_LABELS, progressText, type PactStage } from '@coesione/model';
 import { richTextBlocks, taggedPdf, type Block, type RichTextNode } from '@coesione/pdf';
 import type { SectionData } from './content';
+import { placeLine } from './address';
 import { formatDate } from './format';
 import { timelineOf } from './pacts';
 import { enumLabel } from './sections';
@@ -98,8 +99,7 @@ function comuniOf(pact: Pact): string[] {
 function placeOf(pact: Pact): string | undefined {
   const where = pact.location;
   if (!where) return undefined;
-  const comune = where.municipality?.name;
-  return comune && !where.address.includes(comune) ? `${where.address}, ${comune}` : where.address;
+  return placeLine(where.address, where.municipality?.name);
 }
 function durationOf(pact: Pact): string {
   const from = pact.startDate ? ` ${since(pact.startDate)}` : '';

@@ -5,6 +5,7 @@
  */
 import { answerStatus, PACT_KIND_LABELS, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, pageUrl, progressText, romeDay } from '@coesione/model';
 import type { SectionData } from './content';
+import { placeLine } from './address';
 import { formatDate } from './format';
 import type { CalendarEvent } from './machine';
 
@@ -145,7 +146,7 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_40
  */
 export function pactEvents(pact: Pact, site: string | URL, host: string, now: Date): CalendarEvent[] {
   const url = new URL(pageUrl('pact', pact.slug), site).href;
-  const location = pact.location ? `${pact.location.address}${pact.location.municipality ? `, ${pact.location.municipality.name}` : ''}` : undefined;
+  const location = pact.location ? placeLine(pact.location.address, pact.location.municipality?.name) : undefined;
   const events: CalendarEvent[] = [];
   const answer = answerStatus(pact, now);
   if ((answer.state === 'pending' || answer.state === 'overdue') && pact.answerDue) {

@@ -1,6 +1,7 @@
 /** Workshop sessions, opportunity deadlines and pacts' dates as one iCalendar feed (Europe/Rome). */
 import type { APIRoute } from 'astro';
 import { entriesOf, urlOf } from '../lib/content';
+import { placeLine } from '../lib/address';
 import { buildNow } from '../lib/format';
 import { icalendar, type CalendarEvent } from '../lib/machine';
 import { pactEvents } from '../lib/pact-register';
@@ -16,7 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
         title: `Laboratorio: ${d.title}`,
         url: new URL(urlOf('workshop', d.slug), site).href,
         description: `${d.summary}${s.note ? `\n${s.note}` : ''}`,
-        location: d.location ? `${d.location.address}${d.location.municipality ? `, ${d.location.municipality.name}` : ''}` : undefined,
+        location: d.location ? placeLine(d.location.address, d.location.municipality?.name) : undefined,
         start: s.start,
         end: s.end ?? undefined,
       }),

@@ -4,6 +4,7 @@
  * built as DOM nodes with textContent: titles from the CMS are never parsed as HTML.
  */
 import L from 'leaflet';
+import { placeLine } from '../../lib/address';
 import type { PlaceProperties, PlaceType } from '../../lib/places';
 
 /** Shape (CSS class) and the short text printed inside the marker. */
@@ -55,7 +56,7 @@ export function popupContent(p: PlaceProperties): HTMLElement {
   const root = el('div', 'map-popup');
   root.append(el('p', 'map-popup-type', p.typeLabel));
   root.append(el('p', 'map-popup-title', p.title));
-  root.append(el('p', 'map-popup-place', [p.label, p.address, p.comune].filter(Boolean).join(', ')));
+  root.append(el('p', 'map-popup-place', placeLine(p.address, p.comune, p.label)));
   if (p.open !== null) root.append(el('p', 'map-popup-state', p.open ? 'Aperta' : 'Chiusa'));
   const link = el('a', 'map-popup-link', 'Apri la scheda');
   link.href = p.url;
