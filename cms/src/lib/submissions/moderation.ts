@@ -42,12 +42,6 @@ interface StoredProposal {
   showName?: boolean | null;
 }
 
-/**
- * What makes a draft's slug unique: the end of the submission's own id, never its receipt (the receipt is
- * the sender's key to the status page, and a slug becomes a public address). The editor may rewrite it.
- */
-const slugSuffix = (proposal: Pick<StoredProposal, 'documentId'>) => proposal.documentId.slice(-6).toLowerCase();
-
 /** The name the register shows for a pact's proposer: the group or body, a person only with consent. */
 export function publicProposerOf(proposal: Pick<StoredProposal, 'organizationName' | 'contactName' | 'showName'>): string {
   if (proposal.organizationName) return proposal.organizationName;
@@ -69,8 +63,9 @@ export function pactDraftData(proposal: StoredProposal): Record<string, unknown>
   const lat = proposal.latitude ?? comune?.latitude;
   const lng = proposal.longitude ?? comune?.longitude;
   return {
+    // No slug: the slug-from-title middleware gives the title's, unique in its type («cura-del-giardino»,
+    // then «cura-del-giardino-1»), never a random ending nor the receipt (the sender's key to the status page).
     title,
-    slug: `${slugify(title) || 'patto'}-${slugSuffix(proposal)}`,
     summary: shorten(proposal.description ?? '') || title,
     body: paragraphs.length > 0 ? paragraphs : [paragraph(title)],
     commonGood: proposal.commonGood ?? title,
@@ -86,17 +81,6 @@ export function pactDraftData(proposal: StoredProposal): Record<string, unknown>
     proposerConsent: proposal.showName === true,
     sourceReceipt: proposal.receipt,
   };
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
 }
 
 /** The first 300 characters, cut at a word. */
@@ -121,7 +105,6 @@ export function draftData(proposal: StoredProposal, target: Target): Record<stri
     : undefined;
   const base = {
     title,
-    slug: `${slugify(title) || 'proposta'}-${slugSuffix(proposal)}`,
     summary: shorten(description) || title,
     body: paragraphs.length > 0 ? paragraphs : [paragraph(title)],
     municipalities: comune ? [comune.documentId] : [],

@@ -4,7 +4,7 @@ import schema from '../../api/submission/content-types/submission/schema.json';
 import { loggableUrl } from '../../middlewares/private-log';
 import { authEndpoint } from '../../middlewares/auth-rate-limit';
 import { checkStartedAt } from './anti-spam';
-import { pactDraftData, shorten, slugify } from './moderation';
+import { pactDraftData, shorten } from './moderation';
 import { submissionOptions } from './options';
 import { newReceipt } from './receipt';
 import { shownFields } from './render';
@@ -95,7 +95,7 @@ describe('a pact proposal', () => {
     };
     const data = pactDraftData(row);
     expect(data).toMatchObject({
-      slug: 'cura-del-giardino-k2uolp', commonGood: 'Giardino', kind: 'ordinario', publicProposer: 'Un gruppo di cittadini',
+      commonGood: 'Giardino', kind: 'ordinario', publicProposer: 'Un gruppo di cittadini',
       proposerName: 'Giulia Esempio', proposerEmail: 'g@example.org', proposerConsent: false, sourceReceipt: 'ABCD-EFGH-JKMN',
       location: { address: 'Vercelli (indirizzo da precisare)', municipality: 'c1', latitude: 45.32, longitude: 8.42 },
     });
@@ -147,8 +147,7 @@ describe('rating aggregates', () => {
 });
 
 describe('moderation helpers', () => {
-  it('makes slugs and summaries an editor can keep', () => {
-    expect(slugify("Città dell'Orto: più verde!")).toBe('citta-dell-orto-piu-verde');
+  it('makes summaries an editor can keep', () => {
     expect(shorten('parola '.repeat(100)).length).toBeLessThanOrEqual(300);
     expect(shorten('breve')).toBe('breve');
   });
