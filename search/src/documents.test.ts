@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blocksToText, deadlineEnd, searchTypeOf, toSearchDocument } from './documents';
+import { wordFamilies } from './synonyms';
 import { synonymMap, SYNONYM_GROUPS } from './synonyms';
 
 const opportunity = {
@@ -71,5 +72,18 @@ describe('synonyms', () => {
     const map = synonymMap();
     expect(map['terza età']).toEqual(expect.arrayContaining(['anziani', 'over 65']));
     expect(map.anziani).not.toContain('anziani');
+  });
+});
+
+describe('wordFamilies', () => {
+  it('adds every term of the groups a text touches, so a typo reaching one term finds the others', () => {
+    const families = wordFamilies('Si impara a riparare la propria bicicletta in ciclofficina.');
+    expect(families).toEqual(expect.arrayContaining(['riparazione', 'riparare', 'bicicletta', 'biciclette', 'bici']));
+    expect(families).not.toContain('sartoria');
+  });
+  it('matches a term of several words only when they follow each other, and lists single words only', () => {
+    expect(wordFamilies('Per la terza età')).toEqual(expect.arrayContaining(['anziani', 'senior']));
+    expect(wordFamilies('Per la terza età')).not.toContain('terza età');
+    expect(wordFamilies('La terza volta in età adulta')).not.toContain('anziani');
   });
 });

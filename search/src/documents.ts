@@ -4,6 +4,7 @@
  * Only public fields are copied; nothing personal reaches the index.
  */
 import { deadlineEnd, EDITORIAL_KEYS, keyOf, pageUrl, type EditorialKey } from '@coesione/model';
+import { wordFamilies } from './synonyms';
 
 /** The indexed types: the registry's editorial types, each with its section on the site. */
 export const SEARCH_TYPES = EDITORIAL_KEYS;
@@ -26,6 +27,8 @@ export interface SearchDocument {
   title: string;
   summary: string;
   bodyText: string;
+  /** Every term of the synonym groups the entry's text touches (synonyms.ts `wordFamilies`), for matching. */
+  wordFamilies: string[];
   organizationNames: string[];
   municipalityNames: string[];
   municipalityCodes: string[];
@@ -115,6 +118,10 @@ export function toSearchDocument(type: SearchType, entry: CmsEntry, now: Date = 
   const upcoming = (entry.sessions ?? []).map((s) => seconds(s.start)).filter((s): s is number => s !== null && s >= nowSeconds).sort((a, b) => a - b);
   const deadline = type === 'opportunity' && entry.deadline ? deadlineEnd(entry.deadline) : null;
   const slug = entry.slug ?? entry.documentId;
+  const title = entry.title ?? entry.name ?? '';
+  const summary = entry.summary ?? '';
+  const bodyText = blocksToText(entry.body).slice(0, 20_000);
+  const themeNames = unique((entry.themes ?? []).map((t) => t.name));
   return {
     id: documentKey(type, entry.documentId, locale),
     type,
@@ -122,13 +129,14 @@ export function toSearchDocument(type: SearchType, entry: CmsEntry, now: Date = 
     locale,
     slug,
     url: pageUrl(type, slug),
-    title: entry.title ?? entry.name ?? '',
-    summary: entry.summary ?? '',
-    bodyText: blocksToText(entry.body).slice(0, 20_000),
+    title,
+    summary,
+    bodyText,
+    wordFamilies: wordFamilies([title, summary, bodyText, ...themeNames].join('\n')),
     organizationNames: unique(organizations.map((o) => o.name)),
     municipalityNames: unique(municipalities.map((m) => m.name)),
     municipalityCodes: unique(municipalities.map((m) => m.istatCode)),
-    themeNames: unique((entry.themes ?? []).map((t) => t.name)),
+    themeNames,
     themes: unique((entry.themes ?? []).map((t) => t.slug)),
     targetGroupNames: unique((entry.targetGroups ?? []).map((t) => t.name)),
     targetGroups: unique((entry.targetGroups ?? []).map((t) => t.slug)),

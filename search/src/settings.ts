@@ -10,8 +10,9 @@ export const INDEX_UID = 'content';
 export const PRIMARY_KEY = 'id';
 
 export const SEARCH_SETTINGS: Settings = {
-  // Ranked: a hit in the title beats one in the summary, which beats the body, then names.
-  searchableAttributes: ['title', 'summary', 'bodyText', 'organizationNames', 'municipalityNames', 'themeNames', 'targetGroupNames'],
+  // Ranked: a hit in the title beats one in the summary, which beats the body, then names; last the word
+  // families (documents.ts), which only widen what a typo can reach.
+  searchableAttributes: ['title', 'summary', 'bodyText', 'organizationNames', 'municipalityNames', 'themeNames', 'targetGroupNames', 'wordFamilies'],
   displayedAttributes: ['*'],
   filterableAttributes: [
     'type',

@@ -21,7 +21,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['caregiver', 'familiari che assistono', 'assistenza familiare'],
   ['badante', 'assistente familiare', 'badanti'],
   ['riuso', 'riutilizzo', 'seconda vita', 'economia circolare'],
-  ['riparazione', 'aggiustare', 'riparare', 'repair'],
+  ['riparazione', 'riparazioni', 'riparare', 'ripara', 'riparatori', 'aggiustare', 'repair'],
   ['bicicletta', 'bici', 'ciclo', 'biciclette'],
   ['falegnameria', 'restauro mobili', 'mobili', 'legno'],
   ['sartoria', 'cucito', 'tessile', 'sartoria sociale'],
@@ -63,4 +63,25 @@ export function synonymMap(groups: string[][] = SYNONYM_GROUPS): Record<string, 
     }
   }
   return map;
+}
+
+const words = (text: string): string[] => text.toLocaleLowerCase('it').split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+
+/**
+ * The synonym groups a text touches, every term of each: written into the document (a searchable field of
+ * its own, ranked last), so a query word that reaches a group only through a typo still finds the text.
+ * Meilisearch expands synonyms of the words as typed only: «riparazone» finds «riparazione» by typo
+ * tolerance, but never the «riparare» of a bicycle workshop. A term of several words touches its group
+ * when its words follow each other in the text.
+ */
+export function wordFamilies(text: string, groups: string[][] = SYNONYM_GROUPS): string[] {
+  const padded = ` ${words(text).join(' ')} `;
+  const found = new Set<string>();
+  for (const group of groups) {
+    if (!group.some((term) => padded.includes(` ${words(term).join(' ')} `))) continue;
+    // Single words only: a phrase («terza età») written here would match itself exactly and outrank the
+    // entries that hold its synonym in their title; phrases keep reaching them through the synonyms.
+    for (const term of group) if (words(term).length === 1) found.add(term);
+  }
+  return [...found];
 }

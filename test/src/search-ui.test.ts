@@ -270,11 +270,65 @@ describe('with Meilisearch stopped', () => {
     await page.context().close();
   });
 
+  it('finds entries holding either of two words, those with both first, and forgives a slip', async () => {
+    const either = JSON.parse((await cerca('?q=orti+biciclette')).text).data;
+    const titles = either.hits.map((h: { title: string }) => h.title);
+    expect(titles).toContain('Orti sociali nella cascina di Caresana');
+    expect(titles.some((t: string) => /bici|ciclofficina/i.test(t)), titles.join(' | ')).toBe(true);
+    const slip = JSON.parse((await cerca('?q=riparazone+biciclette&tipo=workshop')).text).data;
+    expect(slip.hits.length, 'a workshop for «riparazone biciclette»').toBeGreaterThan(0);
+    expect(slip.hits[0].title).toMatch(/bici|ciclofficina/i);
+  });
+
   it('still never shows drafts, and filters by type and comune', async () => {
     for (const word of [DRAFT_WORD, DRAFT_EDIT_WORD]) expect(JSON.parse((await cerca(`?q=${word}`)).text).data).toMatchObject({ totalHits: 0, reduced: true });
     const { data } = JSON.parse((await cerca('?q=orti&tipo=practice&comune=Caresana')).text);
     expect(data.reduced).toBe(true);
     expect(data.hits.map((h: { title: string }) => h.title)).toContain('Orti sociali nella cascina di Caresana');
     for (const hit of data.hits) expect(hit).toMatchObject({ type: 'practice', municipalityNames: expect.arrayContaining(['Caresana']) });
+  });
+});
+
+describe('a citizen on a phone (390 × 844)', () => {
+  const phone = async (javaScriptEnabled = true): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, javaScriptEnabled });
+    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+    return context.newPage();
+  };
+
+  it('reaches an open opportunity from the home page in two taps', async () => {
+    const page = await phone();
+    await page.goto(`${site.url}/`);
+    await page.getByRole('link', { name: 'Opportunità aperte' }).first().tap();
+    await page.waitForURL(`${site.url}/opportunita/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Opportunità');
+    const first = page.locator('main .it-card').first();
+    expect(await first.locator('.state-line').getAttribute('class')).toContain('is-open');
+    const title = (await first.locator('.it-card-title a').textContent())!;
+    await first.locator('.it-card-title a').tap();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    expect(await page.locator('main').textContent()).toMatch(/Aperta fino al/);
+    fs.mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/cittadino-opportunita-aperta.png' });
+    await page.context().close();
+  });
+
+  it('lands on results from the header search box without JavaScript', async () => {
+    const page = await phone(false);
+    await page.goto(`${site.url}/laboratori/`);
+    await page.locator('header').getByLabel('Cerca nel sito').fill('riparazione biciclette');
+    await page.locator('header').getByRole('button', { name: 'Cerca' }).tap();
+    await page.waitForURL(/\/api\/cerca\?q=riparazione\+biciclette/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Risultati per «riparazione biciclette»');
+    expect(await page.locator('ol.results h2 a').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('finds the bicycle workshops for two words with a typo in one', async () => {
+    const page = await phone();
+    await page.goto(`${site.url}/cerca/?q=${encodeURIComponent('riparazone biciclette')}`);
+    await expect.poll(async () => (await resultTitles(page)).slice(0, 3).join(' | '), { timeout: 15_000 }).toMatch(/bici|ciclofficina/i);
+    await page.screenshot({ path: 'screenshots/cittadino-ricerca-con-errore.png' });
+    await page.context().close();
   });
 });

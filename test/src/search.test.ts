@@ -181,6 +181,8 @@ describe('relevance over the demo content', () => {
     ['disabili', 'synonym of disabilità', ['legge-104-1992', 'dlgs-62-2024-disabilita', 'legge-4-2004-accessibilita']],
     ['bici', 'short form', ['ciclofficina-popolare-crescentino', 'ciclofficina-manutenzione-base-crescentino', 'bici-ricondizionate-ragazzi-cigliano']],
     ['biciclette', 'plural synonym', ['ciclofficina-popolare-crescentino', 'ciclofficina-manutenzione-base-crescentino', 'bici-ricondizionate-ragazzi-cigliano']],
+    ['riparazone biciclette', 'typo in one of two words', ['ciclofficina-popolare-crescentino', 'ciclofficina-manutenzione-base-crescentino', 'bici-ricondizionate-ragazzi-cigliano']],
+    ['ripara bicicletta', 'verb stem and singular', ['ciclofficina-popolare-crescentino', 'ciclofficina-manutenzione-base-crescentino', 'bici-ricondizionate-ragazzi-cigliano']],
     ['sartoria', 'craft', ['sartoria-sociale-gattinara', 'tirocini-inclusione-sartoria-sociale', 'riparazioni-sartoriali-gattinara']],
     ['restauro mobili', 'craft phrase', ['restauro-mobili-borgosesia', 'impagliatura-sedie-valduggia']],
     ['computer rigenerati', 'title words', ['computer-rigenerati-varallo']],

@@ -113,18 +113,27 @@ const FALLBACK_PER_TYPE = 200;
 export const words = (q: string): string[] => [...new Set(q.toLocaleLowerCase('it').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))].slice(0, 8);
 
 /**
- * Published entries whose title (or name) or summary contains every word of the query, of the chosen
- * types and comuni; those with a word in the title first, then the newest.
+ * What the fallback looks for in place of a word: its first letters, so an ending («bicicletta» and
+ * «biciclette»), a verb for its noun («ripara», «riparazione») or one slip near the end («riparazone»)
+ * still match, as they do in Meilisearch. Words of four letters or fewer are kept whole.
+ */
+export const stem = (word: string): string => (word.length <= 4 ? word : word.slice(0, Math.max(4, word.length - 3)));
+
+/**
+ * Published entries whose title (or name) or summary holds a word of the query (by its stem), of the chosen
+ * types and comuni: those holding more of the words first (as Meilisearch's default matching strategy
+ * does, so two words that are each found never give nothing), then those with a word in the title, then
+ * the newest.
  */
 export function contentEngine(strapi: ContentReader, now: () => Date = () => new Date()): Engine {
   return async (query) => {
     const types = query.types.length > 0 ? query.types : [...EDITORIAL_KEYS];
-    const terms = words(query.q);
+    const stems = [...new Set(words(query.q).map(stem))];
     const found: SearchDocument[] = [];
     for (const type of types) {
       const uid = uidOf(type);
       const titleField = type === 'organization' ? 'name' : 'title';
-      const filters = { $and: terms.map((w) => ({ $or: [{ [titleField]: { $containsi: w } }, { summary: { $containsi: w } }] })) };
+      const filters = stems.length === 0 ? {} : { $or: stems.flatMap((w) => [{ [titleField]: { $containsi: w } }, { summary: { $containsi: w } }]) };
       const entries = (await strapi.documents(uid as never).findMany({
         status: 'published',
         filters,
@@ -135,8 +144,10 @@ export function contentEngine(strapi: ContentReader, now: () => Date = () => new
       for (const entry of entries) found.push(toSearchDocument(type, entry, now()));
     }
     const inComuni = query.comuni.length === 0 ? found : found.filter((d) => d.municipalityNames.some((m) => query.comuni.includes(m)));
-    const inTitle = (d: SearchDocument) => terms.some((w) => d.title.toLocaleLowerCase('it').includes(w));
-    const ordered = inComuni.sort((a, b) => Number(inTitle(b)) - Number(inTitle(a)) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0));
+    const lower = (text: string | undefined) => (text ?? '').toLocaleLowerCase('it');
+    const matched = (d: SearchDocument) => stems.filter((w) => lower(d.title).includes(w) || lower(d.summary).includes(w)).length;
+    const inTitle = (d: SearchDocument) => stems.filter((w) => lower(d.title).includes(w)).length;
+    const ordered = inComuni.sort((a, b) => matched(b) - matched(a) || inTitle(b) - inTitle(a) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0));
     const start = (query.page - 1) * HITS_PER_PAGE;
     return { hits: ordered.slice(start, start + HITS_PER_PAGE).map(toHit), totalHits: ordered.length };
   };

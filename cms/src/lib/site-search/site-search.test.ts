@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from './engines';
-import { meiliFilter, words } from './engines';
+import { meiliFilter, stem, words } from './engines';
 import { parseQuery, toParams } from './query';
 import { createSiteSearch } from './service';
 
@@ -28,6 +28,13 @@ describe('the search query', () => {
 
   it('splits words on punctuation and drops one-letter ones', () => {
     expect(words("Riuso, l'orto e la BICI")).toEqual(['riuso', 'orto', 'la', 'bici']);
+  });
+
+  it('matches a word by a stem that survives an ending, a verb for its noun and a slip near the end', () => {
+    for (const [typed, text] of [['biciclette', 'bicicletta'], ['ripara', 'riparazione'], ['riparazone', 'riparazione'], ['orti', 'orti']]) {
+      expect(text.startsWith(stem(typed!)), `${typed} → ${stem(typed!)}`).toBe(true);
+    }
+    expect(stem('bici')).toBe('bici');
   });
 });
 
