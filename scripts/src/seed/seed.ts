@@ -35,8 +35,8 @@ export interface SeedReport {
 
 export const DEMO_USERS = {
   admin: { email: 'admin@coesione.example', password: 'Coesione-Admin-2026', firstname: 'Amministratrice', lastname: 'Demo' },
-  editor: { email: 'redazione@coesione.example', password: 'Coesione-Editor-2026', firstname: 'Redazione', lastname: 'Distretto' },
-  partner: { email: 'partner@coesione.example', password: 'Coesione-Partner-2026', firstname: 'Ente', lastname: 'Partner Demo' },
+  editor: { email: 'redazione@coesione.example', password: 'Coesione-Editor-2026', firstname: 'Giulia', lastname: 'Ferraris (redazione, demo)' },
+  partner: { email: 'partner@coesione.example', password: 'Coesione-Partner-2026', firstname: 'Marco', lastname: 'Bertone (ente, demo)' },
 } as const;
 
 /** Demo logins: SEED_ADMIN_EMAIL / SEED_ADMIN_PASSWORD override the administrator's. */

@@ -4,6 +4,13 @@
  * home page, lists, the edit view and its actions. Everything else stays Strapi's own Italian.
  */
 export const IT: Record<string, string> = {
+  // The sign-in page speaks of Coesione, not of the CMS it runs on.
+  'Auth.form.welcome.title': 'Accedi a Coesione',
+  'Auth.form.welcome.subtitle': 'Redazione ed enti del Distretto di Coesione Sociale di Vercelli',
+  'content-manager.relation.add': 'Aggiungi o crea un collegamento',
+  'upload.modal.upload-list.footer.button': '{number, plural, one {Carica # file} other {Carica # file}} nella libreria',
+  'upload.header.actions.upload-new-asset': 'Carica un nuovo file',
+  'upload.list.assets.empty-upload': 'Carica i primi file…',
   'HomePage.widget.no-permissions': 'Non hai i permessi per vedere questo riquadro',
   'HomePage.addWidget.title': 'Aggiungi un riquadro',
   'HomePage.addWidget.button': 'Aggiungi un riquadro',

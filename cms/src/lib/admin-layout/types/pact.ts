@@ -31,7 +31,7 @@ export const pact: TypeLayout = {
     stageNote: { label: 'Nota sul cambio di fase (pubblica)', description: 'Il motivo del cambio, come comparirà nella cronologia del patto; si svuota dopo il salvataggio. Es. «Ammesso: interesse generale verificato»' },
     stageHistory: { label: 'Cronologia delle fasi', description: 'La scrive il sistema a ogni cambio di fase: data, fase, nota pubblica e ruolo (mai il nome della persona). Es. Istruttoria · 12/11/2026 · ufficio', readOnly: true },
     receivedAt: { label: 'Proposta ricevuta il', description: 'La scrive il sistema: da qui si contano i giorni per la risposta. Es. 02/11/2026 10:15', readOnly: true },
-    answerDue: { label: 'Risposta dovuta entro', description: 'La calcola il sistema (PACT_ANSWER_DAYS giorni dalla ricezione, ora di Roma). Es. 02/12/2026', readOnly: true },
+    answerDue: { label: 'Risposta dovuta entro', description: 'La calcola il sistema: 30 giorni di calendario dalla ricezione, salvo diversa impostazione dell’ufficio. Es. 02/12/2026', readOnly: true },
     answeredAt: { label: 'Risposta data il', description: 'La scrive il sistema quando il patto è ammesso o non ammesso. Es. 20/11/2026 16:00', readOnly: true },
     noticeOpens: { label: 'Avviso pubblico dal', description: 'Per i patti complessi: lo scrive il sistema quando si apre l’avviso. Es. 21/11/2026', readOnly: true },
     noticeCloses: { label: 'Avviso pubblico fino al', description: 'Lo calcola il sistema (PACT_NOTICE_DAYS giorni). Es. 20/12/2026', readOnly: true },
