@@ -287,6 +287,11 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
 
   return (
     <div className="map-explorer" ref={rootRef} data-area={area ? area.box.join(',') : undefined}>
+      {/* The filters take some thirty Tab presses: keyboard users may go straight to the places. */}
+      <p className="map-skip">
+        <a className="visually-hidden-focusable" href={`#${ids}-map`}>Salta i filtri: vai ai luoghi sulla mappa</a>{' '}
+        <a className="visually-hidden-focusable" href={`#${listId}`}>Salta la mappa: vai all’elenco dei luoghi</a>
+      </p>
       {search ? (
         <form className="map-filters" role="search" aria-label="Filtri della mappa" onSubmit={searchArea}>
           {controls}
@@ -310,7 +315,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
         Con la tastiera: Tab passa da un luogo all’altro, Invio apre la scheda breve o avvicina un gruppo, Esc la chiude.
         Sulla mappa, le frecce la spostano e i tasti + e − cambiano lo zoom.
       </p>
-      <div ref={canvasRef} className="map-canvas" />
+      <div ref={canvasRef} id={`${ids}-map`} className="map-canvas" />
       <MapAttribution attribution={attribution} />
       <p className="map-actions">
         <button type="button" onClick={() => mapRef.current?.fitBounds(DISTRICT)}>Mostra tutto il distretto</button>
