@@ -456,6 +456,44 @@ describe('limits and headers', () => {
   });
 });
 
+// ── A partner's need import, against the other partner and the editor ───────────────────────────────
+
+describe('need imports across organisations', () => {
+  const HEADER = 'mese;comune;fascia_eta;tipo_nucleo;sesso;cittadinanza;bisogni;servizi;servizio_sociale;codice_fiscale;codice_interno';
+  const file = () => {
+    const form = new FormData();
+    form.append('file', new Blob([[HEADER, '2026-10;002158;30-49;;;;casa;;no;;MATRICE-1'].join('\n')], { type: 'text/csv' }), 'dati.csv');
+    return form;
+  };
+  const monthOf = async (org: string) => {
+    const { id } = await cms.strapi.db.query('api::organization.organization').findOne({ where: { documentId: org, publishedAt: null } });
+    return cms.strapi.db.query('api::need-record.need-record').count({ where: { organization: { id }, month: '2026-10' } });
+  };
+
+  it('a preview, its plan and the undo are the partner’s own organisation’s; the editor reaches none', async () => {
+    const [a, b] = [await monthOf(orgA), await monthOf(orgB)];
+    const preview = await call('POST', '/coesione-needs/import/preview', { token: tokens.partnerA, body: file() });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.json.months).toEqual([{ month: '2026-10', incoming: 1, existing: a }]);
+    // B replays A's plan with the same file: the plan is bound to A's organisation, and B's months are B's.
+    const replayed = await call('POST', `/coesione-needs/import?plan=${preview.json.plan}`, { token: tokens.partnerB, body: file() });
+    expect(replayed.status).toBe(409);
+    expect(replayed.json.preview.months).toEqual([{ month: '2026-10', incoming: 1, existing: b }]);
+    expect([await monthOf(orgA), await monthOf(orgB)]).toEqual([a, b]);
+    // Without the preview's plan, nothing is replaced.
+    expect((await call('POST', '/coesione-needs/import', { token: tokens.partnerA, body: file() })).status).toBe(400);
+    expect((await call('POST', `/coesione-needs/import?plan=${preview.json.plan}`, { token: tokens.partnerA, body: file() })).status).toBe(200);
+    expect(await monthOf(orgA)).toBe(1);
+    // B has no import of its own to undo, and cannot reach A's.
+    expect((await call('POST', '/coesione-needs/import/undo', { token: tokens.partnerB })).status).toBe(404);
+    expect([await monthOf(orgA), await monthOf(orgB)]).toEqual([1, b]);
+    for (const path of ['/coesione-needs/import/preview', '/coesione-needs/import/undo']) expect((await call('POST', path, { token: tokens.editor, body: file() })).status).toBe(403);
+    expect((await call('GET', '/coesione-needs/codes.csv', { token: tokens.editor })).status).toBe(403);
+    expect((await call('POST', '/coesione-needs/import/undo', { token: tokens.partnerA })).status).toBe(200);
+    expect(await monthOf(orgA)).toBe(a);
+  });
+});
+
 // ── The route × role matrix (last: its allowed calls change settings) ──────────────────────────────────────────────────────────────────────
 
 type Caller = 'public' | 'partner' | 'editor';

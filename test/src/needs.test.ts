@@ -35,10 +35,16 @@ async function login(email: string, password: string): Promise<string> {
   return res.json.data.token ?? res.json.data.accessToken;
 }
 
-function upload(token: string, bytes: Uint8Array | string, validOnly = false): Promise<Answer> {
-  const form = new FormData();
-  form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: 'text/csv' }), 'dati.csv');
-  return call('POST', `/coesione-needs/import${validOnly ? '?validOnly=1' : ''}`, { token, body: form });
+/** An import as the page makes it: the preview (which writes nothing), then its confirmation with the file again. */
+async function upload(token: string, bytes: Uint8Array | string, validOnly = false): Promise<Answer> {
+  const form = () => {
+    const f = new FormData();
+    f.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: 'text/csv' }), 'dati.csv');
+    return f;
+  };
+  const preview = await call('POST', `/coesione-needs/import/preview${validOnly ? '?validOnly=1' : ''}`, { token, body: form() });
+  expect(preview.status, preview.text.slice(0, 500)).toBe(200);
+  return call('POST', `/coesione-needs/import?plan=${preview.json.plan}${validOnly ? '&validOnly=1' : ''}`, { token, body: form() });
 }
 
 /** A synthetic, valid codice fiscale (check character computed). */
@@ -111,6 +117,12 @@ describe('a partner’s CSV import', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(HEADER);
+    // Its companion lists the codes the coded columns take, with their Italian labels, from the CMS's vocabularies.
+    const codes = await call('GET', '/coesione-needs/codes.csv', { token: tokens.a });
+    expect(codes.status).toBe(200);
+    const lines = codes.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('colonna;codice;etichetta');
+    expect(lines).toEqual(expect.arrayContaining(['bisogni;casa;Casa', 'bisogni;non-autosufficienza;Non autosufficienza', 'servizi;ascolto-e-orientamento;Ascolto e orientamento', 'fascia_eta;eta_30_49;30–49']));
   });
 
   it('reports every bad row with its row, field and reason, and stores nothing', async () => {

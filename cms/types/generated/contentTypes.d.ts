@@ -568,6 +568,7 @@ export interface ApiNeedAuditNeedAudit extends Struct.CollectionTypeSchema {
     action: Schema.Attribute.Enumeration<
       [
         'importazione',
+        'annullamento_importazione',
         'esportazione',
         'lettura_elenco',
         'cancellazione_scadenza',

@@ -1,7 +1,8 @@
 /**
- * «Dati di bisogno»: a partner's page in the admin. Download the template, import a month's CSV (with
- * the per-row report in Italian, and the choice to import only the valid rows), see its months and its
- * last import, and download its own figures beside the district's. Records themselves are entered one
+ * «Dati di bisogno»: a partner's page in the admin. Download the template and its list of allowed codes,
+ * import a month's CSV in two steps — a trial run that shows, month by month, what would be replaced and
+ * the rows to fix (nothing is written), then the confirmation — undo the last import for 24 hours, see its
+ * months and download its own figures beside the district's. Records themselves are entered one
  * by one in the content manager («Scheda di bisogno»); this page is for the spreadsheet.
  */
 import * as React from 'react';
@@ -13,6 +14,12 @@ interface RowError {
   field: string;
   message: string;
 }
+interface Undo {
+  months: string[];
+  imported: number;
+  replaced: number;
+  until: string;
+}
 interface Report {
   total: number;
   valid: number;
@@ -20,17 +27,34 @@ interface Report {
   replaced: number;
   months: string[];
   errors: RowError[];
+  errorCount: number;
   partial: boolean;
+  message: string;
+}
+interface Preview {
+  total: number;
+  valid: number;
+  errors: RowError[];
+  errorCount: number;
+  months: { month: string; incoming: number; existing: number }[];
+  lines: string[];
+  canImport: boolean;
+  plan: string;
   message: string;
 }
 interface Summary {
   organization: string;
   months: { month: string; count: number }[];
   lastImport: { at: string; count: number; detail: string } | null;
+  undo: Undo | null;
+}
+interface Failure {
+  response?: { status?: number; data?: { error?: { message?: string }; preview?: Preview } };
 }
 
 const BASE = '/coesione-needs';
-const SHOWN_ERRORS = 200;
+const SERVER_PROBLEM = 'Il server non ha risposto come previsto: nessun dato è stato modificato, riprova tra poco.';
+const messageOf = (error: unknown) => (error as Failure).response?.data?.error?.message ?? SERVER_PROBLEM;
 
 function save(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -47,6 +71,9 @@ export default function NeedsPage() {
   const [validOnly, setValidOnly] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [report, setReport] = React.useState<Report | null>(null);
+  const [preview, setPreview] = React.useState<Preview | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [confirmUndo, setConfirmUndo] = React.useState(false);
   const [problem, setProblem] = React.useState<string | null>(null);
   const [summary, setSummary] = React.useState<Summary | null>(null);
 
@@ -64,20 +91,68 @@ export default function NeedsPage() {
     save(name, data);
   };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!file) return setProblem('Scegli prima il file CSV.');
+  const upload = () => {
+    const form = new FormData();
+    if (file) form.append('file', file);
+    return form;
+  };
+  const query = (extra: Record<string, string> = {}) => {
+    const params = new URLSearchParams({ ...(validOnly ? { validOnly: '1' } : {}), ...extra }).toString();
+    return params ? `?${params}` : '';
+  };
+  const start = () => {
     setBusy(true);
     setProblem(null);
     setReport(null);
+    setNotice(null);
+  };
+
+  /** The trial run: the server reads and checks the file and says what it would replace; nothing is written. */
+  const check = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!file) return setProblem('Scegli prima il file CSV.');
+    start();
+    setPreview(null);
     try {
-      const form = new FormData();
-      form.append('file', file);
-      const { data } = await post<Report>(`${BASE}/import${validOnly ? '?validOnly=1' : ''}`, form, { validateStatus: (s) => s < 500 });
+      setPreview((await post<Preview>(`${BASE}/import/preview${query()}`, upload())).data);
+    } catch (error) {
+      setProblem(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The confirmation sends the file again with the preview's plan: the server checks both before replacing. */
+  const confirm = async () => {
+    if (!file || !preview) return;
+    start();
+    try {
+      const { data } = await post<Report>(`${BASE}/import${query({ plan: preview.plan })}`, upload(), { validateStatus: (s) => s < 500 && s !== 409 });
       setReport(data);
+      setPreview(null);
       await refresh();
-    } catch {
-      setProblem('L’importazione non è riuscita per un problema del server: nessun dato è stato perso, riprova tra poco.');
+    } catch (error) {
+      const fresh = (error as Failure).response?.data?.preview;
+      if (fresh) setPreview(fresh);
+      setProblem(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const dismiss = () => {
+    setPreview(null);
+    setNotice('Importazione non eseguita: nessun dato è stato modificato.');
+  };
+
+  const undo = async () => {
+    start();
+    setConfirmUndo(false);
+    try {
+      setNotice((await post<{ message: string }>(`${BASE}/import/undo`, {})).data.message);
+      await refresh();
+    } catch (error) {
+      setProblem(messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -97,24 +172,28 @@ export default function NeedsPage() {
 
         <Flex gap={4} paddingBottom={6} wrap="wrap">
           <Button variant="secondary" onClick={() => void download('template.csv', 'modello-dati-di-bisogno.csv')}>Scarica il modello CSV</Button>
+          <Button variant="secondary" onClick={() => void download('codes.csv', 'codici-ammessi-dati-di-bisogno.csv')}>Scarica i codici ammessi (bisogni, servizi e altre colonne)</Button>
           <Button variant="secondary" onClick={() => void download('figures.csv', 'cifre-del-vostro-ente.csv')}>Scarica le vostre cifre e quelle del distretto</Button>
         </Flex>
 
-        <Box tag="form" onSubmit={submit} background="neutral0" padding={6} hasRadius shadow="tableShadow">
+        <Box tag="form" onSubmit={check} background="neutral0" padding={6} hasRadius shadow="tableShadow">
           <Typography variant="delta" tag="h2">Importa un file</Typography>
+          <Box paddingTop={2}>
+            <Typography variant="pi" tag="p">Prima una prova: vedete cosa cambierebbe, mese per mese, e solo dopo confermate.</Typography>
+          </Box>
           <Box paddingTop={4} paddingBottom={4}>
             <label htmlFor="dati-bisogno-file">
               <Typography variant="pi" fontWeight="bold">File CSV (UTF-8 o quello di Excel, separato da punto e virgola)</Typography>
             </label>
             <Box paddingTop={2}>
-              <input id="dati-bisogno-file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              <input id="dati-bisogno-file" type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); }} />
             </Box>
           </Box>
-          <Checkbox checked={validOnly} onCheckedChange={(v: boolean | 'indeterminate') => setValidOnly(v === true)}>
+          <Checkbox checked={validOnly} onCheckedChange={(v: boolean | 'indeterminate') => { setValidOnly(v === true); setPreview(null); }}>
             Se ci sono errori, importa comunque le righe valide
           </Checkbox>
           <Box paddingTop={4}>
-            <Button type="submit" loading={busy} disabled={busy}>Importa</Button>
+            <Button type="submit" loading={busy && !preview} disabled={busy}>Controlla il file</Button>
           </Box>
         </Box>
 
@@ -124,29 +203,60 @@ export default function NeedsPage() {
               <Typography textColor="danger600" tag="p">{problem}</Typography>
             </Box>
           )}
+          {notice && (
+            <Box paddingTop={4}>
+              <Typography textColor="neutral800" tag="p">{notice}</Typography>
+            </Box>
+          )}
+          {preview && (
+            <Box tag="section" aria-labelledby="dati-bisogno-anteprima" paddingTop={6}>
+              <Typography variant="delta" tag="h2" id="dati-bisogno-anteprima">Anteprima dell’importazione</Typography>
+              <Typography tag="p" textColor={preview.canImport ? 'neutral800' : 'danger600'}>{preview.message}</Typography>
+              <Typography tag="p" variant="pi">Righe lette {preview.total}, valide {preview.valid}, con errori {preview.total - preview.valid}.</Typography>
+              {preview.lines.length > 0 && (
+                <ul>
+                  {preview.lines.map((line) => (
+                    <li key={line}><Typography>{line}</Typography></li>
+                  ))}
+                </ul>
+              )}
+              <ErrorTable errors={preview.errors} count={preview.errorCount} />
+              <Flex gap={4} paddingTop={4}>
+                {preview.canImport && <Button onClick={() => void confirm()} loading={busy} disabled={busy}>Conferma e importa</Button>}
+                <Button variant="tertiary" onClick={dismiss} disabled={busy}>Non importare</Button>
+              </Flex>
+            </Box>
+          )}
           {report && (
             <Box paddingTop={6}>
               <Typography variant="delta" tag="h2">Esito</Typography>
               <Typography tag="p" textColor={report.stored > 0 ? 'success600' : 'danger600'}>{report.message}</Typography>
               <Typography tag="p" variant="pi">Righe lette {report.total}, valide {report.valid}, importate {report.stored}.</Typography>
-              {report.errors.length > 0 && (
-                <Box paddingTop={4}>
-                  <table>
-                    <caption><Typography variant="pi">Righe da correggere{report.errors.length > SHOWN_ERRORS ? ` (le prime ${SHOWN_ERRORS} di ${report.errors.length})` : ''}</Typography></caption>
-                    <thead>
-                      <tr><th scope="col">Riga</th><th scope="col">Colonna</th><th scope="col">Perché</th></tr>
-                    </thead>
-                    <tbody>
-                      {report.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                        <tr key={i}><td>{e.row}</td><td>{e.field}</td><td>{e.message}</td></tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </Box>
-              )}
+              <ErrorTable errors={report.errors} count={report.errorCount} />
             </Box>
           )}
         </div>
+
+        {summary?.undo && (
+          <Box paddingTop={6}>
+            <Typography variant="delta" tag="h2">Annullare l’ultima importazione</Typography>
+            <Typography tag="p" variant="pi">
+              L’importazione di {summary.undo.months.join(', ')} ({summary.undo.imported} schede, al posto di {summary.undo.replaced}) si può annullare
+              fino al {new Date(summary.undo.until).toLocaleString('it-IT')} o fino alla prossima importazione. Annullando, quei mesi tornano
+              come erano prima: anche le modifiche fatte dopo a quei mesi si perdono.
+            </Typography>
+            <Flex gap={4} paddingTop={2}>
+              {confirmUndo ? (
+                <>
+                  <Button variant="danger" onClick={() => void undo()} loading={busy} disabled={busy}>Sì, annulla l’importazione</Button>
+                  <Button variant="tertiary" onClick={() => setConfirmUndo(false)}>No, tienila</Button>
+                </>
+              ) : (
+                <Button variant="danger-light" onClick={() => setConfirmUndo(true)} disabled={busy}>Annulla l’ultima importazione</Button>
+              )}
+            </Flex>
+          </Box>
+        )}
 
         {summary && (
           <Box paddingTop={8}>
@@ -163,5 +273,25 @@ export default function NeedsPage() {
         )}
       </Box>
     </Main>
+  );
+}
+
+/** The rows to fix: the first the server reports, and how many there are in all. */
+function ErrorTable({ errors, count }: { errors: RowError[]; count: number }) {
+  if (errors.length === 0) return null;
+  return (
+    <Box paddingTop={4}>
+      <table>
+        <caption><Typography variant="pi">Righe da correggere{count > errors.length ? ` (le prime ${errors.length} di ${count})` : ''}</Typography></caption>
+        <thead>
+          <tr><th scope="col">Riga</th><th scope="col">Colonna</th><th scope="col">Perché</th></tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={i}><td>{e.row}</td><td>{e.field}</td><td>{e.message}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </Box>
   );
 }

@@ -143,9 +143,9 @@ export const ROUTE_POLICY: RouteRule[] = [
 
   // ── Need records (src/lib/needs): the partner's own template, import, figures and summary ──
   {
-    routes: ['GET /coesione-needs/template.csv', 'POST /coesione-needs/import', 'GET /coesione-needs/figures.csv', 'GET /coesione-needs/summary'],
+    routes: ['GET /coesione-needs/template.csv', 'GET /coesione-needs/codes.csv', 'POST /coesione-needs/import/preview', 'POST /coesione-needs/import', 'POST /coesione-needs/import/undo', 'GET /coesione-needs/figures.csv', 'GET /coesione-needs/summary'],
     ...signedIn('allow', 'deny'),
-    why: 'A partner imports and reads back its own need records (audited); editors never see records.',
+    why: 'A partner previews, imports (confirming the preview), undoes its last import and reads back its own need records (audited), always of its own organisation; editors never see records.',
   },
 
   // ── Media library ──

@@ -15,8 +15,8 @@ export const COLUMNS = [
   { name: 'tipo_nucleo', example: 'monogenitore', help: HOUSEHOLDS.map((b) => b.code).join(', ') },
   { name: 'sesso', example: 'non indicato', help: SEXES.map((b) => b.label.toLowerCase()).join(', ') + ' (facoltativo)' },
   { name: 'cittadinanza', example: 'extra UE', help: 'italiana, UE, extra UE, non indicato (facoltativo)' },
-  { name: 'bisogni', example: 'casa|lavoro', help: 'una o più categorie separate da | (barra verticale)' },
-  { name: 'servizi', example: 'ascolto-e-orientamento', help: 'zero o più servizi separati da |' },
+  { name: 'bisogni', example: 'casa|lavoro', help: 'una o più categorie separate da | (barra verticale): i codici sono nell’elenco «codici ammessi» del pannello' },
+  { name: 'servizi', example: 'ascolto-e-orientamento', help: 'zero o più servizi separati da |: i codici sono nell’elenco «codici ammessi» del pannello' },
   { name: 'servizio_sociale', example: 'sì', help: 'sì se il servizio sociale dell’ente gestore segue la persona, altrimenti no' },
   { name: 'codice_fiscale', example: '', help: 'facoltativo: della persona o del referente del nucleo; non viene conservato' },
   { name: 'codice_interno', example: 'SCH-0012', help: 'facoltativo: il numero della vostra scheda, per contare una persona una sola volta nei mesi' },
@@ -101,6 +101,15 @@ function readMonth(value: string): string | undefined {
   return m ? `${m[2]}-${m[1]!.padStart(2, '0')}` : undefined;
 }
 
+/**
+ * A codice fiscale's shape (omocodia letters allowed in the digit places), anywhere in a cell: a partner
+ * who pastes codes into the wrong column must not get them back in a report, a screenshot or a log.
+ */
+const LOOKS_LIKE_CF = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]/i;
+
+/** A cell quoted back in a report, unless it may identify a person. */
+export const echo = (value: string): string => (LOOKS_LIKE_CF.test(value.replace(/\s+/g, '')) ? 'Il valore (che sembra un codice fiscale, quindi non lo ripetiamo)' : `«${value.slice(0, 60)}»`);
+
 export interface ParsedFile {
   rows: CodedRow[];
   errors: RowError[];
@@ -147,15 +156,15 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
     const problems: RowError[] = [];
     const fail = (field: Column, message: string) => problems.push({ row, field, message });
     const month = readMonth(cell('mese'));
-    if (!month) fail('mese', `«${cell('mese')}» non è un mese: scrivi AAAA-MM, per esempio 2026-10.`);
+    if (!month) fail('mese', `${echo(cell('mese'))} non è un mese: scrivi AAAA-MM, per esempio 2026-10.`);
     else if (month > limits.today.slice(0, 7)) fail('mese', `${month} è un mese futuro.`);
     const istat = vocab.comuni.get(normalize(cell('comune'))) ?? vocab.comuni.get(cell('comune').padStart(6, '0'));
-    if (!istat) fail('comune', `«${cell('comune')}» non è un comune del distretto: usa il codice ISTAT (6 cifre) o il nome.`);
+    if (!istat) fail('comune', `${echo(cell('comune'))} non è un comune del distretto: usa il codice ISTAT (6 cifre) o il nome.`);
     const coded = (field: Column, map: Map<string, string>, required: boolean): string => {
       const value = cell(field);
       if (!value && !required) return UNSTATED;
       const code = map.get(normalize(value));
-      if (!code) fail(field, value ? `«${value}» non è tra i valori ammessi (${COLUMNS.find((c) => c.name === field)?.help}).` : 'Il campo è obbligatorio.');
+      if (!code) fail(field, value ? `${echo(value)} non è tra i valori ammessi (${COLUMNS.find((c) => c.name === field)?.help}).` : 'Il campo è obbligatorio.');
       return code ?? '';
     };
     const ageBand = coded('fascia_eta', AGE, true);
@@ -167,7 +176,7 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
       if (required && items.length === 0) fail(field, 'Indica almeno un bisogno.');
       const codes = items.map((item) => {
         const code = map.get(normalize(item)) ?? map.get(item.toLowerCase());
-        if (!code) fail(field, `«${item}» non è nel vocabolario (vedi «${field === 'bisogni' ? 'Categorie di bisogno' : 'Servizi erogati'}» nel pannello).`);
+        if (!code) fail(field, `${echo(item)} non è nel vocabolario: vedi l’elenco dei codici ammessi nel pannello («Scarica i codici ammessi»).`);
         return code;
       });
       return [...new Set(codes.filter((c): c is string => Boolean(c)))];
@@ -175,7 +184,7 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
     const categories = list('bisogni', vocab.categories, true);
     const services = list('servizi', vocab.services, false);
     const social = normalize(cell('servizio_sociale'));
-    if (!YES.has(social) && !NO.has(social)) fail('servizio_sociale', `«${cell('servizio_sociale')}»: scrivi sì o no.`);
+    if (!YES.has(social) && !NO.has(social)) fail('servizio_sociale', `${echo(cell('servizio_sociale'))}: scrivi sì o no.`);
     const cf = cell('codice_fiscale').replace(/\s+/g, '').toUpperCase();
     // Never echoed back: the report does not repeat the code.
     if (cf && !validCodiceFiscale(cf)) fail('codice_fiscale', 'Il codice fiscale non è valido (16 caratteri con il carattere di controllo finale corretto).');
@@ -200,4 +209,29 @@ export function templateCsv(): string {
   const line = (values: readonly string[]) => values.map((v) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';');
   const help = COLUMNS.map((c) => (c.example ? `${c.help}; es. ${c.example}` : c.help));
   return `\uFEFF${[line(COLUMNS.map((c) => c.name)), line(help)].join('\r\n')}\r\n`;
+}
+
+/** One allowed value of a coded column: the code the template takes and its Italian label (also accepted). */
+export interface AllowedCode {
+  code: string;
+  label: string;
+}
+
+/**
+ * The companion of the template: every coded column's allowed values with their Italian labels, the need
+ * categories and services read from the CMS's vocabularies (editable, so never written here).
+ */
+export function codesCsv(vocabularies: { categories: readonly AllowedCode[]; services: readonly AllowedCode[] }): string {
+  const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = ['colonna;codice;etichetta'];
+  const add = (column: Column, list: readonly AllowedCode[]) => {
+    for (const item of list) lines.push([column, item.code, item.label].map(quote).join(';'));
+  };
+  add('bisogni', vocabularies.categories);
+  add('servizi', vocabularies.services);
+  add('fascia_eta', AGE_BANDS);
+  add('tipo_nucleo', HOUSEHOLDS);
+  add('sesso', SEXES);
+  add('cittadinanza', CITIZENSHIPS);
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

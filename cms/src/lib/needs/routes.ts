@@ -1,6 +1,8 @@
 /**
  * The partner's need-data routes in the admin (prefix /coesione-needs, the admin's own authentication):
- * the CSV template, the import, its own figures beside the district's, and its page's summary. Declared in
+ * the CSV template and its list of allowed codes, the import in two steps (a preview that writes nothing,
+ * then the confirmation that re-sends the file with the preview's plan), the undo of the last import, its
+ * own figures beside the district's, and its page's summary. Declared in
  * the route policy (Partners only); a signed-in user without an organisation gets a 403 in Italian.
  */
 import fs from 'node:fs';
@@ -8,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { templateCsv } from './csv';
-import { importNeedCsv, partnerFiguresCsv, partnerOf, partnerSummary } from './service';
+import { StalePreviewError, allowedCodesCsv, importNeedCsv, partnerFiguresCsv, partnerOf, partnerSummary, previewNeedCsv, undoLastImport } from './service';
 
 export const NEEDS_PREFIX = '/coesione-needs';
 
@@ -31,6 +33,10 @@ const csv = (ctx: Context, name: string, body: string) => {
   ctx.set('Cache-Control', 'no-store');
   ctx.body = body;
 };
+
+const NO_PLAN = 'Prima carica il file per l’anteprima e controllala: l’importazione si conferma dall’anteprima.';
+
+const validOnly = (ctx: Context) => ['1', 'true', 'si', 'sì'].includes(String((ctx.query as { validOnly?: string }).validOnly ?? '').toLowerCase());
 
 /** The uploaded file's bytes (multipart field `file`), or a raw text/csv body. */
 function uploaded(ctx: Context): Uint8Array {
@@ -60,14 +66,47 @@ export function registerNeedRoutes(strapi: Core.Strapi): void {
       },
     },
     {
+      method: 'GET',
+      path: '/codes.csv',
+      handler: async (ctx: Context) => {
+        await actor(strapi, ctx);
+        csv(ctx, 'codici-ammessi-dati-di-bisogno.csv', await allowedCodesCsv(strapi));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/import/preview',
+      handler: async (ctx: Context) => {
+        const user = await actor(strapi, ctx);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await previewNeedCsv(strapi, user, uploaded(ctx), { validOnly: validOnly(ctx) });
+      },
+    },
+    {
       method: 'POST',
       path: '/import',
       handler: async (ctx: Context) => {
         const user = await actor(strapi, ctx);
-        const validOnly = ['1', 'true', 'si', 'sì'].includes(String((ctx.query as { validOnly?: string }).validOnly ?? '').toLowerCase());
-        const report = await importNeedCsv(strapi, user, uploaded(ctx), { validOnly });
-        ctx.status = report.errors.length > 0 && report.stored === 0 ? 422 : 200;
-        ctx.body = report;
+        const plan = String((ctx.query as { plan?: string }).plan ?? '');
+        if (!plan) throw new errors.ValidationError(NO_PLAN);
+        try {
+          const report = await importNeedCsv(strapi, user, uploaded(ctx), { validOnly: validOnly(ctx), plan });
+          ctx.status = report.errors.length > 0 && report.stored === 0 ? 422 : 200;
+          ctx.body = report;
+        } catch (error) {
+          if (!(error instanceof StalePreviewError)) throw error;
+          ctx.status = 409;
+          ctx.body = { error: { status: 409, name: 'ConflictError', message: error.message }, preview: error.preview };
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/import/undo',
+      handler: async (ctx: Context) => {
+        const done = await undoLastImport(strapi, await actor(strapi, ctx));
+        if (!done) throw new errors.NotFoundError('Non c’è un’importazione da annullare: si può annullare solo l’ultima, entro 24 ore e prima della successiva.');
+        ctx.body = done;
       },
     },
     {

@@ -4,15 +4,18 @@
  * retention job and the audit log. Raw records leave the CMS by no path here: the only outputs are the
  * figures, the partner's own counts and the import report (rows, fields, reasons: no values of a person).
  */
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ALL, quarterLabel, romeDay, type NeedRelease } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter } from './aggregate';
-import { readNeedCsv, normalize, type CodedRow, type RowError, type Vocabularies } from './csv';
+import { codesCsv, readNeedCsv, normalize, type CodedRow, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
-import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, deleteBefore, readRecords, replaceFigures, replaceMonths, type StoredRecord } from './store';
+import { capErrors, previewImport, type ImportPreview } from './preview';
+import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, countMonths, deleteBefore, readRecords, replaceFigures, replaceMonths, snapshotMonths, type StoredRecord } from './store';
+import { ensureUndoTable, keepForUndo, pendingUndo, purgeExpiredUndo, takeUndo, type UndoInfo } from './undo';
 
 const MUNICIPALITY = 'api::municipality.municipality';
 const ORGANIZATION = 'api::organization.organization';
@@ -85,26 +88,43 @@ export interface ImportReport {
   /** Records of the same months the import replaced. */
   replaced: number;
   months: string[];
+  /** The first MAX_REPORTED_ERRORS problems; `errorCount` says how many there were. */
   errors: RowError[];
+  errorCount: number;
   /** Whether the valid rows were stored despite errors (the partner's choice). */
   partial: boolean;
   message: string;
+  /** Until when the partner can undo this import. */
+  undo?: UndoInfo;
 }
 
-/**
- * Imports a partner's CSV. With any error nothing is stored, unless `validOnly`: then the valid rows are.
- * The months in the file replace that organisation's records of the same months (idempotent).
- */
-export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }): Promise<ImportReport> {
+/** A confirmation that no longer matches what the database holds: the partner must look at a new preview. */
+export class StalePreviewError extends Error {
+  override name = 'StalePreviewError';
+  constructor(readonly preview: ImportPreview) {
+    super('Nel frattempo i dati di questi mesi sono cambiati (o il file non è quello dell’anteprima): nulla è stato importato. Controlla la nuova anteprima e conferma di nuovo.');
+  }
+}
+
+interface PreparedImport {
+  organization: { documentId: string; id: number; name: string };
+  records: StoredRecord[];
+  errors: RowError[];
+  total: number;
+  months: string[];
+  preview: (existing: ReadonlyMap<string, number>) => ImportPreview;
+}
+
+/** Reads and checks the file and turns its rows into records; touches nothing. */
+async function prepareImport(strapi: Core.Strapi, actor: Actor, bytes: Uint8Array, options: { validOnly: boolean; now: Date }): Promise<PreparedImport> {
   const organization = await partnerOf(strapi, actor.id);
   if (!organization) throw new Error('not a partner');
   const settings = needSettings();
-  const now = options.now ?? new Date();
   const { vocab, comuneIds, categoryIds, serviceIds } = await lookup(strapi);
-  const parsed = readNeedCsv(bytes, vocab, { maxRows: settings.maxRows, today: romeDay(now) });
+  const parsed = readNeedCsv(bytes, vocab, { maxRows: settings.maxRows, today: romeDay(options.now) });
   const errors = [...parsed.errors];
   const seen = new Map<string, number>();
-  const records: (StoredRecord & { row: number })[] = [];
+  const records: StoredRecord[] = [];
   for (const row of parsed.rows) {
     const key = personKey({ codiceFiscale: row.codiceFiscale, internalCode: row.internalCode, organization: organization.documentId });
     if (key) {
@@ -116,7 +136,6 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
       seen.set(`${row.month}|${key}`, row.row);
     }
     records.push({
-      row: row.row,
       month: row.month,
       municipality: comuneIds.get(row.istat)!,
       ageBand: row.ageBand,
@@ -133,12 +152,44 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
   }
   errors.sort((a, b) => a.row - b.row);
   const months = [...new Set(records.map((r) => r.month))].sort();
-  const base = { total: parsed.total, valid: records.length, months, errors, partial: false };
+  const fileDigest = createHash('sha256').update(bytes).digest('base64url');
+  const preview = (existing: ReadonlyMap<string, number>) =>
+    previewImport({ organization: organization.id, fileDigest, total: parsed.total, validMonths: records.map((r) => r.month), errors, existing, validOnly: options.validOnly });
+  return { organization, records, errors, total: parsed.total, months, preview };
+}
+
+/**
+ * The trial run: what importing the file would do, month by month, and the `plan` a confirmation must
+ * send back. Reads the organisation's counts; writes nothing.
+ */
+export async function previewNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }): Promise<ImportPreview> {
+  const prepared = await prepareImport(strapi, actor, bytes, { validOnly: options.validOnly, now: options.now ?? new Date() });
+  return prepared.preview(await countMonths(strapi, strapi.db.connection, prepared.organization.id, prepared.months));
+}
+
+/**
+ * Imports a partner's CSV once the partner has seen its preview: `plan` is the preview's, and the
+ * file is sent again. With any error nothing is stored, unless `validOnly`: then the valid rows are.
+ * The months in the file replace that organisation's records of the same months, in one transaction that
+ * first checks the months still hold what the preview showed, and keeps what it replaces for the undo.
+ */
+export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Uint8Array, options: { validOnly: boolean; plan: string; now?: Date }): Promise<ImportReport> {
+  const now = options.now ?? new Date();
+  const prepared = await prepareImport(strapi, actor, bytes, { validOnly: options.validOnly, now });
+  const { organization, records, errors, months } = prepared;
+  const base = { total: prepared.total, valid: records.length, months, ...capErrors(errors), partial: false };
   if (errors.length > 0 && !options.validOnly) {
     return { ...base, stored: 0, replaced: 0, months: [], message: `Nessuna riga importata: ${errors.length === 1 ? 'c’è un errore' : `ci sono ${errors.length} errori`} da correggere (o scegli «importa solo le righe valide»).` };
   }
   if (records.length === 0) return { ...base, stored: 0, replaced: 0, message: 'Nessuna riga valida da importare.' };
-  const { deleted } = await strapi.db.transaction(({ trx }) => replaceMonths(strapi, trx, organization.id, months, records));
+  await ensureUndoTable(strapi);
+  const { deleted, undo } = await strapi.db.transaction(async ({ trx }) => {
+    const preview = prepared.preview(await countMonths(strapi, trx, organization.id, months));
+    if (preview.plan !== options.plan) throw new StalePreviewError(preview);
+    const replaced = await snapshotMonths(strapi, trx, organization.id, months);
+    const result = await replaceMonths(strapi, trx, organization.id, months, records);
+    return { ...result, undo: await keepForUndo(strapi, trx, { organization: organization.id, actor: actor.id, months, replaced, imported: records.length, now }) };
+  });
   await audit(strapi, { actor: actor.email, action: 'importazione', organization: organization.name, count: records.length, detail: `mesi ${months.join(', ')}; sostituite ${deleted} schede; errori ${errors.length}` });
   await refreshFigures(strapi);
   return {
@@ -146,8 +197,36 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
     stored: records.length,
     replaced: deleted,
     partial: errors.length > 0,
+    undo,
     message: `Importate ${records.length} schede (${months.join(', ')})${deleted > 0 ? `, al posto delle ${deleted} già presenti per gli stessi mesi` : ''}${errors.length > 0 ? `; ${errors.length} righe con errori non importate` : ''}.`,
   };
+}
+
+/**
+ * Undoes the organisation's last import (within UNDO_HOURS, and only the last): its months go back to the
+ * records they held before it, in one transaction. Changes made to those months since are undone too.
+ */
+export async function undoLastImport(strapi: Core.Strapi, actor: Actor, now = new Date()): Promise<{ months: string[]; removed: number; restored: number; message: string } | undefined> {
+  const organization = await partnerOf(strapi, actor.id);
+  if (!organization) throw new Error('not a partner');
+  await ensureUndoTable(strapi);
+  const done = await strapi.db.transaction(async ({ trx }) => {
+    const undo = await takeUndo(strapi, trx, organization.id, now);
+    if (!undo) return undefined;
+    const { deleted } = await replaceMonths(strapi, trx, organization.id, undo.months, undo.records.map((r) => ({ ...r, organization: organization.id })));
+    return { months: undo.months, removed: deleted, restored: undo.records.length };
+  });
+  if (!done) return undefined;
+  await audit(strapi, { actor: actor.email, action: 'annullamento_importazione', organization: organization.name, count: done.restored, detail: `mesi ${done.months.join(', ')}; tolte ${done.removed} schede, rimesse ${done.restored}` });
+  await refreshFigures(strapi);
+  return { ...done, message: `Importazione annullata: ${done.months.join(', ')} ${done.months.length === 1 ? 'torna' : 'tornano'} com’era prima (${done.restored === 1 ? '1 scheda' : `${done.restored} schede`}).` };
+}
+
+/** The codes a partner may write in the coded columns, with their labels: the template's companion. */
+export async function allowedCodesCsv(strapi: Core.Strapi): Promise<string> {
+  const vocabulary = async (uid: string) =>
+    ((await strapi.db.query(uid).findMany({ select: ['slug', 'name'], orderBy: { name: 'asc' } })) as { slug: string; name: string }[]).map((v) => ({ code: v.slug, label: v.name }));
+  return codesCsv({ categories: await vocabulary(NEED_CATEGORY), services: await vocabulary(NEED_SERVICE) });
 }
 
 /** A synthetic or migrated record as the seed writes it: an imported row's codes, without its row number. */
@@ -233,7 +312,7 @@ export async function partnerSummary(strapi: Core.Strapi, actor: Actor) {
   const months = new Map<string, number>();
   for (const r of records) months.set(r.month, (months.get(r.month) ?? 0) + 1);
   const last = (await strapi.db.query(NEED_AUDIT).findOne({ where: { action: 'importazione', organization: organization.name }, orderBy: { at: 'desc' } })) as { at: string; count: number; detail: string } | null;
-  return { organization: organization.name, months: [...months.entries()].sort().map(([month, count]) => ({ month, count })), lastImport: last };
+  return { organization: organization.name, months: [...months.entries()].sort().map(([month, count]) => ({ month, count })), lastImport: last, undo: (await pendingUndo(strapi, organization.id, new Date())) ?? null };
 }
 
 /** Deletes records older than NEED_RETENTION_YEARS (by month); the published figures stay. */
@@ -241,6 +320,7 @@ export async function applyRetention(strapi: Core.Strapi, now = new Date()): Pro
   const { retentionYears } = needSettings();
   const today = romeDay(now);
   const cutoff = `${Number(today.slice(0, 4)) - retentionYears}${today.slice(4, 7)}`;
+  await purgeExpiredUndo(strapi, now);
   const deleted = await deleteBefore(strapi, cutoff);
   if (deleted > 0) await audit(strapi, { actor: 'sistema', action: 'cancellazione_scadenza', count: deleted, detail: `schede dei mesi precedenti a ${cutoff} (conservazione ${retentionYears} anni)` });
   return deleted;

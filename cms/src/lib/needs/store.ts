@@ -40,7 +40,7 @@ const documentId = () => randomBytes(18).toString('base64url').toLowerCase().rep
 
 export interface StoredRecord {
   month: string;
-  municipality: number;
+  municipality: number | null;
   ageBand: string;
   household: string;
   sex: string;
@@ -51,9 +51,60 @@ export interface StoredRecord {
   personKey: string | null;
   organization: number;
   createdBy: number | null;
+  /** How the record first came in; an import writes `importazione`, an undo puts back what was there. */
+  source?: 'manuale' | 'importazione';
 }
 
 const CHUNK = 400;
+
+/** The organisation's records per month, for the given months (those absent have none). */
+export async function countMonths(strapi: Core.Strapi, trx: Knex | Knex.Transaction, organization: number, months: readonly string[]): Promise<Map<string, number>> {
+  const m = meta(strapi, NEED_RECORD);
+  const org = join(m, 'organization');
+  const month = `${m.tableName}.${column(m, 'month')}`;
+  const rows = (await trx(m.tableName)
+    .join(org.name, `${org.name}.${org.joinColumn.name}`, `${m.tableName}.id`)
+    .where(`${org.name}.${org.inverseJoinColumn.name}`, organization)
+    .whereIn(month, [...months])
+    .groupBy(month)
+    .select({ month })
+    .count({ n: `${m.tableName}.id` })) as { month: string; n: number | string }[];
+  return new Map(rows.map((r) => [r.month, Number(r.n)]));
+}
+
+/**
+ * The organisation's records of `months` as `replaceMonths` writes them (codes, relation ids, the person
+ * key, never a code in clear): what an import replaces, kept so that the partner can undo it.
+ */
+export async function snapshotMonths(strapi: Core.Strapi, trx: Knex.Transaction, organization: number, months: readonly string[]): Promise<StoredRecord[]> {
+  const m = meta(strapi, NEED_RECORD);
+  const org = join(m, 'organization');
+  const c = (name: string) => `${m.tableName}.${column(m, name)}`;
+  const rows = (await trx(m.tableName)
+    .join(org.name, `${org.name}.${org.joinColumn.name}`, `${m.tableName}.id`)
+    .where(`${org.name}.${org.inverseJoinColumn.name}`, organization)
+    .whereIn(c('month'), [...months])
+    .select({ id: `${m.tableName}.id`, month: c('month'), ageBand: c('ageBand'), household: c('household'), sex: c('sex'), citizenship: c('citizenship'), social: c('socialServiceInvolved'), personKey: c('personKey'), source: c('source') })
+    .orderBy(`${m.tableName}.id`)) as { id: number; month: string; ageBand: string; household: string; sex: string; citizenship: string; social: number | boolean; personKey: string | null; source: 'manuale' | 'importazione' }[];
+  const links = async (field: string): Promise<Map<number, number[]>> => {
+    const out = new Map<number, number[]>();
+    const t = m.attributes[field]?.joinTable;
+    if (!t) return out;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
+      const q = trx(t.name).whereIn(t.joinColumn.name, ids).select({ record: t.joinColumn.name, target: t.inverseJoinColumn.name });
+      const found = (await (t.orderColumnName ? q.orderBy(t.orderColumnName) : q)) as { record: number; target: number }[];
+      for (const l of found) (out.get(l.record) ?? out.set(l.record, []).get(l.record)!).push(l.target);
+    }
+    return out;
+  };
+  const [municipality, categories, services, createdBy] = [await links('municipality'), await links('categories'), await links('services'), await links('createdBy')];
+  return rows.map((r) => ({
+    month: r.month, municipality: municipality.get(r.id)?.[0] ?? null, ageBand: r.ageBand, household: r.household, sex: r.sex, citizenship: r.citizenship,
+    categories: categories.get(r.id) ?? [], services: services.get(r.id) ?? [], socialServiceInvolved: Boolean(r.social), personKey: r.personKey,
+    organization, createdBy: createdBy.get(r.id)?.[0] ?? null, source: r.source,
+  }));
+}
 
 /**
  * Replaces, inside the caller's transaction, the organisation's records of the given months with
@@ -86,7 +137,7 @@ export async function replaceMonths(strapi: Core.Strapi, trx: Knex.Transaction, 
       [c('citizenship')]: r.citizenship,
       [c('socialServiceInvolved')]: r.socialServiceInvolved,
       [c('personKey')]: r.personKey,
-      [c('source')]: 'importazione',
+      [c('source')]: r.source ?? 'importazione',
       [c('createdAt')]: now,
       [c('updatedAt')]: now,
       [c('publishedAt')]: now,

@@ -3,11 +3,14 @@
  * No routes reach it; the partner's routes are in src/lib/needs/routes.ts.
  */
 import { factories } from '@strapi/strapi';
-import { applyRetention, computeFigures, importNeedCsv, storeRecordsFor, type SeedRecord } from '../../../lib/needs/service';
+import { applyRetention, computeFigures, importNeedCsv, previewNeedCsv, storeRecordsFor, type SeedRecord } from '../../../lib/needs/service';
 
 export default factories.createCoreService('api::need-record.need-record', ({ strapi }) => ({
   storeRecordsFor: (organizationSlug: string, rows: SeedRecord[]) => storeRecordsFor(strapi, organizationSlug, rows),
   computeFigures: (now?: Date) => computeFigures(strapi, now),
   applyRetention: (now?: Date) => applyRetention(strapi, now),
-  importCsv: (actor: { id: number; email: string }, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }) => importNeedCsv(strapi, actor, bytes, options),
+  previewCsv: (actor: { id: number; email: string }, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }) => previewNeedCsv(strapi, actor, bytes, options),
+  // Scripts (the bench) confirm their own preview at once: no one is there to read it.
+  importCsv: async (actor: { id: number; email: string }, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }) =>
+    importNeedCsv(strapi, actor, bytes, { ...options, plan: (await previewNeedCsv(strapi, actor, bytes, options)).plan }),
 }));

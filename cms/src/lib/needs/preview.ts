@@ -1,0 +1,84 @@
+/**
+ * The trial run of an import: what the file would do to each month, computed before anything is written.
+ * Pure (no database): the caller counts the records already there. The same computation runs again at the
+ * confirmation, inside the transaction, and its `plan` must match the one the partner saw: the server
+ * never takes the client's word for what it confirmed, and a month changed in between (another import,
+ * a record edited) stops the replacement instead of replacing something the partner did not see.
+ */
+import { createHash } from 'node:crypto';
+import type { RowError } from './csv';
+
+/** Errors a report carries: enough to fix a file, few enough that a broken 200,000-row file stays a small answer. */
+export const MAX_REPORTED_ERRORS = 100;
+
+export interface MonthPlan {
+  month: string;
+  /** Valid rows of the file for this month. */
+  incoming: number;
+  /** The organisation's records of this month now, which the import would replace. */
+  existing: number;
+}
+
+export interface ImportPreview {
+  /** Data rows read. */
+  total: number;
+  valid: number;
+  /** The first MAX_REPORTED_ERRORS problems, in row order. */
+  errors: RowError[];
+  errorCount: number;
+  months: MonthPlan[];
+  /** One line per month, in Italian: «2026-11: 5 schede nuove al posto delle 9 già presenti». */
+  lines: string[];
+  validOnly: boolean;
+  /** Whether a confirmation of this preview would write anything. */
+  canImport: boolean;
+  /** What the confirmation must send back: a digest of the file, the choice and the counts shown. */
+  plan: string;
+  message: string;
+}
+
+const schede = (n: number) => (n === 1 ? '1 scheda' : `${n} schede`);
+
+export function monthLine({ month, incoming, existing }: MonthPlan): string {
+  const nuove = incoming === 1 ? '1 scheda nuova' : `${incoming} schede nuove`;
+  if (existing === 0) return `${month}: ${nuove} (il mese è vuoto, nulla da sostituire)`;
+  return `${month}: ${nuove} al posto ${existing === 1 ? 'dell’unica scheda già presente' : `delle ${existing} già presenti`}`;
+}
+
+export const capErrors = (errors: readonly RowError[]): { errors: RowError[]; errorCount: number } => ({
+  errors: [...errors].sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED_ERRORS),
+  errorCount: errors.length,
+});
+
+export function previewImport(input: {
+  organization: number;
+  /** sha256 of the uploaded bytes. */
+  fileDigest: string;
+  total: number;
+  /** The month of every valid row. */
+  validMonths: readonly string[];
+  errors: readonly RowError[];
+  existing: ReadonlyMap<string, number>;
+  validOnly: boolean;
+}): ImportPreview {
+  const incoming = new Map<string, number>();
+  for (const month of input.validMonths) incoming.set(month, (incoming.get(month) ?? 0) + 1);
+  const months = [...incoming.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, incoming: n, existing: input.existing.get(month) ?? 0 }));
+  const { errors, errorCount } = capErrors(input.errors);
+  const valid = input.validMonths.length;
+  const blocked = errorCount > 0 && !input.validOnly;
+  const canImport = !blocked && valid > 0;
+  const plan = createHash('sha256')
+    .update(JSON.stringify({ organization: input.organization, file: input.fileDigest, validOnly: input.validOnly, months }))
+    .digest('base64url')
+    .slice(0, 32);
+  const replaced = months.reduce((sum, m) => sum + m.existing, 0);
+  // A row can break several rules: what stays out is counted in rows.
+  const badRows = new Set(input.errors.map((e) => e.row)).size;
+  const message = blocked
+    ? `Il file ha ${errorCount === 1 ? 'un errore' : `${errorCount} errori`}: correggi le righe indicate e carica di nuovo il file, oppure scegli di importare solo le righe valide. Nessun dato è stato modificato.`
+    : valid === 0
+      ? 'Nessuna riga valida da importare. Nessun dato è stato modificato.'
+      : `Prova riuscita, nulla è stato ancora salvato: confermando importi ${schede(valid)}${replaced > 0 ? ` e sostituisci ${replaced === 1 ? 'la scheda già presente' : `le ${replaced} già presenti`} negli stessi mesi` : ''}${badRows > 0 ? `; ${badRows === 1 ? 'la riga con errori resta fuori' : `le ${badRows} righe con errori restano fuori`}` : ''}.`;
+  return { total: input.total, valid, errors, errorCount, months, lines: months.map(monthLine), validOnly: input.validOnly, canImport, plan, message };
+}
