@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { guardAdminRoutes } from './lib/access/admin-routes';
+import { registerPartnerConditions } from './lib/access/partner-conditions';
 import { syncAdminLayouts } from './lib/admin-layout';
 import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
@@ -40,6 +41,7 @@ export default {
     await useWriteAheadLog(strapi.db.connection);
     await ensureLookupIndexes(strapi, PUBLIC_TYPES);
     await registerPartnerQueueAction(strapi);
+    await registerPartnerConditions(strapi);
     await syncAccess(strapi);
     await syncAdminLayouts(strapi);
     stopSearchWorker = startSearchWorker(strapi);

@@ -8,7 +8,7 @@
  * - Editor (Strapi's built-in role): every action, publish included, on every content type of ours.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { CONTENT_ACCESS } from './access/route-policy';
+import { CONTENT_ACCESS, PARTNER_SHARED_READS } from './access/route-policy';
 import { PARTNER_RECORD_TYPES, PRIVATE_TYPES, PUBLIC_TYPES } from './content-types';
 import { OFFICE_FIELDS, PACT } from './pacts/stages';
 import { PARTNER_QUEUE_ACTION } from './review/queue-action';
@@ -133,6 +133,11 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
   const readOnly = (subject: string, field: string) =>
     (REVIEW_FIELDS as readonly string[]).includes(field) || (subject === PACT && officeOnly.has(field.split('.')[0] ?? ''));
   const content = readable.map((p) => (/\.(create|update)$/.test(p.action) ? (withoutFields([p], readOnly)[0] ?? p) : p));
+  // Read-only access beyond its own entries (its organisation, the pacts it is a party to): separate
+  // permissions, so each carries its own fields; the admin's forms show the union, the server each entry's own.
+  const shared = PARTNER_SHARED_READS.flatMap(({ subject, condition, hidden }) =>
+    withoutFields(contentPermissions(strapi, `${CM}.read`, [subject], locales, [condition]), (s, field) => serverSet(s, field) || inverseRelation(strapi, s, field) || hidden.includes(field.split('.')[0] ?? '')),
+  );
   const media: Permission[] = [
     { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.create' },
@@ -142,7 +147,7 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
     // The home page's partner widgets (review/queue-action.ts).
     { action: PARTNER_QUEUE_ACTION },
   ];
-  await strapi.service('admin::role').assignPermissions(role.id, [...content, ...media]);
+  await strapi.service('admin::role').assignPermissions(role.id, [...content, ...shared, ...media]);
 }
 
 async function syncEditorRole(strapi: Core.Strapi, locales: string[]): Promise<void> {

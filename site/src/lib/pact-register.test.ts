@@ -31,6 +31,23 @@ describe('the register’s filters', () => {
   it('counts a pact in the comune of its place too, once, comuni alphabetically', () => {
     expect(group('comune').values.map((v) => [v.label, v.pacts])).toEqual([['Borgosesia', ['b']], ['Vercelli', ['a', 'b', 'c']]]);
   });
+
+  it('filters by the organisations that are parties, once per pact, alphabetically; unlinked parties have no page', () => {
+    const bottega = { name: 'APS La Bottega del Riuso', slug: 'aps-bottega-del-riuso', kind: 'aps' };
+    const voci = { name: 'ODV Voci Amiche', slug: 'odv-voci-amiche', kind: 'odv' };
+    const party = (organization: typeof bottega | null, name = organization?.name ?? 'Comitato di quartiere') => ({ name, role: 'terzo_settore', organization, commitments: [] });
+    const withParties = pactFacets([
+      pact({ slug: 'lavatoio', title: 'Lavatoio', parties: [party(bottega), party(bottega, 'APS La Bottega del Riuso (laboratori)'), party(null)] }),
+      pact({ slug: 'portineria', title: 'Portineria', parties: [party(voci), party(bottega)] }),
+      pact({ slug: 'aiuola', title: 'Aiuola', parties: [party(null)] }),
+    ]);
+    const ente = withParties.find((g) => g.key === 'organization')!;
+    expect(ente.label).toBe('Ente');
+    expect(ente.values.map((v) => [v.label, v.pacts, v.url])).toEqual([
+      ['APS La Bottega del Riuso', ['lavatoio', 'portineria'], '/patti/ente/aps-bottega-del-riuso/'],
+      ['ODV Voci Amiche', ['portineria'], '/patti/ente/odv-voci-amiche/'],
+    ]);
+  });
 });
 
 describe('the register as open data', () => {

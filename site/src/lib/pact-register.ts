@@ -1,6 +1,6 @@
 /**
  * The register of pacts (`/patti/`) narrowed without JavaScript: one pre-built page per facet value
- * (stage, comune, theme, kind) that at least one pact has, and the register as open data. Pure: reads
+ * (stage, comune, organisation, theme, kind) that at least one pact has, and the register as open data. Pure: reads
  * the pacts' published data (type-only imports), tested without a build.
  */
 import { answerStatus, PACT_KIND_LABELS, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, pageUrl, progressText, romeDay } from '@coesione/model';
@@ -11,10 +11,11 @@ import type { CalendarEvent } from './machine';
 
 type Pact = SectionData<'pact'>;
 
-/** The four filters, in the order the «Filtra il registro» block lists them; `path` is the URL segment. */
+/** The filters, in the order the «Filtra il registro» block lists them; `path` is the URL segment. */
 export const PACT_FACETS = [
   { key: 'stage', path: 'fase', label: 'Fase' },
   { key: 'comune', path: 'comune', label: 'Comune' },
+  { key: 'organization', path: 'ente', label: 'Ente' },
   { key: 'theme', path: 'tema', label: 'Tema' },
   { key: 'kind', path: 'tipo', label: 'Tipo di patto' },
 ] as const;
@@ -47,6 +48,12 @@ export function pactComuni(pact: Pact): { name: string; slug: string; istatCode:
 
 const urlSlug = (value: string) => value.replace(/_/g, '-');
 
+/** The organisations that are parties to a pact (those the CMS links to an «Ente»), once each. */
+export function pactOrganizations(pact: Pact): { name: string; slug: string }[] {
+  const linked = pact.parties.flatMap((party) => (party.organization ? [party.organization] : []));
+  return [...new Map(linked.map((o) => [o.slug, { name: o.name, slug: o.slug }])).values()];
+}
+
 /**
  * Every facet value at least one pact has, with its pacts: stages and kinds in the model's order,
  * comuni and themes alphabetically (Italian collation).
@@ -64,12 +71,14 @@ export function pactFacets(pacts: readonly Pact[], base = '/patti/'): FacetGroup
     add('stage', urlSlug(p.stage), PACT_STAGE_LABELS[p.stage], p.slug);
     add('kind', p.kind, PACT_KIND_LABELS[p.kind], p.slug);
     for (const c of pactComuni(p)) add('comune', c.slug, c.name, p.slug);
+    for (const o of pactOrganizations(p)) add('organization', o.slug, o.name, p.slug);
     for (const t of p.themes) add('theme', t.slug, t.name, p.slug);
   }
   const order: Record<FacetKey, (a: FacetValue, b: FacetValue) => number> = {
     stage: (a, b) => PACT_STAGES.indexOf(a.slug.replace(/-/g, '_') as never) - PACT_STAGES.indexOf(b.slug.replace(/-/g, '_') as never),
     kind: (a, b) => PACT_KINDS.indexOf(a.slug as never) - PACT_KINDS.indexOf(b.slug as never),
     comune: (a, b) => a.label.localeCompare(b.label, 'it'),
+    organization: (a, b) => a.label.localeCompare(b.label, 'it'),
     theme: (a, b) => a.label.localeCompare(b.label, 'it'),
   };
   return PACT_FACETS.map((f) => ({ ...f, values: [...groups.get(f.key)!.values()].sort(order[f.key]) }));

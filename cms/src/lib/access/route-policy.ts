@@ -49,6 +49,31 @@ export const CONTENT_ACCESS: Record<'partner' | 'editor', Partial<Record<Content
   },
 };
 
+/** Conditions of ours (access/partner-conditions.ts), as Strapi names a condition registered without a plugin. */
+export const OWN_ORGANIZATION = 'api::coesione-own-organization';
+export const PACT_PARTY = 'api::coesione-pact-party';
+
+/**
+ * What a Partner reads beyond its own entries (`read` only: its forms stay on what it created), each with
+ * the fields it never sees there. The `content` read routes (the lists, an entry, the relation pickers)
+ * honour these like CONTENT_ACCESS; permissions.ts assigns them.
+ */
+export const PARTNER_SHARED_READS: readonly { subject: string; condition: string; hidden: readonly string[]; why: string }[] = [
+  {
+    subject: 'api::organization.organization',
+    condition: OWN_ORGANIZATION,
+    hidden: [],
+    why: 'Its own organisation (partner-account → organisation), to pick it as promoter, provider or workshop organisation.',
+  },
+  {
+    subject: 'api::pact.pact',
+    condition: PACT_PARTY,
+    // A pact a citizen proposed carries the citizen's contacts and receipt; the review note is the proposer's.
+    hidden: ['proposerName', 'proposerEmail', 'proposerPhone', 'proposerConsent', 'sourceReceipt', 'stageNote', 'reviewNote', 'returnedAt'],
+    why: 'The pacts its organisation is a party to, read-only (pacts/stages.ts: only the office moves them).',
+  },
+];
+
 const CT = '/content-manager/collection-types/:model';
 const all = (access: Access) => ({ public: access, partner: access, editor: access });
 const signedIn = (partner: Access, editor: Access = 'allow') => ({ public: 'deny' as const, partner, editor });

@@ -1,0 +1,174 @@
+/**
+ * A Partner works with its own organisation and its own pacts, in the real admin (Debian's Chromium,
+ * an English-speaking browser, the Italian admin):
+ *
+ * - it proposes a practice, picks its own organisation in the «Enti promotori» picker (which read «No
+ *   relations available»: the organisation was the seed's, and the Partner read only what it created),
+ *   adds a cover through the media library, saves, and finds the draft in «Le tue proposte»;
+ * - its pact list shows the pact its organisation is a party to (it read «Nessuna voce»), read-only;
+ * - a Partner of another organisation sees neither that draft nor that pact.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { TYPES } from '@coesione/model';
+import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { launchBrowser } from './support/browser.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+
+const PRACTICE = TYPES.practice.uid;
+const PACT = TYPES.pact.uid;
+const PARTNER_B = { email: 'ente.b.percorso@coesione.example', password: 'Ente-B-Percorso-2026' };
+const OWN_ORGANIZATION = 'APS La Bottega del Riuso';
+const TITLE = 'Sportello del riuso di Borgosesia';
+// The seed's pact with the demo partner's organisation among its parties (scripts/src/seed/pacts.ts).
+const PACT_TITLE = 'L’ex lavatoio di Gattinara come spazio di comunità';
+const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
+
+let cms: TestCms;
+let browser: Browser;
+const tokens = { partner: '', partnerB: '' };
+
+async function token(email: string, password: string): Promise<string> {
+  const res = await cms.api('/admin/login', { method: 'POST', body: { email, password } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.data.token ?? res.body.data.accessToken;
+}
+
+async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${cms.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  return page;
+}
+
+const mainText = async (page: Page) => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  cms = await startCms({}, { admin: true });
+  await seed(cms.strapi, { today: new Date() });
+  const role = await cms.strapi.service('admin::role').findOne({ code: 'coesione-partner' });
+  await cms.strapi.service('admin::user').create({ ...PARTNER_B, firstname: 'Ente', lastname: 'B', isActive: true, registrationToken: null, roles: [role.id] });
+  const orgB = await cms.strapi.documents('api::organization.organization').findFirst({ filters: { slug: 'odv-voci-amiche' } } as never);
+  await cms.strapi.documents('api::partner-account.partner-account').create({ data: { email: PARTNER_B.email, organization: orgB!.documentId } } as never);
+  tokens.partner = await token(DEMO_USERS.partner.email, DEMO_USERS.partner.password);
+  tokens.partnerB = await token(PARTNER_B.email, PARTNER_B.password);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cms?.stop();
+});
+
+describe('a partner with its own organisation and its own pacts', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let practiceId = '';
+  let pactId = '';
+
+  beforeAll(async () => {
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    page = await signIn(context, DEMO_USERS.partner);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('proposes a practice promoted by its own organisation, with a cover from the media library', async () => {
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${PRACTICE}/create?plugins[i18n][locale]=it`);
+    await page.locator('input[name="title"]').waitFor({ timeout: 60_000 });
+    await page.locator('input[name="title"]').fill(TITLE);
+    await page.locator('textarea[name="summary"]').fill('Uno sportello dove riparare e scambiare oggetti invece di buttarli.');
+
+    // The promoters' picker offers the partner's own organisation.
+    const promoters = page.getByRole('combobox', { name: /Enti promotori/ });
+    await promoters.click();
+    const option = page.getByRole('option', { name: new RegExp(OWN_ORGANIZATION) });
+    await option.waitFor({ timeout: 15_000 });
+    await option.click();
+    await expect.poll(() => page.getByText(OWN_ORGANIZATION).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    // A cover made here, uploaded through the media library dialog.
+    const file = join(tmpdir(), `copertina-percorso-${process.pid}.png`);
+    await writeFile(file, await sharp({ create: { width: 640, height: 360, channels: 3, background: { r: 40, g: 120, b: 90 } } }).png().toBuffer());
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.getByText(/Clicca per aggiungere un file|Click to add an asset/).first().click();
+    const addAssets = page.getByRole('button', { name: /^(Aggiungi file|Carica i primi file…|Add new assets)$/ });
+    await addAssets.first().click();
+    await page.locator('input[type="file"]').first().setInputFiles(file);
+    await page.getByRole('button', { name: /Upload 1 asset|Carica 1 file/ }).click();
+    await page.getByRole('button', { name: /^(Fine|Finish)$/ }).click({ timeout: 30_000 });
+    await page.locator('img[src*="copertina"]').first().waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 30_000 });
+    practiceId = page.url().split('?')[0]!.split('/').pop()!;
+    await expect.poll(() => page.locator('input[name="slug"]').inputValue(), { timeout: 15_000 }).toBe('sportello-del-riuso-di-borgosesia');
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: new URL('partner-practice.png', SCREENSHOTS).pathname, fullPage: true });
+
+    // What was stored is what the partner chose.
+    const stored = (await cms.strapi.documents(PRACTICE).findOne({ documentId: practiceId, status: 'draft', populate: { promoters: { fields: ['name'] }, cover: { fields: ['name'] } } } as never)) as unknown as {
+      promoters: { name: string }[];
+      cover: { name: string } | null;
+    };
+    expect(stored.promoters.map((p) => p.name)).toEqual([OWN_ORGANIZATION]);
+    expect(stored.cover?.name).toMatch(/copertina-percorso/);
+  });
+
+  it('finds the draft in «Le tue proposte»', async () => {
+    await page.goto(`${cms.url}/admin`);
+    const item = page.locator('ul[aria-label="Le tue proposte"] li', { hasText: TITLE });
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.textContent()).toContain('In attesa della redazione');
+  });
+
+  it('finds in its pact list the pact its organisation is a party to, read-only', async () => {
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${PACT}?plugins[i18n][locale]=it`);
+    const row = page.getByRole('row', { name: new RegExp(PACT_TITLE) });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await mainText(page)).not.toContain('Nessuna voce');
+    await row.getByText(PACT_TITLE).click();
+    await page.locator('input[name="title"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('input[name="title"]').inputValue()).toBe(PACT_TITLE);
+    pactId = page.url().split('?')[0]!.split('/').pop()!;
+    // Only the office changes it: a save is refused, and nothing changes.
+    const res = await cms.api(`/content-manager/collection-types/${PACT}/${pactId}?locale=it`, { method: 'PUT', token: tokens.partner, body: { title: 'Riscritto dal partner' } });
+    expect(res.status).toBe(403);
+    expect(((await cms.strapi.documents(PACT).findOne({ documentId: pactId, status: 'draft' } as never)) as unknown as { title: string }).title).toBe(PACT_TITLE);
+  });
+
+  it('shows another organisation’s partner neither the draft nor the pact', async () => {
+    const otherContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    try {
+      const other = await signIn(otherContext, PARTNER_B);
+      await other.goto(`${cms.url}/admin/content-manager/collection-types/${PACT}?plugins[i18n][locale]=it`);
+      await other.getByRole('heading', { name: /Patti di collaborazione|Patto di collaborazione/ }).first().waitFor({ timeout: 30_000 });
+      await other.waitForLoadState('networkidle');
+      expect(await mainText(other)).not.toContain(PACT_TITLE);
+      await other.goto(`${cms.url}/admin/content-manager/collection-types/${PRACTICE}?plugins[i18n][locale]=it`);
+      await other.getByRole('heading', { name: /Buone prassi|Buona prassi/ }).first().waitFor({ timeout: 30_000 });
+      await other.waitForLoadState('networkidle');
+      expect(await mainText(other)).not.toContain(TITLE);
+      await other.goto(`${cms.url}/admin`);
+      await other.getByText('Le tue proposte').first().waitFor({ timeout: 60_000 });
+      await other.waitForLoadState('networkidle');
+      expect(await mainText(other)).not.toContain(TITLE);
+    } finally {
+      await otherContext.close();
+    }
+    // Over the API too: the entries and the relation picker's list.
+    expect((await cms.api(`/content-manager/collection-types/${PACT}/${pactId}?locale=it`, { token: tokens.partnerB })).status).toBe(403);
+    expect((await cms.api(`/content-manager/collection-types/${PRACTICE}/${practiceId}?locale=it`, { token: tokens.partnerB })).status).toBe(403);
+    const picker = await cms.api(`/content-manager/relations/${PRACTICE}/promoters?locale=it`, { token: tokens.partnerB });
+    expect(picker.status).toBe(200);
+    expect(picker.body.results.map((r: { name?: string }) => r.name)).toEqual(['ODV Voci Amiche']);
+  });
+});
