@@ -161,7 +161,9 @@ describe('the partner in the admin', () => {
     // Editors' widgets are not the partner's.
     await expect.poll(() => page.getByText('Contributi da moderare').count(), { timeout: 15_000 }).toBe(0);
     await page.getByRole('link', { name: 'Come proporre un contenuto' }).first().click();
-    await page.getByRole('heading', { name: 'Come proporre un contenuto' }).waitFor();
+    // The home page's help widget has the same heading: wait for the help page's address and its text.
+    await page.waitForURL(/\/admin\/come-proporre$/);
+    await page.getByText('Da dove cominciare').first().waitFor();
     const text = await mainText(page);
     expect(text).toContain('Da dove cominciare');
     expect(text).toContain('5 giorni lavorativi');

@@ -678,7 +678,7 @@ describe('accessibility (pa11y)', () => {
   const FAMILIES: [RegExp, number][] = [
     [/\/bisogni\/[^/]+\/\d{4}-t\d\/$/, 17], // a category in an earlier quarter
     [/\/bisogni\/sintesi\/comuni\/[^/]+\/$/, 17], // a comune's need digest (the ambiti's in full)
-    [/\/patti\/(fase|comune|tema|tipo)\/[^/]+\/(pagina\/\d+\/)?$/, 17], // a filter of the pact register
+    [/\/patti\/(fase|comune|tema|tipo|ente)\/[^/]+\/(pagina\/\d+\/)?$/, 17], // a filter of the pact register
     [/\/comuni\/[^/]+\/$/, 8], // a comune's page
     [/\/(buone-prassi|opportunita|normativa|formazione|laboratori|enti|patti|temi)\/(?!rapporto\/)[^/]+\/$/, 3], // a detail page
   ];
