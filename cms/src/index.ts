@@ -4,6 +4,7 @@ import { registerPartnerConditions } from './lib/access/partner-conditions';
 import { syncAdminLayouts } from './lib/admin-layout';
 import { PUBLIC_TYPES } from './lib/content-types';
 import { registerContentGuard } from './lib/content-guard';
+import { registerCoordinateField } from './lib/coordinates';
 import { useWriteAheadLog } from './lib/coordination/tables';
 import { ensureLookupIndexes } from './lib/indexes';
 import { registerPactStages } from './lib/pacts/stages';
@@ -21,6 +22,8 @@ let stopSearchWorker: () => Promise<void> = async () => {};
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before the schemas are read: shared.location's coordinates are this custom field.
+    registerCoordinateField(strapi);
     // Before the guards: route-policy.ts declares these routes and guardAdminRoutes attaches its checks.
     registerNeedRoutes(strapi);
     registerReviewRoutes(strapi);

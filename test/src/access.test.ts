@@ -494,6 +494,34 @@ describe('need imports across organisations', () => {
   });
 });
 
+// ── Relation pickers inside a component (the source is a component, never a permission subject) ──
+describe('relation pickers inside a component', () => {
+  const componentOf = async (documentId: string) => (await cms.strapi.db.query(PRACTICE).findOne({ where: { documentId }, populate: ['location'] }))?.location?.id as number;
+  const names = (res: Answer) => JSON.stringify(res.json?.results ?? []);
+
+  it('answer the Editor and the Partner with data, the public never', async () => {
+    for (const url of ['/content-manager/relations/shared.location/municipality?locale=it', '/content-manager/relations/pact.party/organization?locale=it']) {
+      expect((await call('GET', url)).status, url).toBe(401);
+      for (const token of [tokens.editor, tokens.partnerA]) expect((await call('GET', url, { token })).status, url).toBe(200);
+    }
+    const comuni = '/content-manager/relations/shared.location/municipality?locale=it&pageSize=100';
+    expect(names(await call('GET', comuni, { token: tokens.partnerA }))).toContain('Vercelli');
+    expect(names(await call('GET', comuni, { token: tokens.editor }))).toContain('Vercelli');
+  });
+
+  it('show the comune set on a place only to who may read the entry holding it', async () => {
+    const own = await componentOf(await draftBy(tokens.partnerA));
+    const other = await componentOf(await draftBy(tokens.partnerB));
+    const existing = (id: number) => `/content-manager/relations/shared.location/${id}/municipality?locale=it`;
+    expect(names(await call('GET', existing(own), { token: tokens.partnerA }))).toContain('Vercelli');
+    expect(names(await call('GET', existing(other), { token: tokens.editor }))).toContain('Vercelli');
+    expect((await call('GET', existing(other), { token: tokens.partnerA })).status).toBe(403);
+    // The list of available comuni leaves out the one set on `?id=`: it would tell B's comune too.
+    expect((await call('GET', `/content-manager/relations/shared.location/municipality?locale=it&id=${other}`, { token: tokens.partnerA })).status).toBe(403);
+    expect((await call('GET', existing(own))).status).toBe(401);
+  });
+});
+
 // ── The route × role matrix (last: its allowed calls change settings) ──────────────────────────────────────────────────────────────────────
 
 type Caller = 'public' | 'partner' | 'editor';

@@ -6,7 +6,8 @@
  * - the home page's work queues as widgets: editors (gated on the publish permission) and partners (gated
  *   on the `api::partner-queue` action only their role holds, review/queue-action.ts);
  * - «Come proporre un contenuto», a page of the admin with its menu link; «Dati di bisogno», the partners' need-records page;
- * - the edit view: no publish actions for who cannot publish, and the review side panel.
+ * - the edit view: no publish actions for who cannot publish, and the review side panel;
+ * - coordinates typed with a dot or a comma (the `global::coordinate` custom field, coordinates/).
  */
 import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
@@ -15,6 +16,7 @@ import { HELP_PATH } from './coesione/api';
 import { withoutPublishForNonPublishers } from './coesione/publish';
 import { ReviewPanel } from './coesione/ReviewPanel';
 import { IT } from './coesione/translations';
+import { registerCoordinateField } from './coordinates/register';
 import { registerNeedsPage } from './needs/register';
 
 // Before the admin reads it: a first visit (the sign-in page included) is in Italian.
@@ -50,6 +52,7 @@ export default {
       position: 99,
     });
     registerNeedsPage(app);
+    registerCoordinateField(app);
   },
   bootstrap(app: StrapiApp) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

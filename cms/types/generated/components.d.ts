@@ -256,6 +256,12 @@ export interface SharedLocation extends Struct.ComponentSchema {
       }>;
     latitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<
+        'global::coordinate',
+        {
+          axis: 'latitude';
+        }
+      > &
       Schema.Attribute.SetMinMax<
         {
           max: 90;
@@ -265,6 +271,12 @@ export interface SharedLocation extends Struct.ComponentSchema {
       >;
     longitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<
+        'global::coordinate',
+        {
+          axis: 'longitude';
+        }
+      > &
       Schema.Attribute.SetMinMax<
         {
           max: 180;

@@ -473,6 +473,12 @@ export interface ApiMunicipalityMunicipality
       }>;
     latitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<
+        'global::coordinate',
+        {
+          axis: 'latitude';
+        }
+      > &
       Schema.Attribute.SetMinMax<
         {
           max: 90;
@@ -488,6 +494,12 @@ export interface ApiMunicipalityMunicipality
       Schema.Attribute.Private;
     longitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<
+        'global::coordinate',
+        {
+          axis: 'longitude';
+        }
+      > &
       Schema.Attribute.SetMinMax<
         {
           max: 180;

@@ -112,10 +112,74 @@ const relationSourceAllowed =
   (strapi: Core.Strapi) =>
   async (ctx: Context, next: Next): Promise<void> => {
     const { model } = ctx.params as { model: string };
+    if (isComponent(strapi, model)) return componentRelationAllowed(strapi, ctx, next);
     const check = checker(strapi, ctx, model);
     if (strapi.getModel(model as UID.ContentType) && check.cannot.read() && check.cannot.create() && check.cannot.update()) throw forbidden('Non hai accesso a questo tipo di contenuto.');
     await next();
   };
+
+interface Attribute {
+  type: string;
+  component?: string;
+  target?: string;
+}
+const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, Attribute> =>
+  ((strapi.getModel(uid as UID.Schema) as { attributes?: Record<string, Attribute> } | undefined)?.attributes ?? {});
+const isComponent = (strapi: Core.Strapi, uid: string): boolean => (strapi.getModel(uid as UID.Schema) as { modelType?: string } | undefined)?.modelType === 'component';
+
+/** Where a component sits: every content type that holds it, with the attribute path to it (components nest). */
+export function componentHolders(strapi: Core.Strapi, component: string, depth = 0): { uid: string; path: string[] }[] {
+  if (depth > 4) return [];
+  const holders: { uid: string; path: string[] }[] = [];
+  for (const [uid, model] of [...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)] as [string, { modelType?: string }][]) {
+    for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
+      if (attribute.type !== 'component' || attribute.component !== component) continue;
+      if (model.modelType === 'component') holders.push(...componentHolders(strapi, uid, depth + 1).map((h) => ({ uid: h.uid, path: [...h.path, name] })));
+      else holders.push({ uid, path: [name] });
+    }
+  }
+  return holders;
+}
+
+/**
+ * Relation pickers inside a component (`/content-manager/relations/shared.location/municipality`): a
+ * component is never a permission subject, and Strapi's controller skips its check for one, listing the
+ * target through the caller's read permission on it. So the caller must read the target type and be able
+ * to create or edit some type that holds the component; and the existing relations of one component row
+ * (`…/shared.location/:id/municipality`, or `?id=` on the list) only where the entry holding that row is readable to the caller,
+ * or any component id would tell the comune of anybody's draft.
+ */
+async function componentRelationAllowed(strapi: Core.Strapi, ctx: Context, next: Next): Promise<void> {
+  const { model, targetField, id: idParam } = ctx.params as { model: string; targetField?: string; id?: string };
+  // The picker's list of available entries names the component row in `?id=`: it leaves out what is set there.
+  const idQuery = (ctx.query as { id?: unknown }).id;
+  // A component not saved yet has no row: the picker then sends `id=` empty.
+  const id = idParam ?? (typeof idQuery === 'string' && idQuery !== '' ? idQuery : undefined);
+  const target = attributesOf(strapi, model)[targetField ?? '']?.target;
+  // Strapi answers a missing or non-relation field with its own 400.
+  if (!target) return next();
+  const holders = componentHolders(strapi, model);
+  const editable = holders.filter(({ uid }) => {
+    const check = checker(strapi, ctx, uid);
+    return !check.cannot.create() || !check.cannot.update();
+  });
+  if (!strapi.getModel(target as UID.ContentType) || checker(strapi, ctx, target).cannot.read() || editable.length === 0) {
+    throw forbidden('Non hai accesso a questo elenco.');
+  }
+  if (id !== undefined) {
+    const componentId = Number(id);
+    let readable = false;
+    for (const { uid, path } of Number.isInteger(componentId) ? holders : []) {
+      const where = path.reduceRight<Record<string, unknown>>((inner, name) => ({ [name]: inner }), { id: componentId });
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where, populate: ['createdBy'] });
+      const check = checker(strapi, ctx, uid);
+      if (rows.some((row) => !check.cannot.read(row))) readable = true;
+      if (readable) break;
+    }
+    if (!readable) throw forbidden('Puoi aprire solo le schede che puoi leggere.');
+  }
+  await next();
+}
 
 const FILE = 'plugin::upload.file';
 

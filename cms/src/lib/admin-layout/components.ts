@@ -9,8 +9,12 @@ export const COMPONENT_LAYOUTS: Record<string, ComponentLayout> = {
       label: { label: 'Nome del luogo', description: 'Se ha un nome. Es. Centro incontri «La Serra»', placeholder: 'Es. Centro incontri La Serra' },
       address: { label: 'Indirizzo', description: 'Via e numero civico. Es. Via Roma 12', placeholder: 'Es. Via Roma 12' },
       municipality: { label: 'Comune', description: 'Il comune del luogo. Es. Santhià' },
-      latitude: { label: 'Latitudine', description: 'In gradi decimali, tra 45.05 e 46.00 nel distretto (da una mappa: tasto destro sul punto). Es. 45.3675', placeholder: 'Es. 45.3675' },
-      longitude: { label: 'Longitudine', description: 'In gradi decimali, tra 7.80 e 8.60 nel distretto. Es. 8.1739', placeholder: 'Es. 8.1739' },
+      latitude: {
+        label: 'Latitudine',
+        description: 'In gradi decimali, con il punto o la virgola: tra 45,05 e 46,00 nel distretto. Da una mappa (tasto destro sul punto) puoi incollare qui la coppia «45.3675, 8.1734»: riempie anche la longitudine. Es. 45.3675 o 45,3675',
+        placeholder: 'Es. 45,3675',
+      },
+      longitude: { label: 'Longitudine', description: 'In gradi decimali, con il punto o la virgola: tra 7,80 e 8,60 nel distretto. Es. 8.1734 o 8,1734', placeholder: 'Es. 8,1734' },
     },
   },
   'shared.contact': {
