@@ -7,7 +7,7 @@
  * the fallback maps entries through the same function), so nothing private can reach either page.
  */
 import { EDITORIAL_KEYS, uidOf, type EditorialKey } from '@coesione/model';
-import { createSearchClient, ensureSearchKey, INDEX_UID, toSearchDocument, type CmsEntry, type SearchDocument } from '@coesione/search';
+import { createSearchClient, ensureSearchKey, INDEX_UID, SYNONYM_GROUPS, toSearchDocument, type CmsEntry, type SearchDocument } from '@coesione/search';
 import { POPULATE } from '../populate';
 import { HITS_PER_PAGE, type SearchQuery } from './query';
 
@@ -120,7 +120,19 @@ export const words = (q: string): string[] => [...new Set(q.toLocaleLowerCase('i
 export const stem = (word: string): string => (word.length <= 4 ? word : word.slice(0, Math.max(4, word.length - 3)));
 
 /**
- * Published entries whose title (or name) or summary holds a word of the query (by its stem), of the chosen
+ * The stems a query word is looked for by: its own, and those of the single-word terms of every synonym
+ * group it reaches (as the index does with its synonyms and word families), so «biciclette» also finds
+ * «ciclofficina» and «riparazone» also finds «riparare».
+ */
+export function alternatives(word: string, groups: readonly (readonly string[])[] = SYNONYM_GROUPS): string[] {
+  const own = stem(word);
+  const single = (term: string) => !/\s/.test(term);
+  const reached = groups.filter((group) => group.some((term) => single(term) && (term.toLocaleLowerCase('it').startsWith(own) || own.startsWith(stem(term.toLocaleLowerCase('it'))))));
+  return [...new Set([own, ...reached.flatMap((group) => group.filter(single).map((term) => stem(term.toLocaleLowerCase('it'))))])];
+}
+
+/**
+ * Published entries whose title (or name) or summary holds a word of the query (by its stem or a synonym's), of the chosen
  * types and comuni: those holding more of the words first (as Meilisearch's default matching strategy
  * does, so two words that are each found never give nothing), then those with a word in the title, then
  * the newest.
@@ -128,7 +140,8 @@ export const stem = (word: string): string => (word.length <= 4 ? word : word.sl
 export function contentEngine(strapi: ContentReader, now: () => Date = () => new Date()): Engine {
   return async (query) => {
     const types = query.types.length > 0 ? query.types : [...EDITORIAL_KEYS];
-    const stems = [...new Set(words(query.q).map(stem))];
+    const looked = [...new Set(words(query.q))].map((w) => alternatives(w));
+    const stems = [...new Set(looked.flat())];
     const found: SearchDocument[] = [];
     for (const type of types) {
       const uid = uidOf(type);
@@ -145,8 +158,9 @@ export function contentEngine(strapi: ContentReader, now: () => Date = () => new
     }
     const inComuni = query.comuni.length === 0 ? found : found.filter((d) => d.municipalityNames.some((m) => query.comuni.includes(m)));
     const lower = (text: string | undefined) => (text ?? '').toLocaleLowerCase('it');
-    const matched = (d: SearchDocument) => stems.filter((w) => lower(d.title).includes(w) || lower(d.summary).includes(w)).length;
-    const inTitle = (d: SearchDocument) => stems.filter((w) => lower(d.title).includes(w)).length;
+    // How many of the query's words an entry holds (a word counts once, by any of its stems).
+    const matched = (d: SearchDocument) => looked.filter((alts) => alts.some((w) => lower(d.title).includes(w) || lower(d.summary).includes(w))).length;
+    const inTitle = (d: SearchDocument) => looked.filter((alts) => alts.some((w) => lower(d.title).includes(w))).length;
     const ordered = inComuni.sort((a, b) => matched(b) - matched(a) || inTitle(b) - inTitle(a) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0));
     const start = (query.page - 1) * HITS_PER_PAGE;
     return { hits: ordered.slice(start, start + HITS_PER_PAGE).map(toHit), totalHits: ordered.length };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from './engines';
-import { meiliFilter, stem, words } from './engines';
+import { alternatives, meiliFilter, stem, words } from './engines';
 import { parseQuery, toParams } from './query';
 import { createSiteSearch } from './service';
 
@@ -35,6 +35,12 @@ describe('the search query', () => {
       expect(text.startsWith(stem(typed!)), `${typed} → ${stem(typed!)}`).toBe(true);
     }
     expect(stem('bici')).toBe('bici');
+  });
+
+  it('looks for a word by its synonyms too, also when it was typed with a slip', () => {
+    expect(alternatives('biciclette')).toEqual(expect.arrayContaining(['bicicle', 'bici', 'cicl']));
+    expect(alternatives('riparazone')).toEqual(expect.arrayContaining(['riparaz', 'ripar']));
+    expect(alternatives('zafferano')).toEqual(['zaffer']);
   });
 });
 
