@@ -54,6 +54,14 @@ export const STATES = ['ricevuta', 'in_revisione', 'accettata', 'respinta'] as c
 export type State = (typeof STATES)[number];
 export const STATE_LABELS: Record<State, string> = { ricevuta: 'Ricevuta', in_revisione: 'In revisione', accettata: 'Accettata', respinta: 'Respinta' };
 
+/**
+ * A state as its sender reads it. A pact proposal «accettata» is taken up by the office, which opens the
+ * pact's istruttoria: «Accettata» alone read as "pact approved".
+ */
+export function senderStateLabel(kind: Kind, state: State): string {
+  return kind === 'patto' && state === 'accettata' ? 'Presa in carico: il patto è in istruttoria' : STATE_LABELS[state];
+}
+
 /** Ratings count once an editor accepts them, and are shown only as an average of at least this many. */
 export const MIN_RATINGS = 3;
 

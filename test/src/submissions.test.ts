@@ -542,6 +542,8 @@ describe('moderation', () => {
     expect(publish.status, publish.text).toBe(200);
     const status = await request(`/api/submissions/status/${receipt}`);
     expect(status.json.data.pact).toEqual({ title: 'Cura del cortile della scuola Ferrari', path: `/patti/${pact.slug}/`, stage: 'Istruttoria' });
+    // Accepting a pact proposal opens its istruttoria: the proposer must not read "approved".
+    expect(status.json.data.stateLabel).toBe('Presa in carico: il patto è in istruttoria');
     const page = await request(`/api/submissions/status?codice=${receipt}`, { headers: { accept: 'text/html' } });
     expect(page.text).toContain(`<a href="${SITE}/patti/${pact.slug}/">Cura del cortile della scuola Ferrari</a> (fase: Istruttoria)`);
 

@@ -3,7 +3,7 @@
  * contribution under a fresh receipt, the public status of a receipt and the public rating aggregates.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { MIN_RATINGS, noticeOpen, PACT_STAGE_LABELS, pageUrl, STATE_LABELS, uidOf, type Kind, type PactStage, type PublicStatus, type State, type Target } from '@coesione/model';
+import { MIN_RATINGS, noticeOpen, PACT_STAGE_LABELS, pageUrl, senderStateLabel, STATES, uidOf, type Kind, type PactStage, type PublicStatus, type State, type Target } from '@coesione/model';
 import { newReceipt } from './receipt';
 import { FIELD_LABELS, outsideDistrict, type FieldError, type SubmissionInput } from './validation';
 
@@ -129,7 +129,7 @@ export async function findStatus(strapi: Core.Strapi, receipt: string): Promise<
     receipt: row.receipt,
     kind: row.kind,
     state: row.state,
-    stateLabel: STATE_LABELS[row.state] ?? row.state,
+    stateLabel: STATES.includes(row.state) ? senderStateLabel(row.kind, row.state) : row.state,
     reply: row.publicReply || null,
     updatedAt: new Date(row.updatedAt).toISOString(),
   };

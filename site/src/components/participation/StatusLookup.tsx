@@ -22,6 +22,7 @@ const MEANING: Record<State, string> = {
   accettata: 'La redazione ha accolto l’invio.',
   respinta: 'La redazione non ha potuto accogliere l’invio; il motivo è nella risposta.',
 };
+const PACT_TAKEN_UP = 'L’ufficio ha preso in carico la proposta e ne sta esaminando la fattibilità (istruttoria): il patto non è ancora approvato.';
 const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 const ID = 'stato-codice';
@@ -123,7 +124,7 @@ export default function StatusLookup({ cmsUrl }: StatusLookupProps) {
                   {view.status.stateLabel}
                 </strong>
                 <br />
-                {MEANING[view.status.state] ?? ''}
+                {view.status.kind === 'patto' && view.status.state === 'accettata' ? PACT_TAKEN_UP : (MEANING[view.status.state] ?? '')}
               </dd>
               <dt>Ultimo aggiornamento</dt>
               <dd>
