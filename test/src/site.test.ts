@@ -131,7 +131,7 @@ describe('the site build', () => {
         expect(read(fromCms, listPages[1]!)).toMatch(/aria-current="page"><span class="visually-hidden">Pagina <\/span>2</);
       }
       const linked = listPages.flatMap((page) => [...read(fromCms, page).matchAll(/<h2 class="it-card-title"><a href="([^"]+)">/g)].map((m) => m[1]));
-      const published = (await cms.strapi.documents(TYPES[key].uid as UID.ContentType).findMany({ status: 'published', fields: ['slug'], limit: 10_000 } as never)) as { slug: string }[];
+      const published = (await cms.strapi.documents(TYPES[key].uid as UID.ContentType).findMany({ status: 'published', fields: ['slug'], limit: 10_000 } as never)) as unknown as { slug: string }[];
       expect(linked.slice().sort(), `${section}: every published entry on exactly one list page`).toEqual(published.map((e) => `/${section}${e.slug}/`).sort());
     }
     // Open opportunities come first: the section's first page starts with them, closed ones after.

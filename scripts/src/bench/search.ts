@@ -16,6 +16,7 @@ import {
   reindex,
   SEARCH_TYPES,
   type SearchDocument,
+  wordFamilies,
 } from '@coesione/search';
 import { pageUrl } from '@coesione/model';
 import { writeResults } from '../lib/bench.ts';
@@ -58,6 +59,7 @@ function* synthetic(count: number, batch = 10_000): Generator<SearchDocument[]> 
         title: `${words.slice(0, 3).join(' ')} a ${comune.name}`,
         summary: `Scheda sintetica ${i}: ${words.join(' ')}.`,
         bodyText: Array.from({ length: 60 }, () => pick(WORDS)).join(' '),
+        wordFamilies: wordFamilies(words.join(' ')),
         organizationNames: [`Ente sintetico ${i % 300}`], municipalityNames: [comune.name], municipalityCodes: [comune.istat],
         themeNames: [], themes: [pick(THEMES), pick(THEMES)], targetGroupNames: [], targetGroups: [],
         kind: type === 'opportunity' ? pick(KINDS) : null, open: deadline === null ? null : deadline >= now, deadline,
