@@ -4,3 +4,4 @@ export * from './district.js';
 export * from './participation.js';
 export * from './needs.js';
 export * from './pacts.js';
+export * from './site.js';
