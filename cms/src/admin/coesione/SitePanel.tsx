@@ -8,6 +8,7 @@ import * as React from 'react';
 import { Flex, Link, Typography, VisuallyHidden } from '@strapi/design-system';
 import { aboutDelay, EDITORIAL_KEYS, pageUrl, TYPES, type EditorialKey, type SiteStatus } from '@coesione/model';
 import { useAdminGet } from './api';
+import { useIsPartner } from './ReviewPanel';
 
 /** Editorial types by UID: each has a section of the site, and so a public page per entry. */
 const EDITORIAL_BY_UID = new Map<string, EditorialKey>(EDITORIAL_KEYS.map((key) => [TYPES[key].uid, key]));
@@ -84,6 +85,7 @@ function SiteContent({ model, documentId, activeTab, document, meta, type }: Pan
     return () => window.clearTimeout(timer);
   }, [waiting, site]);
   const slug = usePublishedSlug(model, documentId, document, activeTab);
+  const partner = useIsPartner();
 
   if (error) return <Typography variant="pi">Non è stato possibile leggere lo stato del sito: ricarica la pagina.</Typography>;
   if (!site) return null;
@@ -101,8 +103,8 @@ function SiteContent({ model, documentId, activeTab, document, meta, type }: Pan
         </>
       ) : (
         <Typography variant="pi">
-          Questa scheda non è ancora sul sito: è una bozza. Dopo «Pubblica» la sua pagina appare sul sito
-          {site.rebuildsOnPublish ? ` entro ${delay}` : ' alla prossima ricostruzione'}.
+          Questa scheda non è ancora sul sito: è una bozza. {partner ? 'Quando la redazione la pubblica' : 'Dopo «Pubblica»'}, la sua pagina appare
+          sul sito{site.rebuildsOnPublish ? ` entro ${delay}` : ' alla prossima ricostruzione'}.
         </Typography>
       )}
     </Flex>
