@@ -13,6 +13,7 @@ import { syncAccess } from './lib/permissions';
 import { registerRebuildHook } from './lib/rebuild-hook';
 import { registerPartnerQueueAction } from './lib/review/queue-action';
 import { registerReviewReset, registerReviewRoutes } from './lib/review/routes';
+import { registerSiteRoutes } from './lib/site/routes';
 import { registerSlugFromTitle } from './lib/slug-from-title';
 import { registerSearchSync, startSearchWorker } from './lib/search';
 import { registerModeration } from './lib/submissions/moderation';
@@ -27,6 +28,7 @@ export default {
     // Before the guards: route-policy.ts declares these routes and guardAdminRoutes attaches its checks.
     registerNeedRoutes(strapi);
     registerReviewRoutes(strapi);
+    registerSiteRoutes(strapi);
     guardAdminRoutes(strapi);
     // Before the content guard, so a new entry's slug is the title's by the time required fields are checked.
     registerSlugFromTitle(strapi, PUBLIC_TYPES);

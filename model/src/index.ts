@@ -5,3 +5,4 @@ export * from './participation.js';
 export * from './needs.js';
 export * from './pacts.js';
 export * from './coordinates.js';
+export * from './site.js';

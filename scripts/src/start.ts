@@ -91,6 +91,8 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => hook.listen(hookPort, config.host, resolve));
     closers.push(() => new Promise((resolve) => hook.close(() => resolve())));
     env.SITE_REBUILD_HOOK_URL = `http://${config.host}:${hookPort}/rebuild`;
+    // What the admin's «Sul sito» panel announces: a local build of the demo site takes 10–20 s, not a Netlify minute.
+    env.SITE_BUILD_ESTIMATE_MS ??= '20000';
   }
 
   const seeded = path.join(config.dataDir, 'seeded');

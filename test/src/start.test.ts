@@ -1,6 +1,7 @@
 /**
  * `npm start` as a newcomer runs it: on an empty data folder it brings up the site, the CMS and
  * Meilisearch with the demo content and the search index, and Ctrl-C (SIGINT/SIGTERM) stops everything.
+ * Publishing as the Editor rebuilds the site, and the admin's «Sul sito» panel says when and links there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/src/lib/paths.ts';
 import { freePort } from '../../scripts/src/lib/ports.ts';
 import { packageFile } from '../../scripts/src/lib/strapi.ts';
+import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { launchBrowser } from './support/browser.ts';
 import { until } from './support/indexed.ts';
+
+const SCREENSHOTS = path.join(ROOT, 'test/screenshots');
 
 const TSX = packageFile('tsx', 'dist/cli.mjs', ROOT);
 
@@ -33,6 +38,15 @@ const portFree = (port: number) =>
     const server = net.createServer().once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/** A signed-in admin's bearer token (Strapi 5.54 answers `token`, session-based versions `accessToken`). */
+async function adminToken(cms: string, user: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${cms}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ email: user.email, password: user.password }) });
+  const body = (await res.json()) as { data?: { token?: string; accessToken?: string } };
+  const token = body.data?.token ?? body.data?.accessToken;
+  if (!token) throw new Error(`sign-in of ${user.email} refused (${res.status})`);
+  return token;
+}
 
 const total = async (url: string) =>
   ((await (await fetch(url, { headers: { connection: 'close' } })).json()) as { meta: { pagination: { total: number } } }).meta.pagination.total;
@@ -90,10 +104,10 @@ describe('npm start', () => {
         headers: { 'content-type': 'application/json', connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: res.status, body: (await res.json().catch(() => ({}))) as { data: { token: string; documentId: string } } };
+      return { status: res.status, body: (await res.json().catch(() => ({}))) as { data: { documentId: string } } };
     };
-    const login = await call('/admin/login', 'POST', { email: 'admin@coesione.example', password: 'Coesione-Admin-2026' });
-    const token = login.body.data.token;
+    // The Editor, as the redazione works: not the super admin.
+    const token = await adminToken(cms, DEMO_USERS.editor);
     const CM = '/content-manager/collection-types/api::practice.practice';
     const created = await call(`${CM}?locale=it`, 'POST', { title: 'Merenda solidale del sabato', slug: 'merenda-solidale-del-sabato', summary: 'Una merenda condivisa ogni sabato.' }, token);
     expect(created.status).toBe(201);
@@ -106,6 +120,64 @@ describe('npm start', () => {
 
     expect((await call(`${CM}/${created.body.data.documentId}/actions/unpublish?locale=it`, 'POST', {}, token)).status).toBe(200);
     await until('the page to disappear', async () => (await fetch(page)).status === 404, 90_000);
+  });
+
+  it('tells the editor, after «Pubblica» in the admin, when the site shows the entry, and «Vedi sul sito» opens it', { timeout: 300_000 }, async () => {
+    const cms = `http://127.0.0.1:${ports.cms}`;
+    const site = `http://127.0.0.1:${ports.site}`;
+    const title = 'Cena di quartiere a Trino';
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1440, height: 900 } });
+      const admin = await context.newPage();
+      await admin.goto(`${cms}/admin/auth/login`);
+      await admin.locator('input[name="email"]').fill(DEMO_USERS.editor.email);
+      await admin.locator('input[name="password"]').fill(DEMO_USERS.editor.password);
+      await admin.locator('button[type="submit"]').click();
+      await admin.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+
+      await admin.goto(`${cms}/admin/content-manager/collection-types/api::practice.practice/create?plugins[i18n][locale]=it`);
+      await admin.locator('input[name="title"]').waitFor({ timeout: 60_000 });
+      await admin.locator('input[name="title"]').fill(title);
+      await admin.locator('textarea[name="summary"]').fill('Una cena condivisa tra vicini, una volta al mese.');
+      await admin.getByRole('button', { name: 'Salva' }).click();
+      await admin.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 30_000 });
+      const slug = 'cena-di-quartiere-a-trino';
+      await expect.poll(() => admin.locator('input[name="slug"]').inputValue(), { timeout: 15_000 }).toBe(slug);
+
+      const panel = admin.locator('aside', { has: admin.getByRole('heading', { name: 'Sul sito', exact: true }) });
+      await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toContain('non è ancora sul sito');
+      expect(await panel.getByRole('link', { name: /Vedi sul sito/ }).count()).toBe(0);
+
+      const publishedAt = Date.now();
+      await admin.getByRole('button', { name: 'Pubblica', exact: true }).click();
+      const link = panel.getByRole('link', { name: 'Vedi sul sito (si apre in una nuova scheda)' });
+      await link.waitFor({ timeout: 30_000 });
+      const href = `${site}/buone-prassi/${slug}/`;
+      expect(await link.getAttribute('href')).toBe(href);
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await panel.innerText()).toMatch(/Il sito si aggiorna entro circa \d+ (secondi|minuti?) dalla pubblicazione/);
+
+      // The panel follows the rebuild: once the hook has been called for this publish, it says when.
+      const editor = await adminToken(cms, DEMO_USERS.editor);
+      const asked = await until('the rebuild request after the publish', async () => {
+        const status = (await (await fetch(`${cms}/admin/coesione/site`, { headers: { authorization: `Bearer ${editor}`, connection: 'close' } })).json()) as { lastRebuildRequestedAt: string | null };
+        return status.lastRebuildRequestedAt && Date.parse(status.lastRebuildRequestedAt) >= publishedAt ? status.lastRebuildRequestedAt : undefined;
+      }, 60_000);
+      const shown = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Rome' }).format(new Date(asked));
+      await expect.poll(() => panel.innerText(), { timeout: 15_000 }).toContain(`Ultima richiesta di aggiornamento del sito: ${shown}`);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await panel.screenshot({ path: path.join(SCREENSHOTS, 'redazione-vedi-sul-sito.png') });
+
+      const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+      await until('the page on the site with the entry’s title', async () => {
+        const res = await tab.goto(href);
+        return res?.status() === 200 && (await tab.locator('h1').first().innerText()) === title;
+      }, 90_000);
+      expect(tab.url()).toBe(href);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('refuses to start on a taken port, naming the variable to change', async () => {

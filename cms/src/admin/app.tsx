@@ -6,7 +6,8 @@
  * - the home page's work queues as widgets: editors (gated on the publish permission) and partners (gated
  *   on the `api::partner-queue` action only their role holds, review/queue-action.ts);
  * - «Come proporre un contenuto», a page of the admin with its menu link; «Dati di bisogno», the partners' need-records page;
- * - the edit view: no publish actions for who cannot publish, and the review side panel;
+ * - the edit view: no publish actions for who cannot publish, the review side panel, and «Sul sito» (the
+ *   entry's public page and when the site shows a publish);
  * - coordinates typed with a dot or a comma (the `global::coordinate` custom field, coordinates/).
  */
 import type { ComponentType } from 'react';
@@ -15,6 +16,7 @@ import { Bell, Calendar, Clock, Feather, Information, Question } from '@strapi/i
 import { HELP_PATH } from './coesione/api';
 import { withoutPublishForNonPublishers } from './coesione/publish';
 import { ReviewPanel } from './coesione/ReviewPanel';
+import { SitePanel } from './coesione/SitePanel';
 import { IT } from './coesione/translations';
 import { registerCoordinateField } from './coordinates/register';
 import { registerNeedsPage } from './needs/register';
@@ -58,6 +60,6 @@ export default {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const cm = app.getPlugin('content-manager') as any;
     cm.apis.addDocumentAction(withoutPublishForNonPublishers);
-    cm.apis.addEditViewSidePanel([ReviewPanel]);
+    cm.apis.addEditViewSidePanel([ReviewPanel, SitePanel]);
   },
 };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLIC_TYPES } from './content-types';
-import { registerRebuildHook } from './rebuild-hook';
+import { lastRebuildRequest, registerRebuildHook } from './rebuild-hook';
 import { createFakeStrapi, type FakeStrapi } from './testing/fake-strapi';
 
 const PRACTICE = 'api::practice.practice';
@@ -15,12 +15,15 @@ async function until(done: () => boolean, timeoutMs = 5000): Promise<void> {
 
 let server: http.Server;
 let builds: number;
+let answer = 202;
 let strapi: FakeStrapi;
 
 beforeEach(async () => {
   builds = 0;
+  answer = 202;
   server = http.createServer((req, res) => {
     if (req.method === 'POST') builds++;
+    res.statusCode = answer;
     res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,5 +61,22 @@ describe('the site rebuild hook', () => {
     expect(strapi.calls).toHaveLength(1);
     await until(() => strapi.logs.warn.length > 0);
     expect(strapi.logs.warn).toEqual([expect.stringMatching(/site rebuild hook unreachable/)]);
+  });
+
+  it('remembers when the hook last accepted a request, for the admin’s «Sul sito» panel, and not a refused one', async () => {
+    const before = Date.now();
+    await strapi.run({ uid: PRACTICE, action: 'publish', params: { documentId: 'p1' } });
+    let accepted: string | null = null;
+    for (const deadline = Date.now() + 5000; !(accepted && Date.parse(accepted) >= before); accepted = await lastRebuildRequest(strapi)) {
+      if (Date.now() > deadline) throw new Error('the accepted request was not recorded');
+      await pause(10);
+    }
+
+    answer = 500;
+    await strapi.run({ uid: PRACTICE, action: 'publish', params: { documentId: 'p2' } });
+    await until(() => builds > 1);
+    await until(() => strapi.logs.warn.length > 0);
+    expect(strapi.logs.warn).toEqual(['site rebuild hook answered 500']);
+    expect(await lastRebuildRequest(strapi)).toBe(accepted);
   });
 });

@@ -3,11 +3,26 @@
  * SITE_REBUILD_HOOK_URL (a Netlify build hook in production; `npm start`'s own listener locally),
  * debounced so that a burst of publishes costs one build — one for all the CMS processes, the debounce
  * being kept in the database (lib/coordination). The CMS write never waits for it.
+ *
+ * When the hook accepts a request, the time goes into Strapi's core store, so that the admin's «Sul sito»
+ * panel (lib/site) can tell editors when the site was last asked to rebuild, whichever process asked.
  */
 import type { UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { databaseCoordination, memoryCoordination, type Coordination } from './coordination';
 import { changesPublished, type MiddlewareHost, type Model } from './published-change';
+import { siteOptions } from './site/options';
+
+/** The core-store entry of the last accepted rebuild request. */
+export const REBUILD_STORE_KEY = { type: 'core', name: 'coesione', key: 'site-rebuild' } as const;
+export const REBUILD_JOB = 'site-rebuild';
+
+type StoreKey = typeof REBUILD_STORE_KEY;
+/** What the hook needs of Strapi's core store (`strapi.store`). */
+export interface RebuildStore {
+  get(params: StoreKey): Promise<unknown>;
+  set(params: StoreKey & { value: unknown }): Promise<void>;
+}
 
 /** What the hook needs of Strapi (`Core.Strapi` fits, and so does the unit tests' fake). */
 export interface RebuildHookHost extends MiddlewareHost {
@@ -15,6 +30,18 @@ export interface RebuildHookHost extends MiddlewareHost {
   log: { warn(message: string): void };
   /** Strapi's database; absent in unit tests, where the debounce stays in memory. */
   db?: { connection?: Knex };
+  /** Strapi's core store; absent in unit tests, where the last request stays in memory. */
+  store?: RebuildStore;
+}
+
+let lastInMemory: string | null = null;
+
+/** When the hook last accepted a rebuild request (ISO), or null. */
+export async function lastRebuildRequest(strapi: Pick<RebuildHookHost, 'store'>): Promise<string | null> {
+  if (!strapi.store) return lastInMemory;
+  const value = await strapi.store.get(REBUILD_STORE_KEY);
+  const at = (value as { requestedAt?: unknown } | null)?.requestedAt;
+  return typeof at === 'string' ? at : null;
 }
 
 let schedule: () => void = () => {};
@@ -23,10 +50,8 @@ let schedule: () => void = () => {};
 export const requestSiteRebuild = (): void => schedule();
 
 export function registerRebuildHook(strapi: RebuildHookHost, uids: readonly UID.ContentType[], env: NodeJS.ProcessEnv = process.env): void {
-  // NETLIFY_BUILD_HOOK_URL is the name Netlify's documentation uses; either works.
-  const url = env.SITE_REBUILD_HOOK_URL || env.NETLIFY_BUILD_HOOK_URL;
+  const { hookUrl: url, debounceMs: delay } = siteOptions(env);
   if (!url) return;
-  const delay = Number(env.SITE_REBUILD_DEBOUNCE_MS ?? 2000);
   const watched = new Set<string>(uids);
   // Chosen at the first publish: Strapi opens its database after `register`, where this is called.
   let coordination: Coordination | undefined;
@@ -34,15 +59,25 @@ export function registerRebuildHook(strapi: RebuildHookHost, uids: readonly UID.
     const connection = strapi.db?.connection;
     return (coordination ??= connection ? databaseCoordination(() => connection, strapi.log) : memoryCoordination());
   };
+  const record = async (requestedAt: string) => {
+    lastInMemory = requestedAt;
+    await strapi.store?.set({ ...REBUILD_STORE_KEY, value: { requestedAt } });
+  };
   const fire = async () => {
+    let res: Response;
     try {
-      const res = await fetch(url, { method: 'POST', headers: { connection: 'close' } });
-      if (!res.ok) strapi.log.warn(`site rebuild hook answered ${res.status}`);
+      res = await fetch(url, { method: 'POST', headers: { connection: 'close' } });
     } catch (error) {
       strapi.log.warn(`site rebuild hook unreachable: ${(error as Error).message}`);
+      return;
     }
+    if (!res.ok) {
+      strapi.log.warn(`site rebuild hook answered ${res.status}`);
+      return;
+    }
+    await record(new Date().toISOString()).catch((error: unknown) => strapi.log.warn(`site rebuild requested, but its time was not recorded: ${(error as Error).message}`));
   };
-  schedule = () => coordinate().debounce('site-rebuild', delay, fire);
+  schedule = () => coordinate().debounce(REBUILD_JOB, delay, fire);
   strapi.documents.use(async (context, next) => {
     const result = await next();
     if (watched.has(context.uid) && changesPublished(strapi.getModel(context.uid), context.action, context.params)) schedule();

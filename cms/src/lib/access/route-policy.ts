@@ -186,6 +186,9 @@ export const ROUTE_POLICY: RouteRule[] = [
   { routes: ['GET /admin/coesione/review/:type/:documentId'], ...signedIn('own'), why: 'Where a proposal stands and the editor’s note: a partner only on its own organisation’s entries (403 otherwise).' },
   { routes: ['POST /admin/coesione/review/:type/:documentId/return'], ...signedIn('deny'), why: 'Sending a partner’s draft back with a note: editors only.' },
 
+  // ── The «Sul sito» panel of the edit view (cms/src/lib/site/) ──
+  { routes: ['GET /admin/coesione/site'], ...signedIn('allow'), why: 'The public site’s URL and when it was last asked to rebuild: public facts, no entry, no identity.' },
+
   // ── Outside the routers’ tables ──
   { routes: ['* /_health', 'GET /', 'GET /uploads/*', 'GET /((?!uploads/).+)'], ...all('allow'), why: 'Health check, Strapi’s landing page, uploaded files (public by URL, like the site’s images) and cms/public (robots.txt).' },
 ];

@@ -30,6 +30,13 @@ export async function exclusive<T>(knex: Knex, name: string, task: () => Promise
   });
 }
 
+/** When the debounced `job` falls due (ms since the epoch), or null when nothing is waiting. */
+export async function dueAt(knex: Knex, job: string): Promise<number | null> {
+  if (!(await knex.schema.hasTable(SCHEDULE_TABLE))) return null;
+  const row = (await knex(SCHEDULE_TABLE).where({ job }).first('due_at')) as { due_at: number | string | null } | undefined;
+  return row?.due_at == null ? null : Number(row.due_at);
+}
+
 export interface Coordination {
   /** True for the one process that claims `run` of `job`; false for every other, on any process. */
   claimRun(job: string, run: string): Promise<boolean>;

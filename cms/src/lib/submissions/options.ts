@@ -4,6 +4,7 @@
  */
 import { LIMITS } from '@coesione/model';
 import { envNumber } from '../security';
+import { siteUrl } from '../site/options';
 
 export interface SubmissionOptions {
   /** Stored submissions a client may send per window. */
@@ -36,7 +37,7 @@ export function submissionOptions(env: NodeJS.ProcessEnv = process.env): Submiss
     clockSkewMs: 2 * 60 * 1000,
     confirmTtlMs: 2 * 60 * 60 * 1000,
     maxBodyBytes: LIMITS.bodyBytes,
-    siteUrl: (env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, ''),
+    siteUrl: siteUrl(env),
     smtpUrl: env.SMTP_URL || undefined,
     notifyTo: (env.SUBMISSION_NOTIFY_TO ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     notifyFrom: env.SUBMISSION_NOTIFY_FROM || 'Coesione <noreply@coesione.invalid>',
