@@ -9,7 +9,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_ACCESS, PARTNER_SHARED_READS } from './access/route-policy';
-import { PARTNER_RECORD_TYPES, PRIVATE_TYPES, PUBLIC_TYPES } from './content-types';
+import { PARTNER_RECORD_TYPES, PUBLIC_TYPES } from './content-types';
 import { OFFICE_FIELDS, PACT } from './pacts/stages';
 import { PARTNER_QUEUE_ACTION } from './review/queue-action';
 import { REVIEW_FIELDS } from './review/state';
@@ -64,6 +64,19 @@ async function localeCodes(strapi: Core.Strapi): Promise<string[]> {
   return locales.map((l) => l.code);
 }
 
+/**
+ * The `locales` property as Strapi writes it: every locale on a localized type, and no property at all on a
+ * type that is not localized. An empty list is not "no restriction": the server ignores it, but the admin's
+ * i18n middleware keeps only permissions with no `locales` or with the page's locale, so on an entry opened
+ * with `?plugins[i18n][locale]=it` the role lost every field and the type left its menu.
+ */
+function withLocales(strapi: Core.Strapi, properties: Record<string, unknown> | undefined, subject: string, locales: string[]): Record<string, unknown> {
+  const rest = { ...properties };
+  delete rest.locales;
+  const localized = strapi.plugin('i18n').service('content-types').isLocalizedContentType(strapi.getModel(subject as UID.ContentType)) as boolean;
+  return localized ? { ...rest, locales } : rest;
+}
+
 /** Content-manager permissions with every field, as Strapi builds them for its own roles. */
 function contentPermissions(strapi: Core.Strapi, action: string, subjects: readonly string[], locales: string[], conditions: string[] = []): Permission[] {
   const { actionProvider } = strapi.service('admin::permission');
@@ -71,12 +84,7 @@ function contentPermissions(strapi: Core.Strapi, action: string, subjects: reado
   const withFields = strapi.service('admin::content-type').getPermissionsWithNestedFields(found) as Permission[];
   return withFields
     .filter((p) => p.subject && subjects.includes(p.subject))
-    .map((p) => ({
-      ...p,
-      // Private types are not localized (moderation, partner accounts).
-      properties: { ...p.properties, locales: ([...PRIVATE_TYPES, ...PARTNER_RECORD_TYPES] as string[]).includes(p.subject ?? '') ? [] : locales },
-      conditions,
-    }));
+    .map((p) => ({ ...p, properties: withLocales(strapi, p.properties, p.subject as string, locales), conditions }));
 }
 
 /**

@@ -3,6 +3,22 @@
  * about 200 of the admin's and 214 of the content manager's), limited to what editors and partners meet:
  * home page, lists, the edit view and its actions. Everything else stays Strapi's own Italian.
  */
+import { STATE_LABELS } from '@coesione/model';
+
+/**
+ * Strapi names an enumeration's option by the message whose id is the value itself (`formatMessage({ id:
+ * value, defaultMessage: value })`): with these the moderator picks «In revisione», not `in_revisione`. Only
+ * values no other type uses, so no other form changes its words; `altro` stays as it reads.
+ */
+const SUBMISSION_OPTIONS: Record<string, string> = {
+  ...STATE_LABELS,
+  fuori_ambito: 'Fuori dall’ambito del distretto',
+  duplicato: 'Duplicato di un altro contributo',
+  incompleta: 'Incompleto',
+  non_verificabile: 'Non verificabile',
+  linguaggio_inappropriato: 'Linguaggio inappropriato',
+};
+
 export const IT: Record<string, string> = {
   // The sign-in page speaks of Coesione, not of the CMS it runs on.
   'Auth.form.welcome.title': 'Accedi a Coesione',
@@ -11,6 +27,7 @@ export const IT: Record<string, string> = {
   'upload.modal.upload-list.footer.button': '{number, plural, one {Carica # file} other {Carica # file}} nella libreria',
   'upload.header.actions.upload-new-asset': 'Carica un nuovo file',
   'upload.list.assets.empty-upload': 'Carica i primi file…',
+  ...SUBMISSION_OPTIONS,
   'HomePage.widget.no-permissions': 'Non hai i permessi per vedere questo riquadro',
   'HomePage.addWidget.title': 'Aggiungi un riquadro',
   'HomePage.addWidget.button': 'Aggiungi un riquadro',

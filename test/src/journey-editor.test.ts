@@ -1,0 +1,268 @@
+/**
+ * The Editor moderates citizens' contributions in the real admin, and every role opens every type it may
+ * read: a seeded Strapi serving its built admin, driven in Debian's Chromium as the Editor and as a Partner
+ * (never the super admin, who sees everything whatever the roles say).
+ *
+ * Why a browser: the admin's front end decides what a permission means for a page (the i18n plugin drops
+ * a permission whose `locales` lacks the page's `?plugins[i18n][locale]=it`), so a role can read an entry
+ * over HTTP and still meet «Non hai i permessi per vedere questo campo» on every field (STACK.md, third look).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { codiceFiscaleCheck } from '@coesione/model';
+import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { launchBrowser } from './support/browser.ts';
+import { startCms, type TestCms } from './support/cms.ts';
+
+const SUBMISSION = 'api::submission.submission';
+const NEED_RECORD = 'api::need-record.need-record';
+const CM = 'plugin::content-manager.explorer';
+const NOT_ALLOWED_FIELD = 'Non hai i permessi per vedere questo campo';
+const NOT_ALLOWED_PAGE = 'Non hai i permessi per accedere a quel contenuto';
+const LOCALE = 'plugins[i18n][locale]=it';
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
+
+const RECEIPT = 'TEST-EDTR-0001';
+const CITIZEN = { title: 'Panchine rotte ai giardini di via Dante', description: 'Tre panchine su cinque sono rotte da mesi: gli anziani non hanno dove sedersi.' };
+const REPLY = 'Grazie: il Comune ripara le panchine entro marzo.';
+
+type Role = 'editor' | 'partner';
+interface Permission {
+  action: string;
+  subject: string | null;
+  properties: { fields?: string[] };
+}
+
+let cms: TestCms;
+let browser: Browser;
+const tokens: Record<Role, string> = { editor: '', partner: '' };
+
+async function token(email: string, password: string): Promise<string> {
+  const res = await cms.api('/admin/login', { method: 'POST', body: { email, password } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.data.token ?? res.body.data.accessToken;
+}
+
+async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  // Leaving a form with a change asks before unloading: the sweep changes fields and moves on.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`${cms.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  return page;
+}
+
+const mainText = async (page: Page) => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+
+/** Strapi draws a field the role may not read as an empty, disabled input with this placeholder. */
+const notAllowedFields = (page: Page) => page.locator(`main input[placeholder="${NOT_ALLOWED_FIELD}"]`);
+
+/**
+ * Moves the admin to `pathname` as its own links do (history + popstate, which react-router follows):
+ * the same route and query as a full load, without booting the whole admin bundle again for each page.
+ */
+async function visit(page: Page, pathname: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+  }, pathname);
+}
+
+/**
+ * What a role's permissions, as Strapi answers them to the role itself, let it do `action` on: each of our
+ * content types with the fields it names.
+ */
+async function grants(role: Role, action: 'read' | 'update'): Promise<Map<string, Set<string>>> {
+  const res = await cms.api('/admin/users/me/permissions', { token: tokens[role] });
+  expect(res.status).toBe(200);
+  const found = new Map<string, Set<string>>();
+  for (const p of res.body.data as Permission[]) {
+    if (p.action !== `${CM}.${action}` || !p.subject?.startsWith('api::')) continue;
+    const fields = found.get(p.subject) ?? new Set<string>();
+    // No `fields`: every field.
+    for (const field of p.properties.fields ?? ['*']) fields.add(field.split('.')[0] ?? field);
+    found.set(p.subject, fields);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  cms = await startCms({}, { admin: true });
+  await seed(cms.strapi, { today: new Date() });
+  tokens.editor = await token(DEMO_USERS.editor.email, DEMO_USERS.editor.password);
+  tokens.partner = await token(DEMO_USERS.partner.email, DEMO_USERS.partner.password);
+  // What a citizen sent from /partecipa/: a report waiting for moderation.
+  await cms.strapi.documents(SUBMISSION).create({ data: { receipt: RECEIPT, kind: 'segnalazione', state: 'ricevuta', category: 'barriere', ...CITIZEN } } as never);
+  browser = await launchBrowser();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await cms?.stop();
+});
+
+describe('the Editor moderates a contribution', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1440, height: 1000 } });
+    page = await signIn(context, DEMO_USERS.editor);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('opens it from the home page, reads what the citizen wrote, accepts it with a reply the citizen then reads', async () => {
+    await page.goto(`${cms.url}/admin`);
+    const widget = page.locator('ul[aria-label="Contributi da moderare"]');
+    await widget.waitFor({ timeout: 60_000 });
+    await widget.getByRole('link', { name: CITIZEN.title }).click();
+    await page.locator('textarea[name="publicReply"]').waitFor({ timeout: 30_000 });
+    // What the citizen sent, readable and not rewritable; no field hidden from the moderator.
+    const title = page.getByLabel('Titolo proposto', { exact: true });
+    const text = page.getByLabel('Testo del cittadino', { exact: true });
+    await expect.poll(() => text.inputValue(), { timeout: 15_000 }).toBe(CITIZEN.description);
+    expect(await title.inputValue()).toBe(CITIZEN.title);
+    expect(await title.isEditable()).toBe(false);
+    expect(await text.isEditable()).toBe(false);
+    expect(await notAllowedFields(page).count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'editor-contribution.png'), fullPage: true });
+
+    // The states read in Italian, as the citizen will read them.
+    await page.getByRole('combobox', { name: /^Stato/ }).click();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(expect.arrayContaining(['Ricevuta', 'In revisione', 'Accettata', 'Respinta']));
+    await page.getByRole('option', { name: 'Accettata', exact: true }).click();
+    await page.locator('textarea[name="publicReply"]').fill(REPLY);
+    const save = page.getByRole('button', { name: 'Salva' });
+    expect(await save.isEnabled()).toBe(true);
+    await save.click();
+    await page.getByText(/Salvato|Salvataggio riuscito|Documento salvato/).first().waitFor({ timeout: 30_000 });
+
+    // What the site's /partecipa/stato/ page asks with the receipt code.
+    const status = await cms.api(`/api/submissions/status/${RECEIPT}`);
+    expect(status.status).toBe(200);
+    expect(status.body.data).toMatchObject({ receipt: RECEIPT, state: 'accettata', stateLabel: 'Accettata', reply: REPLY });
+  });
+});
+
+describe('every role opens every type it may read', () => {
+  /** One entry of `uid` the role may open: the first of its list, or a new one of its own. */
+  async function entryOf(role: Role, uid: string): Promise<string> {
+    const list = await cms.api(`/content-manager/collection-types/${uid}?page=1&pageSize=1`, { token: tokens[role] });
+    expect(list.status, `${role} lists ${uid}`).toBe(200);
+    if (list.body.results.length > 0) return list.body.results[0].documentId;
+    // The seed writes as nobody: a partner's own entries are the ones it creates.
+    const config = await cms.api(`/content-manager/content-types/${uid}/configuration`, { token: tokens[role] });
+    const body = uid === NEED_RECORD ? await needRecord() : { [config.body.data.contentType.settings.mainField]: `Prova di ${role}` };
+    const created = await cms.api(`/content-manager/collection-types/${uid}`, { method: 'POST', token: tokens[role], body });
+    expect(created.status, `${role} creates ${uid}: ${JSON.stringify(created.body)}`).toBe(201);
+    return created.body.data.documentId;
+  }
+
+  async function needRecord(): Promise<Record<string, unknown>> {
+    const comune = await cms.strapi.documents('api::municipality.municipality').findFirst({});
+    const category = await cms.strapi.documents('api::need-category.need-category').findFirst({});
+    const first15 = 'PRVNDT75B41L750';
+    return { month: '2026-11', ageBand: 'eta_30_49', municipality: comune!.documentId, categories: [category!.documentId], codiceFiscale: first15 + codiceFiscaleCheck(first15) };
+  }
+
+  /** Checks an edit view once its fields are drawn; true when it left a change unsaved there. */
+  async function checkEditView(page: Page, where: string, readable: Set<string>, mayUpdate: boolean, problems: string[]): Promise<boolean> {
+    const save = page.getByRole('button', { name: 'Salva' });
+    try {
+      await page.locator('main form input, main form textarea, main form [role="combobox"]').first().waitFor({ timeout: 30_000 });
+      await save.waitFor({ timeout: 15_000 });
+    } catch {
+      problems.push(`${where}: no edit form (${(await mainText(page)).slice(0, 200)})`);
+      return false;
+    }
+    // A field the role's permission withholds on purpose (a partner's server-set or inverse relations) may
+    // say so; one its permission grants may not.
+    const hidden = (await notAllowedFields(page).evaluateAll((inputs) => inputs.map((input) => input.id))).filter((name) => readable.has('*') || readable.has(name));
+    if (hidden.length > 0) problems.push(`${where}: ${hidden.join(', ')} read «${NOT_ALLOWED_FIELD}»`);
+    if (!mayUpdate) return false;
+    const input = page.locator('main form :is(input[type="text"], input[type="email"], textarea):not([disabled]):not([readonly])').first();
+    if ((await input.count()) === 0) {
+      problems.push(`${where}: no field to change`);
+      return false;
+    }
+    await input.press('End');
+    await input.pressSequentially(' x');
+    await expect.poll(() => save.isEnabled(), { timeout: 5_000 }).toBe(true).catch(() => problems.push(`${where}: «Salva» stays disabled after a change`));
+    return true;
+  }
+
+  async function sweep(role: Role, user: { email: string; password: string }): Promise<{ readable: string[]; problems: string[] }> {
+    const reads = await grants(role, 'read');
+    const readable = [...reads.keys()].sort();
+    const updatable = await grants(role, 'update');
+    const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1440, height: 1000 } });
+    const problems: string[] = [];
+    try {
+      const page = await signIn(context, user);
+      await page.goto(`${cms.url}/admin/content-manager`);
+      const menu = page.getByRole('navigation').filter({ hasText: /Tipi di contenuto/i });
+      await menu.getByRole('link').first().waitFor({ timeout: 60_000 });
+      const types = (await cms.api('/content-manager/content-types', { token: tokens[role] })).body.data as { uid: string; info: { displayName: string } }[];
+      for (const uid of readable) {
+        const name = types.find((t) => t.uid === uid)?.info.displayName ?? uid;
+        if ((await menu.getByRole('link', { name, exact: true }).count()) === 0) problems.push(`${role}: «${name}» (${uid}) is not in the content-type menu`);
+      }
+      let dirty = false;
+      for (const uid of readable) {
+        const documentId = await entryOf(role, uid);
+        for (const query of [`?${LOCALE}`, '']) {
+          const base = `/admin/content-manager/collection-types/${uid}`;
+          // The list view, then its first row.
+          const list = `${base}${query ? `${query}&` : '?'}page=1&pageSize=10`;
+          // A form left with a change holds in-app navigation behind a confirmation: load the page anew.
+          if (dirty) await page.goto(`${cms.url}${list}`);
+          else await visit(page, list);
+          const row = page.locator('main tbody tr').first();
+          try {
+            await row.waitFor({ timeout: 30_000 });
+          } catch {
+            problems.push(`${role} ${uid} list${query}: no rows (${(await mainText(page)).slice(0, 200)})`);
+            continue;
+          }
+          if ((await mainText(page)).includes(NOT_ALLOWED_PAGE)) problems.push(`${role} ${uid} list${query}: «${NOT_ALLOWED_PAGE}»`);
+          await row.locator('td').nth(1).click();
+          await page.waitForURL((url) => /\/collection-types\/[^/]+\/[^/?]+/.test(url.pathname), { timeout: 30_000 });
+          await checkEditView(page, `${role} ${uid} from the list${query}`, reads.get(uid)!, updatable.has(uid), problems);
+          // The edit view's own address, loaded as a link from the home page or a bookmark opens it.
+          await page.goto(`${cms.url}${base}/${documentId}${query}`);
+          dirty = await checkEditView(page, `${role} ${uid} edit URL${query}`, reads.get(uid)!, updatable.has(uid), problems);
+        }
+      }
+      await page.goto(`${cms.url}/admin/content-manager/collection-types/${readable.includes(SUBMISSION) ? SUBMISSION : NEED_RECORD}?${LOCALE}`);
+      await page.locator('main tbody tr').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `sweep-${role}.png`) });
+    } finally {
+      await context.close();
+    }
+    return { readable, problems };
+  }
+
+  it('as the Editor: contributions and partner accounts included, need records never', async () => {
+    const { readable, problems } = await sweep('editor', DEMO_USERS.editor);
+    expect(readable).toContain(SUBMISSION);
+    expect(readable).not.toContain(NEED_RECORD);
+    expect(problems).toEqual([]);
+  }, 900_000);
+
+  it('as a Partner: its own records included, contributions never', async () => {
+    const { readable, problems } = await sweep('partner', DEMO_USERS.partner);
+    expect(readable).toContain(NEED_RECORD);
+    expect(readable).not.toContain(SUBMISSION);
+    // The API agrees with the menu: a partner reads no contribution, an editor no need record.
+    expect((await cms.api(`/content-manager/collection-types/${SUBMISSION}?page=1&pageSize=1`, { token: tokens.partner })).status).toBe(403);
+    expect((await cms.api(`/content-manager/collection-types/${NEED_RECORD}?page=1&pageSize=1`, { token: tokens.editor })).status).toBe(403);
+    expect(problems).toEqual([]);
+  }, 900_000);
+});
