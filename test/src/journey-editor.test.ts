@@ -140,7 +140,8 @@ describe('the Editor moderates a contribution', () => {
     await page.getByRole('option', { name: 'Accettata', exact: true }).click();
     await page.locator('textarea[name="publicReply"]').fill(REPLY);
     const save = page.getByRole('button', { name: 'Salva' });
-    expect(await save.isEnabled()).toBe(true);
+    // The form enables «Salva» once it has taken the change in.
+    await expect.poll(() => save.isEnabled(), { timeout: 15_000 }).toBe(true);
     await save.click();
     await page.getByText(/Salvato|Salvataggio riuscito|Documento salvato/).first().waitFor({ timeout: 30_000 });
 

@@ -305,6 +305,8 @@ describe('the map page', () => {
     const page = await openMap();
     await page.locator('.map-marker').first().click();
     await page.locator('.leaflet-popup').waitFor();
+    // Leaflet fades the popup in: measured half-faded, its link's contrast is the fade's, not the page's.
+    await expect.poll(() => page.locator('.leaflet-popup').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.context().close();
@@ -440,6 +442,8 @@ describe('the map of needs (/bisogni/)', () => {
     const page = await openNeeds('/bisogni/casa/');
     await page.locator('.leaflet-marker-pane .need-symbol-host').last().click();
     await page.locator('.leaflet-popup').waitFor();
+    // Leaflet fades the popup in: measured half-faded, its link's contrast is the fade's, not the page's.
+    await expect.poll(() => page.locator('.leaflet-popup').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.context().close();

@@ -158,10 +158,13 @@ export function contentEngine(strapi: ContentReader, now: () => Date = () => new
     }
     const inComuni = query.comuni.length === 0 ? found : found.filter((d) => d.municipalityNames.some((m) => query.comuni.includes(m)));
     const lower = (text: string | undefined) => (text ?? '').toLocaleLowerCase('it');
-    // How many of the query's words an entry holds (a word counts once, by any of its stems).
-    const matched = (d: SearchDocument) => looked.filter((alts) => alts.some((w) => lower(d.title).includes(w) || lower(d.summary).includes(w))).length;
+    // How many of the query's words an entry holds (a word counts once, by any of its stems); then how many
+    // by the word's own stem, so what was typed outranks a synonym; then how many in the title.
+    const holds = (d: SearchDocument, w: string) => lower(d.title).includes(w) || lower(d.summary).includes(w);
+    const matched = (d: SearchDocument) => looked.filter((alts) => alts.some((w) => holds(d, w))).length;
+    const typed = (d: SearchDocument) => looked.filter(([own]) => own !== undefined && holds(d, own)).length;
     const inTitle = (d: SearchDocument) => looked.filter((alts) => alts.some((w) => lower(d.title).includes(w))).length;
-    const ordered = inComuni.sort((a, b) => matched(b) - matched(a) || inTitle(b) - inTitle(a) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0));
+    const ordered = inComuni.sort((a, b) => matched(b) - matched(a) || typed(b) - typed(a) || inTitle(b) - inTitle(a) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0));
     const start = (query.page - 1) * HITS_PER_PAGE;
     return { hits: ordered.slice(start, start + HITS_PER_PAGE).map(toHit), totalHits: ordered.length };
   };

@@ -288,10 +288,11 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
   return (
     <div className="map-explorer" ref={rootRef} data-area={area ? area.box.join(',') : undefined}>
       {/* The filters take some thirty Tab presses: keyboard users may go straight to the places. */}
-      <p className="map-skip">
+      {/* A div, not a paragraph: hidden until focused, it takes no room (a margin here shifted the layout). */}
+      <div className="map-skip">
         <a className="visually-hidden-focusable" href={`#${ids}-map`}>Salta i filtri: vai ai luoghi sulla mappa</a>{' '}
         <a className="visually-hidden-focusable" href={`#${listId}`}>Salta la mappa: vai all’elenco dei luoghi</a>
-      </p>
+      </div>
       {search ? (
         <form className="map-filters" role="search" aria-label="Filtri della mappa" onSubmit={searchArea}>
           {controls}
