@@ -16,6 +16,7 @@ import { addDays, keyOf, romeDay, TYPES, type TypeKey } from '@coesione/model';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { adminToken, mainText, signIn } from './support/admin.ts';
 
 interface FieldText {
   label: string;
@@ -45,35 +46,17 @@ const tokens = { editor: '', partner: '', partnerB: '' };
 let waitingReceipt = '';
 let closingTitle = '';
 
-async function token(email: string, password: string): Promise<string> {
-  const res = await cms.api('/admin/login', { method: 'POST', body: { email, password } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.data.token ?? res.body.data.accessToken;
-}
-
-async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${cms.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(user.email);
-  await page.locator('input[name="password"]').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
-  return page;
-}
-
-const mainText = async (page: Page) => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
-
 beforeAll(async () => {
   cms = await startCms({}, { admin: true });
   await seed(cms.strapi, { today: new Date() });
-  tokens.editor = await token(DEMO_USERS.editor.email, DEMO_USERS.editor.password);
-  tokens.partner = await token(DEMO_USERS.partner.email, DEMO_USERS.partner.password);
+  tokens.editor = await adminToken(cms, DEMO_USERS.editor.email, DEMO_USERS.editor.password);
+  tokens.partner = await adminToken(cms, DEMO_USERS.partner.email, DEMO_USERS.partner.password);
   // A second partner, of another organisation.
   const role = await cms.strapi.service('admin::role').findOne({ code: 'coesione-partner' });
   await cms.strapi.service('admin::user').create({ ...PARTNER_B, firstname: 'Ente', lastname: 'B', isActive: true, registrationToken: null, roles: [role.id] });
   const orgB = await cms.strapi.documents('api::organization.organization').findFirst({ filters: { slug: 'odv-voci-amiche' } } as never);
   await cms.strapi.documents('api::partner-account.partner-account').create({ data: { email: PARTNER_B.email, organization: orgB!.documentId } } as never);
-  tokens.partnerB = await token(PARTNER_B.email, PARTNER_B.password);
+  tokens.partnerB = await adminToken(cms, PARTNER_B.email, PARTNER_B.password);
   // A contribution waiting for moderation, and an opportunity whose deadline is in three days.
   waitingReceipt = 'TEST-ADMN-0001';
   await cms.strapi.documents('api::submission.submission').create({ data: { receipt: waitingReceipt, kind: 'segnalazione', state: 'ricevuta', category: 'abitare', title: 'Manca un dormitorio d’inverno', description: 'Segnalazione di prova.' } } as never);
@@ -149,7 +132,7 @@ describe('the partner in the admin', () => {
   beforeAll(async () => {
     // An English-speaking browser: the admin is Italian all the same.
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-    page = await signIn(context, DEMO_USERS.partner);
+    page = await signIn(cms, context, DEMO_USERS.partner);
   });
   afterAll(async () => {
     await context?.close();
@@ -224,7 +207,7 @@ describe('the partner in the admin', () => {
     let editor: Page;
     beforeAll(async () => {
       editorContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-      editor = await signIn(editorContext, DEMO_USERS.editor);
+      editor = await signIn(cms, editorContext, DEMO_USERS.editor);
     });
     afterAll(async () => {
       await editorContext?.close();

@@ -15,6 +15,7 @@ import { codiceFiscaleCheck } from '@coesione/model';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
+import { adminToken, mainText } from './support/admin.ts';
 
 const SUBMISSION = 'api::submission.submission';
 const NEED_RECORD = 'api::need-record.need-record';
@@ -39,12 +40,6 @@ let cms: TestCms;
 let browser: Browser;
 const tokens: Record<Role, string> = { editor: '', partner: '' };
 
-async function token(email: string, password: string): Promise<string> {
-  const res = await cms.api('/admin/login', { method: 'POST', body: { email, password } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.data.token ?? res.body.data.accessToken;
-}
-
 async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
   const page = await context.newPage();
   // Leaving a form with a change asks before unloading: the sweep changes fields and moves on.
@@ -56,8 +51,6 @@ async function signIn(context: BrowserContext, user: { email: string; password: 
   await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
   return page;
 }
-
-const mainText = async (page: Page) => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
 
 /** Strapi draws a field the role may not read as an empty, disabled input with this placeholder. */
 const notAllowedFields = (page: Page) => page.locator(`main input[placeholder="${NOT_ALLOWED_FIELD}"]`);
@@ -94,8 +87,8 @@ async function grants(role: Role, action: 'read' | 'update'): Promise<Map<string
 beforeAll(async () => {
   cms = await startCms({}, { admin: true });
   await seed(cms.strapi, { today: new Date() });
-  tokens.editor = await token(DEMO_USERS.editor.email, DEMO_USERS.editor.password);
-  tokens.partner = await token(DEMO_USERS.partner.email, DEMO_USERS.partner.password);
+  tokens.editor = await adminToken(cms, DEMO_USERS.editor.email, DEMO_USERS.editor.password);
+  tokens.partner = await adminToken(cms, DEMO_USERS.partner.email, DEMO_USERS.partner.password);
   // What a citizen sent from /partecipa/: a report waiting for moderation.
   await cms.strapi.documents(SUBMISSION).create({ data: { receipt: RECEIPT, kind: 'segnalazione', state: 'ricevuta', category: 'barriere', ...CITIZEN } } as never);
   browser = await launchBrowser();

@@ -18,6 +18,7 @@ import { TYPES } from '@coesione/model';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
+import { adminToken, mainText, signIn } from './support/admin.ts';
 
 const PRACTICE = TYPES.practice.uid;
 const PACT = TYPES.pact.uid;
@@ -32,24 +33,6 @@ let cms: TestCms;
 let browser: Browser;
 const tokens = { partner: '', partnerB: '' };
 
-async function token(email: string, password: string): Promise<string> {
-  const res = await cms.api('/admin/login', { method: 'POST', body: { email, password } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.data.token ?? res.body.data.accessToken;
-}
-
-async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${cms.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(user.email);
-  await page.locator('input[name="password"]').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
-  return page;
-}
-
-const mainText = async (page: Page) => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
-
 beforeAll(async () => {
   cms = await startCms({}, { admin: true });
   await seed(cms.strapi, { today: new Date() });
@@ -57,8 +40,8 @@ beforeAll(async () => {
   await cms.strapi.service('admin::user').create({ ...PARTNER_B, firstname: 'Ente', lastname: 'B', isActive: true, registrationToken: null, roles: [role.id] });
   const orgB = await cms.strapi.documents('api::organization.organization').findFirst({ filters: { slug: 'odv-voci-amiche' } } as never);
   await cms.strapi.documents('api::partner-account.partner-account').create({ data: { email: PARTNER_B.email, organization: orgB!.documentId } } as never);
-  tokens.partner = await token(DEMO_USERS.partner.email, DEMO_USERS.partner.password);
-  tokens.partnerB = await token(PARTNER_B.email, PARTNER_B.password);
+  tokens.partner = await adminToken(cms, DEMO_USERS.partner.email, DEMO_USERS.partner.password);
+  tokens.partnerB = await adminToken(cms, PARTNER_B.email, PARTNER_B.password);
   browser = await launchBrowser();
 }, 300_000);
 
@@ -75,7 +58,7 @@ describe('a partner with its own organisation and its own pacts', () => {
 
   beforeAll(async () => {
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-    page = await signIn(context, DEMO_USERS.partner);
+    page = await signIn(cms, context, DEMO_USERS.partner);
   });
   afterAll(async () => {
     await context?.close();
@@ -148,7 +131,7 @@ describe('a partner with its own organisation and its own pacts', () => {
   it('shows another organisation’s partner neither the draft nor the pact', async () => {
     const otherContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     try {
-      const other = await signIn(otherContext, PARTNER_B);
+      const other = await signIn(cms, otherContext, PARTNER_B);
       await other.goto(`${cms.url}/admin/content-manager/collection-types/${PACT}?plugins[i18n][locale]=it`);
       await other.getByRole('heading', { name: /Patti di collaborazione|Patto di collaborazione/ }).first().waitFor({ timeout: 30_000 });
       await other.waitForLoadState('networkidle');

@@ -17,6 +17,7 @@ import { TYPES } from '@coesione/model';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
+import { mainText, signIn } from './support/admin.ts';
 
 const PRACTICE = TYPES.practice.uid;
 const SCREENSHOTS = path.join(import.meta.dirname, '..', 'screenshots');
@@ -30,18 +31,6 @@ interface Place {
 
 let cms: TestCms;
 let browser: Browser;
-
-async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${cms.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(user.email);
-  await page.locator('input[name="password"]').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
-  return page;
-}
-
-const mainText = async (page: Page) => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
 
 /** The draft's place, as the CMS holds it. */
 async function placeOf(documentId: string): Promise<Place | null> {
@@ -92,7 +81,7 @@ describe('the partner sets where its practice is', () => {
 
   beforeAll(async () => {
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
-    page = await signIn(context, DEMO_USERS.partner);
+    page = await signIn(cms, context, DEMO_USERS.partner);
   });
   afterAll(async () => {
     await context?.close();
@@ -154,7 +143,7 @@ describe('the editor', () => {
 
   beforeAll(async () => {
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
-    page = await signIn(context, DEMO_USERS.editor);
+    page = await signIn(cms, context, DEMO_USERS.editor);
   });
   afterAll(async () => {
     await context?.close();
