@@ -21,6 +21,7 @@ import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from './support/browser.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { buildSite, SiteBuildError } from './support/site.ts';
+import { pageFamilies, pagesToCheck, pathnameOf, sampleSeed } from './support/page-families.ts';
 
 const BUILD_NOW = '2026-11-24T10:00:00Z';
 const PACT_SECRET = { proposerName: 'Ermenegilda Riservatissima', proposerEmail: 'ermenegilda.riservata@example.org', proposerPhone: '+39 333 000 1111' };
@@ -37,6 +38,13 @@ const pages = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
 const read = (dir: string, page: string) => fs.readFileSync(path.join(dir, page), 'utf8');
 
+/**
+ * What the expensive page checks read (reflow, Nu, pa11y): one page of every family of the routes and a
+ * sample of the rest that changes with the commit. The seed is printed; TEST_SAMPLE_SEED=<seed> replays it.
+ */
+const SAMPLE_EXTRA = 24;
+let checked: string[];
+
 beforeAll(async () => {
   cms = await startCms();
   await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
@@ -51,6 +59,10 @@ beforeAll(async () => {
   fromCms = await buildSite({ CMS_URL: cms.url, BUILD_NOW });
   // No CMS to read; the forms still post where browsers reach it (PUBLIC_CMS_URL), as in a deploy from a snapshot.
   fromSnapshot = await buildSite({ SITE_SNAPSHOT: path.join(work, 'snapshot.json'), CMS_URL: 'http://127.0.0.1:9', PUBLIC_CMS_URL: cms.url, BUILD_NOW });
+  const sample = sampleSeed();
+  const { families } = pageFamilies(pages(fromCms).map(pathnameOf));
+  checked = pagesToCheck(families, SAMPLE_EXTRA, sample);
+  console.log(`page checks: ${checked.length} pages, one of each of ${families.size} families and ${SAMPLE_EXTRA} more drawn with seed ${sample} (replay: TEST_SAMPLE_SEED=${sample})`);
 });
 
 afterAll(async () => {
@@ -103,6 +115,17 @@ describe('the site build', () => {
   it('gives the same pages from the snapshot as from a running CMS', () => {
     expect(pages(fromSnapshot)).toEqual(pages(fromCms));
     for (const page of pages(fromCms)) expect(read(fromSnapshot, page), page).toBe(read(fromCms, page));
+  });
+
+  it('draws every page from a route, and every route draws a page: each template is a family the page checks read', () => {
+    const { families, orphans, unused } = pageFamilies(pages(fromCms).map(pathnameOf));
+    expect(orphans, 'pages no route of site/src/pages draws').toEqual([]);
+    expect(unused, 'routes that drew no page: a template the page checks cannot read').toEqual([]);
+    // Each detail type and each pact filter is a family of its own.
+    for (const name of ['buone-prassi/[slug]', 'opportunita/[slug]', 'patti/[slug]', 'patti/fase/[value]/[...page]', 'bisogni/[categoria]/[trimestre]', 'comuni/[slug]', '404']) {
+      expect(families.has(name), name).toBe(true);
+    }
+    for (const members of families.values()) expect(checked).toContain(members[0]);
   });
 
   it('builds a list and a detail page for every published entry, and a page per comune and theme', () => {
@@ -222,9 +245,10 @@ describe('the site build', () => {
     expect(open).toMatch(/Aperta fino al \d+ \w+ 20\d\d/);
   });
 
-  it('is valid HTML on every page, for the W3C Nu checker', { timeout: 360_000 }, async () => {
+  it('is valid HTML for the W3C Nu checker, on a page of every family and a sample of the rest', { timeout: 360_000 }, async () => {
+    const files = checked.map((p) => path.join(fromCms, p.endsWith('/') ? `${p}index.html` : p));
     const report = await new Promise<string>((resolve, reject) => {
-      execFile(JAVA, ['-jar', VNU_JAR, '--skip-non-html', '--errors-only', '--format', 'json', fromCms], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+      execFile(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
         // The checker exits with 1 when it finds errors and writes its JSON report to stderr either way.
         if (error && !stderr.trimStart().startsWith('{')) reject(error);
         else resolve(stderr);
@@ -560,17 +584,15 @@ describe('the register of pacts: filters, annual reports, open data, calendar (i
 });
 
 describe('the site in Chromium on a 320 px wide phone', () => {
-  it('never scrolls sideways, on any page of the sitemap (WCAG 2.1, 1.4.10 Reflow)', { timeout: 600_000 }, async () => {
+  it('never scrolls sideways, on a page of every family and a sample of the rest (WCAG 2.1, 1.4.10 Reflow)', { timeout: 600_000 }, async () => {
     const server = await serveStatic(fromCms);
     const browser = await launchBrowser();
     try {
       // No route to block the network: the browser resolves no name but loopback (support/browser.ts),
       // and a context that routes loses its HTTP cache, fetching the stylesheet and fonts for every page.
       const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 320, height: 640 } });
-      const listed = (new XMLParser().parse(read(fromCms, 'sitemap-0.xml')).urlset.url as { loc: string }[]).map((u) => new URL(u.loc).pathname);
-      expect(listed.length).toBeGreaterThan(200);
       const wide: string[] = [];
-      const queue = [...listed];
+      const queue = [...checked];
       // Four tabs at once: on two cores, about half the time one tab takes.
       await Promise.all(
         Array.from({ length: 4 }, async () => {
@@ -668,43 +690,19 @@ describe('the site in Chromium, by keyboard', () => {
 });
 
 /**
- * Accessibility: pa11y with both its runners (axe and HTML_CodeSniffer), standard WCAG 2.1 AA, over the
- * built sitemap served locally, in Debian's Chromium; no exclusions, any error fails. Pages that repeat one
- * template with other data of the same shape are sampled (the Nu checker and the reflow test above still
- * read every page): every other page once, each family from its first page on, spread over its members.
+ * Accessibility: pa11y with both its runners (axe and HTML_CodeSniffer), standard WCAG 2.1 AA, served
+ * locally, in Debian's Chromium; no exclusions, any error fails. It reads the pages of the other expensive
+ * checks (a page of every family and a seeded sample), the search page with a query and the 404.
  */
 describe('accessibility (pa11y)', () => {
-  /** Families of pages from one template with other data, and how often one of them is checked. */
-  const FAMILIES: [RegExp, number][] = [
-    [/\/bisogni\/[^/]+\/\d{4}-t\d\/$/, 17], // a category in an earlier quarter
-    [/\/bisogni\/sintesi\/comuni\/[^/]+\/$/, 17], // a comune's need digest (the ambiti's in full)
-    [/\/patti\/(fase|comune|tema|tipo|ente)\/[^/]+\/(pagina\/\d+\/)?$/, 17], // a filter of the pact register
-    [/\/comuni\/[^/]+\/$/, 8], // a comune's page
-    [/\/(buone-prassi|opportunita|normativa|formazione|laboratori|enti|patti|temi)\/(?!rapporto\/)[^/]+\/$/, 3], // a detail page
-  ];
-
-  it('no sampled page of the sitemap has a WCAG 2.1 AA error for axe or HTML_CodeSniffer', { timeout: 900_000 }, async () => {
+  it('no checked page has a WCAG 2.1 AA error for axe or HTML_CodeSniffer', { timeout: 900_000 }, async () => {
     const server = await serveStatic(fromCms);
     const browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     try {
-      const listed = (new XMLParser().parse(read(fromCms, 'sitemap-0.xml')).urlset.url as { loc: string }[]).map((u) => u.loc.replace('http://127.0.0.1:4321', ''));
-      const seen = new Map<RegExp, number>();
-      const kept = listed.filter((p) => {
-        const family = FAMILIES.find(([re]) => re.test(p));
-        if (!family) return true;
-        const n = (seen.get(family[0]) ?? 0) + 1;
-        seen.set(family[0], n);
-        return n % family[1] === 1 || family[1] === 1;
-      });
-      const paths = [...kept, '/cerca/?q=orti', '/pagina-che-non-esiste/'];
-      // Every template is among them: the pact register, a filter page, the reports, a pact, the need pages.
-      for (const pattern of [/^\/patti\/$/, /^\/patti\/fase\/[^/]+\/$/, /^\/patti\/rapporto\/\d{4}\/$/, /^\/patti\/rapporto\/$/, /^\/patti\/[^/]+\/$/, /^\/bisogni\/[^/]+\/$/, /^\/comuni\/[^/]+\/$/, /^\/bisogni\/sintesi\/ambiti\/[^/]+\/$/]) {
-        expect(paths.some((p) => pattern.test(p)), String(pattern)).toBe(true);
-      }
-      expect(paths.length).toBeGreaterThan(90);
+      const paths = [...checked, '/cerca/?q=orti', '/pagina-che-non-esiste/'];
       const errors: string[] = [];
       const queue = [...paths];
       await Promise.all(
@@ -715,7 +713,7 @@ describe('accessibility (pa11y)', () => {
           }
         }),
       );
-      console.log(`pa11y: ${paths.length} of ${listed.length} sitemap pages`);
+      console.log(`pa11y: ${paths.length} pages`);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
