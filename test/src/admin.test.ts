@@ -13,9 +13,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, keyOf, romeDay, TYPES, type TypeKey } from '@coesione/model';
-import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
-import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { cmsModule, startSeededCms, type TestCms } from './support/cms.ts';
 import { adminToken, mainText, signIn } from './support/admin.ts';
 
 interface FieldText {
@@ -47,8 +47,7 @@ let waitingReceipt = '';
 let closingTitle = '';
 
 beforeAll(async () => {
-  cms = await startCms({}, { admin: true });
-  await seed(cms.strapi, { today: new Date() });
+  cms = await startSeededCms({ today: new Date() }, {}, { admin: true });
   tokens.editor = await adminToken(cms, DEMO_USERS.editor.email, DEMO_USERS.editor.password);
   tokens.partner = await adminToken(cms, DEMO_USERS.partner.email, DEMO_USERS.partner.password);
   // A second partner, of another organisation.

@@ -10,9 +10,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { codiceFiscaleCheck } from '@coesione/model';
-import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
-import { startCms, type TestCms } from './support/cms.ts';
+import { startSeededCms, type TestCms } from './support/cms.ts';
 
 const RECORD = 'api::need-record.need-record';
 const ORGANIZATION = 'aps-bottega-del-riuso';
@@ -56,8 +56,7 @@ async function check(name: string, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  cms = await startCms({}, { admin: true });
-  await seed(cms.strapi, { today: new Date() });
+  cms = await startSeededCms({ today: new Date() }, {}, { admin: true });
   const org = await cms.strapi.db.query('api::organization.organization').findOne({ where: { slug: ORGANIZATION, publishedAt: null } });
   organization = org.id;
   const rows = (await cms.strapi.db.query(RECORD).findMany({ where: { organization: { id: organization } }, select: ['month'] })) as { month: string }[];

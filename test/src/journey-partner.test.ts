@@ -15,9 +15,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TYPES } from '@coesione/model';
-import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
-import { startCms, type TestCms } from './support/cms.ts';
+import { startSeededCms, type TestCms } from './support/cms.ts';
 import { adminToken, mainText, signIn } from './support/admin.ts';
 
 const PRACTICE = TYPES.practice.uid;
@@ -34,8 +34,7 @@ let browser: Browser;
 const tokens = { partner: '', partnerB: '' };
 
 beforeAll(async () => {
-  cms = await startCms({}, { admin: true });
-  await seed(cms.strapi, { today: new Date() });
+  cms = await startSeededCms({ today: new Date() }, {}, { admin: true });
   const role = await cms.strapi.service('admin::role').findOne({ code: 'coesione-partner' });
   await cms.strapi.service('admin::user').create({ ...PARTNER_B, firstname: 'Ente', lastname: 'B', isActive: true, registrationToken: null, roles: [role.id] });
   const orgB = await cms.strapi.documents('api::organization.organization').findFirst({ filters: { slug: 'odv-voci-amiche' } } as never);

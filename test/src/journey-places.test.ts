@@ -14,9 +14,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { TYPES } from '@coesione/model';
-import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
-import { startCms, type TestCms } from './support/cms.ts';
+import { startSeededCms, type TestCms } from './support/cms.ts';
 import { mainText, signIn } from './support/admin.ts';
 
 const PRACTICE = TYPES.practice.uid;
@@ -63,8 +63,7 @@ async function save(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  cms = await startCms({}, { admin: true });
-  await seed(cms.strapi, { today: new Date() });
+  cms = await startSeededCms({ today: new Date() }, {}, { admin: true });
   browser = await launchBrowser();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });

@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../scripts/src/lib/ports.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
-import { startCms, type TestCms } from './support/cms.ts';
+import { startSeededCms, type TestCms } from './support/cms.ts';
 import { buildSite } from './support/site.ts';
 
 const SUBMISSION = 'api::submission.submission';
@@ -50,14 +49,13 @@ beforeAll(async () => {
   // The site's origin is known before the CMS starts: CORS and the CMS's links back to the site need it.
   const sitePort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
-  cms = await startCms({
+  cms = await startSeededCms({ users: false }, {
     CORS_ORIGINS: siteUrl,
     SITE_URL: siteUrl,
     // This file sends a dozen contributions from one address in a few seconds; the limits have their own tests.
     SUBMISSION_RATE_LIMIT: '1000',
     SUBMISSION_MIN_FILL_MS: '0',
   });
-  await seed(cms.strapi, { users: false });
   const practice = (await cms.strapi.documents('api::practice.practice').findFirst({ filters: { slug: RATED }, status: 'published' } as never)) as { documentId: string };
   ratedId = practice.documentId;
   // Four ratings through the public endpoint; an editor accepts three of them.

@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createSearchClient, ensureSearchKey } from '@coesione/search';
-import { seed } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { layoutShift } from './support/layout-shift.ts';
-import { startCms, type TestCms } from './support/cms.ts';
+import { startSeededCms, type TestCms } from './support/cms.ts';
 import { synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 import { buildSite } from './support/site.ts';
+import { reindexFromCms } from '../../scripts/src/lib/search-setup.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { freePort } from '../../scripts/src/lib/ports.ts';
 
@@ -33,8 +33,8 @@ beforeAll(async () => {
   // The site's origin is known before the CMS starts: CORS (the island's fallback) and the CMS's links need it.
   const sitePort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
-  cms = await startCms({ MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', CORS_ORIGINS: siteUrl, SITE_URL: siteUrl });
-  await seed(cms.strapi, { users: false });
+  cms = await startSeededCms({ users: false }, { MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', CORS_ORIGINS: siteUrl, SITE_URL: siteUrl });
+  await reindexFromCms({ meiliUrl: meili.url, masterKey: meili.masterKey, cmsUrl: cms.url });
   const practices = cms.strapi.documents('api::practice.practice');
   await practices.create({ data: { title: `Bozza ${DRAFT_WORD}`, slug: 'bozza-zafferano', summary: `Mai pubblicata: ${DRAFT_WORD}.` } } as never);
   const published = (await practices.findFirst({ status: 'published' } as never)) as { documentId: string; summary: string };

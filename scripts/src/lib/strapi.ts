@@ -82,8 +82,8 @@ export async function ensureCmsBuilt(log: (line: string) => void = console.log):
   }
 }
 
-/** A directory as a lock between processes; one left by a crashed build is taken over after 5 minutes. */
-async function lock(dir: string): Promise<() => void> {
+/** A directory as a lock between processes; one left by a crashed holder is taken over after 5 minutes. */
+export async function lock(dir: string): Promise<() => void> {
   for (;;) {
     try {
       fs.mkdirSync(dir);

@@ -3,7 +3,7 @@
  * loopback port, on a temporary SQLite file — or, in the PostgreSQL run, a database of its own on the
  * throw-away cluster — deleted afterwards.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,10 @@ import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
 import { send } from './http.ts';
 import { freePort } from '../../../scripts/src/lib/ports.ts';
 import { postgresBinDir } from '../../../scripts/src/lib/postgres.ts';
-import { loadStrapi } from '../../../scripts/src/lib/strapi.ts';
+import { lock, loadStrapi } from '../../../scripts/src/lib/strapi.ts';
+import { testCmsEnv } from './cms-env.ts';
+import { seed, type SeedOptions } from '../../../scripts/src/seed/seed.ts';
+import { romeDay } from '@coesione/model';
 
 /** A module of the CMS's build (cms/dist/src/…), as the running CMS loads it. */
 export function cmsModule<T>(relative: string): T {
@@ -81,22 +84,15 @@ export async function testDatabase(dataDir: string): Promise<TestDatabase> {
   };
 }
 
-/** What every test CMS runs with, in process or as its own process: loopback, quiet, no search sync unless asked. */
-export const testCmsEnv = (dataDir: string, port: number): Record<string, string> => ({
-  COESIONE_DATA_DIR: dataDir,
-  CMS_HOST: '127.0.0.1',
-  CMS_PORT: String(port),
-  CMS_STARTUP_LOG: 'false',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  NODE_ENV: 'test',
-  // Search sync only where a test asks for it (test files may share a worker thread's environment).
-  MEILISEARCH_URL: '',
-  MEILI_MASTER_KEY: '',
-});
+export { testCmsEnv };
 
-/** `admin`: also serve the admin panel (from cms/dist/build), for tests that open it in Chromium. */
-export async function startCms(env: Record<string, string> = {}, { admin = false } = {}): Promise<TestCms> {
+/**
+ * `admin`: also serve the admin panel (from cms/dist/build), for tests that open it in Chromium.
+ * `from`: a data folder (database and uploads) to start from, copied: see startSeededCms.
+ */
+export async function startCms(env: Record<string, string> = {}, { admin = false, from }: { admin?: boolean; from?: string } = {}): Promise<TestCms> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-test-'));
+  if (from) fs.cpSync(from, dataDir, { recursive: true });
   const port = await freePort();
   const database = await testDatabase(dataDir);
   Object.assign(process.env, { ...testCmsEnv(dataDir, port), ...database.env, ...env });
@@ -127,4 +123,52 @@ export async function startCms(env: Record<string, string> = {}, { admin = false
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a seeded test CMS holds: the demo users or not, and the day the demo's dates are relative to. */
+export type SeedChoice = Pick<SeedOptions, 'users' | 'today'>;
+
+/**
+ * A CMS holding the demo content, on a database of its own. On SQLite the demo is seeded once per run and
+ * choice (into a folder of the run's seed cache, support/global-setup.ts) and each file boots on a copy of
+ * it: same rows, same uploads, a tenth of the time. The copy starts with an empty search outbox: a test
+ * that searches indexes it (reindexFromCms). On PostgreSQL each file seeds its own database.
+ */
+export async function startSeededCms(choice: SeedChoice, env: Record<string, string> = {}, options: { admin?: boolean } = {}): Promise<TestCms> {
+  if (process.env.COESIONE_TEST_DATABASE === 'postgres') {
+    const cms = await startCms(env, options);
+    await seed(cms.strapi, choice);
+    return cms;
+  }
+  return startCms(env, { ...options, from: await seededTemplate(choice) });
+}
+
+const SEED_INTO = path.join(import.meta.dirname, 'seed-into.ts');
+
+async function seededTemplate(choice: SeedChoice): Promise<string> {
+  const dir = path.join(inject('seedCacheDir'), `${choice.users === false ? 'content' : 'content-users'}-${romeDay(choice.today ?? new Date())}`);
+  const ready = path.join(dir, '.ready');
+  if (fs.existsSync(ready)) return dir;
+  // Files in other workers may want the same template: one seeds, the others wait and copy.
+  const release = await lock(`${dir}.lock`);
+  try {
+    if (fs.existsSync(ready)) return dir;
+    // In a process of its own: a second Strapi loaded in this thread would find the first one's caches.
+    const work = `${dir}.seeding`;
+    fs.rmSync(work, { recursive: true, force: true });
+    fs.mkdirSync(work, { recursive: true });
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', SEED_INTO, work, JSON.stringify(choice)], { cwd: CMS_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding the demo into ${work} failed (${code}):\n${output.slice(-4000)}`))));
+    });
+    fs.renameSync(work, dir);
+    fs.writeFileSync(ready, '');
+    return dir;
+  } finally {
+    release();
+  }
 }
