@@ -1,0 +1,114 @@
+/**
+ * The route × role matrix: every route the running Strapi registers, held to the declared policy
+ * (cms/src/lib/access/route-policy.ts), as the public, a Partner and an Editor (support/access.ts); a
+ * route no rule declares fails the test. Its own file, on its own CMS: its allowed calls change settings,
+ * and its thousand requests run beside the other access suites.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { ruleFor, CONTENT_ACCESS, cms, PRACTICE, PACT, CM, call, login, tokens, vercelli, draftBy, uploadBy, type RouteRule, type Access, type ContentAction, useAccessFixture } from './support/access.ts';
+
+useAccessFixture();
+
+// ── The route × role matrix (last: its allowed calls change settings) ──────────────────────────────────────────────────────────────────────
+
+type Caller = 'public' | 'partner' | 'editor';
+type Target = 'own' | 'other';
+
+/** The models a `:model` route is tried on: one of each kind. */
+const NEED_RECORD = 'api::need-record.need-record';
+const MODELS = { [PRACTICE]: 'partner type', [PACT]: 'partner type with stages', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
+const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', [PACT]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization', [NEED_RECORD]: 'municipality' };
+
+/** A need record entered in the admin by `token`'s partner. */
+async function recordBy(token: string): Promise<string> {
+  const casa = await cms.strapi.db.query('api::need-category.need-category').findOne({ where: { slug: 'casa' } });
+  const res = await call('POST', `${CM}/${NEED_RECORD}`, { token, body: { month: '2026-10', ageBand: 'eta_30_49', municipality: vercelli, categories: [casa.documentId] } });
+  expect(res.status, res.text).toBe(201);
+  return res.json.data.documentId;
+}
+
+/** What the policy expects of `caller` on `model` (for `content` rules) and `target`. */
+function expected(rule: RouteRule, caller: Caller, model: string, target: Target, hasTarget: boolean): 'allow' | 'deny' {
+  let access: Access = rule[caller];
+  if (access === 'content') {
+    if (caller === 'public') return 'deny';
+    const grant = CONTENT_ACCESS[caller][rule.action as ContentAction];
+    access = grant?.all?.includes(model) ? 'allow' : grant?.own?.includes(model) ? 'own' : 'deny';
+  }
+  // On a list or a creation `own` means allowed, filtered to the caller's own entries.
+  if (access === 'own') return target === 'own' || !hasTarget ? 'allow' : 'deny';
+  return access;
+}
+
+const refused = (status: number) => status === 401 || status === 403;
+
+interface Cell {
+  route: string;
+  caller: Caller;
+  model: string;
+  target: Target;
+  want: 'allow' | 'deny';
+  got: number;
+}
+
+describe('the route × role matrix', () => {
+  it('declares a policy for every route Strapi registers, and every role gets what the policy says', async () => {
+    const routes = cms.strapi.server
+      .listRoutes()
+      .filter((layer) => layer.methods.length > 0)
+      .flatMap((layer: { methods: string[]; path: string }) => layer.methods.filter((m: string) => m !== 'HEAD').slice(0, layer.methods.length > 10 ? 1 : undefined).map((method: string) => ({ method, path: layer.path })));
+    const undeclared = routes.filter((r) => !ruleFor(r.method, r.path)).map((r) => `${r.method} ${r.path}`);
+    expect(undeclared, 'routes without a declared policy (cms/src/lib/access/route-policy.ts)').toEqual([]);
+
+    const tokenOf = { public: undefined, partner: tokens.partnerA, editor: tokens.editor } as const;
+    // Placeholder ids and bodies make Strapi log errors of its own (the offline licence check, malformed
+    // permission checks); the statuses are what the matrix asserts, so its log is quiet meanwhile.
+    const log = cms.strapi.log as unknown as { silent: boolean };
+    log.silent = true;
+    // Calls that change shared settings come late, sessions and sign-out last (they end the caller's session):
+    // an allowed call with a placeholder body must not spoil the cells after it.
+    const endsSession = (r: { method: string; path: string }) => /\/logout$|^\/admin\/users\/me\/sessions/.test(r.path) && r.method !== 'GET';
+    const weight = (r: { method: string; path: string }) => (endsSession(r) ? 2 : r.method !== 'GET' && /configuration|settings|layout|locales|users\/me/.test(r.path) ? 1 : 0);
+    const ordered = [...routes].sort((a, b) => weight(a) - weight(b));
+    const cells: Cell[] = [];
+    for (const { method, path } of ordered) {
+      const rule = ruleFor(method, path)!;
+      const contentApi = path.startsWith('/api');
+      // Admin tokens mean nothing on the content API (checked below): there every caller is the public.
+      const callers: Caller[] = contentApi ? ['public'] : ['public', 'partner', 'editor'];
+      const models = path.includes(':model') || path.includes(':uid') || path.includes(':contentType') ? Object.keys(MODELS) : [PRACTICE];
+      const hasTarget = /:(id|sourceId)\b/.test(path) || /bulk|actions\/publish$/.test(path);
+      for (const caller of callers) {
+        for (const model of models) {
+          for (const target of (hasTarget || rule[caller] === 'own' ? ['own', 'other'] : ['other']) as Target[]) {
+            if (caller !== 'partner' && target === 'own') continue;
+            const upload = path.startsWith('/upload');
+            // A fresh target for each cell: an allowed delete or publish must not spoil the next one.
+            const ownerToken = target === 'own' ? tokens.partnerA : tokens.partnerB;
+            const id = upload ? String(await uploadBy(ownerToken)) : model === PRACTICE || model === PACT ? await draftBy(ownerToken, model) : model === NEED_RECORD && hasTarget ? await recordBy(ownerToken) : 'nessuno';
+            const value = (name: string) => (['model', 'uid', 'contentType'].includes(name) ? model : ['id', 'sourceId'].includes(name) ? id : name === 'targetField' ? (RELATION_FIELD[model] ?? 'themes') : 'x');
+            const concrete = path.replace(/\(.*\)/, 'x').replace(/:([A-Za-z]+)/g, (_m, name: string) => value(name));
+            const body = method === 'GET' || method === 'DELETE' ? undefined : upload ? { fileIds: [Number(id)], folderIds: [], updates: [{ id: Number(id), fileInfo: { alternativeText: 'prova' } }] } : { documentIds: [id] };
+            const url = path.startsWith('/content-manager') ? `${concrete}?locale=it` : concrete;
+            // Each call from its own address, so the per-address limits of the sign-in routes stay out of the way.
+            // A call that ends a session gets a session of its own.
+            const token = endsSession({ method, path }) && caller !== 'public' ? await login(...(caller === 'partner' ? [DEMO_USERS.partner.email, DEMO_USERS.partner.password] : [DEMO_USERS.editor.email, DEMO_USERS.editor.password]) as [string, string], '198.51.100.9') : tokenOf[caller];
+            const res = await call(method, url, { token, body, ip: `198.18.${Math.floor(cells.length / 250)}.${cells.length % 250}` });
+            cells.push({ route: `${method} ${path}`, caller, model, target, want: expected(rule, caller, model, target, hasTarget), got: res.status });
+          }
+        }
+      }
+    }
+    log.silent = false;
+    const wrong = cells.filter((c) => (c.want === 'deny') !== refused(c.got));
+    console.log(`route × role matrix: ${routes.length} routes, ${cells.length} cells (${cells.filter((c) => c.want === 'deny').length} refused, ${cells.filter((c) => c.want === 'allow').length} allowed)`);
+    expect(wrong.map((c) => `${c.route} as ${c.caller} on ${c.model} (${c.target}): wanted ${c.want}, got ${c.got}`)).toEqual([]);
+    // About a thousand requests with their fixtures: 45 s on an idle machine, more under a parallel run.
+  }, 600_000);
+
+  it('admin tokens open nothing on the content API', async () => {
+    expect((await call('GET', '/api/practices', { token: tokens.editor })).status).toBe(401);
+    expect((await call('GET', '/api/users', { token: tokens.editor })).status).toBe(401);
+  });
+});
