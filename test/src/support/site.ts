@@ -24,9 +24,31 @@ export class SiteBuildError extends Error {
  */
 const BUILDS_DIR = path.join(SITE_DIR, '.cache', 'builds');
 
+/**
+ * Astro's image cache (`<cacheDir>/assets/`: each cover's AVIF, WebP and JPEG variants, keyed by the
+ * source and the transform) is shared between builds, as a deploy's build cache keeps it: each build starts
+ * with a copy and adds what it encoded. Without it every build of the suite encodes the same covers again.
+ */
+const IMAGES_DIR = path.join(SITE_DIR, '.cache', 'images');
+
+function shareImages(from: string, to: string): void {
+  if (!fs.existsSync(from)) return;
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(from)) {
+    const target = path.join(to, name);
+    if (fs.existsSync(target)) continue;
+    // Copied under another name, then renamed: a build copying the cache meanwhile never reads half a file.
+    const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
+    fs.copyFileSync(path.join(from, name), partial);
+    fs.renameSync(partial, target);
+  }
+}
+
 export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-'))): Promise<string> {
   fs.mkdirSync(BUILDS_DIR, { recursive: true });
   const own = fs.mkdtempSync(path.join(BUILDS_DIR, 'build-'));
+  const images = path.join(own, 'cache', 'assets');
+  shareImages(IMAGES_DIR, images);
   return new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, astroBuildArgs('--root', SITE_DIR), {
       cwd: own,
@@ -37,6 +59,10 @@ export function buildSite(env: Record<string, string>, outDir = fs.mkdtempSync(p
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(outDir) : reject(new SiteBuildError(output))));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new SiteBuildError(output));
+      shareImages(images, IMAGES_DIR);
+      resolve(outDir);
+    });
   }).finally(() => fs.rmSync(own, { recursive: true, force: true }));
 }
