@@ -189,6 +189,24 @@ describe('a partner’s CSV import', () => {
     expect(ofB).toHaveLength(1);
     expect(ofA).toContain(ofB[0]);
   });
+
+  it('changes no published figure on an import: a code another body follows and a new one read the same until the next release', async () => {
+    // The oracle of a partner who names a person: import, read the open quarter, compare. Figures are
+    // released on fixed dates (a month apart while provisional), never recomputed on an import.
+    const figures = async () => (await call('GET', '/api/need-figures?pagination[pageSize]=100')).text;
+    const before = await figures();
+    const known = await upload(tokens.b, [HEADER, `2026-11;002158;30-49;;;;violenza;;no;${CF_SHARED};`].join('\n'));
+    expect(known.json.stored).toBe(1);
+    expect(await figures()).toBe(before);
+    const fresh = await upload(tokens.b, [HEADER, `2026-11;002158;30-49;;;;violenza;;no;${cf('NVOPRS90C41L750')};`].join('\n'));
+    expect(fresh.json.stored).toBe(1);
+    expect(await figures()).toBe(before);
+    // The daily job releases nothing within the month of the last release.
+    const { refreshFigures } = cmsModule<{ refreshFigures(strapi: unknown, now?: Date): Promise<void> }>('lib/needs/service');
+    const computedAt = ((await cms.strapi.db.query('api::need-figure.need-figure').findMany({ select: ['computedAt'] })) as { computedAt: string }[]).map((f) => f.computedAt).sort().at(-1)!;
+    await refreshFigures(cms.strapi, new Date(new Date(computedAt).getTime() + 60_000));
+    expect(await figures()).toBe(before);
+  });
 });
 
 describe('who sees need records', () => {

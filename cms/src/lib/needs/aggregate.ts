@@ -12,12 +12,23 @@
  * then enough others that none can be recomputed. Fixed geographies and quarters only; a quarter closed
  * more than NEED_FREEZE_DAYS ago is frozen: computed once, never again (later imports, and the retention
  * job's deletions, leave its figures as published, so two releases never differ on it).
+ *
+ * Noise (cell-key perturbation, as the ONS and the ABS use it): each person has a secret pseudo-random key
+ * that depends on the person and on the set of bodies that follow them (`cellKeys`); a cell's key is the sum
+ * of its people's keys, and its published value is the true count plus the noise the perturbation table
+ * (NOISE) gives that key, never below the threshold. The same people give the same noise in every table
+ * and release; one more person, or one more body following a person already counted, changes the key and so
+ * the noise, so a contributor who adds a record and compares releases cannot tell the two apart by whether
+ * a figure changed, nor subtract its own exact count from an exact total. «Followed by more than one body»
+ * has a key of its own (the second byte) and is published for ambiti and the district only.
  */
-import { AGE_BANDS, ALL, AMBITI, DISTRICT, ambitoOf, monthsOf, quarterOf, type NeedCell, type NeedRelease } from '@coesione/model';
+import { AGE_BANDS, ALL, AMBITI, DISTRICT, ambitoOf, monthsOf, quarterOf, romeDay as romeDayOf, type NeedCell, type NeedRelease } from '@coesione/model';
 import { protect, type Table } from './disclosure';
 import type { RecordRow } from './store';
 
 interface Person {
+  /** The person key (or `record:<id>` without one). */
+  key: string;
   month: string;
   istat: string;
   ageBand: string;
@@ -36,7 +47,7 @@ export function peopleByQuarter(records: RecordRow[]): Map<string, Map<string, P
     const key = r.personKey ?? `record:${r.id}`;
     let person = people.get(key);
     if (!person) {
-      person = { month: r.month, istat: r.istat, ageBand: r.ageBand, organizations: new Set(), categories: new Set() };
+      person = { key, month: r.month, istat: r.istat, ageBand: r.ageBand, organizations: new Set(), categories: new Set() };
       people.set(key, person);
     } else if (r.month > person.month) {
       Object.assign(person, { month: r.month, istat: r.istat, ageBand: r.ageBand });
@@ -75,6 +86,31 @@ export interface AggregateOptions {
   categories: string[];
   /** Only these quarters (default: every quarter with records). */
   quarters?: string[];
+  /**
+   * Two bytes (0–255) for a person followed by these bodies: the people figure's key and the «more than
+   * one body» figure's key. Secret (an HMAC in service.ts): who knows it can undo the noise. `null`: no
+   * noise, the true counts (tests, and the benchmark of the noise's error).
+   */
+  cellKeys: ((person: string, organizations: number[]) => [number, number]) | null;
+}
+
+/**
+ * The perturbation table: the noise for a cell key (0–255), from −2 to +2, zero in 40% of cells, symmetric
+ * (mean 0). Published with the method, as the ONS publishes its ptable: knowing it does not undo the noise
+ * without the keys.
+ */
+export const NOISE: readonly { upTo: number; noise: number }[] = [
+  { upTo: 25, noise: -2 },
+  { upTo: 76, noise: -1 },
+  { upTo: 178, noise: 0 },
+  { upTo: 229, noise: 1 },
+  { upTo: 255, noise: 2 },
+];
+
+/** A published count: the true one plus its key's noise, reflected upward where it would fall under the threshold. */
+export function perturb(value: number, cellKey: number, minCell: number): number {
+  const noise = NOISE.find((n) => cellKey % 256 <= n.upTo)!.noise;
+  return value + noise >= minCell ? value + noise : value + Math.abs(noise);
 }
 
 /** The releases (comune, ambito, district) of every quarter asked for. */
@@ -83,18 +119,29 @@ export function aggregate(records: RecordRow[], options: AggregateOptions): Need
   const quarters = (options.quarters ?? [...byQuarter.keys()]).slice().sort();
   const categories = [...options.categories, ALL];
   const releases: NeedRelease[] = [];
+  const keys = new Map<Person, [number, number]>();
+  const keyed = options.cellKeys;
+  const keysOf = (p: Person): [number, number] => (keyed ? (keys.get(p) ?? keys.set(p, keyed(p.key, [...p.organizations].sort((a, b) => a - b))).get(p)!) : [0, 0]);
+  const published = (value: number, cellKey: number) => (keyed ? perturb(value, cellKey, options.minCell) : value);
   for (const quarter of quarters) {
     const people = [...(byQuarter.get(quarter)?.values() ?? [])];
     const cells: Record<NeedRelease['level'], NeedCell[]> = { comune: [], ambito: [], distretto: [] };
     for (const category of categories) {
       const count = emptyTable();
       const multi = emptyTable();
+      const key = emptyTable();
+      const multiKey = emptyTable();
       for (const p of people) {
         if (category !== ALL && !p.categories.has(category)) continue;
         const ambito = ambitoOf(p.istat);
         if (!ambito) continue;
         const ids = [comuneId(p.istat), ambitoId(ambito, p.ageBand), ambitoId(ambito, ALL), districtId(p.ageBand), districtId(ALL)];
-        for (const id of ids) count[id] = (count[id] ?? 0) + 1;
+        const [own, ownMulti] = keysOf(p);
+        for (const id of ids) {
+          count[id] = (count[id] ?? 0) + 1;
+          key[id] = ((key[id] ?? 0) + own) % 256;
+          multiKey[id] = ((multiKey[id] ?? 0) + ownMulti) % 256;
+        }
         if (p.organizations.size > 1) for (const id of ids) multi[id] = (multi[id] ?? 0) + 1;
       }
       const hidden = protect({ values: count, relations: RELATIONS }, options.minCell);
@@ -103,9 +150,9 @@ export function aggregate(records: RecordRow[], options: AggregateOptions): Need
         area,
         category,
         ageBand: ageBand as NeedCell['ageBand'],
-        people: hidden.has(id) ? null : count[id]!,
-        // Of suppressed people nothing is said, not even how many had more than one body.
-        multiBody: hidden.has(id) || hiddenMulti.has(id) ? null : multi[id]!,
+        people: hidden.has(id) ? null : published(count[id]!, key[id]!),
+        // Of suppressed people nothing is said, not even how many had more than one body; of a comune's, never.
+        multiBody: hidden.has(id) || hiddenMulti.has(id) || id.startsWith('c:') ? null : published(multi[id]!, multiKey[id]!),
         ...(hidden.has(id) ? { suppressed: count[id]! < options.minCell ? 'primary' : 'secondary' } : {}),
       });
       for (const a of AMBITI) {
@@ -125,4 +172,18 @@ export function frozenAt(quarter: string, now: Date, freezeDays: number): boolea
   const [year, month] = last.split('-').map(Number) as [number, number];
   const closed = Date.UTC(year, month, 1); // the first day after the quarter (UTC midnight; Rome is ahead)
   return now.getTime() >= closed + freezeDays * 86_400_000;
+}
+
+/**
+ * Whether a release of the figures is due: figures are published on fixed dates, never on an import (an
+ * import recomputed at once let a partner read, seconds later, whether a person it named was already
+ * followed by another body). Due when the month has changed since the last release (a provisional release
+ * a month), or when a quarter not yet frozen has reached its freeze day (its final release), or when nothing
+ * has been released yet.
+ */
+export function releaseDue(released: { quarter: string; frozen: boolean; computedAt: string | Date }[], now: Date, freezeDays: number): boolean {
+  if (released.length === 0) return true;
+  const last = released.map((r) => new Date(r.computedAt).getTime()).reduce((a, b) => Math.max(a, b));
+  if (romeDayOf(new Date(last)).slice(0, 7) !== romeDayOf(now).slice(0, 7)) return true;
+  return released.some((r) => !r.frozen && frozenAt(r.quarter, now, freezeDays));
 }

@@ -4,15 +4,16 @@
  * retention job and the audit log. Raw records leave the CMS by no path here: the only outputs are the
  * figures, the partner's own counts and the import report (rows, fields, reasons: no values of a person).
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ALL, quarterLabel, romeDay, type NeedRelease } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
-import { aggregate, frozenAt, peopleByQuarter } from './aggregate';
+import { aggregate, frozenAt, peopleByQuarter, releaseDue } from './aggregate';
 import { codesCsv, readNeedCsv, normalize, type CodedRow, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
+import { secret } from '../runtime';
 import { capErrors, previewImport, type ImportPreview } from './preview';
 import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, countMonths, deleteBefore, readRecords, replaceFigures, replaceMonths, snapshotMonths, type StoredRecord } from './store';
 import { ensureUndoTable, keepForUndo, pendingUndo, purgeExpiredUndo, takeUndo, type UndoInfo } from './undo';
@@ -191,7 +192,7 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
     return { ...result, undo: await keepForUndo(strapi, trx, { organization: organization.id, actor: actor.id, months, replaced, imported: records.length, now }) };
   });
   await audit(strapi, { actor: actor.email, action: 'importazione', organization: organization.name, count: records.length, detail: `mesi ${months.join(', ')}; sostituite ${deleted} schede; errori ${errors.length}` });
-  await refreshFigures(strapi);
+  // No recomputation here: the import reaches the published figures with the next release (releaseDue).
   return {
     ...base,
     stored: records.length,
@@ -218,7 +219,6 @@ export async function undoLastImport(strapi: Core.Strapi, actor: Actor, now = ne
   });
   if (!done) return undefined;
   await audit(strapi, { actor: actor.email, action: 'annullamento_importazione', organization: organization.name, count: done.restored, detail: `mesi ${done.months.join(', ')}; tolte ${done.removed} schede, rimesse ${done.restored}` });
-  await refreshFigures(strapi);
   return { ...done, message: `Importazione annullata: ${done.months.join(', ')} ${done.months.length === 1 ? 'torna' : 'tornano'} com’era prima (${done.restored === 1 ? '1 scheda' : `${done.restored} schede`}).` };
 }
 
@@ -250,13 +250,23 @@ export async function storeRecordsFor(strapi: Core.Strapi, organizationSlug: str
   return records.length;
 }
 
-/** Recomputes the figures of every quarter not yet frozen; failures are logged, the records stay. */
+/** The daily job's figures: a release when one is due (releaseDue); failures are logged, the records stay. */
 export async function refreshFigures(strapi: Core.Strapi, now = new Date()): Promise<void> {
   try {
-    await computeFigures(strapi, now);
+    const released = (await strapi.db.query(NEED_FIGURE).findMany({ select: ['quarter', 'frozen', 'computedAt'] })) as { quarter: string; frozen: boolean; computedAt: string }[];
+    if (releaseDue(released, now, needSettings().freezeDays)) await computeFigures(strapi, now);
   } catch (error) {
     strapi.log.error(`Need figures not recomputed: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The keys of the cell-key perturbation (aggregate.ts): two bytes of an HMAC, under the district secret, of
+ * the person key and the bodies that follow the person. Never stored, never published.
+ */
+export function cellKeys(person: string, organizations: number[]): [number, number] {
+  const digest = createHmac('sha256', secret('NEED_KEY_SECRET')).update(`cella\u0000${person}\u0000${organizations.join(',')}`).digest();
+  return [digest[0]!, digest[1]!];
 }
 
 /** Writes the published figures (need-figure) from the records: frozen quarters kept as they are. */
@@ -267,7 +277,7 @@ export async function computeFigures(strapi: Core.Strapi, now = new Date()): Pro
   const existing = (await strapi.db.query(NEED_FIGURE).findMany({ select: ['quarter', 'frozen'] })) as { quarter: string; frozen: boolean }[];
   const kept = [...new Set(existing.filter((f) => f.frozen).map((f) => f.quarter))];
   const quarters = [...peopleByQuarter(records).keys()].filter((q) => !kept.includes(q)).sort();
-  const releases = aggregate(records, { minCell, categories, quarters });
+  const releases = aggregate(records, { minCell, categories, quarters, cellKeys });
   const computedAt = now.toISOString();
   await replaceFigures(strapi, releases, (quarter) => frozenAt(quarter, now, freezeDays), now);
   if (releases.length > 0) requestSiteRebuild();

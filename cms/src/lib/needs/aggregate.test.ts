@@ -1,0 +1,106 @@
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ALL, AMBITI, DISTRICT } from '@coesione/model';
+import { aggregate, NOISE, perturb, releaseDue } from './aggregate';
+import type { RecordRow } from './store';
+
+/** The perturbation keys as the CMS makes them (service.ts), under a test secret. */
+const cellKeys = (person: string, organizations: number[]): [number, number] => {
+  const digest = createHmac('sha256', 'prova').update(`${person}\u0000${organizations.join(',')}`).digest();
+  return [digest[0]!, digest[1]!];
+};
+const COMUNI = AMBITI.flatMap((a) => a.comuni);
+const OPTIONS = { minCell: 5, categories: ['casa', 'lavoro'], cellKeys };
+
+/** Records of one quarter: person i in comune i % n, followed by body 1, those with `both` also by body 2. */
+const recordsOf = (people: { comune: number; both: boolean; casa: boolean }[]): RecordRow[] =>
+  people.flatMap((p, i) => {
+    const base = { month: '2026-10', istat: COMUNI[p.comune % COMUNI.length]!, ageBand: 'eta_30_49', personKey: `cf:persona-${i}`, categories: p.casa ? ['casa'] : ['lavoro'] };
+    return [{ ...base, id: 2 * i, organization: 1 }, ...(p.both ? [{ ...base, id: 2 * i + 1, organization: 2 }] : [])];
+  });
+
+const districtTotal = (records: RecordRow[]) =>
+  aggregate(records, OPTIONS)
+    .find((r) => r.level === 'distretto')!
+    .cells.find((c) => c.area === DISTRICT && c.category === ALL && c.ageBand === ALL)!;
+
+const person = fc.record({ comune: fc.nat(200), both: fc.boolean(), casa: fc.boolean() });
+
+describe('the cell-key perturbation', () => {
+  it('publishes every figure within two of the truth, never under the threshold, the same for the same people', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 0, maxLength: 120 }), (people) => {
+        const records = recordsOf(people);
+        const first = aggregate(records, OPTIONS);
+        expect(aggregate([...records].reverse(), OPTIONS)).toEqual(first);
+        const truth = new Map<string, number>();
+        for (const r of aggregate(records, { ...OPTIONS, cellKeys: null })) for (const c of r.cells) truth.set(`${r.level}|${c.area}|${c.category}|${c.ageBand}`, c.people ?? -1);
+        for (const release of first) {
+          for (const cell of release.cells) {
+            const exact = truth.get(`${release.level}|${cell.area}|${cell.category}|${cell.ageBand}`)!;
+            expect(cell.people === null).toBe(exact === -1);
+            if (cell.people === null) continue;
+            expect(cell.people).toBeGreaterThanOrEqual(5);
+            expect(Math.abs(cell.people - exact)).toBeLessThanOrEqual(2);
+            if (release.level === 'comune') expect(cell.multiBody).toBeNull();
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('draws its noise from −2 to +2, symmetric, zero for 40% of keys, and reflects it above the threshold', () => {
+    const noise = Array.from({ length: 256 }, (_, key) => perturb(10, key, 5) - 10);
+    expect(noise.reduce((a, b) => a + b, 0)).toBe(0);
+    expect(noise.filter((n) => n === 0).length / 256).toBeCloseTo(0.4, 1);
+    expect(Math.min(...noise)).toBe(-2);
+    expect(NOISE.at(-1)!.upTo).toBe(255);
+    expect(perturb(5, 0, 5)).toBe(7); // −2 would fall under 5: +2
+  });
+
+  it('leaves a partner unable to tell, by whether a figure changed, a person already followed from a new one', () => {
+    // A partner adds one record and compares the district total before and after. Were the key of a cell
+    // only its set of people, a person already counted would leave the figure unchanged every time.
+    let unchangedKnown = 0;
+    let unchangedFresh = 0;
+    const runs = 150;
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 40, maxLength: 80 }), fc.nat(), (people, pick) => {
+        const base = recordsOf(people.map((p) => ({ ...p, both: false })));
+        const before = districtTotal(base).people;
+        const known = base[pick % base.length]!;
+        const withKnown = [...base, { ...known, id: 100_000, organization: 2 }];
+        const withFresh = [...base, { ...known, id: 100_001, organization: 2, personKey: 'cf:nuova-persona' }];
+        if (districtTotal(withKnown).people === before) unchangedKnown++;
+        if (districtTotal(withFresh).people === before) unchangedFresh++;
+      }),
+      { numRuns: runs },
+    );
+    // The chance that a figure stays put is about a quarter either way (0.26 and 0.20 from the table).
+    expect(unchangedKnown / runs).toBeGreaterThan(0.1);
+    expect(unchangedKnown / runs).toBeLessThan(0.45);
+    expect(unchangedFresh / runs).toBeGreaterThan(0.1);
+    expect(unchangedFresh / runs).toBeLessThan(0.45);
+  }, 120_000);
+});
+
+describe('releases on fixed dates', () => {
+  const released = (computedAt: string, frozen = false) => [{ quarter: '2026-T4', frozen, computedAt }, { quarter: '2026-T3', frozen: true, computedAt: '2026-11-14T02:20:00Z' }];
+
+  it('releases once a month while a quarter is provisional, never again within the month', () => {
+    expect(releaseDue([], new Date('2026-12-06T03:20:00Z'), 45)).toBe(true);
+    expect(releaseDue(released('2026-12-01T02:20:00Z'), new Date('2026-12-06T03:20:00Z'), 45)).toBe(false);
+    expect(releaseDue(released('2026-12-01T02:20:00Z'), new Date('2026-12-31T22:59:00Z'), 45)).toBe(false);
+    // Midnight in Rome is 23:00 UTC in winter: the first of January has begun.
+    expect(releaseDue(released('2026-12-01T02:20:00Z'), new Date('2026-12-31T23:30:00Z'), 45)).toBe(true);
+  });
+
+  it('releases a quarter once more on its freeze day, its final release', () => {
+    // 2026-T4 closes on 31 December; with 45 days after 1 January it freezes on 15 February 2027.
+    expect(releaseDue(released('2027-02-01T02:20:00Z'), new Date('2027-02-14T03:20:00Z'), 45)).toBe(false);
+    expect(releaseDue(released('2027-02-01T02:20:00Z'), new Date('2027-02-15T03:20:00Z'), 45)).toBe(true);
+    expect(releaseDue(released('2027-02-14T03:20:00Z', true), new Date('2027-02-20T03:20:00Z'), 45)).toBe(false);
+  });
+});
