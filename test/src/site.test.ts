@@ -15,7 +15,7 @@ import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
-import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, romeDay, TYPES } from '@coesione/model';
+import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, quarterLabel, romeDay, TYPES } from '@coesione/model';
 import { inspectPdf } from '@coesione/pdf/inspect';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from './support/browser.ts';
@@ -324,7 +324,7 @@ describe('the site build', () => {
 });
 
 interface NeedCellJson { area: string; category: string; ageBand: string; people: number | null; multiBody: number | null; suppressed?: 'primary' | 'secondary' }
-interface NeedReleaseJson { quarter: string; level: 'comune' | 'ambito' | 'distretto'; minCell: number; cells: NeedCellJson[] }
+interface NeedReleaseJson { quarter: string; level: 'comune' | 'ambito' | 'distretto'; minCell: number; frozen?: boolean; stato?: string; cells: NeedCellJson[] }
 
 /** Text of an HTML fragment as a reader sees it (tags dropped, entities of the build decoded, spaces collapsed). */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
@@ -373,6 +373,22 @@ describe('the need figures on the site (/bisogni/)', () => {
     expect(read(fromCms, 'bisogni/index.html')).toContain('popolazione censimento 2011');
     // The navigation lists the section.
     expect(read(fromCms, 'index.html')).toMatch(/<a class="nav-link" href="\/bisogni\/"><span>Bisogni<\/span><\/a>/);
+  });
+
+  it('labels the open quarter provisional on /bisogni/ and in every open-data row, and compares no change from it', () => {
+    const open = releases.filter((r) => !r.frozen).map((r) => r.quarter);
+    expect(open, 'the seed leaves the current quarter open').toContain('2026-T4');
+    const page = textOf(read(fromCms, 'bisogni/index.html'));
+    expect(page).toContain(`Il distretto nel ${quarterLabel('2026-T4')} (cifre provvisorie)`);
+    expect(page).toContain('possono essere alterate di una o due unità');
+    // No year-on-year change from a provisional quarter: the «Variazione» column is empty.
+    const table = /<table class="table need-table[^"]*"[^>]*>([\s\S]*?)<\/table>/.exec(read(fromCms, 'bisogni/index.html'))?.[1] ?? '';
+    const changes = [...table.matchAll(/<td class="num[^"]*"[^>]*>([^<]*)<\/td>\s*<\/tr>/g)].map((m) => m[1]);
+    expect(changes.length).toBeGreaterThan(5);
+    expect(changes.every((c) => c === '–'), changes.join(' ')).toBe(true);
+    const rows = parseCsv(read(fromCms, 'dati-aperti/bisogni.csv'));
+    const state = rows[0]!.indexOf('stato');
+    for (const row of rows.slice(1)) expect(row[state], row.join(',')).toBe(open.includes(row[0]!) ? 'provvisorio' : 'definitivo');
   });
 
   it('shows every comune figure of every category and quarter as the CMS published it: a suppressed cell reads «meno di N», never 0', () => {
@@ -435,7 +451,8 @@ describe('the need figures on the site (/bisogni/)', () => {
 
   it('holds nothing but the published figures: the register equals the public API, and no need-record field is anywhere in the build', () => {
     const register = JSON.parse(read(fromCms, 'dati-aperti/bisogni.json')) as { releases: NeedReleaseJson[] };
-    const strip = (r: NeedReleaseJson) => ({ quarter: r.quarter, level: r.level, minCell: r.minCell, cells: r.cells });
+    // Every release says whether its quarter is final: «provvisorio» until the CMS freezes it.
+    const strip = (r: NeedReleaseJson) => ({ quarter: r.quarter, level: r.level, minCell: r.minCell, stato: r.frozen ? 'definitivo' : 'provvisorio', cells: r.cells });
     const byKey = (a: NeedReleaseJson, b: NeedReleaseJson) => a.quarter.localeCompare(b.quarter) || a.level.localeCompare(b.level);
     expect(register.releases.sort(byKey)).toEqual(releases.map(strip).sort(byKey));
     for (const r of register.releases) for (const c of r.cells) expect(Object.keys(c).filter((k) => k !== 'suppressed').sort()).toEqual(['ageBand', 'area', 'category', 'multiBody', 'people']);

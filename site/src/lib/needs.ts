@@ -21,8 +21,13 @@ export interface Release {
   quarter: string;
   level: 'comune' | 'ambito' | 'distretto';
   minCell: number;
+  /** False while the quarter is provisional: its figures change with each monthly release until the freeze. */
+  frozen?: boolean;
   cells: Cell[];
 }
+
+/** The state of a quarter's figures, as every page, CSV and JSON row says it. */
+export const quarterState = (provisional: boolean): 'provvisorio' | 'definitivo' => (provisional ? 'provvisorio' : 'definitivo');
 
 /** A figure as a page shows it: the number, or suppressed under `minCell`, or absent (no cell published). */
 export interface Figure {
@@ -74,6 +79,16 @@ export class NeedFigures {
 
   get latest(): string | undefined {
     return this.quarters.at(-1);
+  }
+
+  /** Whether a quarter's figures are provisional (not yet frozen): they still change from one release to the next. */
+  provisional(quarter: string): boolean {
+    return this.releases.some((r) => r.quarter === quarter && r.frozen === false);
+  }
+
+  /** The latest quarter whose figures are final: the one comparisons start from. */
+  get latestFinal(): string | undefined {
+    return this.quarters.filter((q) => !this.provisional(q)).at(-1);
   }
 
   get empty(): boolean {

@@ -3,17 +3,19 @@
  * CMS publishes them (suppressed cells carry null). Nothing but the published figures.
  */
 import type { APIRoute } from 'astro';
+import { quarterState } from '../../lib/needs';
 import { needFigures } from '../../lib/needs-data';
 
 export const GET: APIRoute = async () => {
   const figures = await needFigures();
   const body = {
-    nota: 'Dati sintetici dimostrativi. Persone seguite per trimestre; people null = sotto la soglia di pubblicazione (minCell). Licenza CC BY 4.0.',
+    nota: 'Dati sintetici dimostrativi. Persone seguite per trimestre; people null = sotto la soglia di pubblicazione (minCell); le cifre possono essere alterate di una o due unità per proteggere le persone; stato provvisorio = cambia con i rilasci mensili fino al congelamento. Licenza CC BY 4.0.',
     licenza: 'https://creativecommons.org/licenses/by/4.0/',
     releases: figures.releases.map((r) => ({
       quarter: r.quarter,
       level: r.level,
       minCell: r.minCell,
+      stato: quarterState(figures.provisional(r.quarter)),
       cells: r.cells.map((c) => ({ area: c.area, category: c.category, ageBand: c.ageBand, people: c.people, multiBody: c.multiBody, ...(c.suppressed ? { suppressed: c.suppressed } : {}) })),
     })),
   };
