@@ -166,7 +166,7 @@ export default function NeedsPage() {
           <Typography variant="epsilon" tag="p">
             Una riga per persona (o nucleo) seguita e per mese, solo con i codici del modello: niente nomi né note. Il codice
             fiscale, se lo indicate, serve solo a contare una persona una volta sola e non viene conservato. Reimportare un mese
-            lo sostituisce: nulla viene contato due volte. Le cifre pubbliche escono solo per trimestre e senza valori sotto 5 persone.
+            lo sostituisce: nulla viene contato due volte. Le cifre pubbliche escono solo per trimestre, senza valori sotto 5 persone, una volta al mese: un’importazione compare nel rilascio successivo, non subito.
           </Typography>
         </Box>
 
