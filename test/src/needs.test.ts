@@ -162,6 +162,32 @@ describe('a partner’s CSV import', () => {
     expect(await ownRecords('aps-bottega-del-riuso')).toBe(before - octoberBefore + 3);
   });
 
+  it('refuses a file over NEED_IMPORT_MAX_BYTES before reading it, and a million one-letter rows before parsing them', async () => {
+    const before = await ownRecords('aps-bottega-del-riuso');
+    const preview = (bytes: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes], { type: 'text/csv' }), 'dati.csv');
+      return call('POST', '/coesione-needs/import/preview', { token: tokens.a, body: form });
+    };
+    const saved = process.env.NEED_IMPORT_MAX_BYTES;
+    process.env.NEED_IMPORT_MAX_BYTES = String(1024 * 1024);
+    try {
+      const big = await preview([HEADER, ...Array.from({ length: 30_000 }, (_, i) => `2026-10;002158;30-49;;;;casa;;no;;GRANDE-${i}`)].join('\n'));
+      expect(big.status).toBe(413);
+      expect(big.json.error.message).toBe('Il file è troppo grande: al massimo 1 MB per importazione. Dividilo per mese.');
+    } finally {
+      if (saved === undefined) delete process.env.NEED_IMPORT_MAX_BYTES;
+      else process.env.NEED_IMPORT_MAX_BYTES = saved;
+    }
+    // Two megabytes of one-letter rows: refused on the count of lines, with one error, not a million.
+    const rows = await preview(`${HEADER}\n${'a\n'.repeat(1_000_000)}`);
+    expect(rows.status, rows.text.slice(0, 300)).toBe(200);
+    expect(rows.json.errors).toHaveLength(1);
+    expect(rows.json.errors[0].message).toMatch(/^Il file ha più di 200000 righe/);
+    expect(rows.json.canImport).toBe(false);
+    expect(await ownRecords('aps-bottega-del-riuso')).toBe(before);
+  });
+
   it('reads the Latin-1 a spreadsheet writes', async () => {
     const latin1 = Buffer.from([HEADER, '2026-09;Santhià;18-29;;;;documenti e migrazione;mediazione linguistica e culturale;no;;LAT-1'].join('\r\n'), 'latin1');
     expect(latin1.includes(Buffer.from('à', 'utf8'))).toBe(false);

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { templateCsv } from './csv';
-import { StalePreviewError, allowedCodesCsv, importNeedCsv, partnerFiguresCsv, partnerOf, partnerSummary, previewNeedCsv, undoLastImport } from './service';
+import { StalePreviewError, allowedCodesCsv, importNeedCsv, needSettings, partnerFiguresCsv, partnerOf, partnerSummary, previewNeedCsv, undoLastImport } from './service';
 
 export const NEEDS_PREFIX = '/coesione-needs';
 
@@ -38,11 +38,21 @@ const NO_PLAN = 'Prima carica il file per l’anteprima e controllala: l’impor
 
 const validOnly = (ctx: Context) => ['1', 'true', 'si', 'sì'].includes(String((ctx.query as { validOnly?: string }).validOnly ?? '').toLowerCase());
 
-/** The uploaded file's bytes (multipart field `file`), or a raw text/csv body. */
+/**
+ * The uploaded file's bytes (multipart field `file`), or a raw text/csv body. A file over
+ * NEED_IMPORT_MAX_BYTES is refused before it is read (413), and every uploaded file is removed.
+ */
 function uploaded(ctx: Context): Uint8Array {
-  const files = (ctx.request as { files?: Record<string, { filepath?: string } | { filepath?: string }[]> }).files;
+  type Upload = { filepath?: string; size?: number };
+  const files = (ctx.request as { files?: Record<string, Upload | Upload[]> }).files;
+  const all = Object.values(files ?? {}).flat();
   const file = files?.file;
   const one = Array.isArray(file) ? file[0] : file;
+  const { maxBytes } = needSettings();
+  if (all.some((f) => (f.size ?? 0) > maxBytes)) {
+    for (const f of all) if (f.filepath) fs.rmSync(f.filepath, { force: true });
+    throw new errors.PayloadTooLargeError(`Il file è troppo grande: al massimo ${Math.floor(maxBytes / (1024 * 1024))} MB per importazione. Dividilo per mese.`);
+  }
   if (one?.filepath) {
     try {
       return fs.readFileSync(one.filepath);

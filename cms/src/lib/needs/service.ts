@@ -36,6 +36,8 @@ export function needSettings() {
     retentionYears: positiveInteger('NEED_RETENTION_YEARS', 5),
     freezeDays: positiveInteger('NEED_FREEZE_DAYS', 45, 0),
     maxRows: positiveInteger('NEED_IMPORT_MAX_ROWS', 200_000),
+    // 200,000 rows of a full template line each are about 20 MB.
+    maxBytes: positiveInteger('NEED_IMPORT_MAX_BYTES', 32 * 1024 * 1024),
   };
 }
 
