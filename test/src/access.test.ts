@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, PACT_TRANSITIONS, romeDay } from '@coesione/model';
 import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import type { Answer } from './support/http.ts';
-import { PUBLIC_TYPES, cms, PRACTICE, PACT, CM, call, login, tokens, vercelli, orgA, orgB, practiceBody, draftBy, uploadBy, proposedBy, useAccessFixture } from './support/access.ts';
+import { PUBLIC_TYPES, cms, PRACTICE, PACT, CM, PARTNER_B, call, login, tokens, vercelli, orgA, orgB, practiceBody, draftBy, uploadBy, proposedBy, useAccessFixture } from './support/access.ts';
 
 useAccessFixture();
 
@@ -97,6 +97,17 @@ describe('the public API and drafts', () => {
 // ── Partners ─────────────────────────────────────────────────────────────────────────────────────
 
 describe('Partner A against Partner B', () => {
+  it('cannot become another organisation by changing its own e-mail; its own name it may change', async () => {
+    // An «Account partner» whose e-mail no admin user holds: the state after a restore, or when staff leaves.
+    await cms.strapi.documents('api::partner-account.partner-account').create({ data: { email: 'ex.operatrice@coesione.example', organization: orgA } } as never);
+    const renamed = await call('PUT', '/admin/users/me', { token: tokens.partnerB, body: { firstname: 'Ente B' } });
+    expect(renamed.status, renamed.text).toBe(200);
+    const taken = await call('PUT', '/admin/users/me', { token: tokens.partnerB, body: { email: 'ex.operatrice@coesione.example' } });
+    expect(taken.status, taken.text).toBe(403);
+    expect(taken.json.error.message, taken.text).toContain('non può cambiare da sé l’indirizzo e-mail');
+    expect((await call('GET', '/admin/users/me', { token: tokens.partnerB })).json.data.email).toBe(PARTNER_B.email);
+  });
+
   it('cannot clone B’s draft (and so read it); a clone of its own carries A’s organisation', async () => {
     const theirs = await draftBy(tokens.partnerB);
     const stolen = await call('POST', `${CM}/${PRACTICE}/clone/${theirs}?locale=it`, { token: tokens.partnerA, body: {} });

@@ -78,7 +78,7 @@ export function registerPartnerLink(strapi: PartnerHost & MiddlewareHost): void 
       if (data && userId !== undefined && (await isPartner(strapi, userId))) {
         const organization = await partnerOrganization(strapi, userId);
         if (!organization) {
-          throw new errors.ForbiddenError('Il tuo account non è ancora collegato a un ente: chiedi alla redazione di aggiungere il tuo indirizzo in «Account partner».');
+          throw new errors.PolicyError('Il tuo account non è ancora collegato a un ente: chiedi alla redazione di aggiungere il tuo indirizzo in «Account partner».');
         }
         data.proposedBy = organization;
       }

@@ -33,6 +33,7 @@ type RouterInput = Router | ((args: { strapi: Core.Strapi }) => Router);
 
 interface AdminUser {
   id: number;
+  email?: string;
   roles?: { code: string }[];
 }
 interface Ability {
@@ -40,7 +41,12 @@ interface Ability {
   rulesFor?(action: string, subject: string): { conditions?: unknown }[];
 }
 
-const forbidden = (message: string) => new errors.ForbiddenError(message);
+/**
+ * A refusal whose Italian message reaches the admin: Strapi turns every other ForbiddenError thrown after
+ * authentication (route middlewares, policies, handlers, document middlewares) into a bare «Forbidden»
+ * (core/dist/services/server/compose-endpoint.js); a PolicyError is a ForbiddenError it lets through.
+ */
+const forbidden = (message: string) => new errors.PolicyError(message);
 
 const hasRole = (user: AdminUser | undefined, code: string) => Boolean(user?.roles?.some((r) => r.code === code));
 const isPartnerUser = (user: AdminUser | undefined) => hasRole(user, PARTNER_ROLE.code);
@@ -50,6 +56,21 @@ function roleOf(user: AdminUser | undefined): 'partner' | 'editor' | undefined {
   if (!user || hasRole(user, SUPER_ADMIN)) return undefined;
   if (hasRole(user, EDITOR_ROLE)) return 'editor';
   return isPartnerUser(user) ? 'partner' : undefined;
+}
+
+/**
+ * A Partner's e-mail says which organisation it speaks for («Account partner»), so a Partner may not change
+ * its own: it could take the address of an account no admin user holds (the state after a restore, or when
+ * a member of staff leaves) and act for that organisation. The office changes it; name and password stay
+ * the Partner's own.
+ */
+async function ownEmailFixed(ctx: Context, next: Next): Promise<void> {
+  const user = ctx.state.user as AdminUser | undefined;
+  const email = (ctx.request as { body?: { email?: unknown } }).body?.email;
+  if (roleOf(user) === 'partner' && typeof email === 'string' && email.trim().toLowerCase() !== String(user?.email ?? '').toLowerCase()) {
+    throw forbidden('Un ente partner non può cambiare da sé l’indirizzo e-mail, che dice per quale ente parla: chiedilo alla redazione.');
+  }
+  await next();
 }
 
 /** Instantiates function-like routers in place, as Strapi's own registration does. */
@@ -246,6 +267,7 @@ export function guardAdminRoutes(strapi: Core.Strapi): void {
         if (path.startsWith('/content-manager/collection-types/:model') || path.startsWith('/content-manager/relations/:model')) guards.push(needRecordsGuard(strapi));
         if (path.startsWith('/content-manager/collection-types/:model')) guards.push(entriesReadable(strapi));
         if (path.startsWith('/content-manager/relations/:model')) guards.push(relationSourceAllowed(strapi));
+        if (key === 'PUT /admin/users/me') guards.push(ownEmailFixed);
         if (key === 'POST /upload/actions/bulk-delete' || key === 'POST /upload/actions/bulk-move' || key === 'POST /upload/actions/bulk-update') {
           guards.push(bulkFilesOwned(strapi, 'plugin::upload.assets.update'));
         }

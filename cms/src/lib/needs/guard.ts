@@ -23,7 +23,7 @@ export const needRecordsGuard =
     const user = ctx.state.user as User | undefined;
     const partner = Boolean(user?.roles?.some((r) => r.code === PARTNER_ROLE.code));
     // The audit log is the super admin's (Strapi's own rights); the records are their partner's alone.
-    if (model === NEED_RECORD && !partner) throw new errors.ForbiddenError('I dati di bisogno sono visibili solo all’ente partner che li ha registrati.');
+    if (model === NEED_RECORD && !partner) throw new errors.PolicyError('I dati di bisogno sono visibili solo all’ente partner che li ha registrati.');
     await next();
     const body = ctx.body as { results?: unknown[]; pagination?: { total?: number } } | undefined;
     if (model === NEED_RECORD && ctx.method === 'GET' && ctx.status === 200 && Array.isArray(body?.results)) {

@@ -32,7 +32,7 @@ export function registerNeedRecords(strapi: Core.Strapi): void {
     // Writes with no admin user are the CMS's own (seed, tests): they name their organisation themselves.
     if (!data || userId === undefined) return next();
     const organization = await partnerOf(strapi, userId);
-    if (!organization) throw new errors.ForbiddenError('Solo gli enti partner registrano dati di bisogno, ciascuno i propri.');
+    if (!organization) throw new errors.PolicyError('Solo gli enti partner registrano dati di bisogno, ciascuno i propri.');
     data.organization = organization.id;
     delete data.personKey;
     delete data.source;

@@ -23,7 +23,7 @@ const NOT_PARTNER = 'Questa funzione è per gli enti partner collegati a un ente
 
 async function actor(strapi: Core.Strapi, ctx: Context): Promise<User> {
   const user = ctx.state.user as User | undefined;
-  if (!user || !(await partnerOf(strapi, user.id))) throw new errors.ForbiddenError(NOT_PARTNER);
+  if (!user || !(await partnerOf(strapi, user.id))) throw new errors.PolicyError(NOT_PARTNER);
   return { id: user.id, email: user.email };
 }
 

@@ -60,7 +60,7 @@ async function roleOf(host: Pick<PactStageHost, 'db'>, userId: number | undefine
 }
 
 const fail = (message: string, path: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
-const forbidden = () => new errors.ForbiddenError('Solo l’ufficio per l’amministrazione condivisa (la redazione) può cambiare la fase di un patto: la modifica non è stata salvata.');
+const forbidden = () => new errors.PolicyError('Solo l’ufficio per l’amministrazione condivisa (la redazione) può cambiare la fase di un patto: la modifica non è stata salvata.');
 
 /** History entries as the component stores them (no ids: the list is written whole). */
 const entries = (history: readonly PactHistoryEntry[]) => history.map(({ stage, at, note, role }) => ({ stage, at, note: note ?? null, role }));

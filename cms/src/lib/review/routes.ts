@@ -78,7 +78,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
         const row = await draftOf(strapi, uid, documentId);
         const partner = await isPartner(strapi, id);
         if (partner && (!row.proposedBy || row.proposedBy.documentId !== (await partnerOrganization(strapi, id)))) {
-          throw new errors.ForbiddenError('Puoi vedere solo le proposte del tuo ente.');
+          throw new errors.PolicyError('Puoi vedere solo le proposte del tuo ente.');
         }
         const published = (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
         ctx.body = {
@@ -96,7 +96,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
       config: auth,
       async handler(ctx) {
         const id = userId(ctx);
-        if (await isPartner(strapi, id)) throw new errors.ForbiddenError('Solo la redazione può rimandare una proposta.');
+        if (await isPartner(strapi, id)) throw new errors.PolicyError('Solo la redazione può rimandare una proposta.');
         const { type, documentId } = ctx.params as { type: string; documentId: string };
         const uid = proposalUid(type);
         const body = (ctx.request as { body?: unknown }).body;
