@@ -324,6 +324,28 @@ describe('the stages of a collaboration pact', () => {
     expect((await stored(id)).stage).toBe('istruttoria');
   });
 
+  it('a Partner cannot undo the office’s unpublished decision with «discard», nor change the kind once the path is taken', async () => {
+    const created = await call('POST', `${CM}/${PACT}?locale=it`, { token: tokens.partnerA, body: pactBody('scarto-ente') });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.data.documentId as string;
+    expect((await call('POST', `${CM}/${PACT}/${id}/actions/publish?locale=it`, { token: tokens.editor, body: {} })).status).toBe(200);
+    // The office takes it up and saves without publishing: the draft is in review, the published version a proposal.
+    expect((await move(tokens.editor, id, 'istruttoria', 'Presa in carico')).status).toBe(200);
+    const taken = await stored(id);
+    const discard = await call('POST', `${CM}/${PACT}/${id}/actions/discard?locale=it`, { token: tokens.partnerA, body: {} });
+    expect(discard.status, discard.text).toBe(403);
+    expect(discard.json.error.message).toContain('Solo la redazione può annullare');
+    expect(await stored(id)).toMatchObject({ stage: 'istruttoria', stageHistory: taken.stageHistory });
+    const kind = await call('PUT', `${CM}/${PACT}/${id}?locale=it`, { token: tokens.partnerA, body: { kind: 'complesso' } });
+    expect(kind.status, kind.text).toBe(400);
+    expect(kind.json.error.message).toMatch(/^Il tipo del patto non si cambia più nella fase «/);
+    // A complex pact under public notice stays complex, whoever asks: an ordinary one never has a notice.
+    const notice = await pactAt('complesso', 'avviso_pubblico');
+    const office = await call('PUT', `${CM}/${PACT}/${notice}?locale=it`, { token: tokens.editor, body: { kind: 'ordinario' } });
+    expect(office.status, office.text).toBe(400);
+    expect(((await cms.strapi.documents(PACT).findOne({ documentId: notice, status: 'draft' } as never)) as unknown as { kind: string }).kind).toBe('complesso');
+  });
+
   it('keeps proposers’ personal data out of the public API', async () => {
     const secret = { proposerName: 'Ermenegilda Riservatissima', proposerEmail: 'ermenegilda.riservata@example.org', proposerPhone: '+39 333 000 1111' };
     const created = await cms.strapi.documents(PACT).create({ data: { ...pactBody('dati-personali'), ...secret, publicProposer: 'Gruppo di vicinato di via Prova' }, status: 'published' } as never);

@@ -12,7 +12,7 @@
  *   dropped. Writes with no user (the seed, imports) may store a history, if it is a legal walk.
  */
 import { errors } from '@strapi/utils';
-import { answerDue, historyProblem, uidOf, isPactKind, isPactStage, pactDays, transition, type PactHistoryEntry, type PactKind, type PactRole, type PactStage } from '@coesione/model';
+import { answerDue, historyProblem, uidOf, isPactKind, isPactStage, pactDays, PACT_STAGE_LABELS, transition, type PactHistoryEntry, type PactKind, type PactRole, type PactStage } from '@coesione/model';
 import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
 import type { Core } from '@strapi/strapi';
 import { isRecord, stringParam, type MiddlewareHost } from '../published-change';
@@ -102,6 +102,13 @@ export function registerPactStages(strapi: Core.Strapi, env: NodeJS.ProcessEnv =
   const { answerDays, noticeDays } = pactDays(env);
   const host: MiddlewareHost = strapi;
   host.documents.use(async (context, next) => {
+    // «Annulla le modifiche» puts the draft back to the published version: the office's unpublished stage
+    // and its history entry with it. Only the office may undo its own decision.
+    if (context.uid === PACT && context.action === 'discardDraft') {
+      const actor = await roleOf(strapi, actingUserId(strapi, undefined));
+      if (actor === 'partner' || actor === 'proponente') throw new errors.PolicyError('Solo la redazione può annullare le modifiche non pubblicate di un patto: la fase e la sua storia restano come sono.');
+      return next();
+    }
     if (context.uid !== PACT || !['create', 'update', 'clone'].includes(context.action)) return next();
     const data = isRecord(context.params.data) ? context.params.data : undefined;
     if (!data) return next();
@@ -146,12 +153,21 @@ export function registerPactStages(strapi: Core.Strapi, env: NodeJS.ProcessEnv =
     dropServerFields(data);
     delete data.stageNote;
     const documentId = stringParam(context.params.documentId);
-    if (wanted === undefined || !documentId) return next();
+    if ((wanted === undefined && data.kind === undefined) || !documentId) return next();
     const locale = stringParam(context.params.locale);
     // Strapi's generic document service, narrowed to the one read this needs.
     const service = (strapi.documents as unknown as FindOne)(PACT);
     const current = (await service.findOne({ documentId, status: 'draft', ...(locale ? { locale } : {}), populate: { stageHistory: true } })) as StoredPact | null;
-    if (!current || wanted === current.stage) return next();
+    // The kind decides the path (a complex pact goes through a public notice): it is settled while the pact is
+    // a proposal (by its proposer) or in review (by the office), never once the path has been taken.
+    if (current && data.kind !== undefined && data.kind !== current.kind) {
+      const open = actor === 'partner' || actor === 'proponente' ? ['proposta'] : ['proposta', 'istruttoria'];
+      if (!open.includes(current.stage)) {
+        const stageLabel = isPactStage(current.stage) ? PACT_STAGE_LABELS[current.stage] : current.stage;
+        throw fail(`Il tipo del patto non si cambia più nella fase «${stageLabel}»: ${open.length === 1 ? 'solo mentre è una proposta' : 'solo fino all’istruttoria'}. La modifica non è stata salvata.`, 'kind');
+      }
+    }
+    if (wanted === undefined || !current || wanted === current.stage) return next();
     if (actor === 'partner' || actor === 'proponente') throw forbidden();
     if (!isPactStage(current.stage) || !isPactKind(current.kind)) throw fail(`Il patto ha una fase o un tipo sconosciuti («${current.stage}», «${current.kind}»).`, 'stage');
     // A kind changed in the same save counts: the table of the kind the pact will have.
