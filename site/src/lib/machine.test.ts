@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { icalendar, jsonLdText, rss, sitemap } from './machine';
+import { icalendar, icsText, jsonLdText, rss, sitemap, xml } from './machine';
 
 describe('icalendar', () => {
   const long = 'Laboratorio di riparazione: orli, cerniere, toppe, bottoni e piccoli rammendi per la famiglia; porta i tuoi capi';
@@ -44,4 +44,17 @@ describe('rss and sitemap', () => {
 
 it('keeps JSON-LD from closing its script element', () => {
   expect(jsonLdText({ name: '</script><script>alert(1)</script>' })).not.toContain('</script>');
+});
+
+describe('text from the CMS in machine formats', () => {
+  it('keeps a feed well-formed when a summary holds a control character or a lone surrogate', () => {
+    const feed = rss({ title: 'T', description: 'd', url: 'https://x/', selfUrl: 'https://x/rss.xml', items: [{ title: 'A\u000Bb', url: 'https://x/a/', summary: 'riga\u0001 e \uD800 fine', date: '2026-11-01T00:00:00Z' }] });
+    expect(XMLValidator.validate(feed)).toBe(true);
+    expect(xml('a\u000Bb < c')).toBe('ab &lt; c');
+  });
+
+  it('escapes a bare carriage return in calendar text, and drops other controls', () => {
+    expect(icsText('uno\rdue\r\ntre\nquattro')).toBe('uno\\ndue\\ntre\\nquattro');
+    expect(icsText('a\u0007b\tc; d, e\\')).toBe('ab\tc\\; d\\, e\\\\');
+  });
 });

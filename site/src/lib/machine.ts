@@ -85,7 +85,14 @@ export function jsonLd(type: SectionType, data: SectionData, url: string): Recor
 /** JSON for an inline `<script type="application/ld+json">`: `<` escaped so no text can close the element. */
 export const jsonLdText = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const xml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * XML text: the five markup characters escaped, and the characters XML 1.0 forbids (C0 controls but tab,
+ * line feed and carriage return; lone surrogates; U+FFFE and U+FFFF) dropped: one in a summary would make
+ * the whole feed ill-formed for every reader.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const xml = (text: string): string => text.replace(XML_FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface FeedItem {
   title: string;
@@ -112,8 +119,18 @@ export interface CalendarEvent {
   end?: string | undefined;
 }
 
-/** RFC 5545 text: commas, semicolons, backslashes and newlines escaped. */
-const icsText = (text: string): string => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * RFC 5545 text: commas, semicolons, backslashes and line breaks escaped (CRLF, LF and a bare CR alike), and
+ * the other control characters, which a TEXT value may not hold, dropped.
+ */
+export const icsText = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
 
 /** Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character. */
 function fold(line: string): string {
