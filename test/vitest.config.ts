@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { postgresBinDir } from '../scripts/src/lib/postgres.ts';
 
 /**
@@ -22,24 +20,6 @@ const quick = process.env.COESIONE_TEST_QUICK === 'true';
 const withPostgres = !quick && (process.env.CI === 'true' || postgresBinDir() !== undefined);
 if (!quick && !withPostgres) console.warn('PostgreSQL is not installed: the database suites run on SQLite only (apt-get install postgresql for both).');
 
-/**
- * The suites that run longest, longest first. Vitest orders by the durations of the last run, and on a
- * fresh clone (CI) by file size, one project after the other: the long files then started last and ended
- * the run alone. Here they start first, on every project, and the short ones fill in beside them.
- */
-const LONGEST_FIRST = ['backup', 'journey-editor', 'site', 'start', 'map', 'participation-ui', 'cluster', 'access-matrix', 'search-ui', 'submissions', 'search'];
-
-class LongestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => {
-      const known = ['sqlite', 'postgres'].includes(file.project.name) ? LONGEST_FIRST.indexOf(path.basename(file.moduleId, '.test.ts')) : -1;
-      return known === -1 ? LONGEST_FIRST.length : known;
-    };
-    const sorted = await super.sort(files);
-    return sorted.map((file, i) => ({ file, i })).sort((a, b) => rank(a.file) - rank(b.file) || a.i - b.i).map(({ file }) => file);
-  }
-}
-
 /** What every suite of this folder runs with. */
 const SUITE = {
   globalSetup: ['src/support/global-setup.ts'],
@@ -56,7 +36,6 @@ export default defineConfig({
     // A file spends much of its time waiting for Chromium, Strapi or a site build in another process;
     // measured on the CI machine: 20 minutes with three, 33 with one (BENCHMARKS.md, Test suite).
     maxWorkers: 3,
-    sequence: { sequencer: LongestFirst },
     projects: [
       // Each workspace's own vitest.config.ts: its unit tests, no server.
       ...UNIT_WORKSPACES.map((workspace) => `../${workspace}`),

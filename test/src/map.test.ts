@@ -13,10 +13,9 @@ import { createSearchClient, ensureSearchKey } from '@coesione/search';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
-import { synced, until } from './support/indexed.ts';
+import { indexDemo, synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 import { buildSite } from './support/site.ts';
-import { reindexFromCms } from '../../scripts/src/lib/search-setup.ts';
 
 interface Feature {
   type: 'Feature';
@@ -38,8 +37,8 @@ let features: Feature[];
 beforeAll(async () => {
   meili = await startMeili();
   cms = await startSeededCms({ users: false }, { MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100' });
-  await reindexFromCms({ meiliUrl: meili.url, masterKey: meili.masterKey, cmsUrl: cms.url });
-  await until('the demo content to be indexed', () => synced(cms, meili), 60_000);
+  await indexDemo(cms, meili);
+  await until('the demo content to be indexed', () => synced(cms, meili), 180_000); // generous: a loaded machine makes Meilisearch answer 408 for a while
   const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
   siteDir = await buildSite({ CMS_URL: cms.url, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key, BUILD_NOW: '2026-11-24T10:00:00Z' });
   site = await serveStatic(siteDir);

@@ -11,10 +11,9 @@ import { createSearchClient, ensureSearchKey } from '@coesione/search';
 import { launchBrowser } from './support/browser.ts';
 import { layoutShift } from './support/layout-shift.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
-import { synced, until } from './support/indexed.ts';
+import { indexDemo, synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 import { buildSite } from './support/site.ts';
-import { reindexFromCms } from '../../scripts/src/lib/search-setup.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { freePort } from '../../scripts/src/lib/ports.ts';
 
@@ -34,7 +33,7 @@ beforeAll(async () => {
   const sitePort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   cms = await startSeededCms({ users: false }, { MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', CORS_ORIGINS: siteUrl, SITE_URL: siteUrl });
-  await reindexFromCms({ meiliUrl: meili.url, masterKey: meili.masterKey, cmsUrl: cms.url });
+  await indexDemo(cms, meili);
   const practices = cms.strapi.documents('api::practice.practice');
   await practices.create({ data: { title: `Bozza ${DRAFT_WORD}`, slug: 'bozza-zafferano', summary: `Mai pubblicata: ${DRAFT_WORD}.` } } as never);
   const published = (await practices.findFirst({ status: 'published' } as never)) as { documentId: string; summary: string };

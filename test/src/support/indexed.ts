@@ -1,6 +1,7 @@
 /** Waiting for the search index to match what the CMS has published. */
 import type { UID } from '@strapi/strapi';
 import { createSearchClient, documentKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
+import { reindexFromCms } from '../../../scripts/src/lib/search-setup.ts';
 import type { TestCms } from './cms.ts';
 import type { TestMeili } from './meili.ts';
 
@@ -38,4 +39,12 @@ export async function synced(cms: TestCms, meili: TestMeili): Promise<boolean> {
   if ((await outboxSize(cms)) > 0) return false;
   const [expected, actual] = await Promise.all([publishedKeys(cms), indexedKeys(meili)]);
   return expected.length > 0 && JSON.stringify(expected) === JSON.stringify(actual);
+}
+
+/**
+ * Indexes a CMS started on a copy of the seeded demo (startSeededCms: its search outbox is empty), as
+ * `npm run search:reindex` does; tried again while a loaded machine makes Meilisearch answer 408.
+ */
+export function indexDemo(cms: TestCms, meili: TestMeili): Promise<true> {
+  return until('the demo content to be reindexed', () => reindexFromCms({ meiliUrl: meili.url, masterKey: meili.masterKey, cmsUrl: cms.url }).then(() => true as const), 180_000);
 }
