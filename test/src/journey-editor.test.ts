@@ -15,7 +15,7 @@ import { codiceFiscaleCheck } from '@coesione/model';
 import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
-import { adminToken, mainText } from './support/admin.ts';
+import { adminToken, mainText, signIn as signInAs } from './support/admin.ts';
 
 const SUBMISSION = 'api::submission.submission';
 const NEED_RECORD = 'api::need-record.need-record';
@@ -40,16 +40,10 @@ let cms: TestCms;
 let browser: Browser;
 const tokens: Record<Role, string> = { editor: '', partner: '' };
 
+/** Signed in as `user`; leaving a form with a change asks before unloading, and the sweep changes fields and moves on. */
 async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  // Leaving a form with a change asks before unloading: the sweep changes fields and moves on.
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${cms.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(user.email);
-  await page.locator('input[name="password"]').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
-  return page;
+  context.on('page', (page) => page.on('dialog', (dialog) => void dialog.accept()));
+  return signInAs(cms, context, user);
 }
 
 /** Strapi draws a field the role may not read as an empty, disabled input with this placeholder. */

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { codiceFiscaleCheck } from '@coesione/model';
 import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
+import { signIn } from './support/admin.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
 
 const RECORD = 'api::need-record.need-record';
@@ -36,16 +37,6 @@ async function recordsOf(m: string): Promise<string[]> {
   return rows.map((r) => [r.ageBand, r.household, r.personKey, r.source, r.municipality?.istatCode, r.categories.map((c) => c.slug).sort().join('|')].join(';')).sort();
 }
 
-async function signIn(user: { email: string; password: string }): Promise<Page> {
-  const p = await context.newPage();
-  await p.goto(`${cms.url}/admin/auth/login`);
-  await p.locator('input[name="email"]').fill(user.email);
-  await p.locator('input[name="password"]').fill(user.password);
-  await p.locator('button[type="submit"]').click();
-  await p.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
-  return p;
-}
-
 const bodyText = async () => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
 
 /** Chooses the file in the page's upload field and asks for the check, as the partner does. */
@@ -65,7 +56,7 @@ beforeAll(async () => {
   [month] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]!;
   browser = await launchBrowser();
   context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
-  page = await signIn(DEMO_USERS.partner);
+  page = await signIn(cms, context, DEMO_USERS.partner);
   await page.getByRole('link', { name: 'Dati di bisogno' }).first().click();
   await page.getByRole('heading', { name: 'Dati di bisogno', level: 1 }).waitFor({ timeout: 60_000 });
 }, 240_000);
