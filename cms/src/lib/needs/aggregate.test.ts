@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL, AMBITI, DISTRICT } from '@coesione/model';
-import { aggregate, NOISE, perturb, releaseDue } from './aggregate';
+import { AGE_BANDS, ALL, AMBITI, DISTRICT } from '@coesione/model';
+import { aggregate, LEGAL_FLOOR, NOISE, perturb, releaseDue } from './aggregate';
+import { feasibleRanges } from './disclosure';
 import type { RecordRow } from './store';
 
 /** The perturbation keys as the CMS makes them (service.ts), under a test secret. */
@@ -28,18 +29,19 @@ const districtTotal = (records: RecordRow[]) =>
 const person = fc.record({ comune: fc.nat(200), both: fc.boolean(), casa: fc.boolean() });
 
 describe('the cell-key perturbation', () => {
-  it('publishes every figure within two of the truth, never under the threshold, the same for the same people', () => {
+  it('publishes every figure within two of the truth, never under the threshold nor from fewer than 3 people, the same for the same people', () => {
     fc.assert(
       fc.property(fc.array(person, { minLength: 0, maxLength: 120 }), (people) => {
         const records = recordsOf(people);
         const first = aggregate(records, OPTIONS);
         expect(aggregate([...records].reverse(), OPTIONS)).toEqual(first);
         const truth = new Map<string, number>();
-        for (const r of aggregate(records, { ...OPTIONS, cellKeys: null })) for (const c of r.cells) truth.set(`${r.level}|${c.area}|${c.category}|${c.ageBand}`, c.people ?? -1);
+        for (const r of aggregate(records, { ...OPTIONS, minCell: 0, cellKeys: null })) for (const c of r.cells) truth.set(`${r.level}|${c.area}|${c.category}|${c.ageBand}`, c.people!);
         for (const release of first) {
           for (const cell of release.cells) {
             const exact = truth.get(`${release.level}|${cell.area}|${cell.category}|${cell.ageBand}`)!;
-            expect(cell.people === null).toBe(exact === -1);
+            if (exact < LEGAL_FLOOR) expect(cell.people).toBeNull();
+            if (cell.suppressed === 'primary') expect(exact).toBeLessThanOrEqual(6);
             if (cell.people === null) continue;
             expect(cell.people).toBeGreaterThanOrEqual(5);
             expect(Math.abs(cell.people - exact)).toBeLessThanOrEqual(2);
@@ -51,14 +53,68 @@ describe('the cell-key perturbation', () => {
     );
   }, 120_000);
 
-  it('draws its noise from −2 to +2, symmetric, zero for 40% of keys, and reflects it above the threshold', () => {
-    const noise = Array.from({ length: 256 }, (_, key) => perturb(10, key, 5) - 10);
+  it('draws its noise from −2 to +2, symmetric, zero for 40% of keys', () => {
+    const noise = Array.from({ length: 256 }, (_, key) => perturb(10, key) - 10);
     expect(noise.reduce((a, b) => a + b, 0)).toBe(0);
     expect(noise.filter((n) => n === 0).length / 256).toBeCloseTo(0.4, 1);
     expect(Math.min(...noise)).toBe(-2);
     expect(NOISE.at(-1)!.upTo).toBe(255);
-    expect(perturb(5, 0, 5)).toBe(7); // −2 would fall under 5: +2
   });
+
+  it('does not pin a hidden count when one more person makes it public', () => {
+    // Partner B adds one person to a comune whose figure is hidden, and the next release shows it. Were
+    // suppression read on the true count, the comune had exactly 4 before. With the perturbed one it may
+    // have had from 2 to 6: B learns a range, not the count.
+    const before = new Set<number>();
+    const ambito = AMBITI[0]!.comuni;
+    // People in every other comune, of every age, so that the comune's figure is not determined by its
+    // neighbours' and no empty cell forces the whole table hidden.
+    const background = COMUNI.filter((istat) => istat !== ambito[0]).flatMap((istat) => AGE_BANDS.flatMap((band) => [1, 2].map((i) => ({ istat, band: band.code, key: `sfondo-${istat}-${band.code}-${i}` }))));
+    for (let trial = 0; trial < 30; trial++) {
+      for (let count = 2; count <= 7; count++) {
+        const records = (extra: number) =>
+          [...background, ...Array.from({ length: count + extra }, (_, i) => ({ istat: ambito[0]!, band: 'eta_30_49', key: `t${trial}-${i}` }))].map((p, i): RecordRow => ({
+            id: i, month: '2026-10', istat: p.istat, ageBand: p.band, personKey: `cf:${p.key}`, categories: ['casa'], organization: 1,
+          }));
+        const cellOf = (rs: RecordRow[]) => aggregate(rs, { ...OPTIONS, categories: [] }).find((r) => r.level === 'comune')!.cells.find((c) => c.area === ambito[0] && c.category === ALL)!;
+        if (cellOf(records(0)).people === null && cellOf(records(1)).people !== null) before.add(count);
+      }
+    }
+    expect([...before].sort()).toEqual([2, 3, 4, 5, 6]);
+  }, 120_000);
+
+  it('leaves no hidden cell pinned for a reader who knows what the labels mean', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 20, maxLength: 150 }), (people) => {
+        const records = recordsOf(people);
+        const truth = aggregate(records, { ...OPTIONS, minCell: 0, cellKeys: null });
+        const published = aggregate(records, OPTIONS);
+        // The ambito × age-band table of «all needs»: the reader sees published figures as if exact (the
+        // strongest reader: the noise only widens what they can infer), hidden ones as their labels allow.
+        const values: Record<string, number> = {};
+        const hidden = new Set<string>();
+        const primary = new Set<string>();
+        for (const level of ['ambito', 'distretto'] as const) {
+          const exact = truth.find((r) => r.level === level)!.cells.filter((c) => c.category === ALL);
+          const shown = published.find((r) => r.level === level)!.cells.filter((c) => c.category === ALL);
+          exact.forEach((c, i) => {
+            const id = `${c.area}|${c.ageBand}`;
+            values[id] = c.people!;
+            if (shown[i]!.people === null) hidden.add(id);
+            if (shown[i]!.suppressed === 'primary') primary.add(id);
+          });
+        }
+        const relations = [
+          ...AMBITI.map((a) => ({ total: `${a.slug}|${ALL}`, members: Object.keys(values).filter((id) => id.startsWith(`${a.slug}|`) && id !== `${a.slug}|${ALL}`) })),
+          ...[...new Set(Object.keys(values).map((id) => id.split('|')[1]!))].map((band) => ({ total: `${DISTRICT}|${band}`, members: AMBITI.map((a) => `${a.slug}|${band}`) })),
+        ];
+        for (const [id, [min, max]] of feasibleRanges({ values, relations }, hidden, 5, { primary, primaryMax: 6, otherMin: 3 })) {
+          if (values[id]! > 0) expect(max, id).toBeGreaterThan(min);
+        }
+      }),
+      { numRuns: 25, seed: 20261207 },
+    );
+  }, 120_000);
 
   it('leaves a partner unable to tell, by whether a figure changed, a person already followed from a new one', () => {
     // A partner adds one record and compares the district total before and after. Were the key of a cell

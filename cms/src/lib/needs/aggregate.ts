@@ -16,14 +16,18 @@
  * Noise (cell-key perturbation, as the ONS and the ABS use it): each person has a secret pseudo-random key
  * that depends on the person and on the set of bodies that follow them (`cellKeys`); a cell's key is the sum
  * of its people's keys, and its published value is the true count plus the noise the perturbation table
- * (NOISE) gives that key, never below the threshold. The same people give the same noise in every table
+ * (NOISE) gives that key. Primary suppression reads the perturbed value: a cell is hidden when it falls under
+ * the threshold, and always when fewer than 3 people are in it (the Sistan floor). So «meno di 5» covers
+ * true counts up to 6, and a published 5 may stand for 3: a partner who adds one person to a hidden cell and
+ * sees it published learns a range, not the count it had (suppression of the true count under 5 let the
+ * step from hidden to shown pin it at 4). The same people give the same noise in every table
  * and release; one more person, or one more body following a person already counted, changes the key and so
  * the noise, so a contributor who adds a record and compares releases cannot tell the two apart by whether
  * a figure changed, nor subtract its own exact count from an exact total. «Followed by more than one body»
  * has a key of its own (the second byte) and is published for ambiti and the district only.
  */
 import { AGE_BANDS, ALL, AMBITI, DISTRICT, ambitoOf, monthsOf, quarterOf, romeDay as romeDayOf, type NeedCell, type NeedRelease } from '@coesione/model';
-import { protect, type Table } from './disclosure';
+import { protect, type Labels, type Table } from './disclosure';
 import type { RecordRow } from './store';
 
 interface Person {
@@ -107,10 +111,23 @@ export const NOISE: readonly { upTo: number; noise: number }[] = [
   { upTo: 255, noise: 2 },
 ];
 
-/** A published count: the true one plus its key's noise, reflected upward where it would fall under the threshold. */
-export function perturb(value: number, cellKey: number, minCell: number): number {
-  const noise = NOISE.find((n) => cellKey % 256 <= n.upTo)!.noise;
-  return value + noise >= minCell ? value + noise : value + Math.abs(noise);
+/** The Sistan code of conduct's floor (art. 5): no figure of fewer than 3 people, whatever the noise. */
+export const LEGAL_FLOOR = 3;
+
+/** A perturbed count: the true one plus its key's noise. */
+export function perturb(value: number, cellKey: number): number {
+  return value + NOISE.find((n) => cellKey % 256 <= n.upTo)!.noise;
+}
+
+/**
+ * Which cells of a table are primary when figures are perturbed, and what their labels tell a reader: a
+ * hidden cell's perturbed value is under `minCell`, so its true count is at most `minCell + 1`; a published or
+ * secondary cell's is at least `minCell − 2` (and the floor).
+ */
+export function perturbedLabels(values: Record<string, number>, keys: Record<string, number>, minCell: number): Labels {
+  const maxNoise = Math.max(...NOISE.map((n) => n.noise));
+  const primary = new Set(Object.keys(values).filter((id) => values[id]! < LEGAL_FLOOR || perturb(values[id]!, keys[id]!) < minCell));
+  return { primary, primaryMax: minCell - 1 + maxNoise, otherMin: Math.max(LEGAL_FLOOR, minCell - maxNoise) };
 }
 
 /** The releases (comune, ambito, district) of every quarter asked for. */
@@ -122,7 +139,7 @@ export function aggregate(records: RecordRow[], options: AggregateOptions): Need
   const keys = new Map<Person, [number, number]>();
   const keyed = options.cellKeys;
   const keysOf = (p: Person): [number, number] => (keyed ? (keys.get(p) ?? keys.set(p, keyed(p.key, [...p.organizations].sort((a, b) => a - b))).get(p)!) : [0, 0]);
-  const published = (value: number, cellKey: number) => (keyed ? perturb(value, cellKey, options.minCell) : value);
+  const published = (value: number, cellKey: number) => (keyed ? perturb(value, cellKey) : value);
   for (const quarter of quarters) {
     const people = [...(byQuarter.get(quarter)?.values() ?? [])];
     const cells: Record<NeedRelease['level'], NeedCell[]> = { comune: [], ambito: [], distretto: [] };
@@ -144,8 +161,11 @@ export function aggregate(records: RecordRow[], options: AggregateOptions): Need
         }
         if (p.organizations.size > 1) for (const id of ids) multi[id] = (multi[id] ?? 0) + 1;
       }
-      const hidden = protect({ values: count, relations: RELATIONS }, options.minCell);
-      const hiddenMulti = protect({ values: multi, relations: RELATIONS }, options.minCell);
+      const labels = keyed ? perturbedLabels(count, key, options.minCell) : undefined;
+      const labelsMulti = keyed ? perturbedLabels(multi, multiKey, options.minCell) : undefined;
+      const hidden = protect({ values: count, relations: RELATIONS }, options.minCell, labels);
+      const hiddenMulti = protect({ values: multi, relations: RELATIONS }, options.minCell, labelsMulti);
+      const primary = (id: string) => (labels ? labels.primary.has(id) : count[id]! < options.minCell);
       const cell = (id: string, area: string, ageBand: string): NeedCell => ({
         area,
         category,
@@ -153,7 +173,7 @@ export function aggregate(records: RecordRow[], options: AggregateOptions): Need
         people: hidden.has(id) ? null : published(count[id]!, key[id]!),
         // Of suppressed people nothing is said, not even how many had more than one body; of a comune's, never.
         multiBody: hidden.has(id) || hiddenMulti.has(id) || id.startsWith('c:') ? null : published(multi[id]!, multiKey[id]!),
-        ...(hidden.has(id) ? { suppressed: count[id]! < options.minCell ? 'primary' : 'secondary' } : {}),
+        ...(hidden.has(id) ? { suppressed: primary(id) ? 'primary' : 'secondary' } : {}),
       });
       for (const a of AMBITI) {
         for (const istat of a.comuni) cells.comune.push(cell(comuneId(istat), istat, ALL));

@@ -238,12 +238,29 @@ function fixedOnHull(n: number, rows: HiddenRow[], forced: number[]): number[] {
 }
 
 /**
+ * Which cells are primary and what their label tells, when primary suppression is not simply "under
+ * minCell" (perturbed figures: aggregate.ts hides a cell whose perturbed value falls under the threshold,
+ * so a primary cell's true count may reach `primaryMax` and another cell's may be as low as `otherMin`).
+ */
+export interface Labels {
+  primary: ReadonlySet<string>;
+  primaryMax: number;
+  otherMin: number;
+}
+
+/**
  * What a reader knows about each hidden cell besides the relations: [lo, hi] per cell. A page that shows
  * primary cells as "meno di N" tells the reader they are at most N-1; one that shows the other hidden cells
  * differently tells they are at least N. Protecting against that best-informed reader also protects
- * against one who sees every hidden cell alike.
+ * against one who sees every hidden cell alike. With `labels`, the bounds are theirs.
  */
-function knownBounds(t: Indexed, minCell: number | undefined): { lo: number[]; hi: number[] } {
+function knownBounds(t: Indexed, minCell: number | undefined, labels?: Labels): { lo: number[]; hi: number[] } {
+  if (labels) {
+    return {
+      lo: t.ids.map((id) => (labels.primary.has(id) ? 0 : labels.otherMin)),
+      hi: t.ids.map((id) => (labels.primary.has(id) ? labels.primaryMax : Infinity)),
+    };
+  }
   if (minCell === undefined || minCell <= 0) {
     return { lo: t.value.map(() => 0), hi: t.value.map(() => Infinity) };
   }
@@ -302,15 +319,16 @@ function pinned(t: Indexed, cols: number[], rows: HiddenRow[], lo: number[], hi:
   return atBound.filter((j) => (reached.get(`t${j}`) ?? 0) < 0.5);
 }
 
-/** The ids to suppress: primary (every cell with value < minCell, zeros included) then secondary, so that
- *  no relation has exactly one suppressed id among {total, ...members}, and no suppressed cell's value is
- *  determined exactly by the published cells, the relations and non-negativity. Deterministic. */
-export function protect(table: Table, minCell: number): Set<string> {
+/** The ids to suppress: primary (every cell with value < minCell, zeros included; or `labels.primary`) then
+ *  secondary, so that no relation has exactly one suppressed id among {total, ...members}, and no suppressed
+ *  cell's value is determined exactly by the published cells, the relations, non-negativity and the labels.
+ *  Deterministic. */
+export function protect(table: Table, minCell: number, labels?: Labels): Set<string> {
   if (typeof minCell !== 'number' || Number.isNaN(minCell)) {
     throw new DisclosureTableError(`minCell must be a number (got ${String(minCell)}).`);
   }
   const t = indexTable(table);
-  const { lo, hi } = knownBounds(t, minCell);
+  const { lo, hi } = knownBounds(t, minCell, labels);
   const n = t.ids.length;
   const sup = new Uint8Array(n);
   const count = new Int32Array(t.rows.length); // suppressed cells per relation
@@ -321,7 +339,7 @@ export function protect(table: Table, minCell: number): Set<string> {
     for (const r of t.rowsOf[c]) count[r]++;
     dirty.add(t.comp[c]);
   };
-  for (let c = 0; c < n; c++) if (t.value[c] < minCell) hide(c);
+  for (let c = 0; c < n; c++) if (labels ? labels.primary.has(t.ids[c]) : t.value[c] < minCell) hide(c);
 
   /** Relations that hiding c would leave with exactly one hidden cell. */
   const opened = (c: number, except: number): number => {
@@ -412,9 +430,9 @@ export function protect(table: Table, minCell: number): Set<string> {
 
 /** For tests and an audit: for each suppressed id, the [min,max] the published figures allow (LP over the relations, values >= 0).
  *  With minCell, the reader also knows each hidden cell's label: under minCell ("meno di N") or not. */
-export function feasibleRanges(table: Table, suppressed: Set<string>, minCell?: number): Map<string, [number, number]> {
+export function feasibleRanges(table: Table, suppressed: Set<string>, minCell?: number, labels?: Labels): Map<string, [number, number]> {
   const t = indexTable(table);
-  const { lo, hi } = knownBounds(t, minCell);
+  const { lo, hi } = knownBounds(t, minCell, labels);
   const at = new Map(t.ids.map((id, i) => [id, i]));
   const sup = new Uint8Array(t.ids.length);
   for (const id of suppressed) {
@@ -445,7 +463,7 @@ export function feasibleRanges(table: Table, suppressed: Set<string>, minCell?: 
       });
       if (hidden) constraints.set(`r${r}`, { equal: rhs });
     }
-    if (minCell !== undefined) {
+    if (minCell !== undefined || labels) {
       for (const [key, v] of variables) {
         const c = Number(key.slice(1));
         v.set(`b${c}`, 1);
