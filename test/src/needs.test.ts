@@ -233,6 +233,25 @@ describe('a partner’s CSV import', () => {
     await refreshFigures(cms.strapi, new Date(new Date(computedAt).getTime() + 60_000));
     expect(await figures()).toBe(before);
   });
+
+  it('makes a quarter final on its freeze day, and never changes it after', async () => {
+    // 2026-T4 closes on 31 December; NEED_FREEZE_DAYS is 45: final on 15 February 2027.
+    const { refreshFigures } = cmsModule<{ refreshFigures(strapi: unknown, now?: Date): Promise<void> }>('lib/needs/service');
+    const quarter = async () =>
+      ((await cms.strapi.db.query('api::need-figure.need-figure').findMany({ where: { quarter: '2026-T4' }, orderBy: { level: 'asc' } })) as { level: string; frozen: boolean; cells: unknown }[]).map((r) => ({ level: r.level, frozen: r.frozen, cells: JSON.stringify(r.cells) }));
+    await refreshFigures(cms.strapi, new Date('2027-02-14T10:00:00Z'));
+    const eve = await quarter();
+    expect(eve.map((r) => r.frozen)).toEqual([false, false, false]);
+    await refreshFigures(cms.strapi, new Date('2027-02-15T10:00:00Z'));
+    const final = await quarter();
+    expect(final.map((r) => r.frozen)).toEqual([true, true, true]);
+    // A late import of the quarter, and the releases of the following months, leave it as it was.
+    const late = await upload(tokens.b, [HEADER, ...Array.from({ length: 30 }, (_, i) => `2026-11;002158;30-49;;;;casa;;no;;TARDI-${i}`)].join('\n'));
+    expect(late.json.stored).toBe(30);
+    await refreshFigures(cms.strapi, new Date('2027-03-02T10:00:00Z'));
+    await refreshFigures(cms.strapi, new Date('2027-04-02T10:00:00Z'));
+    expect(await quarter()).toEqual(final);
+  });
 });
 
 describe('who sees need records', () => {
@@ -276,8 +295,10 @@ describe('who sees need records', () => {
     const res = await call('GET', '/coesione-needs/figures.csv', { token: tokens.a });
     expect(res.status).toBe(200);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('trimestre;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto');
+    expect(lines[0]).toBe('trimestre;stato;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto');
     expect(lines.some((l) => /;meno di 5$/.test(l))).toBe(true);
+    // Every quarter already released says whether its figure may still change.
+    for (const line of lines.slice(1).filter((l) => !l.endsWith(';non ancora pubblicato'))) expect(line.split(';')[1], line).toMatch(/^(provvisorio|definitivo)$/);
     const audit = (await cms.strapi.db.query('api::need-audit.need-audit').findMany({ where: { actor: DEMO_USERS.partner.email } })) as { action: string; count: number }[];
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['importazione', 'esportazione', 'lettura_elenco']));
   });

@@ -3,7 +3,7 @@
  * age band), the same rows for the printable HTML page and for its CSV, so the two never differ.
  */
 import { AGE_BANDS, ALL, yearBefore } from '@coesione/model';
-import { csv, figureText, percentText, ratePer1000, rateText, type NeedFigures, type Release } from './needs';
+import { csv, figureText, percentText, quarterState, ratePer1000, rateText, type NeedFigures, type Release } from './needs';
 
 export interface DigestRow {
   category: string;
@@ -28,6 +28,8 @@ export interface Digest {
   area: string;
   areaName: string;
   quarter: string;
+  /** Not yet frozen: the figures change with each monthly release, and no change on the year is computed. */
+  provisional: boolean;
   minCell: number;
   rows: DigestRow[];
 }
@@ -44,6 +46,7 @@ export function digestOf(
   population: number | null,
 ): Digest {
   const bands = level === 'comune' ? [ALL] : [ALL, ...AGE_BANDS.map((b) => b.code)];
+  const provisional = figures.provisional(quarter);
   const rows: DigestRow[] = [];
   for (const c of categories) {
     for (const band of bands) {
@@ -51,6 +54,8 @@ export function digestOf(
       const before = figures.figure(level, yearBefore(quarter), area, c.slug, band);
       // Rates only for all ages: the site has the census population of each comune, not by age.
       const rate = band === ALL ? ratePer1000(now.people, population) : null;
+      // A provisional quarter against a final one would read late reports as a fall in need.
+      const comparable = !provisional && now.people !== null && before.people;
       rows.push({
         category: c.slug,
         categoryName: c.name,
@@ -63,16 +68,16 @@ export function digestOf(
         rateText: band === ALL ? rateText(rate) : '–',
         before: before.people,
         beforeText: figureText(before),
-        change: now.people !== null && before.people ? percentText((now.people - before.people) / before.people) : '–',
-        changePercent: now.people !== null && before.people ? Math.round(((now.people - before.people) / before.people) * 100) : null,
+        change: comparable ? percentText((now.people! - before.people!) / before.people!) : '–',
+        changePercent: comparable ? Math.round(((now.people! - before.people!) / before.people!) * 100) : null,
       });
     }
   }
-  return { level, area, areaName, quarter, minCell: figures.minCell(quarter, level), rows };
+  return { level, area, areaName, quarter, provisional, minCell: figures.minCell(quarter, level), rows };
 }
 
 export const DIGEST_CSV_HEADER = [
-  'trimestre', 'livello', 'area_codice', 'area', 'categoria_codice', 'categoria', 'fascia_eta_codice', 'fascia_eta',
+  'trimestre', 'stato', 'livello', 'area_codice', 'area', 'categoria_codice', 'categoria', 'fascia_eta_codice', 'fascia_eta',
   'persone', 'soppresso', 'soglia_minima', 'per_1000_residenti_censimento_2011', 'stesso_trimestre_anno_prima', 'variazione_percentuale', 'nota',
 ] as const;
 
@@ -83,7 +88,7 @@ export function digestCsv(d: Digest): string {
   return csv([
     [...DIGEST_CSV_HEADER],
     ...d.rows.map((r) => [
-      d.quarter, d.level, d.area, d.areaName, r.category, r.categoryName, r.ageBand, r.ageBandName,
+      d.quarter, quarterState(d.provisional), d.level, d.area, d.areaName, r.category, r.categoryName, r.ageBand, r.ageBandName,
       r.people === null ? '' : String(r.people), r.suppressed ? 'sì' : 'no', String(d.minCell),
       r.rate === null ? '' : String(r.rate), r.before === null ? '' : String(r.before), r.changePercent === null ? '' : String(r.changePercent), NOTE,
     ]),

@@ -55,7 +55,14 @@ describe('need figures', () => {
     const d = digestOf(figures, 'comune', '002133', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
     const [header, row] = digestCsv(d).trimEnd().split('\r\n');
     expect(header?.split(',')).toContain('soppresso');
-    expect(row).toBe('2026-T3,comune,002133,Santhià,casa,"Casa, abitare",tutte,Tutte le età,,sì,5,,,,dati sintetici dimostrativi');
+    expect(row).toBe('2026-T3,definitivo,comune,002133,Santhià,casa,"Casa, abitare",tutte,Tutte le età,,sì,5,,,,dati sintetici dimostrativi');
+    // A provisional quarter is labelled, and not compared with the final one a year before.
+    const provisional = new NeedFigures(releases.map((r) => (r.quarter === '2026-T3' ? { ...r, frozen: false } : r)));
+    const ambito = digestOf(provisional, 'ambito', 'cisas-santhia', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
+    expect(ambito.provisional).toBe(true);
+    expect(digestOf(figures, 'ambito', 'cisas-santhia', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000).rows[0]!.change).toBe('+25%');
+    expect(ambito.rows[0]!.change).toBe('–');
+    expect(digestCsv(ambito).split('\r\n')[1]).toMatch(/^2026-T3,provvisorio,ambito,/);
     expect(csv([['=1+1', '-3', 'a"b']])).toBe(`'=1+1,-3,"a""b"\r\n`);
   });
 });

@@ -290,15 +290,16 @@ export async function computeFigures(strapi: Core.Strapi, now = new Date()): Pro
 /**
  * A partner's own figures beside the district's: its distinct people per quarter, comune and category
  * (its own data need no suppression against itself), and the district's published figure for the same
- * cell («meno di N» where suppressed). Written to the audit log.
+ * cell («meno di N» where suppressed) with its state (provvisorio until the quarter freezes). Written to the
+ * audit log.
  */
 export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Promise<string> {
   const organization = await partnerOf(strapi, actor.id);
   if (!organization) throw new Error('not a partner');
   const own = peopleByQuarter(await readRecords(strapi, organization.id));
-  const releases = (await strapi.db.query(NEED_FIGURE).findMany({ where: { level: 'comune' } })) as NeedRelease[];
-  const published = new Map<string, NeedRelease>(releases.map((r) => [r.quarter, r]));
-  const lines = ['trimestre;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto'];
+  const releases = (await strapi.db.query(NEED_FIGURE).findMany({ where: { level: 'comune' } })) as (NeedRelease & { frozen: boolean })[];
+  const published = new Map(releases.map((r) => [r.quarter, r]));
+  const lines = ['trimestre;stato;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto'];
   let count = 0;
   for (const [quarter, people] of [...own.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const counts = new Map<string, number>();
@@ -308,7 +309,7 @@ export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Prom
       const [istat, category] = key.split('|') as [string, string];
       const cell = release?.cells.find((c) => c.area === istat && c.category === category);
       const district = !release ? 'non ancora pubblicato' : cell === undefined ? 'nessun dato' : cell.people !== null ? String(cell.people) : cell.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${release.minCell}`;
-      lines.push([quarter, istat, category, n, district].join(';'));
+      lines.push([quarter, !release ? '' : release.frozen ? 'definitivo' : 'provvisorio', istat, category, n, district].join(';'));
       count += 1;
     }
   }
