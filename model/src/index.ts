@@ -3,6 +3,7 @@ export * from './time.js';
 export * from './district.js';
 export * from './participation.js';
 export * from './needs.js';
+export * from './need-crosswalk.js';
 export * from './pacts.js';
 export * from './coordinates.js';
 export * from './site.js';

@@ -117,12 +117,14 @@ describe('a partner’s CSV import', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(HEADER);
-    // Its companion lists the codes the coded columns take, with their Italian labels, from the CMS's vocabularies.
+    // Its companion lists the codes the coded columns take, with their Italian labels, from the CMS's vocabularies,
+    // and beside each category and service its national codes (those the import accepts first).
     const codes = await call('GET', '/coesione-needs/codes.csv', { token: tokens.a });
     expect(codes.status).toBe(200);
     const lines = codes.text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('colonna;codice;etichetta');
-    expect(lines).toEqual(expect.arrayContaining(['bisogni;casa;Casa', 'bisogni;non-autosufficienza;Non autosufficienza', 'servizi;ascolto-e-orientamento;Ascolto e orientamento', 'fascia_eta;eta_30_49;30–49']));
+    expect(lines[0]).toBe('colonna;codice;etichetta;codici_nazionali_ammessi;caritas;area_siuss;area_utenza_istat;nomenclatore_cisis;prestazioni_siuss');
+    expect(lines.map((l) => l.split(';').slice(0, 3).join(';'))).toEqual(expect.arrayContaining(['bisogni;casa;Casa', 'bisogni;non-autosufficienza;Non autosufficienza', 'servizi;ascolto-e-orientamento;Ascolto e orientamento', 'fascia_eta;eta_30_49;30–49']));
+    expect(lines.find((l) => l.startsWith('bisogni;casa;'))?.split(';')[3]).toBe('CAS');
   });
 
   it('reports every bad row with its row, field and reason, and stores nothing', async () => {

@@ -5,7 +5,7 @@
  * reported with its row, its column and why, in Italian; nothing here touches the database.
  */
 import { parse } from 'csv-parse/sync';
-import { AGE_BANDS, CITIZENSHIPS, HOUSEHOLDS, MONTH, SEXES, validCodiceFiscale, type Coded } from '@coesione/model';
+import { AGE_BANDS, CITIZENSHIPS, HOUSEHOLDS, MONTH, SEXES, categoryCrosswalk, importAccepted, importCodes, serviceCrosswalk, validCodiceFiscale, type Coded, type NationalCode } from '@coesione/model';
 
 /** The template's columns, in order, with what each holds (the downloadable template's second line). */
 export const COLUMNS = [
@@ -72,6 +72,25 @@ export interface Vocabularies {
   /** Normalized slug or name → slug. */
   categories: Map<string, string>;
   services: Map<string, string>;
+}
+
+/** A CMS vocabulary (need categories or services) as the import reads it: normalized slug and name → slug. */
+export const vocabularyOf = (list: readonly { slug: string; name: string }[]): Map<string, string> =>
+  new Map(list.flatMap((v) => [[normalize(v.slug), v.slug], [normalize(v.name), v.slug]] as [string, string][]));
+
+/**
+ * The vocabularies with the national codes the import accepts in place of the district's (the model's
+ * crosswalk: Caritas's needs, SIUSS's benefits). A district slug or name that reads the same always wins,
+ * and a code is left out when its district slug is no longer in the CMS's vocabulary.
+ */
+export function withNationalCodes(vocab: Vocabularies): Vocabularies {
+  const add = (map: Map<string, string>, codes: ReadonlyMap<string, string>) => {
+    const slugs = new Set(map.values());
+    const out = new Map(map);
+    for (const [code, slug] of codes) if (slugs.has(slug) && !out.has(normalize(code))) out.set(normalize(code), slug);
+    return out;
+  };
+  return { ...vocab, categories: add(vocab.categories, importCodes('categories')), services: add(vocab.services, importCodes('services')) };
 }
 
 /** Lookup of a coded list by code, by label and by a few spellings people use. */
@@ -226,15 +245,38 @@ export interface AllowedCode {
   label: string;
 }
 
+/** The national columns of the codes list, after code and label: what each district code is in the national lists. */
+const NATIONAL_COLUMNS = ['codici_nazionali_ammessi', 'caritas', 'area_siuss', 'area_utenza_istat', 'nomenclatore_cisis', 'prestazioni_siuss'] as const;
+
+/** A national code as the codes list shows it: code and label, and «da verificare» when it is not confirmed. */
+const nationalText = (n: NationalCode): string => `${n.code} ${n.label}${n.status === 'confirmed' ? '' : ' (da verificare)'}`;
+
+function nationalCells(column: Column, code: string): string[] {
+  const category = column === 'bisogni' ? categoryCrosswalk(code) : undefined;
+  const service = column === 'servizi' ? serviceCrosswalk(code) : undefined;
+  const all = category ? [category.caritas, category.siuss, category.istat] : service ? [service.cisis, ...service.siuss] : [];
+  const accepted = all.filter((n) => importAccepted(column === 'bisogni' ? 'categories' : 'services', n)).map((n) => n.code);
+  return [
+    accepted.join('|'),
+    category ? nationalText(category.caritas) : '',
+    category ? nationalText(category.siuss) : '',
+    category ? nationalText(category.istat) : '',
+    service ? nationalText(service.cisis) : '',
+    service ? service.siuss.map(nationalText).join('|') : '',
+  ];
+}
+
 /**
  * The companion of the template: every coded column's allowed values with their Italian labels, the need
- * categories and services read from the CMS's vocabularies (editable, so never written here).
+ * categories and services read from the CMS's vocabularies (editable, so never written here), and beside
+ * each category and service its national codes: those the import accepts in its place, then what it is
+ * in each national list.
  */
 export function codesCsv(vocabularies: { categories: readonly AllowedCode[]; services: readonly AllowedCode[] }): string {
   const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ['colonna;codice;etichetta'];
+  const lines = [['colonna', 'codice', 'etichetta', ...NATIONAL_COLUMNS].join(';')];
   const add = (column: Column, list: readonly AllowedCode[]) => {
-    for (const item of list) lines.push([column, item.code, item.label].map(quote).join(';'));
+    for (const item of list) lines.push([column, item.code, item.label, ...nationalCells(column, item.code)].map(quote).join(';'));
   };
   add('bisogni', vocabularies.categories);
   add('servizi', vocabularies.services);

@@ -10,7 +10,7 @@ import { ALL, quarterLabel, romeDay, type NeedRelease } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter, releaseDue } from './aggregate';
-import { codesCsv, readNeedCsv, normalize, type CodedRow, type RowError, type Vocabularies } from './csv';
+import { codesCsv, readNeedCsv, normalize, vocabularyOf, withNationalCodes, type CodedRow, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
 import { secret } from '../runtime';
@@ -61,13 +61,13 @@ async function lookup(strapi: Core.Strapi): Promise<Lookup> {
   const comuni = (await strapi.db.query(MUNICIPALITY).findMany({ select: ['id', 'istatCode', 'name'] })) as { id: number; istatCode: string; name: string }[];
   const vocabulary = async (uid: string) => (await strapi.db.query(uid).findMany({ select: ['id', 'slug', 'name'] })) as { id: number; slug: string; name: string }[];
   const [categories, services] = [await vocabulary(NEED_CATEGORY), await vocabulary(NEED_SERVICE)];
-  const names = (list: { slug: string; name: string }[]) => new Map(list.flatMap((v) => [[normalize(v.slug), v.slug], [normalize(v.name), v.slug]] as [string, string][]));
   return {
-    vocab: {
+    // The national codes of the crosswalk (Caritas's needs, SIUSS's benefits) are read as the district's.
+    vocab: withNationalCodes({
       comuni: new Map(comuni.flatMap((c) => [[c.istatCode, c.istatCode], [normalize(c.name), c.istatCode]] as [string, string][])),
-      categories: names(categories),
-      services: names(services),
-    },
+      categories: vocabularyOf(categories),
+      services: vocabularyOf(services),
+    }),
     comuneIds: new Map(comuni.map((c) => [c.istatCode, c.id])),
     categoryIds: new Map(categories.map((c) => [c.slug, c.id])),
     serviceIds: new Map(services.map((c) => [c.slug, c.id])),

@@ -1,8 +1,10 @@
 /**
  * `/dati-aperti/bisogni.json`: the register of every published need figure, release by release, as the
- * CMS publishes them (suppressed cells carry null). Nothing but the published figures.
+ * CMS publishes them (suppressed cells carry null), and beside them the national codes of each category.
+ * Nothing but the published figures.
  */
 import type { APIRoute } from 'astro';
+import { categoryCodesJson } from '../../lib/need-crosswalk';
 import { quarterState } from '../../lib/needs';
 import { needFigures } from '../../lib/needs-data';
 
@@ -11,6 +13,8 @@ export const GET: APIRoute = async () => {
   const body = {
     nota: 'Dati sintetici dimostrativi. Persone seguite per trimestre; people null = sotto la soglia di pubblicazione (minCell); le cifre possono essere alterate di una o due unità per proteggere le persone; stato provvisorio = cambia con i rilasci mensili fino al congelamento. Licenza CC BY 4.0.',
     licenza: 'https://creativecommons.org/licenses/by/4.0/',
+    // Once for the file, not in every cell: the cells stay as the CMS publishes them.
+    classificazioni_nazionali: categoryCodesJson(),
     releases: figures.releases.map((r) => ({
       quarter: r.quarter,
       level: r.level,
