@@ -146,12 +146,30 @@ export interface NeedCell {
 }
 
 /** A release: the figures of one quarter at one level, as the CMS publishes them (type need-figure). */
+/**
+ * How complete a quarter's figures are at their release: how many bodies were expected to send their
+ * records, how many did for every month already due, and how many by the due day. Counts only: the office
+ * sees who in the admin, the public never does.
+ */
+export interface NeedReporting {
+  /** Bodies with records in the four quarters before this one, or in this one. */
+  expected: number;
+  /** Of the expected, those whose records of every month already due have come in. */
+  reported: number;
+  /** Of those, the ones whose records of each month came in by its due day. */
+  onTime: number;
+  /** The quarter's months already due at the release (`due`: the day, Rome), with how many bodies sent each. */
+  months: { month: string; due: string; reported: number; onTime: number }[];
+}
+
 export interface NeedRelease {
   quarter: string;
   level: 'comune' | 'ambito' | 'distretto';
   /** The threshold under which a cell is suppressed (NEED_MIN_CELL). */
   minCell: number;
   cells: NeedCell[];
+  /** Reporting completeness at the release (absent from releases made before it was measured). */
+  reporting?: NeedReporting;
 }
 
 /** The district's own area code in the figures. */

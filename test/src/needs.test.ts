@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL, validCodiceFiscale, codiceFiscaleCheck } from '@coesione/model';
 import { DEMO_USERS, demoUsers, seed } from '../../scripts/src/seed/seed.ts';
+import { readSeedData } from '../../scripts/src/seed/data.ts';
+import { syntheticArrival, syntheticRecords } from '../../scripts/src/seed/needs.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
 
@@ -102,6 +104,37 @@ describe('the seed and the published figures', () => {
     }
     const district = releases.find((r) => r.level === 'distretto' && r.quarter === '2026-T3')!;
     expect(district.cells.find((c) => c.category === ALL && (c as { ageBand?: string }).ageBand === ALL)!.people).toBeGreaterThan(100);
+  });
+
+  it('publishes beside each quarter how many bodies sent their records, and on time, as the seed sent them', async () => {
+    // Computed here from the seed's own synthetic records and arrival days, not by the CMS's code: a month is
+    // due on the 15th of the month after; expected are the bodies with records in the year before or in T3.
+    const today = new Date('2026-11-20T10:00:00Z');
+    const bySlug = syntheticRecords(readSeedData(), today);
+    const quarter = ['2026-07', '2026-08', '2026-09'];
+    const due: Record<string, string> = { '2026-07': '2026-08-15', '2026-08': '2026-09-15', '2026-09': '2026-10-15' };
+    let expected = 0;
+    let reported = 0;
+    let onTime = 0;
+    for (const [slug, rows] of bySlug) {
+      const months = new Set(rows.map((r) => r.month));
+      if (![...months].some((m) => m >= '2025-07' && m <= '2026-09')) continue;
+      expected += 1;
+      if (!quarter.every((m) => months.has(m))) continue;
+      reported += 1;
+      if (quarter.every((m) => syntheticArrival(slug, m, today).toISOString().slice(0, 10) <= due[m]!)) onTime += 1;
+    }
+    expect(expected).toBeGreaterThan(3);
+    expect(onTime).toBeLessThan(reported); // the seed's arrival days make some bodies late
+    const res = await call('GET', '/api/need-figures?filters[quarter][$eq]=2026-T3&pagination[pageSize]=10');
+    const releases = res.json.data as { level: string; reporting: { expected: number; reported: number; onTime: number; months: unknown[] } }[];
+    expect(releases).toHaveLength(3);
+    for (const r of releases) {
+      expect({ expected: r.reporting.expected, reported: r.reporting.reported, onTime: r.reporting.onTime }, r.level).toEqual({ expected, reported, onTime });
+      expect(r.reporting.months).toHaveLength(3);
+    }
+    // Counts only: no body is named in what the public reads.
+    expect(JSON.stringify(releases.map((r) => r.reporting))).not.toMatch(/[a-z]{3,}-[a-z]/);
   });
 
   it('never answers a record, a key or a code on the public API', async () => {

@@ -12,7 +12,7 @@ import type { SeedData } from './data.ts';
 const NEED_RECORD = 'api::need-record.need-record';
 
 interface NeedOps {
-  storeRecordsFor(slug: string, rows: SyntheticRecord[]): Promise<number>;
+  storeRecordsFor(slug: string, rows: SyntheticRecord[], receivedAt?: (month: string) => Date): Promise<number>;
   computeFigures(now?: Date): Promise<unknown>;
 }
 
@@ -105,6 +105,18 @@ export function syntheticRecords(data: SeedData, today: Date, people = 1000): Ma
   return byOrg;
 }
 
+/**
+ * When a body's synthetic records of a month "came in": between the 3rd and the 26th of the month after, at
+ * 10:00 (so some bodies are late against the 15th), never after `today`. Deterministic per body and month.
+ */
+export function syntheticArrival(slug: string, month: string, today: Date): Date {
+  let hash = 0;
+  for (const ch of `${slug}|${month}`) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const arrival = new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 3 + (hash % 24), 9));
+  return arrival < today ? arrival : today;
+}
+
 /** Vocabularies, synthetic records (once) and the figures. */
 export async function seedNeeds(strapi: Core.Strapi, data: SeedData, today: Date): Promise<{ records: number }> {
   for (const [uid, items] of [['api::need-category.need-category', NEED_CATEGORIES], ['api::need-service.need-service', NEED_SERVICES]] as const) {
@@ -120,7 +132,7 @@ export async function seedNeeds(strapi: Core.Strapi, data: SeedData, today: Date
   const ops = strapi.service(NEED_RECORD) as unknown as NeedOps;
   let records = 0;
   if ((await strapi.db.query(NEED_RECORD).count()) === 0) {
-    for (const [slug, rows] of syntheticRecords(data, today)) if (rows.length > 0) records += await ops.storeRecordsFor(slug, rows);
+    for (const [slug, rows] of syntheticRecords(data, today)) if (rows.length > 0) records += await ops.storeRecordsFor(slug, rows, (month) => syntheticArrival(slug, month, today));
   }
   await ops.computeFigures(today);
   return { records };

@@ -2,7 +2,7 @@
  * The quarterly digest of a comune or an ambito: one row per need category (and, for an ambito, per
  * age band), the same rows for the printable HTML page and for its CSV, so the two never differ.
  */
-import { AGE_BANDS, ALL, yearBefore } from '@coesione/model';
+import { AGE_BANDS, ALL, yearBefore, type NeedReporting } from '@coesione/model';
 import { csv, figureText, percentText, quarterState, ratePer1000, rateText, type NeedFigures, type Release } from './needs';
 
 export interface DigestRow {
@@ -30,6 +30,8 @@ export interface Digest {
   quarter: string;
   /** Not yet frozen: the figures change with each monthly release, and no change on the year is computed. */
   provisional: boolean;
+  /** Reporting completeness of the quarter (absent for releases made before it was measured). */
+  reporting: NeedReporting | undefined;
   minCell: number;
   rows: DigestRow[];
 }
@@ -73,12 +75,13 @@ export function digestOf(
       });
     }
   }
-  return { level, area, areaName, quarter, provisional, minCell: figures.minCell(quarter, level), rows };
+  return { level, area, areaName, quarter, provisional, reporting: figures.reporting(quarter), minCell: figures.minCell(quarter, level), rows };
 }
 
 export const DIGEST_CSV_HEADER = [
   'trimestre', 'stato', 'livello', 'area_codice', 'area', 'categoria_codice', 'categoria', 'fascia_eta_codice', 'fascia_eta',
   'persone', 'soppresso', 'soglia_minima', 'per_1000_residenti_censimento_2011', 'stesso_trimestre_anno_prima', 'variazione_percentuale', 'nota',
+  'enti_attesi', 'enti_che_hanno_inviato', 'enti_nei_tempi',
 ] as const;
 
 const NOTE = 'dati sintetici dimostrativi';
@@ -91,6 +94,7 @@ export function digestCsv(d: Digest): string {
       d.quarter, quarterState(d.provisional), d.level, d.area, d.areaName, r.category, r.categoryName, r.ageBand, r.ageBandName,
       r.people === null ? '' : String(r.people), r.suppressed ? 'sì' : 'no', String(d.minCell),
       r.rate === null ? '' : String(r.rate), r.before === null ? '' : String(r.before), r.changePercent === null ? '' : String(r.changePercent), NOTE,
+      ...(d.reporting ? [d.reporting.expected, d.reporting.reported, d.reporting.onTime].map(String) : ['', '', '']),
     ]),
   ]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csv, emergingNeeds, figureText, haversineKm, NeedFigures, needsWithoutSupply, ratePer1000, trendOf, type Release } from './needs';
+import { csv, emergingNeeds, figureText, haversineKm, NeedFigures, needsWithoutSupply, ratePer1000, reportingText, trendOf, type Release } from './needs';
 import { digestCsv, digestOf } from './needs-digest';
 
 const cell = (area: string, category: string, people: number | null, ageBand = 'tutte') => ({ area, category, ageBand, people, multiBody: null });
@@ -55,7 +55,7 @@ describe('need figures', () => {
     const d = digestOf(figures, 'comune', '002133', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
     const [header, row] = digestCsv(d).trimEnd().split('\r\n');
     expect(header?.split(',')).toContain('soppresso');
-    expect(row).toBe('2026-T3,definitivo,comune,002133,Santhià,casa,"Casa, abitare",tutte,Tutte le età,,sì,5,,,,dati sintetici dimostrativi');
+    expect(row).toBe('2026-T3,definitivo,comune,002133,Santhià,casa,"Casa, abitare",tutte,Tutte le età,,sì,5,,,,dati sintetici dimostrativi,,,');
     // A provisional quarter is labelled, and not compared with the final one a year before.
     const provisional = new NeedFigures(releases.map((r) => (r.quarter === '2026-T3' ? { ...r, frozen: false } : r)));
     const ambito = digestOf(provisional, 'ambito', 'cisas-santhia', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
@@ -65,4 +65,16 @@ describe('need figures', () => {
     expect(digestCsv(ambito).split('\r\n')[1]).toMatch(/^2026-T3,provvisorio,ambito,/);
     expect(csv([['=1+1', '-3', 'a"b']])).toBe(`'=1+1,-3,"a""b"\r\n`);
   });
+
+  it('says how complete a quarter is, in words, and carries it into the digest CSV', () => {
+    const reporting = { expected: 15, reported: 12, onTime: 11, months: [{ month: '2026-07', due: '2026-08-15', reported: 14, onTime: 13 }, { month: '2026-08', due: '2026-09-15', reported: 13, onTime: 12 }, { month: '2026-09', due: '2026-10-15', reported: 12, onTime: 11 }] };
+    expect(reportingText(reporting)).toBe('12 enti su 15 hanno inviato i dati del trimestre, 11 entro la scadenza.');
+    expect(reportingText({ ...reporting, months: reporting.months.slice(0, 2) })).toBe('12 enti su 15 hanno inviato i dati di luglio e agosto (i mesi già scaduti), 11 entro la scadenza.');
+    expect(reportingText({ expected: 3, reported: 1, onTime: 1, months: [] })).toBe('Nessun mese del trimestre è ancora scaduto per l’invio dei dati: finora ha inviato dati 1 ente su 3 attesi.');
+    expect(reportingText(undefined)).toBeUndefined();
+    const reported = new NeedFigures(releases.map((r) => (r.quarter === '2026-T3' ? { ...r, reporting } : r)));
+    const d = digestOf(reported, 'comune', '002133', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
+    expect(digestCsv(d).trimEnd().split('\r\n')[1]).toMatch(/,dati sintetici dimostrativi,15,12,11$/);
+  });
 });
+

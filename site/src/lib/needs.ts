@@ -4,7 +4,7 @@
  * 1,000 residents at the 2011 census; trends; emerging needs; need beside supply. Pure functions (no
  * Astro), tested in needs.test.ts. Nothing here ever sees a need record: only the public figures.
  */
-import { ALL, AMBITI, DISTRICT, quarterLabel, yearBefore } from '@coesione/model';
+import { ALL, AMBITI, DISTRICT, quarterLabel, yearBefore, type NeedReporting } from '@coesione/model';
 
 /** A published cell (NeedCell in @coesione/model), as the site's schema reads it. */
 export interface Cell {
@@ -23,7 +23,25 @@ export interface Release {
   minCell: number;
   /** False while the quarter is provisional: its figures change with each monthly release until the freeze. */
   frozen?: boolean;
+  /** How many bodies sent their records of the quarter (the same on the three levels of a quarter). */
+  reporting?: NeedReporting | undefined;
   cells: Cell[];
+}
+
+const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+
+/**
+ * Reporting completeness in one sentence, said beside every figure of the quarter: «12 enti su 15 hanno
+ * inviato i dati del trimestre (11 entro la scadenza)»; while months are not yet due, which ones it covers.
+ * Undefined for a release made before completeness was measured.
+ */
+export function reportingText(r: NeedReporting | undefined): string | undefined {
+  if (!r || r.expected === 0) return undefined;
+  const bodies = (n: number) => (n === 1 ? '1 ente' : `${n} enti`);
+  if (r.months.length === 0) return `Nessun mese del trimestre è ancora scaduto per l’invio dei dati: finora ${r.reported === 1 ? 'ha' : 'hanno'} inviato dati ${bodies(r.reported)} su ${r.expected} attesi.`;
+  const months = r.months.map((m) => MONTHS[Number(m.month.slice(5)) - 1]);
+  const which = r.months.length === 3 ? 'del trimestre' : `di ${months.length === 1 ? months[0] : `${months.slice(0, -1).join(', ')} e ${months.at(-1)}`} (i mesi già scaduti)`;
+  return `${bodies(r.reported)} su ${r.expected} ${r.reported === 1 ? 'ha' : 'hanno'} inviato i dati ${which}, ${r.onTime} entro la scadenza.`;
 }
 
 /** The state of a quarter's figures, as every page, CSV and JSON row says it. */
@@ -84,6 +102,11 @@ export class NeedFigures {
   /** Whether a quarter's figures are provisional (not yet frozen): they still change from one release to the next. */
   provisional(quarter: string): boolean {
     return this.releases.some((r) => r.quarter === quarter && r.frozen === false);
+  }
+
+  /** A quarter's reporting completeness, as its releases carry it. */
+  reporting(quarter: string): NeedReporting | undefined {
+    return this.releases.find((r) => r.quarter === quarter && r.reporting)?.reporting;
   }
 
   /** The latest quarter whose figures are final: the one comparisons start from. */

@@ -15,7 +15,8 @@ import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
 import { secret } from '../runtime';
 import { capErrors, previewImport, type ImportPreview } from './preview';
-import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, countMonths, deleteBefore, readRecords, replaceFigures, replaceMonths, snapshotMonths, type StoredRecord } from './store';
+import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, countMonths, deleteBefore, readRecords, replaceFigures, replaceMonths, snapshotMonths, submissions, type StoredRecord } from './store';
+import { reportingOf } from './completeness';
 import { ensureUndoTable, keepForUndo, pendingUndo, purgeExpiredUndo, takeUndo, type UndoInfo } from './undo';
 
 const MUNICIPALITY = 'api::municipality.municipality';
@@ -29,12 +30,19 @@ const positiveInteger = (name: string, fallback: number, min = 1): number => {
   return n;
 };
 
+const dayOfMonth = (name: string, fallback: number): number => {
+  const n = positiveInteger(name, fallback);
+  if (n > 28) throw new Error(`${name} must be a day from 1 to 28 (every month has it): got "${process.env[name]}"`);
+  return n;
+};
+
 /** The need loop's settings, read (and checked: a bad value stops the CMS at start) from the environment. */
 export function needSettings() {
   return {
     minCell: minCellFrom(process.env.NEED_MIN_CELL),
     retentionYears: positiveInteger('NEED_RETENTION_YEARS', 5),
     freezeDays: positiveInteger('NEED_FREEZE_DAYS', 45, 0),
+    reportDueDay: dayOfMonth('NEED_REPORT_DUE_DAY', 15),
     maxRows: positiveInteger('NEED_IMPORT_MAX_ROWS', 200_000),
     // 200,000 rows of a full template line each are about 20 MB.
     maxBytes: positiveInteger('NEED_IMPORT_MAX_BYTES', 32 * 1024 * 1024),
@@ -236,9 +244,9 @@ export type SeedRecord = Omit<CodedRow, 'row'>;
 
 /**
  * Stores records for an organisation (by slug) without an admin user: the seed's synthetic data. Same
- * store, keys and month replacement as an import.
+ * store, keys and month replacement as an import; `receivedAt` dates each month's arrival (completeness).
  */
-export async function storeRecordsFor(strapi: Core.Strapi, organizationSlug: string, rows: SeedRecord[]): Promise<number> {
+export async function storeRecordsFor(strapi: Core.Strapi, organizationSlug: string, rows: SeedRecord[], receivedAt?: (month: string) => Date): Promise<number> {
   const org = (await strapi.db.query(ORGANIZATION).findOne({ where: { slug: organizationSlug, publishedAt: null }, select: ['id', 'documentId'], orderBy: { id: 'asc' } })) as { id: number; documentId: string } | null;
   if (!org) throw new Error(`No organisation ${organizationSlug}`);
   const { comuneIds, categoryIds, serviceIds } = await lookup(strapi);
@@ -248,7 +256,7 @@ export async function storeRecordsFor(strapi: Core.Strapi, organizationSlug: str
     personKey: personKey({ codiceFiscale: r.codiceFiscale, internalCode: r.internalCode, organization: org.documentId }), organization: org.id, createdBy: null,
   }));
   const months = [...new Set(records.map((r) => r.month))];
-  await strapi.db.transaction(({ trx }) => replaceMonths(strapi, trx, org.id, months, records));
+  await strapi.db.transaction(({ trx }) => replaceMonths(strapi, trx, org.id, months, records, receivedAt));
   return records.length;
 }
 
@@ -273,13 +281,14 @@ export function cellKeys(person: string, organizations: number[]): [number, numb
 
 /** Writes the published figures (need-figure) from the records: frozen quarters kept as they are. */
 export async function computeFigures(strapi: Core.Strapi, now = new Date()): Promise<{ quarters: string[]; kept: string[] }> {
-  const { minCell, freezeDays } = needSettings();
+  const { minCell, freezeDays, reportDueDay } = needSettings();
   const records = await readRecords(strapi);
   const categories = ((await strapi.db.query(NEED_CATEGORY).findMany({ select: ['slug'], orderBy: { id: 'asc' } })) as { slug: string }[]).map((c) => c.slug);
   const existing = (await strapi.db.query(NEED_FIGURE).findMany({ select: ['quarter', 'frozen'] })) as { quarter: string; frozen: boolean }[];
   const kept = [...new Set(existing.filter((f) => f.frozen).map((f) => f.quarter))];
   const quarters = [...peopleByQuarter(records).keys()].filter((q) => !kept.includes(q)).sort();
-  const releases = aggregate(records, { minCell, categories, quarters, cellKeys });
+  const arrivals = await submissions(strapi);
+  const releases = aggregate(records, { minCell, categories, quarters, cellKeys }).map((r) => ({ ...r, reporting: reportingOf(arrivals, r.quarter, now, reportDueDay).summary }));
   const computedAt = now.toISOString();
   await replaceFigures(strapi, releases, (quarter) => frozenAt(quarter, now, freezeDays), now);
   if (releases.length > 0) requestSiteRebuild();

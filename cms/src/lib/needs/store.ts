@@ -106,13 +106,42 @@ export async function snapshotMonths(strapi: Core.Strapi, trx: Knex.Transaction,
   }));
 }
 
-/**
- * Replaces, inside the caller's transaction, the organisation's records of the given months with
- * `records`: re-importing a month replaces it, nothing is counted twice.
- */
-export async function replaceMonths(strapi: Core.Strapi, trx: Knex.Transaction, organization: number, months: string[], records: StoredRecord[]): Promise<{ deleted: number }> {
+/** A datetime as the database gives it back: a Date, an ISO string, or (SQLite) milliseconds. */
+const dateOf = (value: unknown): Date => (value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number)));
+
+/** When each organisation's records of each month first came in (completeness.ts). */
+export async function submissions(strapi: Core.Strapi): Promise<{ organization: number; month: string; firstAt: Date }[]> {
   const m = meta(strapi, NEED_RECORD);
   const org = join(m, 'organization');
+  const month = `${m.tableName}.${column(m, 'month')}`;
+  const organization = `${org.name}.${org.inverseJoinColumn.name}`;
+  const rows = (await strapi.db
+    .connection(m.tableName)
+    .join(org.name, `${org.name}.${org.joinColumn.name}`, `${m.tableName}.id`)
+    .groupBy(organization, month)
+    .select({ organization, month })
+    .min({ firstAt: `${m.tableName}.${column(m, 'createdAt')}` })) as { organization: number | string; month: string; firstAt: unknown }[];
+  return rows.map((r) => ({ organization: Number(r.organization), month: r.month, firstAt: dateOf(r.firstAt) }));
+}
+
+/**
+ * Replaces, inside the caller's transaction, the organisation's records of the given months with
+ * `records`: re-importing a month replaces it, nothing is counted twice. The new records keep the month's
+ * first arrival as `createdAt` (a correction does not make a month that came in on time late), or
+ * `receivedAt` when given (the seed's synthetic history).
+ */
+export async function replaceMonths(strapi: Core.Strapi, trx: Knex.Transaction, organization: number, months: string[], records: StoredRecord[], receivedAt?: (month: string) => Date): Promise<{ deleted: number }> {
+  const m = meta(strapi, NEED_RECORD);
+  const org = join(m, 'organization');
+  const firstIn = new Map(
+    ((await trx(m.tableName)
+      .join(org.name, `${org.name}.${org.joinColumn.name}`, `${m.tableName}.id`)
+      .where(`${org.name}.${org.inverseJoinColumn.name}`, organization)
+      .whereIn(`${m.tableName}.${column(m, 'month')}`, months)
+      .groupBy(`${m.tableName}.${column(m, 'month')}`)
+      .select({ month: `${m.tableName}.${column(m, 'month')}` })
+      .min({ firstAt: `${m.tableName}.${column(m, 'createdAt')}` })) as { month: string; firstAt: unknown }[]).map((r) => [r.month, dateOf(r.firstAt)]),
+  );
   const ids = (await trx(m.tableName)
     .join(org.name, `${org.name}.${org.joinColumn.name}`, `${m.tableName}.id`)
     .where(`${org.name}.${org.inverseJoinColumn.name}`, organization)
@@ -138,7 +167,7 @@ export async function replaceMonths(strapi: Core.Strapi, trx: Knex.Transaction, 
       [c('socialServiceInvolved')]: r.socialServiceInvolved,
       [c('personKey')]: r.personKey,
       [c('source')]: r.source ?? 'importazione',
-      [c('createdAt')]: now,
+      [c('createdAt')]: firstIn.get(r.month) ?? receivedAt?.(r.month) ?? now,
       [c('updatedAt')]: now,
       [c('publishedAt')]: now,
     }));
@@ -239,6 +268,7 @@ export async function replaceFigures(strapi: Core.Strapi, releases: NeedRelease[
         [c('frozen')]: frozen(r.quarter),
         [c('computedAt')]: now,
         [c('cells')]: JSON.stringify(r.cells),
+        [c('reporting')]: r.reporting ? JSON.stringify(r.reporting) : null,
         [c('createdAt')]: now,
         [c('updatedAt')]: now,
         [c('publishedAt')]: now,

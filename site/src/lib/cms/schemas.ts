@@ -179,6 +179,12 @@ export const schemas = {
     minCell: z.number().int().min(3),
     frozen: z.boolean(),
     computedAt: z.string(),
+    reporting: z.object({
+      expected: z.number().int().min(0),
+      reported: z.number().int().min(0),
+      onTime: z.number().int().min(0),
+      months: z.array(z.object({ month: z.string(), due: z.string(), reported: z.number().int().min(0), onTime: z.number().int().min(0) })),
+    }).nullable().optional(),
     cells: z.array(z.object({
       area: z.string(),
       category: z.string(),

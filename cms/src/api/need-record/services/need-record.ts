@@ -6,7 +6,7 @@ import { factories } from '@strapi/strapi';
 import { applyRetention, computeFigures, importNeedCsv, previewNeedCsv, storeRecordsFor, type SeedRecord } from '../../../lib/needs/service';
 
 export default factories.createCoreService('api::need-record.need-record', ({ strapi }) => ({
-  storeRecordsFor: (organizationSlug: string, rows: SeedRecord[]) => storeRecordsFor(strapi, organizationSlug, rows),
+  storeRecordsFor: (organizationSlug: string, rows: SeedRecord[], receivedAt?: (month: string) => Date) => storeRecordsFor(strapi, organizationSlug, rows, receivedAt),
   computeFigures: (now?: Date) => computeFigures(strapi, now),
   applyRetention: (now?: Date) => applyRetention(strapi, now),
   previewCsv: (actor: { id: number; email: string }, bytes: Uint8Array, options: { validOnly: boolean; now?: Date }) => previewNeedCsv(strapi, actor, bytes, options),

@@ -44,13 +44,14 @@ export const needFigure: TypeLayout = {
   mainField: 'quarter',
   list: ['quarter', 'level', 'minCell', 'frozen', 'computedAt'],
   sort: ['quarter', 'DESC'],
-  edit: [['quarter', 'level'], ['minCell', 'frozen', 'computedAt'], ['cells']],
+  edit: [['quarter', 'level'], ['minCell', 'frozen', 'computedAt'], ['reporting'], ['cells']],
   fields: {
     quarter: { label: 'Trimestre', description: 'Calcolato dal pannello. Es. 2026-T3', readOnly: true },
     level: { label: 'Livello', description: 'Comuni, ambiti o distretto. Es. ambito', readOnly: true },
     minCell: { label: 'Soglia', description: 'Sotto questo numero di persone una cifra non si pubblica. Es. 5', readOnly: true },
     frozen: { label: 'Definitivo', description: 'Un trimestre chiuso da più di 45 giorni non cambia più. Es. sì per 2026-T2 da metà agosto', readOnly: true },
     computedAt: { label: 'Calcolato il', description: 'Quando il pannello ha ricalcolato queste cifre. Es. 20/11/2026 03:20', readOnly: true },
+    reporting: { label: 'Completezza degli invii', description: 'Quanti enti dovevano inviare i dati del trimestre, quanti li hanno inviati per ogni mese già scaduto e quanti entro il giorno previsto (chi, nella pagina «Dati di bisogno»). Es. 12 enti su 15, 11 nei tempi', readOnly: true },
     cells: { label: 'Cifre', description: 'Le cifre pubblicate, con le celle oscurate: si leggono sul sito in «Bisogni». Es. Vercelli, casa: 42 persone', readOnly: true },
   },
 };
