@@ -68,7 +68,7 @@ const MIN_CELL = cms.minCellFrom(process.env.NEED_MIN_CELL);
 // ---------------------------------------------------------------------------------------------------
 // The synthetic population
 
-/** mulberry32, as the demo seed uses it: the same people on every run. */
+/** mulberry32, the demo seed's generator (private to it there): the same people on every run. */
 function generator(seed: number) {
   let a = seed >>> 0;
   const next = () => {
@@ -86,7 +86,7 @@ function generator(seed: number) {
   return { next, pick };
 }
 
-/** Share of people with each need (before the one-to-three draw): income, work, food and housing lead. */
+/** Relative weight of each need in the one-to-three draw (then shifted by age): income, work, food and housing lead. */
 const PREVALENCE: Record<string, number> = {
   reddito: 30, lavoro: 22, alimentare: 20, casa: 18, salute: 12, solitudine: 10, 'non-autosufficienza': 8,
   'minori-e-istruzione': 8, 'documenti-e-migrazione': 7, disabilita: 6, digitale: 5, mobilita: 4, dipendenze: 3, violenza: 2,
@@ -195,13 +195,13 @@ function byTable(releases: NeedRelease[]): Map<string, Map<string, number | null
 const numbers = (t: Map<string, number | null>): Record<string, number> => Object.fromEntries([...t].map(([id, v]) => [id, v ?? 0]));
 
 /** Sheets from aggregate's releases, `show` choosing which levels of which tables this method publishes. */
-function sheetsOf(releases: NeedRelease[], truth: Map<string, Map<string, number | null>>, relations: Table['relations'], show: (category: string, id: string) => boolean, quarterAs?: string): Sheet[] {
+function sheetsOf(releases: NeedRelease[], truth: Map<string, Map<string, number | null>>, show: (category: string, id: string) => boolean): Sheet[] {
   const sheets: Sheet[] = [];
   for (const [k, cells] of byTable(releases)) {
     const [quarter, category] = k.split('|') as [string, string];
     const shown = new Map([...cells].filter(([id]) => show(category, id)));
     if (shown.size === 0) continue;
-    sheets.push({ quarter: quarterAs ?? quarter, category, truth: numbers(truth.get(k)!), relations, hidden: new Set([...cells].filter(([, v]) => v === null).map(([id]) => id)), shown });
+    sheets.push({ quarter, category, truth: numbers(truth.get(k)!), relations: cms.RELATIONS, hidden: new Set([...cells].filter(([, v]) => v === null).map(([id]) => id)), shown });
   }
   return sheets;
 }
@@ -343,10 +343,10 @@ function main(): void {
 
     cms.aggregate(records, { ...base, cellKeys: keys }); // warm-up, untimed: the first run pays the JIT
     const [now, nowSeconds] = seconds(() => cms.aggregate(records, { ...base, cellKeys: keys }));
-    log(measure(volume.name, 'attuale', sheetsOf(now, truth, cms.RELATIONS, everything), nowSeconds));
+    log(measure(volume.name, 'attuale', sheetsOf(now, truth, everything), nowSeconds));
 
     const [plain, plainSeconds] = seconds(() => cms.aggregate(records, { ...base, cellKeys: null }));
-    log(measure(volume.name, 'solo soppressione', sheetsOf(plain, truth, cms.RELATIONS, everything), plainSeconds));
+    log(measure(volume.name, 'solo soppressione', sheetsOf(plain, truth, everything), plainSeconds));
 
     // Comuni over four quarters: each quarter's window aggregated as one quarter; ambiti and district as now.
     const windows: Sheet[] = [];
@@ -358,10 +358,10 @@ function main(): void {
       windowPeople += windowTruth.get(`${quarter}|${ALL}`)?.get(`d:${ALL}`) ?? 0;
       const [released, s] = seconds(() => cms.aggregate(rows, { ...base, quarters: [quarter], cellKeys: keys }));
       windowSeconds += s;
-      windows.push(...sheetsOf(released, windowTruth, cms.RELATIONS, (_, id) => id.startsWith('c:')));
+      windows.push(...sheetsOf(released, windowTruth, (_, id) => id.startsWith('c:')));
     }
     populations.at(-1)!.peoplePerFourQuarters = Math.round(windowPeople / MEASURED.length);
-    const quarterly = sheetsOf(now, truth, cms.RELATIONS, (_, id) => !id.startsWith('c:'));
+    const quarterly = sheetsOf(now, truth, (_, id) => !id.startsWith('c:'));
     log(measure(volume.name, 'finestra 4 trimestri (comuni)', [...windows, ...quarterly], windowSeconds + nowSeconds));
 
     // Categories at ambito level: all needs as now (comuni included); each category's table without comuni,
@@ -370,7 +370,7 @@ function main(): void {
       const allNeeds = cms.aggregate(records, { ...base, categories: [], cellKeys: keys });
       // Without a threshold a cell's noise is its noisy count minus its true one (no reflection above 2 people).
       const noisy = byTable(cms.aggregate(records, { ...exact, cellKeys: keys }));
-      const sheets = sheetsOf(allNeeds, truth, cms.RELATIONS, everything);
+      const sheets = sheetsOf(allNeeds, truth, everything);
       for (const [k, cells] of truth) {
         const [quarter, category] = k.split('|') as [string, string];
         const noise = noisy.get(k)!;
