@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { type Block, PdfInputError, taggedPdf, toWinAnsi } from './index.js';
 import { inspectPdf } from './inspect.js';
@@ -31,6 +32,17 @@ describe('taggedPdf', () => {
     expect(report.roles.filter((r) => r === 'TH')).toHaveLength(3);
     expect(report.roles.filter((r) => r === 'TD')).toHaveLength(6);
     expect(report.roles.filter((r) => r === 'LI')).toHaveLength(2);
+  });
+
+  it('keeps the XMP metadata well-formed whatever the title and subject hold, and the title intact', async () => {
+    const title = 'Patto <<Orti>> & «cura» </rdf:li><dc:rights>x</dc:rights>';
+    const pdf = await taggedPdf({ title, subject: 'Riassunto con <tag> e "virgolette" & simboli\u000b', author: 'A & B', keywords: 'a<b', blocks });
+    const raw = pdf.toString('latin1');
+    const xmp = raw.slice(raw.indexOf('<?xpacket begin'), raw.indexOf('<?xpacket end'));
+    expect(xmp.length).toBeGreaterThan(100);
+    expect(XMLValidator.validate(`${xmp}<?xpacket end="w"?>`)).toBe(true);
+    expect(xmp).not.toContain('<dc:rights>');
+    expect((await inspectPdf(pdf)).title).toBe(title);
   });
 
   it('heads each row of a fact sheet with a TH of its own', async () => {

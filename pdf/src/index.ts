@@ -81,6 +81,29 @@ function check(input: TaggedPdfInput): void {
   }
 }
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * pdfkit writes the title, author, subject and keywords into the XMP metadata stream as they are, so a «<<» or
+ * a «&» in a pact's summary left that XML ill-formed (and metadata elements injectable). The document's /Info
+ * dictionary takes them raw (pdfkit escapes PDF strings itself); only the XMP is given escaped copies, while
+ * pdfkit writes it at the end. Control characters are already gone (toWinAnsi). pdfkit is pinned: this reads its
+ * `_addInfo`, checked by index.test.ts.
+ */
+function escapeXmp(doc: PDFKit.PDFDocument): void {
+  const host = doc as unknown as { _addInfo(): void; info: Record<string, unknown> };
+  const addInfo = host._addInfo.bind(host);
+  host._addInfo = () => {
+    const raw = host.info;
+    host.info = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!) : v]));
+    try {
+      addInfo();
+    } finally {
+      host.info = raw;
+    }
+  };
+}
+
 /** Writes the blocks as a tagged PDF (PDF 1.7, A4, Helvetica) and resolves to its bytes; rejects bad input. */
 export async function taggedPdf(input: TaggedPdfInput): Promise<Buffer> {
   check(input);
@@ -105,6 +128,7 @@ function write(input: TaggedPdfInput): Promise<Buffer> {
     bufferPages: true,
     font: FONT.regular,
   });
+  escapeXmp(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
