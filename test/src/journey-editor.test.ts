@@ -136,6 +136,15 @@ describe('the Editor moderates a contribution', () => {
     expect(status.status).toBe(200);
     expect(status.body.data).toMatchObject({ receipt: RECEIPT, state: 'accettata', stateLabel: 'Accettata', reply: REPLY });
   });
+
+  it('sees on the home page which bodies sent their need records, and which to remind, by name', async () => {
+    await page.goto(`${cms.url}/admin`);
+    // The seed's synthetic arrival days make some bodies late for the third quarter (due by the 15th).
+    const remind = page.locator('ul[aria-label="Enti da sollecitare, 3º trimestre 2026"] li');
+    await remind.first().waitFor({ timeout: 60_000 });
+    expect(await remind.first().innerText()).toMatch(/^.+: .*(arrivato il \d{1,2} [a-z]+ \d{4}|mancante)/);
+    expect(await page.getByText(/\d+ enti su \d+ hanno inviato tutti i mesi scaduti, \d+ entro la scadenza\./).count()).toBeGreaterThan(0);
+  });
 });
 
 describe('every role opens every type it may read', () => {

@@ -110,6 +110,8 @@ describe('a partner with its own organisation and its own pacts', () => {
     const item = page.locator('ul[aria-label="Le tue proposte"] li', { hasText: TITLE });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.textContent()).toContain('In attesa della redazione');
+    // Which other bodies sent their need records is the office's to know.
+    expect(await page.getByText('Invii dei dati di bisogno').count()).toBe(0);
   });
 
   it('finds in its pact list the pact its organisation is a party to, read-only', async () => {

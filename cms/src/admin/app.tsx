@@ -12,7 +12,7 @@
  */
 import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Bell, Calendar, Clock, Feather, Information, Question } from '@strapi/icons';
+import { Bell, Calendar, ChartPie, Clock, Feather, Information, Question } from '@strapi/icons';
 import { HELP_PATH } from './coesione/api';
 import { withoutPublishForNonPublishers } from './coesione/publish';
 import { ReviewPanel } from './coesione/ReviewPanel';
@@ -43,6 +43,7 @@ export default {
       { id: 'contributions', icon: Bell, title: title('widget.contributions', 'Contributi da moderare'), component: widget('ContributionsWidget'), permissions: EDITOR },
       { id: 'partner-drafts', icon: Feather, title: title('widget.drafts', 'Bozze proposte dai partner'), component: widget('PartnerDraftsWidget'), permissions: EDITOR },
       { id: 'closing-soon', icon: Calendar, title: title('widget.closing', 'Opportunità in scadenza (7 giorni)'), component: widget('ClosingSoonWidget'), permissions: EDITOR },
+      { id: 'need-reporting', icon: ChartPie, title: title('widget.reporting', 'Invii dei dati di bisogno'), component: () => import('./needs/ReportingWidget').then((m) => m.ReportingWidget), permissions: EDITOR },
       { id: 'not-verified', icon: Clock, title: title('widget.verify', 'Da verificare (oltre 12 mesi)'), component: widget('NotVerifiedWidget'), permissions: EDITOR },
     ]);
     app.addMenuLink({

@@ -110,8 +110,9 @@ export function syntheticRecords(data: SeedData, today: Date, people = 1000): Ma
  * 10:00 (so some bodies are late against the 15th), never after `today`. Deterministic per body and month.
  */
 export function syntheticArrival(slug: string, month: string, today: Date): Date {
-  let hash = 0;
-  for (const ch of `${slug}|${month}`) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  let hash = 0x811c9dc5;
+  for (const ch of `${slug}|${month}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0; // FNV-1a
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) >>> 0;
   const [y, m] = month.split('-').map(Number) as [number, number];
   const arrival = new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 3 + (hash % 24), 9));
   return arrival < today ? arrival : today;

@@ -172,6 +172,7 @@ export const ROUTE_POLICY: RouteRule[] = [
     ...signedIn('allow', 'deny'),
     why: 'A partner previews, imports (confirming the preview), undoes its last import and reads back its own need records (audited), always of its own organisation; editors never see records.',
   },
+  { routes: ['GET /coesione-needs/reporting'], ...signedIn('deny', 'allow'), why: 'Which bodies sent their need records of a month, and when: the office follows up late ones; no record, no person, and partners do not see each other.' },
 
   // ── Media library ──
   { routes: ['GET /upload/configuration', 'GET /upload/folders', 'GET /upload/folders/:id', 'GET /upload/folder-structure'], ...signedIn('allow'), why: 'The media library’s view settings and folder names.' },

@@ -3,14 +3,15 @@
  * the CSV template and its list of allowed codes, the import in two steps (a preview that writes nothing,
  * then the confirmation that re-sends the file with the preview's plan), the undo of the last import, its
  * own figures beside the district's, and its page's summary. Declared in
- * the route policy (Partners only); a signed-in user without an organisation gets a 403 in Italian.
+ * the route policy (Partners only); a signed-in user without an organisation gets a 403 in Italian. And the
+ * office's view of which bodies sent their records (`/reporting`, editors only).
  */
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { templateCsv } from './csv';
-import { StalePreviewError, allowedCodesCsv, importNeedCsv, needSettings, partnerFiguresCsv, partnerOf, partnerSummary, previewNeedCsv, undoLastImport } from './service';
+import { StalePreviewError, allowedCodesCsv, importNeedCsv, needSettings, officeReporting, partnerFiguresCsv, partnerOf, partnerSummary, previewNeedCsv, undoLastImport } from './service';
 
 export const NEEDS_PREFIX = '/coesione-needs';
 
@@ -132,6 +133,15 @@ export function registerNeedRoutes(strapi: Core.Strapi): void {
       handler: async (ctx: Context) => {
         ctx.set('Cache-Control', 'no-store');
         ctx.body = await partnerSummary(strapi, await actor(strapi, ctx));
+      },
+    },
+    {
+      // The office's view of who sent its records (editors: the route policy refuses partners).
+      method: 'GET',
+      path: '/reporting',
+      handler: async (ctx: Context) => {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await officeReporting(strapi);
       },
     },
   ].map((route) => ({ ...route, config: { policies: ['admin::isAuthenticatedAdmin'] } }));

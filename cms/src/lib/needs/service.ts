@@ -6,7 +6,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { ALL, quarterLabel, romeDay, type NeedRelease } from '@coesione/model';
+import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type NeedRelease, type NeedReporting } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter, releaseDue } from './aggregate';
@@ -16,7 +16,7 @@ import { personKey } from './keys';
 import { secret } from '../runtime';
 import { capErrors, previewImport, type ImportPreview } from './preview';
 import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, countMonths, deleteBefore, readRecords, replaceFigures, replaceMonths, snapshotMonths, submissions, type StoredRecord } from './store';
-import { reportingOf } from './completeness';
+import { reportingOf, type OrganizationReporting } from './completeness';
 import { ensureUndoTable, keepForUndo, pendingUndo, purgeExpiredUndo, takeUndo, type UndoInfo } from './undo';
 
 const MUNICIPALITY = 'api::municipality.municipality';
@@ -347,3 +347,34 @@ export async function applyRetention(strapi: Core.Strapi, now = new Date()): Pro
   if (deleted > 0) await audit(strapi, { actor: 'sistema', action: 'cancellazione_scadenza', count: deleted, detail: `schede dei mesi precedenti a ${cutoff} (conservazione ${retentionYears} anni)` });
   return deleted;
 }
+
+/** One quarter's reporting as the office reads it: the public counts, and each expected body by name. */
+export interface OfficeReporting {
+  quarter: string;
+  summary: NeedReporting;
+  organizations: (Omit<OrganizationReporting, 'organization'> & { name: string })[];
+}
+
+/**
+ * For the office (editors), the reporting of the open quarter and the one before: who was expected to send
+ * its records, which months came in and when, who was late. Names of bodies and dates only: no record.
+ */
+export async function officeReporting(strapi: Core.Strapi, now = new Date()): Promise<OfficeReporting[]> {
+  const { reportDueDay } = needSettings();
+  const arrivals = await submissions(strapi);
+  const names = new Map(((await strapi.db.query(ORGANIZATION).findMany({ where: { publishedAt: null }, select: ['id', 'name'] })) as { id: number; name: string }[]).map((o) => [o.id, o.name]));
+  const current = quarterOf(romeDay(now).slice(0, 7));
+  const [year, month] = monthsOf(current)[0]!.split('-').map(Number) as [number, number];
+  const previous = quarterOf(month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`);
+  return [current, previous].map((quarter) => {
+    const { summary, organizations } = reportingOf(arrivals, quarter, now, reportDueDay);
+    return {
+      quarter,
+      summary,
+      organizations: organizations
+        .map(({ organization, ...rest }) => ({ name: names.get(organization) ?? `Ente n. ${organization}`, ...rest }))
+        .sort((a, b) => Number(a.onTime) - Number(b.onTime) || Number(a.reported) - Number(b.reported) || a.name.localeCompare(b.name, 'it')),
+    };
+  });
+}
+
