@@ -326,6 +326,30 @@ describe('who sees need records', () => {
     }
   });
 
+  it('refuses need records to a super admin holding the Partner role too, keeps them off its home page, and logs role changes', async () => {
+    const admin = (await cms.strapi.db.query('admin::user').findOne({ where: { email: demoUsers().admin.email }, populate: { roles: true } })) as { id: number; roles: { id: number }[] };
+    const partner = await cms.strapi.service('admin::role').findOne({ code: 'coesione-partner' });
+    const own = admin.roles.map((r) => r.id);
+    const asked = await call('PUT', `/admin/users/${admin.id}`, { token: tokens.admin, body: { roles: [...own, partner.id] } });
+    expect(asked.status).toBe(400);
+    expect(asked.text).toContain('non si combina con altri ruoli');
+    // Given the role anyway (a script, a restore of an old database), it still reads no record.
+    await cms.strapi.db.query('admin::user').update({ where: { id: admin.id }, data: { roles: [...own, partner.id] } });
+    try {
+      expect((await call('GET', `${CM}?page=1&pageSize=10`, { token: tokens.admin })).status).toBe(403);
+      expect((await call('GET', '/coesione-needs/summary', { token: tokens.admin })).status).toBe(403);
+      const recent = await call('GET', '/content-manager/homepage/recent-documents?action=update', { token: tokens.admin });
+      expect(recent.status, recent.text).toBe(200);
+      expect((recent.json.data as { contentTypeUid: string }[]).map((d) => d.contentTypeUid)).not.toContain(RECORD);
+    } finally {
+      await cms.strapi.db.query('admin::user').update({ where: { id: admin.id }, data: { roles: own } });
+    }
+    // A new partner account: its roles, who gave them and to whom, in the log.
+    const created = await call('POST', '/admin/users', { token: tokens.admin, body: { firstname: 'Nuovo', lastname: 'Ente', email: 'nuovo.ente@coesione.example', roles: [partner.id] } });
+    expect(created.status, created.text).toBe(201);
+    expect(logged.some((l) => l.includes(`Audit ruoli: l’utente #${admin.id} ha cambiato i ruoli dell’utente #${created.json.data.id} da [] a [coesione-partner]`))).toBe(true);
+  });
+
   it('gives a partner its own figures beside the district’s, and writes every bulk read to the audit log', async () => {
     const res = await call('GET', '/coesione-needs/figures.csv', { token: tokens.a });
     expect(res.status).toBe(200);

@@ -10,7 +10,7 @@
  */
 import type { UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PARTNER_ROLE } from './permissions';
+import { onlyPartner } from './permissions';
 import { isRecord, type MiddlewareHost } from './published-change';
 
 export const PARTNER_ACCOUNT = 'api::partner-account.partner-account';
@@ -37,15 +37,15 @@ async function adminUser(strapi: PartnerHost, userId: number) {
   } | null;
 }
 
-/** Whether an admin user holds the Partner role. */
+/** Whether an admin user acts as a partner (the Partner role alone: `onlyPartner`). */
 export async function isPartner(strapi: PartnerHost, userId: number): Promise<boolean> {
-  return Boolean((await adminUser(strapi, userId))?.roles.some((r) => r.code === PARTNER_ROLE.code));
+  return onlyPartner((await adminUser(strapi, userId))?.roles);
 }
 
-/** The organisation (documentId) of a Partner admin user, or undefined for any other user. */
+/** The organisation (documentId) of a Partner admin user (that role alone: `onlyPartner`), or undefined for any other user. */
 export async function partnerOrganization(strapi: PartnerHost, userId: number): Promise<string | undefined> {
   const user = await adminUser(strapi, userId);
-  if (!user || !user.roles.some((r) => r.code === PARTNER_ROLE.code)) return undefined;
+  if (!user || !onlyPartner(user.roles)) return undefined;
   const account = (await strapi.db.query(PARTNER_ACCOUNT).findOne({
     where: { email: { $eqi: user.email } },
     populate: { organization: { select: ['documentId'] } },

@@ -25,6 +25,14 @@ export const PARTNER_ROLE = {
 export const EDITOR_ROLE = 'strapi-editor';
 export const SUPER_ADMIN = 'strapi-super-admin';
 
+/**
+ * Whether an admin user acts as a partner: the Partner role and no other. A super admin or an editor who
+ * also holds the Partner role is not one (need records are their partner's alone, and a super admin could
+ * give itself the role to read them), and the admin refuses to give the Partner role beside another.
+ */
+export const onlyPartner = (roles: readonly { code: string }[] | undefined): boolean =>
+  Boolean(roles && roles.length > 0 && roles.every((r) => r.code === PARTNER_ROLE.code));
+
 const CM = 'plugin::content-manager.explorer';
 const IS_CREATOR = 'admin::is-creator';
 

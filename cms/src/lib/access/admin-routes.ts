@@ -15,8 +15,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
-import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
-import { needRecordsGuard } from '../needs/guard';
+import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN, onlyPartner } from '../permissions';
+import { needRecordsGuard, needRecordsOffHome } from '../needs/guard';
 import { ruleFor } from './route-policy';
 
 interface Route {
@@ -72,6 +72,31 @@ async function ownEmailFixed(ctx: Context, next: Next): Promise<void> {
   }
   await next();
 }
+
+/**
+ * Creating or changing an admin user (the super admin's routes): the Partner role is never given beside
+ * another (onlyPartner: such a user is refused need records and acts for no organisation, so the super admin
+ * cannot read need records by giving itself the role), and every change of roles is written to the log, which
+ * no admin can edit: who changed whose roles, from what to what.
+ */
+const rolesKept = (strapi: Core.Strapi) => async (ctx: Context, next: Next): Promise<void> => {
+  const roles = (ctx.request as { body?: { roles?: unknown } }).body?.roles;
+  if (!Array.isArray(roles)) return next();
+  const codes = async (ids: unknown[]) =>
+    ((await strapi.db.query('admin::role').findMany({ where: { id: { $in: ids.map(Number).filter(Number.isInteger) } }, select: ['code'] })) as { code: string }[]).map((r) => r.code).sort();
+  const asked = await codes(roles);
+  if (asked.includes(PARTNER_ROLE.code) && asked.length > 1) {
+    throw new errors.ValidationError('Il ruolo «Ente del Terzo Settore» non si combina con altri ruoli: un ente partner vede i propri dati di bisogno, che nessun altro ruolo deve vedere. Usa un account a parte per l’ente.');
+  }
+  const id = (ctx.params as { id?: string }).id;
+  const before = id ? ((await strapi.db.query('admin::user').findOne({ where: { id }, populate: { roles: { select: ['code'] } } })) as { roles: { code: string }[] } | null)?.roles.map((r) => r.code).sort() : [];
+  await next();
+  if (ctx.status < 300 && JSON.stringify(before) !== JSON.stringify(asked)) {
+    const actor = ctx.state.user as AdminUser | undefined;
+    const target = id ?? String((ctx.body as { data?: { id?: number } } | undefined)?.data?.id ?? '?');
+    strapi.log.warn(`Audit ruoli: l’utente #${actor?.id ?? '?'} ha cambiato i ruoli dell’utente #${target} da [${(before ?? []).join(', ')}] a [${asked.join(', ')}]`);
+  }
+};
 
 /** Instantiates function-like routers in place, as Strapi's own registration does. */
 function routers(strapi: Core.Strapi, holder: { routes?: unknown }, defaultPrefix: string): { router: Router; prefix: string }[] {
@@ -268,6 +293,8 @@ export function guardAdminRoutes(strapi: Core.Strapi): void {
         if (path.startsWith('/content-manager/collection-types/:model')) guards.push(entriesReadable(strapi));
         if (path.startsWith('/content-manager/relations/:model')) guards.push(relationSourceAllowed(strapi));
         if (key === 'PUT /admin/users/me') guards.push(ownEmailFixed);
+        if (key === 'POST /admin/users' || key === 'PUT /admin/users/:id') guards.push(rolesKept(strapi));
+        if (key === 'GET /content-manager/homepage/recent-documents') guards.push(needRecordsOffHome);
         if (key === 'POST /upload/actions/bulk-delete' || key === 'POST /upload/actions/bulk-move' || key === 'POST /upload/actions/bulk-update') {
           guards.push(bulkFilesOwned(strapi, 'plugin::upload.assets.update'));
         }
