@@ -167,6 +167,11 @@ export interface NeedRelease {
   level: 'comune' | 'ambito' | 'distretto';
   /** The threshold under which a cell is suppressed (NEED_MIN_CELL). */
   minCell: number;
+  /**
+   * How many quarters the figures count, when more than one: comune figures count the distinct people of
+   * the four quarters to `quarter` (NEED_COMUNE_QUARTERS), so that a comune has a figure twice as often.
+   */
+  quarters?: number;
   cells: NeedCell[];
   /** Reporting completeness at the release (absent from releases made before it was measured). */
   reporting?: NeedReporting;

@@ -354,7 +354,7 @@ describe('who sees need records', () => {
     const res = await call('GET', '/coesione-needs/figures.csv', { token: tokens.a });
     expect(res.status).toBe(200);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('trimestre;stato;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto');
+    expect(lines[0]).toBe('trimestre;stato;trimestri_contati;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto');
     expect(lines.some((l) => /;meno di 5$/.test(l))).toBe(true);
     // Every quarter already released says whether its figure may still change.
     for (const line of lines.slice(1).filter((l) => !l.endsWith(';non ancora pubblicato'))) expect(line.split(';')[1], line).toMatch(/^(provvisorio|definitivo)$/);

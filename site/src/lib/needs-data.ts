@@ -30,7 +30,7 @@ export function needFigures(): Promise<NeedFigures> {
   figures ??= (async () => {
     // Typed from the Zod schema, so type checks need no generated Astro types (as in content.ts).
     const list = (await getCollection(TYPES['need-figure'].collection)) as unknown as { data: FigureEntry }[];
-    return new NeedFigures(list.map(({ data }) => ({ quarter: data.quarter, level: data.level, minCell: data.minCell, frozen: data.frozen, reporting: data.reporting ?? undefined, cells: data.cells })));
+    return new NeedFigures(list.map(({ data }) => ({ quarter: data.quarter, level: data.level, minCell: data.minCell, frozen: data.frozen, reporting: data.reporting ?? undefined, quarters: data.quarters ?? undefined, cells: data.cells })));
   })();
   return figures;
 }

@@ -30,6 +30,8 @@ export interface Digest {
   quarter: string;
   /** Not yet frozen: the figures change with each monthly release, and no change on the year is computed. */
   provisional: boolean;
+  /** How many quarters the figures count (a comune's: four, NEED_COMUNE_QUARTERS). */
+  quarters: number;
   /** Reporting completeness of the quarter (absent for releases made before it was measured). */
   reporting: NeedReporting | undefined;
   minCell: number;
@@ -75,13 +77,13 @@ export function digestOf(
       });
     }
   }
-  return { level, area, areaName, quarter, provisional, reporting: figures.reporting(quarter), minCell: figures.minCell(quarter, level), rows };
+  return { level, area, areaName, quarter, provisional, quarters: figures.release(quarter, level)?.quarters ?? 1, reporting: figures.reporting(quarter), minCell: figures.minCell(quarter, level), rows };
 }
 
 export const DIGEST_CSV_HEADER = [
   'trimestre', 'stato', 'livello', 'area_codice', 'area', 'categoria_codice', 'categoria', 'fascia_eta_codice', 'fascia_eta',
   'persone', 'soppresso', 'soglia_minima', 'per_1000_residenti_censimento_2011', 'stesso_trimestre_anno_prima', 'variazione_percentuale', 'nota',
-  'enti_attesi', 'enti_che_hanno_inviato', 'enti_nei_tempi',
+  'enti_attesi', 'enti_che_hanno_inviato', 'enti_nei_tempi', 'trimestri_contati',
 ] as const;
 
 const NOTE = 'dati sintetici dimostrativi';
@@ -95,6 +97,7 @@ export function digestCsv(d: Digest): string {
       r.people === null ? '' : String(r.people), r.suppressed ? 'sì' : 'no', String(d.minCell),
       r.rate === null ? '' : String(r.rate), r.before === null ? '' : String(r.before), r.changePercent === null ? '' : String(r.changePercent), NOTE,
       ...(d.reporting ? [d.reporting.expected, d.reporting.reported, d.reporting.onTime].map(String) : ['', '', '']),
+      String(d.quarters),
     ]),
   ]);
 }

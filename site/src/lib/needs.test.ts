@@ -55,7 +55,7 @@ describe('need figures', () => {
     const d = digestOf(figures, 'comune', '002133', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
     const [header, row] = digestCsv(d).trimEnd().split('\r\n');
     expect(header?.split(',')).toContain('soppresso');
-    expect(row).toBe('2026-T3,definitivo,comune,002133,Santhià,casa,"Casa, abitare",tutte,Tutte le età,,sì,5,,,,dati sintetici dimostrativi,,,');
+    expect(row).toBe('2026-T3,definitivo,comune,002133,Santhià,casa,"Casa, abitare",tutte,Tutte le età,,sì,5,,,,dati sintetici dimostrativi,,,,1');
     // A provisional quarter is labelled, and not compared with the final one a year before.
     const provisional = new NeedFigures(releases.map((r) => (r.quarter === '2026-T3' ? { ...r, frozen: false } : r)));
     const ambito = digestOf(provisional, 'ambito', 'cisas-santhia', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
@@ -74,7 +74,7 @@ describe('need figures', () => {
     expect(reportingText(undefined)).toBeUndefined();
     const reported = new NeedFigures(releases.map((r) => (r.quarter === '2026-T3' ? { ...r, reporting } : r)));
     const d = digestOf(reported, 'comune', '002133', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000);
-    expect(digestCsv(d).trimEnd().split('\r\n')[1]).toMatch(/,dati sintetici dimostrativi,15,12,11$/);
+    expect(digestCsv(d).trimEnd().split('\r\n')[1]).toMatch(/,dati sintetici dimostrativi,15,12,11,1$/);
   });
 });
 

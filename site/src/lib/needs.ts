@@ -25,7 +25,26 @@ export interface Release {
   frozen?: boolean;
   /** How many bodies sent their records of the quarter (the same on the three levels of a quarter). */
   reporting?: NeedReporting | undefined;
+  /** How many quarters the figures count (comune figures: the four to `quarter`); absent: one. */
+  quarters?: number | undefined;
   cells: Cell[];
+}
+
+/**
+ * The period a level's figures count, in words: «nel 3º trimestre 2026», or for comune figures counted over
+ * four quarters «nei dodici mesi fino al 3º trimestre 2026».
+ */
+export function periodText(figures: NeedFigures, quarter: string, level: Release['level']): string {
+  const span = figures.release(quarter, level)?.quarters ?? 1;
+  if (span <= 1) return `nel ${quarterLabel(quarter)}`;
+  return `nei ${span === 4 ? 'dodici mesi' : `${span} trimestri`} fino al ${quarterLabel(quarter)}`;
+}
+
+/** The sentence that says comune figures count more than a quarter, where they do (else undefined). */
+export function comuneSpanNote(figures: NeedFigures, quarter: string): string | undefined {
+  const span = figures.release(quarter, 'comune')?.quarters ?? 1;
+  if (span <= 1) return undefined;
+  return `Le cifre dei comuni contano le persone seguite ${periodText(figures, quarter, 'comune')} (${span} trimestri, ognuna una volta sola): così anche un comune piccolo ha più spesso una cifra; quelle degli ambiti e del distretto contano il trimestre.`;
 }
 
 const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];

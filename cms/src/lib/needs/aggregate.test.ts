@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, ALL, AMBITI, DISTRICT } from '@coesione/model';
-import { aggregate, LEGAL_FLOOR, NOISE, perturb, releaseDue } from './aggregate';
+import { aggregate, LEGAL_FLOOR, NOISE, perturb, releaseDue, windowOf } from './aggregate';
 import { feasibleRanges } from './disclosure';
 import type { RecordRow } from './store';
 
@@ -141,6 +141,30 @@ describe('the cell-key perturbation', () => {
     expect(unchangedFresh / runs).toBeGreaterThan(0.1);
     expect(unchangedFresh / runs).toBeLessThan(0.45);
   }, 120_000);
+});
+
+describe('comune figures over four quarters', () => {
+  it('counts in a comune the distinct people of the four quarters to the quarter, and in ambiti and the district those of the quarter', () => {
+    expect(windowOf('2026-T2', 4)).toEqual(['2025-T3', '2025-T4', '2026-T1', '2026-T2']);
+    // Eight people in Vercelli's ambito: two a quarter over four quarters, one of them again in every quarter.
+    const comune = AMBITI[0]!.comuni[0]!;
+    const months = ['2025-08', '2025-11', '2026-02', '2026-05'];
+    const records: RecordRow[] = months.flatMap((month, q) => [
+      { id: 10 * q, month, istat: comune, ageBand: 'eta_30_49', personKey: 'cf:sempre', categories: ['casa'], organization: 1 },
+      ...[1, 2].map((i) => ({ id: 10 * q + i, month, istat: comune, ageBand: 'eta_30_49', personKey: `cf:${q}-${i}`, categories: ['casa'], organization: 1 })),
+    ]);
+    const exact = aggregate(records, { ...OPTIONS, minCell: 0, cellKeys: null, comuneQuarters: 4, quarters: ['2026-T2'] });
+    const comuni = exact.find((r) => r.level === 'comune')!;
+    expect(comuni.quarters).toBe(4);
+    expect(comuni.cells.find((c) => c.area === comune && c.category === ALL)!.people).toBe(9);
+    const ambito = exact.find((r) => r.level === 'ambito')!;
+    expect(ambito.quarters).toBeUndefined();
+    expect(ambito.cells.find((c) => c.area === AMBITI[0]!.slug && c.category === ALL && c.ageBand === ALL)!.people).toBe(3);
+    // With the threshold, the comune's 9 is published (perturbed) where its quarter's 3 would not be.
+    const released = aggregate(records, { ...OPTIONS, comuneQuarters: 4, quarters: ['2026-T2'] });
+    expect(released.find((r) => r.level === 'comune')!.cells.find((c) => c.area === comune && c.category === ALL)!.people).toBeGreaterThanOrEqual(7);
+    expect(aggregate(records, { ...OPTIONS, comuneQuarters: 1, quarters: ['2026-T2'] }).find((r) => r.level === 'comune')!.cells.find((c) => c.area === comune && c.category === ALL)!.people).toBeNull();
+  });
 });
 
 describe('releases on fixed dates', () => {

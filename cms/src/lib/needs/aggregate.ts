@@ -5,7 +5,9 @@
  * partner's file code, within that partner) or, without one, the record itself. In a quarter each person
  * counts once, in the comune and age band of their latest record, with every need category any of their
  * records names; «followed by more than one body» when records from two or more organisations share the
- * key. So the comuni add up to their ambito, the ambiti to the district, the age bands to their total.
+ * key. So the ambiti add up to the district, the age bands to their total. Comune figures count the people of
+ * the four quarters to the quarter (NEED_COMUNE_QUARTERS; 1 makes them quarterly and adding up to their
+ * ambito): a comune then has a figure about twice as often, for the same error (npm run bench:needs-methods).
  *
  * Publishing: one table per quarter and category (comuni, ambiti by age band, district by age band, with
  * those sums as its relations), protected by disclosure.ts: every cell under NEED_MIN_CELL suppressed,
@@ -47,40 +49,67 @@ export function peopleByQuarter(records: RecordRow[]): Map<string, Map<string, P
   const quarters = new Map<string, Map<string, Person>>();
   for (const r of records) {
     const quarter = quarterOf(r.month);
-    const people = quarters.get(quarter) ?? quarters.set(quarter, new Map()).get(quarter)!;
-    const key = r.personKey ?? `record:${r.id}`;
-    let person = people.get(key);
-    if (!person) {
-      person = { key, month: r.month, istat: r.istat, ageBand: r.ageBand, organizations: new Set(), categories: new Set() };
-      people.set(key, person);
-    } else if (r.month > person.month) {
-      Object.assign(person, { month: r.month, istat: r.istat, ageBand: r.ageBand });
-    }
-    if (r.organization !== null) person.organizations.add(r.organization);
-    for (const c of r.categories) person.categories.add(c);
+    place(quarters.get(quarter) ?? quarters.set(quarter, new Map()).get(quarter)!, r);
   }
   return quarters;
+}
+
+/** Adds a record to the people it counts among: one person per key, in the comune and age band of their latest record. */
+function place(people: Map<string, Person>, r: RecordRow): void {
+  const key = r.personKey ?? `record:${r.id}`;
+  let person = people.get(key);
+  if (!person) {
+    person = { key, month: r.month, istat: r.istat, ageBand: r.ageBand, organizations: new Set(), categories: new Set() };
+    people.set(key, person);
+  } else if (r.month > person.month) {
+    Object.assign(person, { month: r.month, istat: r.istat, ageBand: r.ageBand });
+  }
+  if (r.organization !== null) person.organizations.add(r.organization);
+  for (const c of r.categories) person.categories.add(c);
+}
+
+/** The quarters of a window of `size` quarters ending with `quarter` (2026-T3, 4 → 2025-T4 … 2026-T3). */
+export function windowOf(quarter: string, size: number): string[] {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  return Array.from({ length: size }, (_, i) => {
+    const index = year * 4 + (q - 1) - (size - 1 - i);
+    return `${Math.floor(index / 4)}-T${(index % 4) + 1}`;
+  });
+}
+
+/** Distinct people over a window of quarters, each placed once (latest record's comune and age band). */
+export function peopleOver(records: RecordRow[], quarters: readonly string[]): Map<string, Person> {
+  const wanted = new Set(quarters);
+  const people = new Map<string, Person>();
+  for (const r of records) if (wanted.has(quarterOf(r.month))) place(people, r);
+  return people;
 }
 
 const comuneId = (istat: string) => `c:${istat}`;
 const ambitoId = (ambito: string, band: string) => `a:${ambito}:${band}`;
 const districtId = (band: string) => `d:${band}`;
 
-/** The additive relations of one (quarter, category) table: comuni → ambito → district, bands → total. */
+/**
+ * The additive relations of one (quarter, category) table: comuni → ambito → district, bands → total. With a
+ * window for the comuni (AggregateOptions.comuneQuarters > 1) the comuni count other people than the ambiti
+ * (those of the whole window) and form a table of their own, with no relation to any published figure.
+ */
 export const RELATIONS: Table['relations'] = [
   ...AMBITI.map((a) => ({ total: ambitoId(a.slug, ALL), members: a.comuni.map(comuneId) })),
   ...AMBITI.map((a) => ({ total: ambitoId(a.slug, ALL), members: AGE_BANDS.map((b) => ambitoId(a.slug, b.code)) })),
   ...BANDS.map((band) => ({ total: districtId(band), members: AMBITI.map((a) => ambitoId(a.slug, band)) })),
   { total: districtId(ALL), members: AGE_BANDS.map((b) => districtId(b.code)) },
 ];
+const WITHOUT_COMUNI = RELATIONS.filter((r) => !r.members.some((m) => m.startsWith('c:')));
 
-function emptyTable(): Record<string, number> {
+function emptyTable(comuni: boolean, areas: boolean): Record<string, number> {
   const values: Record<string, number> = {};
   for (const a of AMBITI) {
-    for (const istat of a.comuni) values[comuneId(istat)] = 0;
-    for (const band of BANDS) values[ambitoId(a.slug, band)] = 0;
+    if (comuni) for (const istat of a.comuni) values[comuneId(istat)] = 0;
+    if (areas) for (const band of BANDS) values[ambitoId(a.slug, band)] = 0;
   }
-  for (const band of BANDS) values[districtId(band)] = 0;
+  if (areas) for (const band of BANDS) values[districtId(band)] = 0;
   return values;
 }
 
@@ -90,6 +119,12 @@ export interface AggregateOptions {
   categories: string[];
   /** Only these quarters (default: every quarter with records). */
   quarters?: string[];
+  /**
+   * How many quarters the comune figures count (NEED_COMUNE_QUARTERS): 1, the quarter like the ambiti and the
+   * district; 4 (the default in service.ts), the distinct people of the four quarters to it, which gives a
+   * comune a figure twice as often (npm run bench:needs-methods).
+   */
+  comuneQuarters?: number;
   /**
    * Two bytes (0–255) for a person followed by these bodies: the people figure's key and the «more than
    * one body» figure's key. Secret (an HMAC in service.ts): who knows it can undo the noise. `null`: no
@@ -140,48 +175,65 @@ export function aggregate(records: RecordRow[], options: AggregateOptions): Need
   const keyed = options.cellKeys;
   const keysOf = (p: Person): [number, number] => (keyed ? (keys.get(p) ?? keys.set(p, keyed(p.key, [...p.organizations].sort((a, b) => a - b))).get(p)!) : [0, 0]);
   const published = (value: number, cellKey: number) => (keyed ? perturb(value, cellKey) : value);
+  const comuneQuarters = options.comuneQuarters ?? 1;
   for (const quarter of quarters) {
     const people = [...(byQuarter.get(quarter)?.values() ?? [])];
+    const windowed = comuneQuarters > 1 ? [...peopleOver(records, windowOf(quarter, comuneQuarters)).values()] : undefined;
     const cells: Record<NeedRelease['level'], NeedCell[]> = { comune: [], ambito: [], distretto: [] };
     for (const category of categories) {
-      const count = emptyTable();
-      const multi = emptyTable();
-      const key = emptyTable();
-      const multiKey = emptyTable();
-      for (const p of people) {
-        if (category !== ALL && !p.categories.has(category)) continue;
-        const ambito = ambitoOf(p.istat);
-        if (!ambito) continue;
-        const ids = [comuneId(p.istat), ambitoId(ambito, p.ageBand), ambitoId(ambito, ALL), districtId(p.ageBand), districtId(ALL)];
-        const [own, ownMulti] = keysOf(p);
-        for (const id of ids) {
-          count[id] = (count[id] ?? 0) + 1;
-          key[id] = ((key[id] ?? 0) + own) % 256;
-          multiKey[id] = ((multiKey[id] ?? 0) + ownMulti) % 256;
+      // One table (comuni, ambiti, district) per quarter; with a window, the comuni's people in a table apart.
+      const tables = windowed
+        ? [{ people, comuni: false, areas: true, relations: WITHOUT_COMUNI }, { people: windowed, comuni: true, areas: false, relations: [] }]
+        : [{ people, comuni: true, areas: true, relations: RELATIONS }];
+      const out = new Map<string, NeedCell>();
+      for (const table of tables) {
+        const count = emptyTable(table.comuni, table.areas);
+        const multi = emptyTable(table.comuni, table.areas);
+        const key = emptyTable(table.comuni, table.areas);
+        const multiKey = emptyTable(table.comuni, table.areas);
+        for (const p of table.people) {
+          if (category !== ALL && !p.categories.has(category)) continue;
+          const ambito = ambitoOf(p.istat);
+          if (!ambito) continue;
+          const ids = [
+            ...(table.comuni ? [comuneId(p.istat)] : []),
+            ...(table.areas ? [ambitoId(ambito, p.ageBand), ambitoId(ambito, ALL), districtId(p.ageBand), districtId(ALL)] : []),
+          ];
+          const [own, ownMulti] = keysOf(p);
+          for (const id of ids) {
+            count[id] = (count[id] ?? 0) + 1;
+            key[id] = ((key[id] ?? 0) + own) % 256;
+            multiKey[id] = ((multiKey[id] ?? 0) + ownMulti) % 256;
+          }
+          if (p.organizations.size > 1) for (const id of ids) multi[id] = (multi[id] ?? 0) + 1;
         }
-        if (p.organizations.size > 1) for (const id of ids) multi[id] = (multi[id] ?? 0) + 1;
+        const labels = keyed ? perturbedLabels(count, key, options.minCell) : undefined;
+        const labelsMulti = keyed ? perturbedLabels(multi, multiKey, options.minCell) : undefined;
+        const hidden = protect({ values: count, relations: table.relations }, options.minCell, labels);
+        const hiddenMulti = protect({ values: multi, relations: table.relations }, options.minCell, labelsMulti);
+        const primary = (id: string) => (labels ? labels.primary.has(id) : count[id]! < options.minCell);
+        for (const id of Object.keys(count)) {
+          out.set(id, {
+            area: '',
+            category,
+            ageBand: ALL,
+            people: hidden.has(id) ? null : published(count[id]!, key[id]!),
+            // Of suppressed people nothing is said, not even how many had more than one body; of a comune's, never.
+            multiBody: hidden.has(id) || hiddenMulti.has(id) || id.startsWith('c:') ? null : published(multi[id]!, multiKey[id]!),
+            ...(hidden.has(id) ? { suppressed: primary(id) ? 'primary' : 'secondary' } : {}),
+          });
+        }
       }
-      const labels = keyed ? perturbedLabels(count, key, options.minCell) : undefined;
-      const labelsMulti = keyed ? perturbedLabels(multi, multiKey, options.minCell) : undefined;
-      const hidden = protect({ values: count, relations: RELATIONS }, options.minCell, labels);
-      const hiddenMulti = protect({ values: multi, relations: RELATIONS }, options.minCell, labelsMulti);
-      const primary = (id: string) => (labels ? labels.primary.has(id) : count[id]! < options.minCell);
-      const cell = (id: string, area: string, ageBand: string): NeedCell => ({
-        area,
-        category,
-        ageBand: ageBand as NeedCell['ageBand'],
-        people: hidden.has(id) ? null : published(count[id]!, key[id]!),
-        // Of suppressed people nothing is said, not even how many had more than one body; of a comune's, never.
-        multiBody: hidden.has(id) || hiddenMulti.has(id) || id.startsWith('c:') ? null : published(multi[id]!, multiKey[id]!),
-        ...(hidden.has(id) ? { suppressed: primary(id) ? 'primary' : 'secondary' } : {}),
-      });
+      const cell = (id: string, area: string, ageBand: string): NeedCell => ({ ...out.get(id)!, area, ageBand: ageBand as NeedCell['ageBand'] });
       for (const a of AMBITI) {
         for (const istat of a.comuni) cells.comune.push(cell(comuneId(istat), istat, ALL));
         for (const band of BANDS) cells.ambito.push(cell(ambitoId(a.slug, band), a.slug, band));
       }
       for (const band of BANDS) cells.distretto.push(cell(districtId(band), DISTRICT, band));
     }
-    for (const level of ['comune', 'ambito', 'distretto'] as const) releases.push({ quarter, level, minCell: options.minCell, cells: cells[level] });
+    for (const level of ['comune', 'ambito', 'distretto'] as const) {
+      releases.push({ quarter, level, minCell: options.minCell, ...(level === 'comune' && comuneQuarters > 1 ? { quarters: comuneQuarters } : {}), cells: cells[level] });
+    }
   }
   return releases;
 }

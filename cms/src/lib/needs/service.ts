@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type NeedRelease, type NeedReporting } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
-import { aggregate, frozenAt, peopleByQuarter, releaseDue } from './aggregate';
+import { aggregate, frozenAt, peopleByQuarter, peopleOver, releaseDue, windowOf } from './aggregate';
 import { codesCsv, readNeedCsv, normalize, vocabularyOf, withNationalCodes, type CodedRow, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
@@ -43,6 +43,7 @@ export function needSettings() {
     retentionYears: positiveInteger('NEED_RETENTION_YEARS', 5),
     freezeDays: positiveInteger('NEED_FREEZE_DAYS', 45, 0),
     reportDueDay: dayOfMonth('NEED_REPORT_DUE_DAY', 15),
+    comuneQuarters: positiveInteger('NEED_COMUNE_QUARTERS', 4),
     maxRows: positiveInteger('NEED_IMPORT_MAX_ROWS', 200_000),
     // 200,000 rows of a full template line each are about 20 MB.
     maxBytes: positiveInteger('NEED_IMPORT_MAX_BYTES', 32 * 1024 * 1024),
@@ -281,14 +282,14 @@ export function cellKeys(person: string, organizations: number[]): [number, numb
 
 /** Writes the published figures (need-figure) from the records: frozen quarters kept as they are. */
 export async function computeFigures(strapi: Core.Strapi, now = new Date()): Promise<{ quarters: string[]; kept: string[] }> {
-  const { minCell, freezeDays, reportDueDay } = needSettings();
+  const { minCell, freezeDays, reportDueDay, comuneQuarters } = needSettings();
   const records = await readRecords(strapi);
   const categories = ((await strapi.db.query(NEED_CATEGORY).findMany({ select: ['slug'], orderBy: { id: 'asc' } })) as { slug: string }[]).map((c) => c.slug);
   const existing = (await strapi.db.query(NEED_FIGURE).findMany({ select: ['quarter', 'frozen'] })) as { quarter: string; frozen: boolean }[];
   const kept = [...new Set(existing.filter((f) => f.frozen).map((f) => f.quarter))];
   const quarters = [...peopleByQuarter(records).keys()].filter((q) => !kept.includes(q)).sort();
   const arrivals = await submissions(strapi);
-  const releases = aggregate(records, { minCell, categories, quarters, cellKeys }).map((r) => ({ ...r, reporting: reportingOf(arrivals, r.quarter, now, reportDueDay).summary }));
+  const releases = aggregate(records, { minCell, categories, quarters, cellKeys, comuneQuarters }).map((r) => ({ ...r, reporting: reportingOf(arrivals, r.quarter, now, reportDueDay).summary }));
   const computedAt = now.toISOString();
   await replaceFigures(strapi, releases, (quarter) => frozenAt(quarter, now, freezeDays), now);
   if (releases.length > 0) requestSiteRebuild();
@@ -297,28 +298,31 @@ export async function computeFigures(strapi: Core.Strapi, now = new Date()): Pro
 }
 
 /**
- * A partner's own figures beside the district's: its distinct people per quarter, comune and category
- * (its own data need no suppression against itself), and the district's published figure for the same
+ * A partner's own figures beside the district's: its distinct people per quarter (over the same quarters as
+ * the published comune figure), comune and category (its own data need no suppression against itself), and the district's published figure for the same
  * cell («meno di N» where suppressed) with its state (provvisorio until the quarter freezes). Written to the
  * audit log.
  */
 export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Promise<string> {
   const organization = await partnerOf(strapi, actor.id);
   if (!organization) throw new Error('not a partner');
-  const own = peopleByQuarter(await readRecords(strapi, organization.id));
+  const records = await readRecords(strapi, organization.id);
+  const own = peopleByQuarter(records);
   const releases = (await strapi.db.query(NEED_FIGURE).findMany({ where: { level: 'comune' } })) as (NeedRelease & { frozen: boolean })[];
   const published = new Map(releases.map((r) => [r.quarter, r]));
-  const lines = ['trimestre;stato;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto'];
+  const lines = ['trimestre;stato;trimestri_contati;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto'];
   let count = 0;
-  for (const [quarter, people] of [...own.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const counts = new Map<string, number>();
-    for (const p of people.values()) for (const c of [...p.categories, ALL]) counts.set(`${p.istat}|${c}`, (counts.get(`${p.istat}|${c}`) ?? 0) + 1);
+  for (const quarter of [...own.keys()].sort()) {
     const release = published.get(quarter);
+    // The partner's people over the same quarters as the published comune figure (NEED_COMUNE_QUARTERS).
+    const span = release ? (release.quarters ?? 1) : needSettings().comuneQuarters;
+    const counts = new Map<string, number>();
+    for (const p of peopleOver(records, windowOf(quarter, span)).values()) for (const c of [...p.categories, ALL]) counts.set(`${p.istat}|${c}`, (counts.get(`${p.istat}|${c}`) ?? 0) + 1);
     for (const [key, n] of [...counts.entries()].sort()) {
       const [istat, category] = key.split('|') as [string, string];
       const cell = release?.cells.find((c) => c.area === istat && c.category === category);
       const district = !release ? 'non ancora pubblicato' : cell === undefined ? 'nessun dato' : cell.people !== null ? String(cell.people) : cell.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${release.minCell}`;
-      lines.push([quarter, !release ? '' : release.frozen ? 'definitivo' : 'provvisorio', istat, category, n, district].join(';'));
+      lines.push([quarter, !release ? '' : release.frozen ? 'definitivo' : 'provvisorio', span, istat, category, n, district].join(';'));
       count += 1;
     }
   }

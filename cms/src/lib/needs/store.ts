@@ -265,6 +265,7 @@ export async function replaceFigures(strapi: Core.Strapi, releases: NeedRelease[
         [c('quarter')]: r.quarter,
         [c('level')]: r.level,
         [c('minCell')]: r.minCell,
+        [c('quarters')]: r.quarters ?? 1,
         [c('frozen')]: frozen(r.quarter),
         [c('computedAt')]: now,
         [c('cells')]: JSON.stringify(r.cells),

@@ -177,6 +177,7 @@ export const schemas = {
     quarter: z.string().regex(/^\d{4}-T[1-4]$/),
     level: z.enum(['comune', 'ambito', 'distretto']),
     minCell: z.number().int().min(3),
+    quarters: z.number().int().min(1).nullable().optional(),
     frozen: z.boolean(),
     computedAt: z.string(),
     reporting: z.object({

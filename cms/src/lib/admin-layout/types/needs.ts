@@ -44,10 +44,11 @@ export const needFigure: TypeLayout = {
   mainField: 'quarter',
   list: ['quarter', 'level', 'minCell', 'frozen', 'computedAt'],
   sort: ['quarter', 'DESC'],
-  edit: [['quarter', 'level'], ['minCell', 'frozen', 'computedAt'], ['reporting'], ['cells']],
+  edit: [['quarter', 'level', 'quarters'], ['minCell', 'frozen', 'computedAt'], ['reporting'], ['cells']],
   fields: {
     quarter: { label: 'Trimestre', description: 'Calcolato dal pannello. Es. 2026-T3', readOnly: true },
     level: { label: 'Livello', description: 'Comuni, ambiti o distretto. Es. ambito', readOnly: true },
+    quarters: { label: 'Trimestri contati', description: 'Le cifre dei comuni contano le persone seguite negli ultimi quattro trimestri; ambiti e distretto quelle del trimestre. Es. 4', readOnly: true },
     minCell: { label: 'Soglia', description: 'Sotto questo numero di persone una cifra non si pubblica. Es. 5', readOnly: true },
     frozen: { label: 'Definitivo', description: 'Un trimestre chiuso da più di 45 giorni non cambia più. Es. sì per 2026-T2 da metà agosto', readOnly: true },
     computedAt: { label: 'Calcolato il', description: 'Quando il pannello ha ricalcolato queste cifre. Es. 20/11/2026 03:20', readOnly: true },
