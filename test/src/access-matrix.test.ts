@@ -50,7 +50,25 @@ interface Cell {
   target: Target;
   want: 'allow' | 'deny';
   got: number;
+  /** An allowed read with real parameters (no placeholder): it must succeed and carry data, not merely pass the gate. */
+  mustSucceed: boolean;
+  /** For such a read: why its answer does not carry what it should, or undefined. */
+  empty?: string;
 }
+
+/**
+ * The reads whose «allowed» must be a success that carries the entries, not merely a pass through the role
+ * gate: lists and entries of the content manager, relation pickers, the content API's lists and the
+ * platform's own admin routes. (Strapi's other helpers answer 204, 400 or 404 to the matrix's placeholder
+ * queries: for those, allowed stays «not refused».)
+ */
+const MUST_CARRY = [
+  /^GET \/content-manager\/collection-types\/:model(\/:id)?$/,
+  /^GET \/content-manager\/relations\/:model\/:id\/:targetField$/,
+  /^GET \/api\/[a-z-]+$/,
+  /^GET \/coesione-needs\//,
+  /^GET \/admin\/coesione\/(queue|site)$/,
+];
 
 describe('the route × role matrix', () => {
   it('declares a policy for every route Strapi registers, and every role gets what the policy says', async () => {
@@ -87,7 +105,15 @@ describe('the route × role matrix', () => {
             // A fresh target for each cell: an allowed delete or publish must not spoil the next one.
             const ownerToken = target === 'own' ? tokens.partnerA : tokens.partnerB;
             const id = upload ? String(await uploadBy(ownerToken)) : model === PRACTICE || model === PACT ? await draftBy(ownerToken, model) : model === NEED_RECORD && hasTarget ? await recordBy(ownerToken) : 'nessuno';
-            const value = (name: string) => (['model', 'uid', 'contentType'].includes(name) ? model : ['id', 'sourceId'].includes(name) ? id : name === 'targetField' ? (RELATION_FIELD[model] ?? 'themes') : 'x');
+            // The content API's :id names no published entry here (the targets are drafts): not a read of data.
+            let placeholder = (id === 'nessuno' || contentApi) && /:(id|sourceId)\b/.test(path);
+            const value = (name: string) => {
+              if (['model', 'uid', 'contentType'].includes(name)) return model;
+              if (['id', 'sourceId'].includes(name)) return id;
+              if (name === 'targetField') return RELATION_FIELD[model] ?? 'themes';
+              placeholder = true;
+              return 'x';
+            };
             const concrete = path.replace(/\(.*\)/, 'x').replace(/:([A-Za-z]+)/g, (_m, name: string) => value(name));
             const body = method === 'GET' || method === 'DELETE' ? undefined : upload ? { fileIds: [Number(id)], folderIds: [], updates: [{ id: Number(id), fileInfo: { alternativeText: 'prova' } }] } : { documentIds: [id] };
             const url = path.startsWith('/content-manager') ? `${concrete}?locale=it` : concrete;
@@ -95,15 +121,24 @@ describe('the route × role matrix', () => {
             // A call that ends a session gets a session of its own.
             const token = endsSession({ method, path }) && caller !== 'public' ? await login(...(caller === 'partner' ? [DEMO_USERS.partner.email, DEMO_USERS.partner.password] : [DEMO_USERS.editor.email, DEMO_USERS.editor.password]) as [string, string], '198.51.100.9') : tokenOf[caller];
             const res = await call(method, url, { token, body, ip: `198.18.${Math.floor(cells.length / 250)}.${cells.length % 250}` });
-            cells.push({ route: `${method} ${path}`, caller, model, target, want: expected(rule, caller, model, target, hasTarget), got: res.status });
+            const want = expected(rule, caller, model, target, hasTarget);
+            const mustSucceed = want === 'allow' && !placeholder && MUST_CARRY.some((r) => r.test(`${method} ${path}`));
+            // «Allowed» is a success that carries the data: the entry named, or a non-empty answer.
+            const empty = !mustSucceed ? undefined
+              : res.status < 200 || res.status >= 300 ? `answered ${res.status}`
+              : res.text.trim() === '' ? 'answered nothing'
+              : path === '/content-manager/collection-types/:model/:id' && res.json?.data?.documentId !== id ? 'answered another entry'
+              : path === '/content-manager/collection-types/:model' && !Array.isArray(res.json?.results) ? 'answered no list'
+              : undefined;
+            cells.push({ route: `${method} ${path}`, caller, model, target, want, got: res.status, mustSucceed, empty });
           }
         }
       }
     }
     log.silent = false;
-    const wrong = cells.filter((c) => (c.want === 'deny') !== refused(c.got));
-    console.log(`route × role matrix: ${routes.length} routes, ${cells.length} cells (${cells.filter((c) => c.want === 'deny').length} refused, ${cells.filter((c) => c.want === 'allow').length} allowed)`);
-    expect(wrong.map((c) => `${c.route} as ${c.caller} on ${c.model} (${c.target}): wanted ${c.want}, got ${c.got}`)).toEqual([]);
+    const wrong = cells.filter((c) => (c.want === 'deny') !== refused(c.got) || c.empty);
+    console.log(`route × role matrix: ${routes.length} routes, ${cells.length} cells (${cells.filter((c) => c.want === 'deny').length} refused, ${cells.filter((c) => c.want === 'allow').length} allowed, ${cells.filter((c) => c.mustSucceed).length} of them reads that must carry data)`);
+    expect(wrong.map((c) => `${c.route} as ${c.caller} on ${c.model} (${c.target}): wanted ${c.want}, got ${c.got}${c.empty ? ` (${c.empty})` : ''}`)).toEqual([]);
     // About a thousand requests with their fixtures: 45 s on an idle machine, more under a parallel run.
   }, 600_000);
 
