@@ -148,6 +148,8 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
           ...(sort ? { sort } : {}),
           page: state.page,
           hitsPerPage: HITS_PER_PAGE,
+          // Only what a result shows: a whole document (body text, places, facets) is many times larger, on a phone's connection.
+          attributesToRetrieve: ['id', 'type', 'url', 'title', 'summary', 'municipalityNames', 'deadline', 'nextSession'],
           attributesToHighlight: ['title', 'summary'],
           attributesToCrop: ['summary'],
           cropLength: 40,
