@@ -223,6 +223,27 @@ describe('a partner’s CSV import', () => {
     expect(await ownRecords('aps-bottega-del-riuso')).toBe(before);
   });
 
+  it('reads a large file off the event loop: public reads keep answering while it is parsed', async () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => `2026-09;002158;30-49;;;;casa|reddito;;no;;GRANDE-${i}`);
+    const form = new FormData();
+    form.append('file', new Blob([[HEADER, ...rows].join('\n')], { type: 'text/csv' }), 'grande.csv');
+    let pending = true;
+    const preview = call('POST', '/coesione-needs/import/preview', { token: tokens.b, body: form }).finally(() => (pending = false));
+    // Reads one after another while the preview is pending: a parse on the main thread would hold them all.
+    let answered = 0;
+    while (pending) {
+      const read = await call('GET', '/api/need-figures?pagination[pageSize]=1');
+      expect(read.status).toBe(200);
+      if (pending) answered += 1;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const res = await preview;
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    expect(res.json.valid).toBe(150_000);
+    // Measured: 20 reads with the parse in its worker thread, 3 (during the upload) with it on the main thread.
+    expect(answered, 'public reads answered during the parse').toBeGreaterThanOrEqual(8);
+  });
+
   it('reads the Latin-1 a spreadsheet writes', async () => {
     const latin1 = Buffer.from([HEADER, '2026-09;Santhià;18-29;;;;documenti e migrazione;mediazione linguistica e culturale;no;;LAT-1'].join('\r\n'), 'latin1');
     expect(latin1.includes(Buffer.from('à', 'utf8'))).toBe(false);

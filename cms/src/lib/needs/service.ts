@@ -10,7 +10,8 @@ import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type NeedRelease, type
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter, peopleOver, releaseDue, windowOf } from './aggregate';
-import { codesCsv, readNeedCsv, normalize, vocabularyOf, withNationalCodes, type CodedRow, type RowError, type Vocabularies } from './csv';
+import { readNeedCsvOffThread } from './csv-thread';
+import { codesCsv, normalize, vocabularyOf, withNationalCodes, type CodedRow, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
 import { secret } from '../runtime';
@@ -133,7 +134,7 @@ async function prepareImport(strapi: Core.Strapi, actor: Actor, bytes: Uint8Arra
   if (!organization) throw new Error('not a partner');
   const settings = needSettings();
   const { vocab, comuneIds, categoryIds, serviceIds } = await lookup(strapi);
-  const parsed = readNeedCsv(bytes, vocab, { maxRows: settings.maxRows, today: romeDay(options.now) });
+  const parsed = await readNeedCsvOffThread(bytes, vocab, { maxRows: settings.maxRows, today: romeDay(options.now) });
   const errors = [...parsed.errors];
   const seen = new Map<string, number>();
   const records: StoredRecord[] = [];
