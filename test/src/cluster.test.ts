@@ -1,8 +1,8 @@
 /**
  * Two CMS processes on one PostgreSQL database and one Meilisearch, as behind a load balancer: this
  * test's own Strapi (A, in process) and a second one as its own OS process (B), the latter as the
- * README's production recipe runs it (NODE_ENV=production, every secret from the environment, the
- * database by URL, Meilisearch by URL, JSON logs). PostgreSQL run only.
+ * production recipe of docs/operations.md ("Deploy") runs it (NODE_ENV=production, every secret from
+ * the environment, the database by URL, Meilisearch by URL, JSON logs). PostgreSQL run only.
  *
  * - the submission limit is one limit, whichever process a request reaches;
  * - 200 publishes spread over both, with B killed and started again midway: the index ends up holding

@@ -35,7 +35,7 @@ export const KEY_MIN_LENGTH = 16;
 /** What `strapi export` appends to the name it is given (tar, then gzip, then encryption). */
 export const ARCHIVE_SUFFIX = '.tar.gz.enc';
 
-/** For the operator, after a backup: what the archive does not carry (README, «Backup e ripristino», says more). */
+/** For the operator, after a backup: what the archive does not carry (docs/operations.md, «Backup e ripristino», says more). */
 export const NOT_IN_ARCHIVE =
   'utenti e ruoli del pannello di amministrazione, token API e di trasferimento, segreti del CMS (`.data/cms-secrets.json` o le variabili d’ambiente), indice di ricerca, file su un provider di upload esterno (S3)';
 

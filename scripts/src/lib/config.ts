@@ -1,4 +1,4 @@
-/** Every setting of `npm start`, read once from the environment (README lists them). */
+/** Every setting of `npm start`, read once from the environment (docs/configuration.md lists them). */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -324,7 +324,7 @@ async function ensureDemoUsers(strapi: Core.Strapi): Promise<void> {
   await ensurePartnerAccount(strapi, logins.partner.email, DEMO_PARTNER_ORGANIZATION);
 }
 
-/** The fictional organisation the demo partner login speaks for (see README, "Partner"). */
+/** The fictional organisation the demo partner login speaks for (see docs/security.md, "Partner accounts"). */
 export const DEMO_PARTNER_ORGANIZATION = 'aps-bottega-del-riuso';
 
 /** Links a Partner login to its organisation (the private «Account partner» collection), once. */

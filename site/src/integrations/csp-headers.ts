@@ -46,7 +46,7 @@ export function templateOrigin(template: string | undefined): string | undefined
   return url.origin.replace('//subdomain.', '//*.');
 }
 
-/** What the build's environment lets pages reach (see README, configuration). */
+/** What the build's environment lets pages reach (see docs/configuration.md). */
 export function originsFromEnv(env: NodeJS.ProcessEnv = process.env): PolicyOrigins {
   const present = (...values: (string | undefined)[]): string[] => values.filter((v): v is string => Boolean(v));
   const search = templateOrigin(env.PUBLIC_MEILISEARCH_URL);

@@ -4,7 +4,8 @@
  * - `exclusive`: one pass at a time across processes (the search outbox). On PostgreSQL a transaction-
  *   level advisory lock, tried without waiting: the process that holds it does the pass, the others skip
  *   theirs, and the lock goes with the transaction, so a process killed mid-pass frees it at once. SQLite
- *   is one process's database (README): there the pass just runs (the worker never overlaps itself).
+ *   is one process's database (docs/operations.md, "Several CMS processes, crashes"): there the pass just
+ *   runs (the worker never overlaps itself).
  * - `claimRun`: the one process that claims a run of a job (the daily need job, by date) does it; a
  *   primary key on (job, run) decides, on either database.
  * - `debounce`: a due time kept in the database, pushed later by every request; whichever process finds

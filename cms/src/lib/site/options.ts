@@ -1,6 +1,6 @@
 /**
  * The public site as the CMS knows it: where it is, and how a publish reaches it (the rebuild hook,
- * its debounce, and how long a build typically takes). Defaults are the README's configuration table.
+ * its debounce, and how long a build typically takes). Defaults are docs/configuration.md's.
  */
 import { envNumber } from '../security';
 

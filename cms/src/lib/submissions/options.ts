@@ -1,6 +1,6 @@
 /**
  * The knobs of the participation endpoint, read from the environment once per request handler setup.
- * Defaults are the ones promised in the README's configuration table.
+ * Defaults are the ones promised in docs/configuration.md.
  */
 import { LIMITS } from '@coesione/model';
 import { envNumber } from '../security';

@@ -1,9 +1,9 @@
 /**
  * What the participation forms share, with no React and no DOM: the payload sent to
- * `POST /api/submissions` (the contract in the README), the checks the browser makes before sending
- * (the server's simplest rules, with the server's limits: the server stays the authority) and the
- * reading of the server's answers. The vocabulary (kinds, targets, categories, limits, receipt codes)
- * is @coesione/model's, which the CMS reads too.
+ * `POST /api/submissions` (the contract in docs/architecture.md, "Participation: the CMS side"), the
+ * checks the browser makes before sending (the server's simplest rules, with the server's limits: the
+ * server stays the authority) and the reading of the server's answers. The vocabulary (kinds, targets,
+ * categories, limits, receipt codes) is @coesione/model's, which the CMS reads too.
  */
 import { LIMITS, type Kind } from '@coesione/model';
 
