@@ -75,6 +75,12 @@ export const PACT_TRANSITIONS: Record<PactKind, Record<PactStage, readonly PactS
   complesso: { ...COMMON, istruttoria: ['avviso_pubblico', ...COMMON.istruttoria] },
 };
 
+/**
+ * The pact's «Fase» in the admin: an enumeration whose input offers the stage the pact is at and only the
+ * stages it may move to (cms/src/admin/pacts), with their Italian names.
+ */
+export const PACT_STAGE_FIELD = { name: 'pact-stage', uid: 'global::pact-stage', type: 'enumeration' } as const;
+
 /** The stages a pact of `kind` may move to from `stage`. */
 export const nextStages = (kind: PactKind, stage: PactStage): readonly PactStage[] => PACT_TRANSITIONS[kind][stage];
 

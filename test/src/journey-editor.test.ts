@@ -137,6 +137,26 @@ describe('the Editor moderates a contribution', () => {
     expect(status.body.data).toMatchObject({ receipt: RECEIPT, state: 'accettata', stateLabel: 'Accettata', reply: REPLY });
   });
 
+  it('moves a pact to its next stage, choosing among only the stages the regulation allows, by their Italian names', async () => {
+    const pact = (await cms.strapi.db.query('api::pact.pact').findOne({ where: { slug: 'biblioteca-di-condominio-santhia', publishedAt: null } })) as { documentId: string; stage: string };
+    expect(pact.stage).toBe('istruttoria');
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::pact.pact/${pact.documentId}?plugins[i18n][locale]=it`);
+    const stage = page.getByRole('combobox', { name: /^Fase/ });
+    await stage.waitFor({ timeout: 60_000 });
+    await stage.click();
+    // An ordinary pact under review: admitted to co-design, not admitted, or withdrawn; nothing else, no codes.
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Istruttoria (fase attuale)', 'Co-progettazione', 'Non ammesso', 'Ritirato']);
+    await page.getByRole('option', { name: 'Co-progettazione', exact: true }).click();
+    await page.locator('textarea[name="stageNote"]').fill('Ammesso: il locale comune è disponibile.');
+    const save = page.getByRole('button', { name: 'Salva' });
+    await expect.poll(() => save.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await save.click();
+    await expect
+      .poll(async () => ((await cms.strapi.db.query('api::pact.pact').findOne({ where: { documentId: pact.documentId, publishedAt: null } })) as { stage: string }).stage, { timeout: 30_000 })
+      .toBe('coprogettazione');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'editor-pact-stage.png'), fullPage: true });
+  });
+
   it('sees on the home page which bodies sent their need records, and which to remind, by name', async () => {
     await page.goto(`${cms.url}/admin`);
     // The seed's synthetic arrival days make some bodies late for the third quarter (due by the 15th).

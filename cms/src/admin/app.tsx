@@ -20,6 +20,7 @@ import { SitePanel } from './coesione/SitePanel';
 import { IT } from './coesione/translations';
 import { registerCoordinateField } from './coordinates/register';
 import { registerNeedsPage } from './needs/register';
+import { registerPactStageField } from './pacts/register';
 
 // Before the admin reads it: a first visit (the sign-in page included) is in Italian.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -56,6 +57,7 @@ export default {
     });
     registerNeedsPage(app);
     registerCoordinateField(app);
+    registerPactStageField(app);
   },
   bootstrap(app: StrapiApp) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -5,8 +5,10 @@
  * min/max and content-guard.ts's Italian messages).
  */
 import type { Core } from '@strapi/strapi';
-import { COORDINATE_FIELD } from '@coesione/model';
+import { COORDINATE_FIELD, PACT_STAGE_FIELD } from '@coesione/model';
 
 export function registerCoordinateField(strapi: Core.Strapi): void {
   strapi.customFields.register({ name: COORDINATE_FIELD.name, type: COORDINATE_FIELD.type });
+  // The pact's stage: an enumeration whose admin input offers only the stages allowed next (src/admin/pacts).
+  strapi.customFields.register({ name: PACT_STAGE_FIELD.name, type: PACT_STAGE_FIELD.type });
 }
