@@ -83,6 +83,22 @@ describe('the cell-key perturbation', () => {
     expect([...before].sort()).toEqual([2, 3, 4, 5, 6]);
   }, 120_000);
 
+  it('leaves a partner who pads a comune with invented people unable to read the others’ exact count', () => {
+    // Two people followed by body 1 in a comune; body 2 invents five people there, reads its own 5 beside the
+    // published figure, and subtracts. Each padding (other invented codes) gives another noise: the others'
+    // count it reads spreads over several values, and the true 2 is not singled out.
+    const comune = AMBITI[0]!.comuni[0]!;
+    const others: RecordRow[] = [1, 2].map((i) => ({ id: i, month: '2026-10', istat: comune, ageBand: 'eta_30_49', personKey: `cf:altra-${i}`, categories: ['casa'], organization: 1 }));
+    const read = new Map<number, number>();
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const padding: RecordRow[] = Array.from({ length: 5 }, (_, i) => ({ id: 100 + i, month: '2026-10', istat: comune, ageBand: 'eta_30_49', personKey: `cf:finta-${attempt}-${i}`, categories: ['casa'], organization: 2 }));
+      const cell = aggregate([...others, ...padding], { ...OPTIONS, comuneQuarters: 4 }).find((r) => r.level === 'comune')!.cells.find((c) => c.area === comune && c.category === ALL)!;
+      if (cell.people !== null) read.set(cell.people - 5, (read.get(cell.people - 5) ?? 0) + 1);
+    }
+    expect(read.size).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...read.values()) / [...read.values()].reduce((a, b) => a + b, 0)).toBeLessThan(0.6);
+  });
+
   it('leaves no hidden cell pinned for a reader who knows what the labels mean', () => {
     fc.assert(
       fc.property(fc.array(person, { minLength: 20, maxLength: 150 }), (people) => {
