@@ -419,7 +419,7 @@ describe('npm run backup', () => {
     expect(Date.now() - Date.parse(manifest.createdAt)).toBeLessThan(30 * 60_000);
     expect(manifest.schema.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.schema.strapi).toMatch(/^5\./);
-    expect(manifest.files[0]).toMatchObject({ path: 'database/cms.sqlite' });
+    expect(manifest.files[0]).toMatchObject({ path: 'database/cms.sqlite.gz' });
     expect(manifest.files.map((f) => f.path)).toContain(`uploads/${path.basename(uploadUrl)}`);
     await expect(verifyArchive(archive, 'un-altra-chiave-lunga-abbastanza')).rejects.toThrow(/La chiave BACKUP_KEY non apre/);
     // Nothing left behind: no partial file beside it, no plaintext dump in the data folder, no log in the CMS folder.

@@ -4,7 +4,8 @@
  * and load, what it holds, and whether something still has it open.
  *
  * - SQLite: the online backup API (better-sqlite3's `backup`, the CMS's own driver) copies the file page by
- *   page while the CMS may keep writing; a restore puts the copy in place of the file in one rename.
+ *   page while the CMS may keep writing, then gzip (a file of pages is mostly slack: about a fifth of it is
+ *   left); a restore puts the copy in place of the file in one rename.
  * - PostgreSQL: `pg_dump --format=custom` (one consistent snapshot while the CMS runs) and `pg_restore
  *   --clean --if-exists --no-owner --no-privileges --single-transaction`: all or nothing. The connection
  *   reaches them through libpq's variables (PGHOST, PGPASSWORD…), never on a command line `ps` shows.
@@ -13,6 +14,8 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { BackupError } from './backup-error.ts';
@@ -47,7 +50,7 @@ export interface CmsDatabase {
 }
 
 /** Where each database's dump sits in the archive. */
-export const DUMP_PATH: Record<DatabaseClient, string> = { sqlite: 'database/cms.sqlite', postgres: 'database/cms.pgdump' };
+export const DUMP_PATH: Record<DatabaseClient, string> = { sqlite: 'database/cms.sqlite.gz', postgres: 'database/cms.pgdump' };
 export const CLIENT_NAME: Record<DatabaseClient, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 type StrapiEnv = (name: string, fallback?: unknown) => unknown;
@@ -139,18 +142,24 @@ export async function dumpDatabase(db: CmsDatabase, dest: string): Promise<void>
   if (!fs.existsSync(db.filename)) throw new BackupError(`Il database SQLite ${db.filename} non esiste: non c’è niente da salvare (DATABASE_FILENAME, COESIONE_DATA_DIR).`);
   const Database = cmsRequire<SqliteConstructor>('better-sqlite3');
   const source = new Database(db.filename, { readonly: true, fileMustExist: true });
+  const pages = `${dest}.sqlite`;
   try {
-    // 4,096 pages (16 MB) a step: the CMS may write between steps (the copy then starts again), never waits long.
-    await source.backup(dest, { progress: () => 4096 });
+    try {
+      // 4,096 pages (16 MB) a step: the CMS may write between steps (the copy then starts again), never waits long.
+      await source.backup(pages, { progress: () => 4096 });
+    } finally {
+      source.close();
+    }
+    const copy = new Database(pages, { readonly: true });
+    try {
+      const check = copy.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new BackupError(`La copia del database SQLite non supera il controllo di integrità (${String(check)}): il file ${db.filename} è danneggiato.`);
+    } finally {
+      copy.close();
+    }
+    await pipeline(fs.createReadStream(pages), createGzip(), fs.createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
   } finally {
-    source.close();
-  }
-  const copy = new Database(dest, { readonly: true });
-  try {
-    const check = copy.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new BackupError(`La copia del database SQLite non supera il controllo di integrità (${String(check)}): il file ${db.filename} è danneggiato.`);
-  } finally {
-    copy.close();
+    fs.rmSync(pages, { force: true });
   }
 }
 
@@ -175,9 +184,14 @@ export async function loadDatabase(db: CmsDatabase, dump: string): Promise<void>
     );
   }
   fs.mkdirSync(path.dirname(db.filename), { recursive: true });
-  // Beside the target first (a copy when the folders are on different disks), so the last step is a rename.
+  // Beside the target first, so the last step is a rename.
   const incoming = `${db.filename}.ripristino-${process.pid}`;
-  moveFile(dump, incoming);
+  try {
+    await pipeline(fs.createReadStream(dump), createGunzip(), fs.createWriteStream(incoming, { flags: 'wx', mode: 0o600 }));
+  } catch (error) {
+    fs.rmSync(incoming, { force: true });
+    throw error;
+  }
   // A log or journal left by the old file would be replayed onto the new one: gone before the rename.
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${db.filename}${suffix}`, { force: true });
   fs.renameSync(incoming, db.filename);
