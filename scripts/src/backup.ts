@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BackupError, backupKey, createBackup, createPortableBackup, italianDate, loadEnvFiles, NOT_IN_ARCHIVE, NOT_IN_PORTABLE } from './lib/backup.ts';
+import { BackupError, backupKey, createBackup, createPortableBackup, italianDate, loadEnvFiles, NOT_IN_ARCHIVE, NOT_IN_PORTABLE, uploadedFiles } from './lib/backup.ts';
 import { ensureCmsBuilt } from './lib/strapi.ts';
 
 const USAGE = 'Uso: npm run backup [-- --file PERCORSO] [--portable]';
@@ -31,7 +31,7 @@ try {
     console.log(
       [
         `Export portabile scritto: ${shown(result.file)} (${MB(result.bytes)}, ${result.seconds.toFixed(0)} s)`,
-        `  ${c.entities ?? 0} voci, ${c.links ?? 0} relazioni, ${c.assets ?? 0} file caricati, ${c.configuration ?? 0} impostazioni`,
+        `  ${c.entities ?? 0} voci, ${c.links ?? 0} relazioni, ${uploadedFiles(c.assets ?? 0)}, ${c.configuration ?? 0} impostazioni`,
         ...result.warnings.map((w) => `  avviso: ${w}`),
         '  Serve solo a passare da SQLite a PostgreSQL o viceversa: per i backup usa npm run backup senza --portable.',
         `  Non sono nell’export: ${NOT_IN_PORTABLE}.`,
@@ -44,7 +44,7 @@ try {
     console.log(
       [
         `Backup scritto: ${shown(result.file)} (${MB(result.bytes)}, ${result.seconds.toFixed(0)} s)`,
-        `  del ${italianDate(m.createdAt)}: database ${m.database.source} (${MB(result.database.bytes)}), ${result.uploads.files} file caricati (${MB(result.uploads.bytes)}), schema ${m.schema.fingerprint.slice(0, 12)}`,
+        `  del ${italianDate(m.createdAt)}: database ${m.database.source} (${MB(result.database.bytes)}), ${uploadedFiles(result.uploads.files)} (${MB(result.uploads.bytes)}), schema ${m.schema.fingerprint.slice(0, 12)}`,
         '  Cifrato e autenticato (AES-256-GCM) con BACKUP_KEY: conserva la chiave a parte, senza l’archivio non si apre.',
         `  Non sono nell’archivio: ${NOT_IN_ARCHIVE}.`,
       ].join('\n'),

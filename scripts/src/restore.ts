@@ -25,6 +25,7 @@ import {
   reindexRestored,
   requestSiteRebuild,
   restoreBackup,
+  uploadedFiles,
 } from './lib/backup.ts';
 import { readStartConfig } from './lib/config.ts';
 import { ensureCmsBuilt } from './lib/strapi.ts';
@@ -62,7 +63,7 @@ try {
       `  ripristinato in ${result.target} (${result.seconds.toFixed(0)} s)`,
       ...result.overridden.map((reason) => `  (--force) ${reason}`),
       ...(portable
-        ? [`  ${portable.counts.entities ?? 0} voci, ${portable.counts.links ?? 0} relazioni, ${portable.counts.assets ?? 0} file caricati, ${portable.counts.configuration ?? 0} impostazioni`, ...portable.warnings.map((w) => `  avviso: ${w}`)]
+        ? [`  ${portable.counts.entities ?? 0} voci, ${portable.counts.links ?? 0} relazioni, ${uploadedFiles(portable.counts.assets ?? 0)}, ${portable.counts.configuration ?? 0} impostazioni`, ...portable.warnings.map((w) => `  avviso: ${w}`)]
         : []),
     ].join('\n'),
   );

@@ -301,7 +301,7 @@ export async function openArchive(file: string, secret: string, options: { into?
     try {
       decipher.final();
     } catch (error) {
-      throw new ArchiveError('tampered', 'la verifica di autenticità (GCM) non è riuscita', { cause: error });
+      throw new ArchiveError('tampered', 'il tag GCM non corrisponde', { cause: error });
     }
     if (!unpacker.complete) throw new ArchiveError('tampered', 'archivio incompleto');
     return unpacker.manifest!;

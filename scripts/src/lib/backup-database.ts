@@ -139,7 +139,7 @@ type SqliteConstructor = new (file: string, options?: { readonly?: boolean; file
 /** The database's own dump into `dest` (a new file). */
 export async function dumpDatabase(db: CmsDatabase, dest: string): Promise<void> {
   if (db.client === 'postgres') return runPgTool('pg_dump', ['--format=custom', '--no-password', `--file=${dest}`, dbnameArg(libpqEnv(db.connection).PGDATABASE ?? '')], db.connection);
-  if (!fs.existsSync(db.filename)) throw new BackupError(`Il database SQLite ${db.filename} non esiste: non c’è niente da salvare (DATABASE_FILENAME, COESIONE_DATA_DIR).`);
+  if (!fs.statSync(db.filename, { throwIfNoEntry: false })?.isFile()) throw new BackupError(`Il database SQLite ${db.filename} non esiste o non è un file: non c’è niente da salvare (controlla DATABASE_FILENAME e COESIONE_DATA_DIR).`);
   const Database = cmsRequire<SqliteConstructor>('better-sqlite3');
   const source = new Database(db.filename, { readonly: true, fileMustExist: true });
   const pages = `${dest}.sqlite`;

@@ -271,10 +271,13 @@ export interface ArchiveSummary {
   uploads: number;
 }
 
+/** «1 file caricato», «73 file caricati». */
+export const uploadedFiles = (n: number): string => `${n} file ${n === 1 ? 'caricato' : 'caricati'}`;
+
 /** The archive in one line of Italian, for the operator. */
 export function describeArchive(s: ArchiveSummary): string {
   const what = s.kind === 'portable' ? 'export portabile di Strapi (non autenticato)' : `database ${s.source}, schema ${s.schema!.slice(0, 12)}`;
-  return `archivio del ${italianDate(s.createdAt)}: ${what}, Strapi ${s.strapi}, ${s.uploads} file caricati, ${(s.bytes / 2 ** 20).toFixed(1)} MB`;
+  return `archivio del ${italianDate(s.createdAt)}: ${what}, Strapi ${s.strapi}, ${uploadedFiles(s.uploads)}, ${(s.bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 /** An archive decrypted and verified, ready for restoreBackup; `dispose` deletes its plaintext. */
@@ -386,7 +389,7 @@ async function refusals(summary: ArchiveSummary, db: CmsDatabase): Promise<{ rea
   if (latest && Date.parse(summary.createdAt) < Date.parse(latest.createdAt)) {
     reasons.push(
       `l’archivio è del ${italianDate(summary.createdAt)}, più vecchio dell’ultimo ${latest.action === 'backup' ? 'backup fatto' : 'archivio ripristinato'} su questa installazione ` +
-        `(${latest.file}, del ${italianDate(latest.createdAt)}): ripristinarlo riporterebbe indietro i dati, e chi ha sostituito il file potrebbe volerlo`,
+        `(${latest.file}, del ${italianDate(latest.createdAt)}): ripristinarlo riporterebbe i dati indietro nel tempo, controlla che sia l’archivio che intendi`,
     );
   }
   const content = await databaseContent(db).catch((error: Error) => {
