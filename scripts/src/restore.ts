@@ -1,15 +1,32 @@
 /**
  * `npm run restore -- --file PATH [--force]`: brings an archive of `npm run backup` back into the database
  * the CMS is configured with (DATABASE_URL for PostgreSQL, else DATABASE_FILENAME / `.data/cms.db`) and its
- * uploads folder; SQLite to SQLite, PostgreSQL to PostgreSQL, SQLite to PostgreSQL. Stop the CMS first.
+ * uploads folder, on the same kind of database; a portable archive (`--portable`, `….tar.gz.enc`) onto either.
+ * Stop the CMS first.
  *
- * The target must be empty (`--force` replaces what it holds). Then the search index is rebuilt when an
- * external Meilisearch is configured (MEILISEARCH_URL; the bundled one is rebuilt by the next `npm start`),
- * and the site's build hook is called when SITE_REBUILD_HOOK_URL (or NETLIFY_BUILD_HOOK_URL) is set.
+ * The archive is read whole with the key and verified before anything is touched, and said in one line
+ * (date, database, schema). Refused unless `--force`: another content schema, an archive older than the
+ * newest made or restored here, a database that already holds content. Then the search index is rebuilt
+ * when an external Meilisearch is configured (MEILISEARCH_URL; the bundled one is rebuilt by the next
+ * `npm start`), and the site's build hook is called when SITE_REBUILD_HOOK_URL (or NETLIFY_BUILD_HOOK_URL) is set.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AFTER_RESTORE, BackupError, backupKey, inspectArchive, invalidateSearchStamp, loadEnvFiles, operatorPath, reindexRestored, requestSiteRebuild, restoreBackup } from './lib/backup.ts';
+import {
+  AFTER_PORTABLE_RESTORE,
+  AFTER_RESTORE,
+  BackupError,
+  backupKey,
+  describeArchive,
+  invalidateSearchStamp,
+  loadEnvFiles,
+  openBackup,
+  operatorPath,
+  reindexRestored,
+  requestSiteRebuild,
+  restoreBackup,
+  uploadedFiles,
+} from './lib/backup.ts';
 import { readStartConfig } from './lib/config.ts';
 import { ensureCmsBuilt } from './lib/strapi.ts';
 
@@ -27,18 +44,27 @@ try {
   loadEnvFiles();
   const key = backupKey();
   const file = operatorPath(values.file);
-  // A wrong key or a damaged file fails here, before the CMS build and before anything is written.
-  const archive = await inspectArchive(file, key);
-  await ensureCmsBuilt();
-  console.log(`Coesione: ripristino di ${path.relative(process.cwd(), file) || file} (strapi import)…`);
-  const result = await restoreBackup({ file, key, force: values.force === true, archive });
-  const c = result.counts;
+  console.log(`Coesione: ripristino di ${path.relative(process.cwd(), file) || file}`);
+  // A wrong key or a changed byte fails here, before the CMS build and before anything is written.
+  const opened = await openBackup(file, key);
+  console.log(`  verificato con la chiave: ${describeArchive(opened.summary)}`);
+  const result = await (async () => {
+    try {
+      await ensureCmsBuilt();
+    } catch (error) {
+      opened.dispose();
+      throw error;
+    }
+    return restoreBackup({ file, key, force: values.force === true, opened });
+  })();
+  const portable = result.transfer;
   console.log(
     [
-      `  archivio del ${result.archive.createdAt} (Strapi ${result.archive.strapiVersion}) in ${result.target}`,
-      ...(Object.keys(result.replaced).length > 0 ? ['  (--force: i contenuti che c’erano sono stati sostituiti)'] : []),
-      `  ${c.entities ?? 0} voci, ${c.links ?? 0} relazioni, ${c.assets ?? 0} file caricati, ${c.configuration ?? 0} impostazioni (${result.seconds.toFixed(0)} s)`,
-      ...result.warnings.map((w) => `  avviso: ${w}`),
+      `  ripristinato in ${result.target} (${result.seconds.toFixed(0)} s)`,
+      ...result.overridden.map((reason) => `  (--force) ${reason}`),
+      ...(portable
+        ? [`  ${portable.counts.entities ?? 0} voci, ${portable.counts.links ?? 0} relazioni, ${uploadedFiles(portable.counts.assets ?? 0)}, ${portable.counts.configuration ?? 0} impostazioni`, ...portable.warnings.map((w) => `  avviso: ${w}`)]
+        : []),
     ].join('\n'),
   );
 
@@ -60,7 +86,8 @@ try {
   } else {
     console.log('  sito: ricostruiscilo (npm start lo fa all’avvio; altrimenti npm run build -w site con il CMS avviato)');
   }
-  console.log(['  Da rifare a mano, perché non sono nell’archivio:', ...AFTER_RESTORE.map((line) => `  - ${line}`)].join('\n'));
+  const todo = portable ? AFTER_PORTABLE_RESTORE : AFTER_RESTORE;
+  console.log(['  Da rifare a mano, perché non sono nell’archivio:', ...todo.map((line) => `  - ${line}`)].join('\n'));
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(error.message);

@@ -1,12 +1,17 @@
 /**
- * Backup and restore end to end, on real things: the demo content on a Strapi with SQLite, plus an upload
- * attached to a published practice with a pending draft, and a citizen's pact proposal with private contacts;
- * `npm run backup`, then restores onto a fresh SQLite file, onto PostgreSQL (the migration path, through
- * `npm run restore` with Meilisearch and a site build hook) and from that PostgreSQL onto another database.
- * After each restore the CMS boots on the result and every entry (fields, components and relations by
- * documentId, draft and published apart) and every uploaded file's bytes are what they were; after the
- * migration the search index holds exactly the published entries, and the site built from the restored CMS
- * is the site built from the original, file for file.
+ * Backup and restore end to end, on real things: the demo content and users on a Strapi with SQLite, plus an
+ * upload attached to a published practice with a pending draft, a citizen's pact proposal with private
+ * contacts, an API token, and what the demo partner creates in the admin (a draft practice, a draft pact, a
+ * need record: its own by `createdBy`).
+ *
+ * - `npm run backup`, then a restore onto a fresh SQLite file: every row of every type (admin users, roles,
+ *   API tokens, ids and `createdBy` included) and every uploaded file's bytes are what they were, the API
+ *   token still opens the API, and the demo partner signs in with its password and finds its entries.
+ * - A flipped byte, a swapped block, another kind of database, an older archive: each refused, nothing changed.
+ * - The portable export (SQLite → PostgreSQL, through `npm run restore` with Meilisearch and a site build hook):
+ *   the same content, the search index holds exactly the published entries, the same site file for file.
+ * - PostgreSQL → PostgreSQL: on the migrated CMS the partner, invited again, creates its entries;
+ *   `npm run backup` while it runs, a restore onto another database: the same round trip.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,19 +25,24 @@ import { TYPES } from '@coesione/model';
 import { taggedPdf } from '@coesione/pdf';
 import { takeSnapshot, type Snapshot } from '@coesione/cms-client';
 import { documentKey, SEARCH_TYPES } from '@coesione/search';
-import { ARCHIVE_SUFFIX, BackupError, createBackup, inspectArchive, restoreBackup } from '../../scripts/src/lib/backup.ts';
+import { MAGIC } from '../../scripts/src/lib/backup-archive.ts';
+import { inspectPortable } from '../../scripts/src/lib/backup-portable.ts';
+import { ARCHIVE_SUFFIX, BackupError, createBackup, createPortableBackup, italianDate, latestArchive, PORTABLE_SUFFIX, restoreBackup, verifyArchive } from '../../scripts/src/lib/backup.ts';
 import { ROOT } from '../../scripts/src/lib/paths.ts';
 import { freePort } from '../../scripts/src/lib/ports.ts';
 import { startPostgres, type PostgresCluster } from '../../scripts/src/lib/postgres.ts';
 import { packageFile } from '../../scripts/src/lib/strapi.ts';
-import { seed } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { adminToken } from './support/admin.ts';
 import { startCms, type TestCms } from './support/cms.ts';
+import { startCmsProcess } from './support/cms-process.ts';
+import { send } from './support/http.ts';
 import { indexedKeys } from './support/indexed.ts';
 import { startMeili, type TestMeili } from './support/meili.ts';
 import { buildSite } from './support/site.ts';
 
 const KEY = 'chiave-di-prova-dei-backup-0123456789';
-// A restore runs Strapi's CLI (which compiles the CMS, boots it and writes every row) and boots the CMS again.
+// A portable restore runs Strapi's CLI (which compiles the CMS, boots it and writes every row); each restore boots the CMS again.
 const LONG = 300_000;
 const TSX_CLI = packageFile('tsx', 'dist/cli.mjs', ROOT);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-backup-'));
@@ -81,20 +91,34 @@ interface Digest {
   files: Record<string, string>;
 }
 
+/**
+ * What a restore must bring back. `all`: every row of every type, ids and admin links included (the
+ * database's own dump). `portable`: what Strapi's export carries; ids are renumbered by its import, and
+ * the admin's types (so `createdBy` and `updatedBy`) and content releases are left out by design.
+ */
+type View = 'all' | 'portable';
+
 type Attribute = { type: string; relation?: string; target?: string; component?: string; repeatable?: boolean };
-// Changed by design: ids are renumbered on import, and admin users (createdBy/updatedBy) are not in the archive.
-const NOT_COMPARED = new Set(['id', 'createdBy', 'updatedBy']);
+const NOT_PORTABLE = new Set(['id', 'createdBy', 'updatedBy']);
+/**
+ * Strapi deletes and re-creates at boot a role's permission it was given in another form than it stored (the
+ * partner's `api::partner-queue`, given without `properties`, is stored with `{}`): the same grant under a new
+ * id and dates, whether or not a restore came between. Permissions are compared by what they grant, and roles
+ * by their other fields.
+ */
+const BY_CONTENT: Record<string, Set<string>> = { 'admin::permission': new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt']), 'admin::role': new Set(['permissions']) };
+const skipped = (view: View, name: string, uid = '') => (view === 'portable' ? NOT_PORTABLE.has(name) : Boolean(BY_CONTENT[uid]?.has(name)));
 const attributesOf = (strapi: Core.Strapi, uid: string) => strapi.getModel(uid as UID.Schema).attributes as unknown as Record<string, Attribute>;
-const isLink = (a: Attribute) => (a.type === 'relation' && !a.relation?.startsWith('morph') && !a.target?.startsWith('admin::')) || a.type === 'media';
+const isLink = (view: View, a: Attribute) => (a.type === 'relation' && !a.relation?.startsWith('morph') && (view === 'all' || !a.target?.startsWith('admin::'))) || a.type === 'media';
 
 /** Every relation and media field as its documentId, components in full, recursively. */
-function populateOf(strapi: Core.Strapi, uid: string): Record<string, unknown> {
+function populateOf(strapi: Core.Strapi, view: View, uid: string): Record<string, unknown> {
   const populate: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
-    if (NOT_COMPARED.has(name)) continue;
-    if (isLink(attribute)) populate[name] = { select: ['documentId'] };
+    if (skipped(view, name, uid)) continue;
+    if (isLink(view, attribute)) populate[name] = { select: ['documentId'] };
     else if (attribute.type === 'component') {
-      const nested = populateOf(strapi, attribute.component!);
+      const nested = populateOf(strapi, view, attribute.component!);
       populate[name] = Object.keys(nested).length > 0 ? { populate: nested } : true;
     } else if (attribute.type === 'dynamiczone') populate[name] = true;
   }
@@ -105,17 +129,17 @@ const sortKeys = (value: unknown): unknown =>
   Array.isArray(value) ? value.map(sortKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])])) : value;
 
 /** One entry as data, whatever the database: dates as ISO instants, decimals as numbers, links as documentIds. */
-function canonical(strapi: Core.Strapi, uid: string, row: Record<string, unknown>): Record<string, unknown> {
+function canonical(strapi: Core.Strapi, view: View, uid: string, row: Record<string, unknown>): Record<string, unknown> {
   const attributes = attributesOf(strapi, uid);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(row).sort()) {
     const attribute = attributes[key];
     const value = row[key];
-    if (NOT_COMPARED.has(key) || (attribute && attribute.type === 'relation' && !isLink(attribute))) continue;
+    if (skipped(view, key, uid) || (attribute && attribute.type === 'relation' && !isLink(view, attribute))) continue;
     if (value === null || value === undefined || !attribute) out[key] = value ?? null;
-    else if (isLink(attribute)) out[key] = Array.isArray(value) ? value.map((v: { documentId: string }) => v.documentId) : (value as { documentId: string }).documentId;
+    else if (isLink(view, attribute)) out[key] = Array.isArray(value) ? value.map((v: { documentId: string }) => v.documentId) : (value as { documentId: string }).documentId;
     else if (attribute.type === 'component') {
-      const one = (v: Record<string, unknown>) => canonical(strapi, attribute.component!, v);
+      const one = (v: Record<string, unknown>) => canonical(strapi, view, attribute.component!, v);
       out[key] = Array.isArray(value) ? value.map(one) : one(value as Record<string, unknown>);
     } else if (attribute.type === 'datetime' || attribute.type === 'timestamp') out[key] = new Date(value as string).toISOString();
     else if (attribute.type === 'decimal' || attribute.type === 'float' || attribute.type === 'biginteger') out[key] = Number(value);
@@ -124,19 +148,21 @@ function canonical(strapi: Core.Strapi, uid: string, row: Record<string, unknown
   return out;
 }
 
-/** What Strapi's transfer carries: every content type but the admin's and content releases. */
-const transferredTypes = (strapi: Core.Strapi) =>
+const typesOf = (strapi: Core.Strapi, view: View) =>
   Object.keys(strapi.contentTypes)
-    .filter((uid) => !uid.startsWith('admin::') && !uid.startsWith('plugin::content-releases.'))
+    .filter((uid) => view === 'all' || (!uid.startsWith('admin::') && !uid.startsWith('plugin::content-releases.')))
     .sort();
 
-async function digest(strapi: Core.Strapi): Promise<Digest> {
+async function digest(strapi: Core.Strapi, view: View): Promise<Digest> {
   const result: Digest = { counts: {}, entries: {}, files: {} };
-  for (const uid of transferredTypes(strapi)) {
-    const rows = (await strapi.db.query(uid as UID.Schema).findMany({ populate: populateOf(strapi, uid) })) as Record<string, unknown>[];
+  for (const uid of typesOf(strapi, view)) {
+    const rows = (await strapi.db.query(uid as UID.Schema).findMany({ populate: populateOf(strapi, view, uid) })) as Record<string, unknown>[];
     result.counts[uid] = rows.length;
     result.entries[uid] = Object.fromEntries(
-      rows.map((row) => [`${String(row.documentId)}|${String(row.locale ?? '-')}|${row.publishedAt ? 'published' : 'draft'}`, JSON.stringify(canonical(strapi, uid, row))]),
+      rows.map((row) => {
+        const entry = JSON.stringify(canonical(strapi, view, uid, row));
+        return [view === 'all' && BY_CONTENT[uid]?.has('documentId') ? entry : `${String(row.documentId)}|${String(row.locale ?? '-')}|${row.publishedAt ? 'published' : 'draft'}`, entry];
+      }),
     );
   }
   const files = (await strapi.db.query('plugin::upload.file').findMany({})) as { url: string; formats: Record<string, { url: string }> | null }[];
@@ -218,19 +244,30 @@ function siteInput(snapshot: Snapshot): Record<string, string> {
 
 // --- the source: demo content and a few entries of our own ------------------------------------------------
 
+/** The source as the database's own dump must bring it back, and as Strapi's export must. */
 let source: Digest;
+let sourcePortable: Digest;
 /** The site built from the original CMS's snapshot, started when the source CMS stops. */
 let sourceSite: Promise<string>;
 let sourceSnapshot: Snapshot;
 let archive: string;
+let portableArchive: string;
 let pdfBytes: Buffer;
 let uploadUrl: string;
+let apiToken: string;
+let partnerEntries: PartnerEntries;
 let pg: PostgresCluster | undefined;
 let meili: TestMeili | undefined;
 let restoredPostgresUrl: string;
 let restoredPostgresDir: string;
-/** The CMS as migrated to PostgreSQL: what a PostgreSQL → PostgreSQL restore must reproduce. */
+/** The CMS as migrated to PostgreSQL: what Strapi's export carried. */
 let migrated: Digest | undefined;
+
+const CM = '/content-manager/collection-types';
+const PRACTICE = 'api::practice.practice';
+const PACT = 'api::pact.pact';
+const RECORD = 'api::need-record.need-record';
+type PartnerEntries = Record<typeof PRACTICE | typeof PACT | typeof RECORD, string>;
 
 async function addOwnEntries(cms: TestCms): Promise<void> {
   const strapi = cms.strapi;
@@ -264,13 +301,90 @@ async function addOwnEntries(cms: TestCms): Promise<void> {
   } as never);
 }
 
+/** What the demo partner creates in the admin, as it does: a draft practice, a draft pact, a need record. */
+async function addPartnerEntries(cms: TestCms, tag: string): Promise<PartnerEntries> {
+  const token = await adminToken(cms, DEMO_USERS.partner.email, DEMO_USERS.partner.password);
+  const vercelli = (await cms.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!;
+  const casa = (await cms.strapi.db.query('api::need-category.need-category').findOne({ where: { slug: 'casa' } })) as { documentId: string };
+  const bodies: Record<keyof PartnerEntries, unknown> = {
+    [PRACTICE]: {
+      title: `Bozza del partner ${tag}`, slug: `bozza-del-partner-${tag}`, summary: 'Creata dal partner prima del backup.', state: 'attiva', evidenceLevel: 'descrittiva',
+      location: { address: 'Piazza Municipio 1', municipality: vercelli.documentId, latitude: 45.3239, longitude: 8.4236 },
+    },
+    [PACT]: { title: `Patto del partner ${tag}`, slug: `patto-del-partner-${tag}`, summary: 'Un patto in bozza.', commonGood: 'Aiuola di via Roma', kind: 'ordinario' },
+    [RECORD]: { month: '2026-11', ageBand: 'eta_30_49', municipality: vercelli.documentId, categories: [casa.documentId], internalCode: `FASCICOLO-${tag}` },
+  };
+  const created = {} as PartnerEntries;
+  for (const [uid, body] of Object.entries(bodies) as [keyof PartnerEntries, unknown][]) {
+    const res = await cms.api(`${CM}/${uid}${uid === RECORD ? '' : '?locale=it'}`, { method: 'POST', token, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    created[uid] = res.body.data.documentId;
+  }
+  return created;
+}
+
+/** The demo partner signs in with its password, finds its own entries in its lists, and may still edit its draft. */
+async function expectPartnerOwns(url: string, own: PartnerEntries): Promise<void> {
+  const json = { 'content-type': 'application/json' };
+  const login = await send(`${url}/admin/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: DEMO_USERS.partner.email, password: DEMO_USERS.partner.password }) });
+  expect(login.status, login.text).toBe(200);
+  const auth = { authorization: `Bearer ${login.json.data.token ?? login.json.data.accessToken}` };
+  for (const [uid, documentId] of Object.entries(own)) {
+    const list = await send(`${url}${CM}/${uid}?page=1&pageSize=100`, { headers: auth });
+    expect(list.status, list.text.slice(0, 500)).toBe(200);
+    expect(list.json.results.map((r: { documentId: string }) => r.documentId), uid).toContain(documentId);
+  }
+  const edit = await send(`${url}${CM}/${PRACTICE}/${own[PRACTICE]}?locale=it`, { method: 'PUT', headers: { ...auth, ...json }, body: JSON.stringify({ summary: 'Modificata dopo il ripristino.' }) });
+  expect(edit.status, edit.text.slice(0, 500)).toBe(200);
+}
+
+/**
+ * `check` against the CMS on `dataDir` and `env` as a process of its own, as a deploy runs it. The admin's
+ * routes are checked there, not on a second Strapi in this process: the CMS adds its guards to the route
+ * definitions of Strapi's plugins, which a second Strapi in one process shares with the first (stopped) one.
+ */
+async function asProcess(env: Record<string, string>, dataDir: string, check: (url: string) => Promise<void>): Promise<void> {
+  const cms = await startCmsProcess(env, { dataDir });
+  try {
+    await check(cms.url);
+  } finally {
+    await cms.stop();
+  }
+}
+
+/** The same partner on a CMS that lost its admin users (the portable migration): invited again with the same e-mail. */
+async function inviteDemoPartner(cms: TestCms): Promise<void> {
+  const role = (await cms.strapi.service('admin::role').findOne({ code: 'coesione-partner' })) as { id: number };
+  await cms.strapi.service('admin::user').create({ ...DEMO_USERS.partner, isActive: true, registrationToken: null, roles: [role.id] });
+}
+
+const flipByte = (bytes: Buffer, at: number) => {
+  bytes[at] = bytes[at]! ^ 0x40;
+  return bytes;
+};
+const swapBlocks = (bytes: Buffer, a: number, b: number) => {
+  const first = Buffer.from(bytes.subarray(a, a + 16));
+  bytes.copy(bytes, a, b, b + 16);
+  first.copy(bytes, b);
+  return bytes;
+};
+/** A copy of the archive with `change` applied to its bytes. */
+function altered(name: string, change: (bytes: Buffer) => Buffer): string {
+  const file = path.join(work, `${name}${ARCHIVE_SUFFIX}`);
+  fs.writeFileSync(file, change(Buffer.from(fs.readFileSync(archive))));
+  return file;
+}
+
 beforeAll(async () => {
   const dir = folder('source');
   const cms = await timed('boot the source CMS (SQLite)', () => startCms(sqliteTarget(dir)));
   try {
     await timed('seed', () => seed(cms.strapi, { today: new Date('2026-11-20T10:00:00Z') }));
     await addOwnEntries(cms);
-    source = await timed('digest', () => digest(cms.strapi));
+    partnerEntries = await addPartnerEntries(cms, 'sqlite');
+    apiToken = ((await cms.strapi.service('admin::api-token').create({ name: 'Lettura per il test dei backup', type: 'read-only', lifespan: null })) as { accessKey: string }).accessKey;
+    source = await timed('digest', () => digest(cms.strapi, 'all'));
+    sourcePortable = await digest(cms.strapi, 'portable');
     const snapshot = path.join(work, 'source-snapshot.json');
     sourceSnapshot = await takeSnapshot(cms.url);
     fs.writeFileSync(snapshot, JSON.stringify(sourceSnapshot));
@@ -279,6 +393,7 @@ beforeAll(async () => {
     sourceSite.catch(() => {});
     // While the CMS runs, as a nightly backup would.
     archive = (await timed('backup (SQLite)', () => createBackup({ key: KEY, file: path.join(work, 'dal-sqlite') }))).file;
+    portableArchive = (await timed('portable export (SQLite)', () => createPortableBackup({ key: KEY, file: path.join(work, 'dal-sqlite') }))).file;
   } finally {
     await cms.stop();
   }
@@ -292,19 +407,33 @@ afterAll(async () => {
 });
 
 describe('npm run backup', () => {
-  it('writes one encrypted archive, readable by its owner only, that opens with the key and carries every part', async () => {
+  it('writes one encrypted archive, readable by its owner only, whose authenticated index names its date, database, schema and files', async () => {
     expect(archive.endsWith(ARCHIVE_SUFFIX)).toBe(true);
     expect(fs.statSync(archive).mode & 0o777).toBe(0o600);
     const raw = fs.readFileSync(archive);
+    expect(raw.subarray(0, MAGIC.length).equals(MAGIC)).toBe(true);
     expect(raw.includes(Buffer.from('carla.esempio@example.org'))).toBe(false);
-    expect(raw.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(false); // not a bare gzip
-    const info = await inspectArchive(archive, KEY);
+    expect(raw.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    const manifest = await verifyArchive(archive, KEY);
+    expect(manifest.database.client).toBe('sqlite');
+    expect(Date.now() - Date.parse(manifest.createdAt)).toBeLessThan(30 * 60_000);
+    expect(manifest.schema.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.schema.strapi).toMatch(/^5\./);
+    expect(manifest.files[0]).toMatchObject({ path: 'database/cms.sqlite.gz' });
+    expect(manifest.files.map((f) => f.path)).toContain(`uploads/${path.basename(uploadUrl)}`);
+    await expect(verifyArchive(archive, 'un-altra-chiave-lunga-abbastanza')).rejects.toThrow(/La chiave BACKUP_KEY non apre/);
+    // Nothing left behind: no partial file beside it, no plaintext dump in the data folder, no log in the CMS folder.
+    expect(fs.readdirSync(path.dirname(archive)).filter((f) => f.includes('partial'))).toEqual([]);
+    expect(fs.readdirSync(path.join(work, 'source')).filter((f) => f.startsWith('.backup-'))).toEqual([]);
+    expect(fs.readdirSync(path.join(ROOT, 'cms')).filter((f) => /^(export|import)_\d+\.log$/.test(f))).toEqual([]);
+  });
+
+  it('with --portable writes Strapi’s export, for moving to the other kind of database', async () => {
+    expect(portableArchive.endsWith(PORTABLE_SUFFIX)).toBe(true);
+    expect(fs.statSync(portableArchive).mode & 0o777).toBe(0o600);
+    const info = await inspectPortable(portableArchive, KEY);
     expect(info.strapiVersion).toMatch(/^5\./);
     expect(Object.keys(info.sections)).toEqual(expect.arrayContaining(['schemas', 'entities', 'links', 'configuration', 'assets']));
-    await expect(inspectArchive(archive, 'un-altra-chiave-lunga-abbastanza')).rejects.toThrow(/La chiave BACKUP_KEY non apre/);
-    // Nothing left behind: no partial file beside it, no diagnostic log in the CMS folder.
-    expect(fs.readdirSync(path.dirname(archive)).filter((f) => f.includes('partial'))).toEqual([]);
-    expect(fs.readdirSync(path.join(ROOT, 'cms')).filter((f) => /^(export|import)_\d+\.log$/.test(f))).toEqual([]);
   });
 
   it.each([
@@ -322,25 +451,38 @@ describe('npm run backup', () => {
 describe('npm run restore', () => {
   let restored: string;
 
-  it('SQLite → SQLite: onto a fresh file, the CMS boots with the same entries, relations, upload bytes and public content', async () => {
+  it('SQLite → SQLite: says what the archive is, and brings back every row (admin users, tokens, createdBy), every upload, and the partner’s own entries', async () => {
     restored = folder('sqlite');
-    Object.assign(process.env, sqliteTarget(restored));
-    const result = await timed('restore into a fresh SQLite', () => restoreBackup({ file: archive, key: KEY }));
-    expect(result.replaced).toEqual({});
+    const res = await timed('npm run restore into a fresh SQLite', () => npmScript('restore', ['--file', archive], { ...sqliteTarget(restored), BACKUP_KEY: KEY }));
+    expect(res.code, res.err + res.out).toBe(0);
+    const manifest = await verifyArchive(archive, KEY);
+    expect(res.out).toContain(`verificato con la chiave: archivio del ${italianDate(manifest.createdAt)}: database SQLite`);
+    expect(res.out).toContain(`schema ${manifest.schema.fingerprint.slice(0, 12)}`);
+    expect(res.out).toMatch(/ripristinato in SQLite .*cms\.db/);
+    expect(res.out + res.err).not.toContain(KEY);
+    expect(fs.readdirSync(restored).filter((f) => f.startsWith('.ripristino-'))).toEqual([]);
     const cms = await timed('boot the restored CMS (SQLite)', () => startCms(sqliteTarget(restored)));
     try {
-      const after = await digest(cms.strapi);
+      const after = await digest(cms.strapi, 'all');
       expect(differences(source, after)).toEqual([]);
+      expect(after.counts['admin::user']).toBeGreaterThanOrEqual(3);
       expect(after.files[uploadUrl]).toBe(createHash('sha256').update(pdfBytes).digest('hex'));
-      // What the archive does not carry, by Strapi's design: the admin's users.
-      expect(await cms.strapi.db.query('admin::user').count()).toBe(0);
       const submission = await cms.strapi.db.query('api::submission.submission').findOne({ where: { receipt: 'B4CK-0P00-0001' } });
       expect(submission).toMatchObject({ email: 'carla.esempio@example.org', contactName: 'Carla Esempio', phone: '0161 000000' });
-      // The site's whole input is back too (the migration test below builds it and compares the files).
+      // The API token made before the backup still opens the API; a made-up one does not.
+      // The site's whole input is back too.
       expect(keyedChanges(siteInput(sourceSnapshot), siteInput(await takeSnapshot(cms.url)))).toEqual([]);
     } finally {
       await cms.stop();
     }
+    await timed('the restored CMS as a process: the partner and the API token', () =>
+      asProcess(sqliteTarget(restored), restored, async (url) => {
+        await expectPartnerOwns(url, partnerEntries);
+        // The API token made before the backup still opens the API; a made-up one does not.
+        expect((await send(`${url}/api/practices?pagination[pageSize]=1`, { headers: { authorization: `Bearer ${apiToken}` } })).status).toBe(200);
+        expect((await send(`${url}/api/practices?pagination[pageSize]=1`, { headers: { authorization: `Bearer ${'inventato'.repeat(10)}` } })).status).toBe(401);
+      }),
+    );
   }, LONG);
 
   it('refuses a database that already holds content, and changes nothing', async () => {
@@ -348,7 +490,7 @@ describe('npm run restore', () => {
     const before = sha256File(path.join(restored, 'cms.db'));
     const refusal = restoreBackup({ file: archive, key: KEY });
     await expect(refusal).rejects.toThrow(BackupError);
-    await expect(refusal).rejects.toThrow(/contiene già dei contenuti \(.*practice \d+.*\): ripristino annullato, nulla è stato modificato.*--force/);
+    await expect(refusal).rejects.toThrow(/nulla è stato modificato:\n- il database di destinazione \(SQLite .*\) contiene già dei contenuti \(.*practice \d+.*\).*\n.*--force/);
     expect(sha256File(path.join(restored, 'cms.db'))).toBe(before);
   });
 
@@ -364,7 +506,44 @@ describe('npm run restore', () => {
     expect(fs.readdirSync(empty)).toEqual([]);
   });
 
-  it('SQLite → PostgreSQL (the migration): npm run restore, then the search index and the site hook; the CMS boots with the same content and builds the same site', async () => {
+  it.each([
+    ['a flipped byte', (bytes: Buffer) => flipByte(bytes, Math.floor(bytes.length / 2))],
+    ['two blocks swapped', (bytes: Buffer) => swapBlocks(bytes, 65 + 16 * Math.floor(bytes.length / 48), 65 + 16 * Math.floor(bytes.length / 24))],
+    ['its last kilobyte cut off', (bytes: Buffer) => bytes.subarray(0, bytes.length - 1024)],
+  ])('refuses an archive with %s, even with --force, and writes nothing', async (name, change) => {
+    const file = altered(name.replace(/\W+/g, '-'), change);
+    const dir = folder(`alterato-${name.replace(/\W+/g, '-')}`);
+    Object.assign(process.env, sqliteTarget(dir));
+    const refusal = restoreBackup({ file, key: KEY, force: true });
+    await expect(refusal).rejects.toThrow(BackupError);
+    await expect(refusal).rejects.toThrow(/non supera la verifica di autenticità .*alterato o è danneggiato.*Nulla è stato modificato/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses an archive older than the newest one restored here, saying both dates; --force restores it', async () => {
+    const older = await verifyArchive(archive, KEY);
+    Object.assign(process.env, sqliteTarget(path.join(work, 'source')));
+    const newer = await createBackup({ key: KEY, file: path.join(work, 'piu-recente') });
+    // The installation remembers its newest archive, made or restored: what an older one is checked against.
+    expect(latestArchive()).toMatchObject({ createdAt: newer.manifest.createdAt, file: path.basename(newer.file), action: 'backup' });
+    const dir = folder('piu-recente');
+    Object.assign(process.env, sqliteTarget(dir));
+    await timed('restore the newer archive', () => restoreBackup({ file: newer.file, key: KEY }));
+    const before = sha256File(path.join(dir, 'cms.db'));
+    const refusal = restoreBackup({ file: archive, key: KEY });
+    await expect(refusal).rejects.toThrow(BackupError);
+    await expect(refusal).rejects.toThrow(
+      `l’archivio è del ${italianDate(older.createdAt)}, più vecchio dell’ultimo archivio ripristinato su questa installazione (${path.basename(newer.file)}, del ${italianDate(newer.manifest.createdAt)})`,
+    );
+    expect(sha256File(path.join(dir, 'cms.db'))).toBe(before);
+    const forced = await restoreBackup({ file: archive, key: KEY, force: true });
+    expect(forced.overridden.join('\n')).toMatch(/più vecchio dell’ultimo/);
+    expect(forced.summary.createdAt).toBe(older.createdAt);
+    // The mark only moves forward: the older archive needs --force again.
+    expect(latestArchive()).toMatchObject({ createdAt: newer.manifest.createdAt, action: 'ripristino' });
+  }, LONG);
+
+  it('SQLite → PostgreSQL (the migration, with the portable export): npm run restore, then the search index and the site hook; the CMS boots with the same content and builds the same site', async () => {
     pg = await timed('start PostgreSQL', () => startPostgres());
     meili = await startMeili();
     restoredPostgresUrl = await pg.createDatabase('restored');
@@ -377,8 +556,8 @@ describe('npm run restore', () => {
     const hookPort = await freePort();
     await new Promise<void>((resolve) => hook.listen(hookPort, '127.0.0.1', resolve));
     try {
-      const res = await timed('npm run restore into PostgreSQL (with the reindex)', () =>
-        npmScript('restore', ['--file', archive], {
+      const res = await timed('npm run restore into PostgreSQL (portable, with the reindex)', () =>
+        npmScript('restore', ['--file', portableArchive], {
           ...postgresTarget(restoredPostgresDir, restoredPostgresUrl),
           BACKUP_KEY: KEY,
           MEILISEARCH_URL: meili!.url,
@@ -387,8 +566,10 @@ describe('npm run restore', () => {
         }),
       );
       expect(res.code, res.err + res.out).toBe(0);
-      expect(res.out).toMatch(/in PostgreSQL 127\.0\.0\.1:\d+\/restored/);
+      expect(res.out).toMatch(/export portabile di Strapi/);
+      expect(res.out).toMatch(/ripristinato in PostgreSQL 127\.0\.0\.1:\d+\/restored/);
       expect(res.out).toMatch(/indice di ricerca ricostruito: \d+ documenti/);
+      expect(res.out).toMatch(/utenti del pannello: crea il primo amministratore/);
       expect(res.out + res.err).not.toContain(KEY);
       expect(hooks).toContain('POST /build');
     } finally {
@@ -396,7 +577,7 @@ describe('npm run restore', () => {
     }
     // One search document per published entry of a searchable type in the original, and nothing else.
     const published = SEARCH_TYPES.flatMap((key) =>
-      Object.keys(source.entries[TYPES[key].uid] ?? {})
+      Object.keys(sourcePortable.entries[TYPES[key].uid] ?? {})
         .map((k) => k.split('|') as [string, string, string])
         .filter(([, , version]) => version === 'published')
         .map(([documentId, locale]) => documentKey(key, documentId, locale)),
@@ -405,9 +586,11 @@ describe('npm run restore', () => {
 
     const cms = await timed('boot the restored CMS (PostgreSQL)', () => startCms(postgresTarget(restoredPostgresDir, restoredPostgresUrl)));
     try {
-      migrated = await digest(cms.strapi);
+      migrated = await digest(cms.strapi, 'portable');
       expect((await cms.api(`/api/practices?filters[slug][$eq]=buona-prassi-del-backup`)).body.data[0]).toMatchObject({ title: 'Buona prassi del backup' });
-      expect(differences(source, migrated)).toEqual([]);
+      expect(differences(sourcePortable, migrated)).toEqual([]);
+      // What the portable export cannot carry.
+      expect(await cms.strapi.db.query('admin::user').count()).toBe(0);
       const restoredSite = await timed('build the site from the restored CMS', () => buildSite({ ...SITE_ENV, CMS_URL: cms.url }, folder('site-restored')));
       const original = siteFiles(await sourceSite);
       expect(Object.keys(original).length).toBeGreaterThan(100);
@@ -417,17 +600,31 @@ describe('npm run restore', () => {
     }
   }, LONG);
 
-  it('PostgreSQL → PostgreSQL: a backup of the migrated CMS restores onto another database', async () => {
+  it('refuses a backup of SQLite on PostgreSQL, even with --force, and points to the portable export', async () => {
+    const url = await pg!.createDatabase('altro_tipo');
+    const dir = folder('altro-tipo');
+    Object.assign(process.env, postgresTarget(dir, url));
+    await expect(restoreBackup({ file: archive, key: KEY, force: true })).rejects.toThrow(
+      /backup di un database SQLite, ma il CMS è configurato per PostgreSQL .*npm run backup -- --portable.*Nulla è stato modificato/,
+    );
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('PostgreSQL → PostgreSQL: a backup of the running CMS restores onto another database, admin users and the partner’s entries included', async () => {
     const running = await startCms(postgresTarget(restoredPostgresDir, restoredPostgresUrl));
     let second: string;
+    let before: Digest;
+    let own: PartnerEntries;
     try {
-      const res = await timed('npm run backup (PostgreSQL)', () =>
-        npmScript('backup', ['--file', path.join(work, 'dal-postgres.tar.gz.enc')], { ...postgresTarget(restoredPostgresDir, restoredPostgresUrl), BACKUP_KEY: KEY }),
-      );
+      await inviteDemoPartner(running);
+      own = await addPartnerEntries(running, 'postgres');
+      before = await digest(running.strapi, 'all');
+      const res = await timed('npm run backup (PostgreSQL)', () => npmScript('backup', ['--file', path.join(work, 'dal-postgres')], { ...postgresTarget(restoredPostgresDir, restoredPostgresUrl), BACKUP_KEY: KEY }));
       expect(res.code, res.err + res.out).toBe(0);
-      expect(res.out).toMatch(/Backup scritto: .*dal-postgres\.tar\.gz\.enc/);
+      expect(res.out).toMatch(/Backup scritto: .*dal-postgres\.backup/);
+      expect(res.out).toMatch(/database PostgreSQL 127\.0\.0\.1:\d+\/restored/);
       expect(res.out + res.err).not.toContain(KEY);
-      second = path.join(work, 'dal-postgres.tar.gz.enc');
+      second = path.join(work, 'dal-postgres.backup');
     } finally {
       await running.stop();
     }
@@ -437,10 +634,10 @@ describe('npm run restore', () => {
     await timed('restore into another PostgreSQL database', () => restoreBackup({ file: second, key: KEY }));
     const cms = await timed('boot the CMS restored from PostgreSQL', () => startCms(postgresTarget(dir, url)));
     try {
-      expect(migrated, 'the SQLite → PostgreSQL restore ran').toBeDefined();
-      expect(differences(migrated!, await digest(cms.strapi))).toEqual([]);
+      expect(differences(before, await digest(cms.strapi, 'all'))).toEqual([]);
     } finally {
       await cms.stop();
     }
+    await timed('the CMS restored from PostgreSQL as a process: the partner', () => asProcess(postgresTarget(dir, url), dir, (cmsUrl) => expectPartnerOwns(cmsUrl, own)));
   }, LONG);
 });

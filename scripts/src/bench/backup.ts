@@ -1,15 +1,16 @@
 /**
  * `npm run bench:backup`: what a backup and a restore cost, for the demo content and for the demo content
  * plus BENCH_BACKUP_PRACTICES synthetic practices (10,000 by default, 0 to skip; bench:cms's generator).
- * For each, the seed runs on a fresh SQLite file; then `npm run backup`'s work (strapi export, then the
- * archive read back with the key), the key check alone, a restore onto a fresh SQLite file and onto a fresh
- * PostgreSQL database (when PostgreSQL is installed), and the backup of that PostgreSQL database. Seconds
- * per step, archive size, what was transferred. Prints a table and writes bench/results/backup.json.
+ * For each, the seed runs on a fresh SQLite file; then `npm run backup`'s work (the database's own dump and
+ * the uploads into one archive, read back with the key), the key and tag check alone, a restore onto a fresh
+ * SQLite file; the portable export and, when PostgreSQL is installed, its restore onto a fresh PostgreSQL
+ * database (the migration), a backup of that database and its restore onto another one. Seconds per step,
+ * archive size, what was carried. Prints a table and writes bench/results/backup.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackup, inspectArchive, restoreBackup, type TransferReport } from '../lib/backup.ts';
+import { createBackup, createPortableBackup, restoreBackup, verifyArchive, type TransferReport } from '../lib/backup.ts';
 import { writeResults } from '../lib/bench.ts';
 import { postgresBinDir, startPostgres, type PostgresCluster } from '../lib/postgres.ts';
 import { ensureCmsBuilt, loadStrapi } from '../lib/strapi.ts';
@@ -45,16 +46,19 @@ interface Row {
   step: string;
   seconds: number;
   archiveMB?: number;
+  /** Uploaded files in the archive. */
+  files?: number;
+  /** What Strapi's transfer reports (the portable export and its import). */
   entities?: number;
   links?: number;
-  assets?: number;
 }
-const row = (content: string, step: string, seconds: number, report?: TransferReport, bytes?: number): Row => ({
+const row = (content: string, step: string, seconds: number, carried: { bytes?: number; files?: number; report?: TransferReport } = {}): Row => ({
   content,
   step,
   seconds: +seconds.toFixed(1),
-  ...(bytes === undefined ? {} : { archiveMB: +(bytes / 2 ** 20).toFixed(2) }),
-  ...(report ? { entities: report.counts.entities, links: report.counts.links, assets: report.counts.assets } : {}),
+  ...(carried.bytes === undefined ? {} : { archiveMB: +(carried.bytes / 2 ** 20).toFixed(2) }),
+  ...(carried.files === undefined ? {} : { files: carried.files }),
+  ...(carried.report ? { entities: carried.report.counts.entities, links: carried.report.counts.links, files: carried.report.counts.assets } : {}),
 });
 
 /** Seeds one content set on SQLite, then backs it up and restores it every way; `name` prefixes its folders. */
@@ -70,20 +74,25 @@ async function measure(content: string, name: string, practices: number, pg: Pos
   }
   const rows: Row[] = [];
   const backup = await timed(() => createBackup({ key: KEY, file: path.join(work, `${name}-dal-sqlite`) }));
-  rows.push(row(content, 'backup (SQLite)', backup.seconds, backup.result, backup.result.bytes));
-  const check = await timed(() => inspectArchive(backup.result.file, KEY));
-  rows.push(row(content, 'key and integrity check alone', check.seconds));
+  rows.push(row(content, 'backup (SQLite)', backup.seconds, { bytes: backup.result.bytes, files: backup.result.uploads.files }));
+  const check = await timed(() => verifyArchive(backup.result.file, KEY));
+  rows.push(row(content, 'key and tag check alone', check.seconds));
+  const portable = await timed(() => createPortableBackup({ key: KEY, file: path.join(work, `${name}-portabile`) }));
+  rows.push(row(content, 'portable export (SQLite, strapi export)', portable.seconds, { bytes: portable.result.bytes, report: portable.result }));
 
   target(`${name}-sqlite`);
   const sqlite = await timed(() => restoreBackup({ file: backup.result.file, key: KEY }));
-  rows.push(row(content, 'restore onto a fresh SQLite file', sqlite.seconds, sqlite.result));
+  rows.push(row(content, 'restore onto a fresh SQLite file', sqlite.seconds));
 
   if (pg) {
     target(`${name}-postgres`, await pg.createDatabase(`${name}_restored`));
-    const postgres = await timed(() => restoreBackup({ file: backup.result.file, key: KEY }));
-    rows.push(row(content, 'restore onto PostgreSQL (SQLite → PostgreSQL)', postgres.seconds, postgres.result));
+    const migration = await timed(() => restoreBackup({ file: portable.result.file, key: KEY }));
+    rows.push(row(content, 'portable restore onto PostgreSQL (SQLite → PostgreSQL)', migration.seconds, { report: migration.result.transfer }));
     const again = await timed(() => createBackup({ key: KEY, file: path.join(work, `${name}-dal-postgres`) }));
-    rows.push(row(content, 'backup (PostgreSQL)', again.seconds, again.result, again.result.bytes));
+    rows.push(row(content, 'backup (PostgreSQL)', again.seconds, { bytes: again.result.bytes, files: again.result.uploads.files }));
+    target(`${name}-postgres-2`, await pg.createDatabase(`${name}_again`));
+    const onto = await timed(() => restoreBackup({ file: again.result.file, key: KEY }));
+    rows.push(row(content, 'restore onto another PostgreSQL database', onto.seconds));
   }
   // The next set starts from empty folders: this one's archives and databases are no longer needed.
   for (const dir of fs.readdirSync(work).filter((f) => f.startsWith(`${name}-`))) fs.rmSync(path.join(work, dir), { recursive: true, force: true });
@@ -104,7 +113,7 @@ try {
     `results: ${writeResults('backup', {
       practices: PRACTICES,
       steps: rows,
-      note: 'each Strapi CLI step includes its start-up: TypeScript compile check and a Strapi boot; PostgreSQL durable (fsync on)',
+      note: 'backup and restore: the database\'s own dump (SQLite online backup, pg_dump/pg_restore) and AES-256-GCM (scrypt N=2^17 twice per backup: write and read back); each portable step (Strapi CLI) includes its start-up: TypeScript compile check and a Strapi boot; PostgreSQL durable (fsync on)',
     })}`,
   );
 } finally {
