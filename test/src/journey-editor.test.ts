@@ -140,6 +140,16 @@ describe('the Editor moderates a contribution', () => {
   it('moves a pact to its next stage, choosing among only the stages the regulation allows, by their Italian names', async () => {
     const pact = (await cms.strapi.db.query('api::pact.pact').findOne({ where: { slug: 'biblioteca-di-condominio-santhia', publishedAt: null } })) as { documentId: string; stage: string };
     expect(pact.stage).toBe('istruttoria');
+    // The list names stages and kinds as the site does, never by their codes.
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::pact.pact?plugins[i18n][locale]=it`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const table = await page.locator('tbody').innerText();
+    expect(table).toMatch(/In attuazione/);
+    expect(table).toMatch(/Patto complesso/);
+    // No cell holding only a code (cells are tab-separated in the table's text).
+    expect(table).not.toMatch(/in_attuazione|avviso_pubblico|non_ammesso|coprogettazione|(^|\t)(istruttoria|ordinario|complesso)(\t|$)/m);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'editor-pact-list.png'), fullPage: true });
     await page.goto(`${cms.url}/admin/content-manager/collection-types/api::pact.pact/${pact.documentId}?plugins[i18n][locale]=it`);
     const stage = page.getByRole('combobox', { name: /^Fase/ });
     await stage.waitFor({ timeout: 60_000 });

@@ -21,6 +21,7 @@ import { IT } from './coesione/translations';
 import { registerCoordinateField } from './coordinates/register';
 import { registerNeedsPage } from './needs/register';
 import { registerPactStageField } from './pacts/register';
+import { listLabels } from './coesione/list-labels';
 
 // Before the admin reads it: a first visit (the sign-in page included) is in Italian.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -64,5 +65,6 @@ export default {
     const cm = app.getPlugin('content-manager') as any;
     cm.apis.addDocumentAction(withoutPublishForNonPublishers);
     cm.apis.addEditViewSidePanel([ReviewPanel, SitePanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', listLabels);
   },
 };
