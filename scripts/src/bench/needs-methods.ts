@@ -33,6 +33,7 @@ import { writeResults } from '../lib/bench.ts';
 import { CMS_DIR } from '../lib/paths.ts';
 import { ensureCmsBuilt } from '../lib/strapi.ts';
 import { readPopulation } from '../seed/data.ts';
+import { generator } from '../seed/needs.ts';
 
 const VOLUMES = [
   { name: 'demo', perQuarter: 230 },
@@ -69,24 +70,6 @@ const MIN_CELL = cms.minCellFrom(process.env.NEED_MIN_CELL);
 
 // ---------------------------------------------------------------------------------------------------
 // The synthetic population
-
-/** mulberry32, the demo seed's generator (private to it there): the same people on every run. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[], weights: readonly number[]): T => {
-    let r = next() * weights.reduce((s, x) => s + x, 0);
-    for (let i = 0; i < items.length; i += 1) if ((r -= weights[i]!) < 0) return items[i]!;
-    return items[items.length - 1]!;
-  };
-  return { next, pick };
-}
 
 /** Relative weight of each need in the one-to-three draw (then shifted by age): income, work, food and housing lead. */
 const PREVALENCE: Record<string, number> = {

@@ -21,8 +21,8 @@ export interface SyntheticRecord {
   categories: string[]; services: string[]; socialServiceInvolved: boolean; codiceFiscale?: string; internalCode?: string;
 }
 
-/** mulberry32: a small seeded generator, so every seed run makes the same people. */
-function generator(seed: number) {
+/** mulberry32: a small seeded generator, so every seed run makes the same people (the need bench's too). */
+export function generator(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
