@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, createSpeller, damerauLevenshtein, foldWord, type VocabularySource } from './suggest.js';
+import { buildVocabulary, createSpeller, damerauLevenshtein, foldWord, severalWords, wantsSuggestion, type VocabularySource } from './suggest.js';
 
 // Titles and summaries of the demo content (scripts/seed-data), as the site and the CMS read them.
 const DOCUMENTS: VocabularySource[] = [
@@ -34,6 +34,23 @@ describe('the vocabulary', () => {
 
   it('ends a word at a number or an apostrophe', () => {
     expect(Object.fromEntries(buildVocabulary([{ title: "L'officina 2025", summary: 'over65', themes: [], comuni: [] }]))).toEqual({ officina: 1, over: 1 });
+  });
+});
+
+describe('when a correction is offered', () => {
+  it('only when at most two results hold every word of a query with words', () => {
+    expect(wantsSuggestion('riparazone viciclete', 0)).toBe(true);
+    expect(wantsSuggestion('riparazone viciclete', 2)).toBe(true);
+    expect(wantsSuggestion('orti sociali', 3)).toBe(false);
+    expect(wantsSuggestion('', 0)).toBe(false);
+    expect(wantsSuggestion('2024', 0)).toBe(false);
+  });
+
+  it('counts the results holding every word apart only for two words or more', () => {
+    expect(severalWords('riparazone viciclete')).toBe(true);
+    expect(severalWords("dell'orto")).toBe(true);
+    expect(severalWords('bici')).toBe(false);
+    expect(severalWords('  bici  ')).toBe(false);
   });
 });
 

@@ -8,6 +8,16 @@
 /** A correction is offered when at most this many results hold every word of the query. */
 export const SUGGEST_AT_MOST = 2;
 
+/** Whether a query is worth correcting: it has words, and at most a couple of results hold all of them. */
+export const wantsSuggestion = (q: string, completeHits: number): boolean => completeHits <= SUGGEST_AT_MOST && /\p{L}/u.test(q);
+
+/**
+ * Whether the results holding every word must be counted apart: with two words or more, Meilisearch's
+ * default matching strategy answers the first words' results alone when no document holds them all
+ * («riparazone viciclete»: the repairs, no bicycle), so its count alone hides a lost word.
+ */
+export const severalWords = (q: string): boolean => /[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(q);
+
 /** Shorter words are neither in the vocabulary nor corrected: too many of them are a typo apart. */
 export const VOCABULARY_MIN_LENGTH = 3;
 

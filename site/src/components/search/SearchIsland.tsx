@@ -24,7 +24,8 @@ import {
   type FacetKey,
   type SearchState,
 } from './search-state';
-import { loadSpeller, severalWords, wantsSuggestion } from './speller';
+import { severalWords, wantsSuggestion } from '@coesione/model';
+import { loadSpeller } from './speller';
 
 interface Hit {
   id?: string;

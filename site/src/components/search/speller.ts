@@ -2,7 +2,7 @@
  * «Forse cercavi…» in the island: the vocabulary the site publishes at build time, fetched once per page
  * and only when a search first finds almost nothing (most searches never need it).
  */
-import { createSpeller, SUGGEST_AT_MOST, type Speller } from '@coesione/model';
+import { createSpeller, type Speller } from '@coesione/model';
 
 export const VOCABULARY_URL = '/cerca/vocabolario.json';
 
@@ -22,12 +22,3 @@ export function loadSpeller(url = VOCABULARY_URL): Promise<Speller> {
     });
   return loading;
 }
-
-/** Whether a query is worth correcting: it has words, and at most a couple of results hold all of them. */
-export const wantsSuggestion = (q: string, completeHits: number): boolean => completeHits <= SUGGEST_AT_MOST && /\p{L}/u.test(q);
-
-/**
- * Whether Meilisearch may have dropped a word: with two words or more its default matching strategy
- * answers the results of the first words alone when none holds them all, so those are counted apart.
- */
-export const severalWords = (q: string): boolean => /[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(q);
