@@ -292,7 +292,8 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
       {/* One polite region: the count, then «Forse cercavi…» as it arrives; focus stays where it is. */}
       <div role="status" aria-live="polite" className="search-status">
         <p>{status}</p>
-        {ready && suggestion && (
+        {/* Just followed, it stays until the new results arrive: never offer the query it already is. */}
+        {ready && suggestion && suggestion !== state.q && (
           <p className="search-suggestion">
             Forse cercavi:{' '}
             <a href={stateToSearch({ ...state, q: suggestion, page: 1 })} onClick={(e) => followSuggestion(e, suggestion)}>{suggestion}</a>?
