@@ -7,3 +7,4 @@ export * from './need-crosswalk.js';
 export * from './pacts.js';
 export * from './coordinates.js';
 export * from './site.js';
+export * from './suggest.js';

@@ -5,6 +5,7 @@
  * built with the search-only key; no network beyond loopback.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createSearchClient, ensureSearchKey } from '@coesione/search';
@@ -321,6 +322,63 @@ describe('a citizen on a phone (390 × 844)', () => {
     await page.waitForURL(/\/api\/cerca\?q=riparazione\+biciclette/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Risultati per «riparazione biciclette»');
     expect(await page.locator('ol.results h2 a').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  // Two typos Meilisearch cannot forgive in «viciclete» (one on the first letter counts double): it answers
+  // the repairs of «riparazone» alone, and no result holds both words.
+  it('is offered «Forse cercavi» when typos lose a word, and finds the bicycle workshop by following it', async () => {
+    const page = await phone();
+    await page.goto(`${site.url}/cerca/`);
+    const field = page.getByLabel('Cosa cerchi?');
+    await field.fill('riparazone viciclete');
+    const region = status(page);
+    const suggestion = region.getByRole('link', { name: 'riparazione biciclette' });
+    await expect.poll(() => suggestion.count(), { timeout: 15_000 }).toBe(1);
+    expect(await region.textContent()).toMatch(/^\d+ risultat[oi] per «riparazone viciclete»\.Forse cercavi: riparazione biciclette\?$/);
+    // Announced, not focused: the citizen can go on typing.
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await suggestion.getAttribute('href')).toBe('?q=riparazione+biciclette');
+    const bicycles = /bici|ciclofficina/i;
+    expect((await resultTitles(page)).slice(0, 3).join(' | ')).not.toMatch(bicycles);
+    await page.screenshot({ path: 'screenshots/cittadino-forse-cercavi.png' });
+
+    await suggestion.tap();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Risultati');
+    expect(page.url()).toContain('?q=riparazione+biciclette');
+    expect(await field.inputValue()).toBe('riparazione biciclette');
+    await expect.poll(async () => (await resultTitles(page)).slice(0, 3).join(' | '), { timeout: 15_000 }).toMatch(bicycles);
+    expect(await region.textContent()).toMatch(/^\d+ risultat[oi] per «riparazione biciclette»\.$/);
+    expect(await resultTitles(page)).toContain('La tua bici in ordine: manutenzione di base');
+    await page.context().close();
+  });
+
+  it('is offered the same correction without JavaScript, from the header search box', async () => {
+    const page = await phone(false);
+    await page.goto(`${site.url}/laboratori/`);
+    await page.locator('header').getByLabel('Cerca nel sito').fill('riparazone viciclete');
+    await page.locator('header').getByRole('button', { name: 'Cerca' }).tap();
+    await page.waitForURL(/\/api\/cerca\?q=riparazone\+viciclete$/);
+    expect(await page.locator('main').textContent()).toContain('Forse cercavi: riparazione biciclette?');
+    await page.getByRole('link', { name: 'riparazione biciclette' }).tap();
+    await page.waitForURL(/\/api\/cerca\?q=riparazione\+biciclette$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Risultati per «riparazione biciclette»');
+    expect(await page.locator('ol.results h2 a').allTextContents()).toContain('La tua bici in ordine: manutenzione di base');
+    expect(await page.getByText('Forse cercavi').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('fetches the vocabulary only when a search needs it (a small file: its size is printed)', async () => {
+    const file = fs.readFileSync(`${siteDir}/cerca/vocabolario.json`);
+    const { words } = JSON.parse(file.toString('utf8')) as { words: [string, number][] };
+    expect(words.map(([w]) => w)).toEqual(expect.arrayContaining(['biciclette', 'riparazione', 'santhià']));
+    console.log(`/cerca/vocabolario.json: ${words.length} words, ${file.length} bytes, ${zlib.gzipSync(file).length} bytes gzipped`);
+    const page = await phone();
+    const fetched: string[] = [];
+    page.on('request', (request) => request.url().endsWith('/cerca/vocabolario.json') && fetched.push(request.url()));
+    await page.goto(`${site.url}/cerca/?q=orti`);
+    await expect.poll(() => resultTitles(page)).toContain('Orti sociali nella cascina di Caresana');
+    expect(fetched).toEqual([]);
     await page.context().close();
   });
 

@@ -6,7 +6,7 @@
  * Both answer the same hits, built from public fields only (search/documents.ts picks them for the index;
  * the fallback maps entries through the same function), so nothing private can reach either page.
  */
-import { EDITORIAL_KEYS, uidOf, type EditorialKey } from '@coesione/model';
+import { EDITORIAL_KEYS, severalWords, uidOf, type EditorialKey } from '@coesione/model';
 import { createSearchClient, ensureSearchKey, INDEX_UID, SYNONYM_GROUPS, toSearchDocument, type CmsEntry, type SearchDocument } from '@coesione/search';
 import { POPULATE } from '../populate';
 import { HITS_PER_PAGE, type SearchQuery } from './query';
@@ -26,6 +26,8 @@ export interface SearchHit {
 export interface EngineAnswer {
   hits: SearchHit[];
   totalHits: number;
+  /** The results holding every word of the query (fewer than `totalHits` when some hold only a few). */
+  completeHits: number;
 }
 
 export type Engine = (query: SearchQuery) => Promise<EngineAnswer>;
@@ -88,16 +90,17 @@ export function meiliEngine({ url, searchKey, masterKey, timeoutMs = 2000 }: Mei
   };
   return async (query) => {
     const run = async () => {
-      const client = createSearchClient(url, await resolveKey());
-      return client.index(INDEX_UID).search<SearchDocument>(query.q, {
-        filter: meiliFilter(query),
-        page: query.page,
-        hitsPerPage: HITS_PER_PAGE,
-        attributesToRetrieve: [...HIT_FIELDS],
-      });
+      const index = createSearchClient(url, await resolveKey()).index(INDEX_UID);
+      const filter = meiliFilter(query);
+      return Promise.all([
+        index.search<SearchDocument>(query.q, { filter, page: query.page, hitsPerPage: HITS_PER_PAGE, attributesToRetrieve: [...HIT_FIELDS] }),
+        // With two words or more, the results holding all of them are counted apart (severalWords).
+        severalWords(query.q) ? index.search(query.q, { filter, matchingStrategy: 'all', hitsPerPage: 0 }) : undefined,
+      ]);
     };
-    const answer = await withTimeout(run(), timeoutMs);
-    return { hits: answer.hits.map(toHit), totalHits: answer.totalHits ?? answer.hits.length };
+    const [answer, complete] = await withTimeout(run(), timeoutMs);
+    const totalHits = answer.totalHits ?? answer.hits.length;
+    return { hits: answer.hits.map(toHit), totalHits, completeHits: complete?.totalHits ?? totalHits };
   };
 }
 
@@ -166,6 +169,7 @@ export function contentEngine(strapi: ContentReader, now: () => Date = () => new
     const inTitle = (d: SearchDocument) => looked.filter((alts) => alts.some((w) => lower(d.title).includes(w))).length;
     const ordered = inComuni.sort((a, b) => matched(b) - matched(a) || typed(b) - typed(a) || inTitle(b) - inTitle(a) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0));
     const start = (query.page - 1) * HITS_PER_PAGE;
-    return { hits: ordered.slice(start, start + HITS_PER_PAGE).map(toHit), totalHits: ordered.length };
+    const completeHits = ordered.filter((d) => matched(d) === looked.length).length;
+    return { hits: ordered.slice(start, start + HITS_PER_PAGE).map(toHit), totalHits: ordered.length, completeHits };
   };
 }

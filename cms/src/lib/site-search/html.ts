@@ -12,6 +12,7 @@ const STYLE = `
   form.search { display: grid; gap: .5rem; margin: 1rem 0 1.5rem; }
   form.search input, form.search select { font: inherit; padding: .5rem; border: 1px solid #5c6f82; border-radius: 4px; max-width: 100%; }
   .notice { border-left: 4px solid #995c00; background: #fff8eb; padding: .5rem 1rem; }
+  .suggestion { font-size: 1.1rem; }
   ol.results { list-style: none; padding: 0; }
   ol.results li { border-top: 1px solid #d9dadb; padding: .75rem 0; }
   ol.results h2 { font-size: 1.25rem; margin: .25rem 0; overflow-wrap: anywhere; }
@@ -79,6 +80,7 @@ export function resultsPage(query: SearchQuery, answer: SearchAnswer, context: P
     `${answer.reduced ? `<p class="notice" role="status">${escapeHtml(REDUCED_NOTICE)}</p>` : ''}
 ${searchForm(query, context)}
 <p>${escapeHtml(`${count}${query.q ? ` per «${query.q}»` : ''}.`)}</p>
+${answer.suggestion ? `<p class="suggestion">Forse cercavi: <a href="${escapeHtml(context.action + toParams({ ...query, q: answer.suggestion }, 1))}">${escapeHtml(answer.suggestion)}</a>?</p>` : ''}
 ${hits.length > 0 ? `<ol class="results">\n${hits.map((h) => hitItem(h, context.siteUrl, nowSeconds)).join('\n')}\n</ol>` : totalHits === 0 ? '<p>Prova con meno parole, o con parole diverse.</p>' : ''}
 ${pages}
 ${backLinks(context.siteUrl, query)}`,

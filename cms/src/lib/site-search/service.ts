@@ -3,6 +3,7 @@
  * content when Meilisearch cannot answer. Returns a value; the controller renders it (an Italian page for
  * a browser with no JavaScript, JSON for the island when its own search fails).
  */
+import { wantsSuggestion, type Speller } from '@coesione/model';
 import { envNumber, memoryLimiter, type Limiter, type LimitOptions } from '../security';
 import { HITS_PER_PAGE, parseQuery, type QueryError, type SearchQuery } from './query';
 import type { Engine, SearchHit } from './engines';
@@ -14,6 +15,8 @@ export interface SearchAnswer {
   totalPages: number;
   /** True when Meilisearch did not answer and the results come from titles and summaries only. */
   reduced: boolean;
+  /** «Forse cercavi…»: the query with its typos corrected, when almost nothing holds all its words. */
+  suggestion: string | null;
 }
 
 export type SiteSearchResult =
@@ -30,6 +33,8 @@ export interface SiteSearchDeps {
   now?: () => number;
   /** Counts `limit`: the database's in the CMS (shared by its processes), memory by default. */
   limiter?: Limiter;
+  /** The speller of «Forse cercavi…»; without one, no suggestion. */
+  speller?: () => Promise<Speller>;
 }
 
 /** Searches per client per window: a person paging through results never meets it, a scraper does. */
@@ -37,14 +42,25 @@ export function searchLimitOptions(env: NodeJS.ProcessEnv = process.env): LimitO
   return { limit: envNumber(env.SEARCH_RATE_LIMIT, 60), windowMs: envNumber(env.SEARCH_RATE_WINDOW_MS, 60_000) };
 }
 
-export function createSiteSearch({ primary, fallback, limit, log, now = Date.now, limiter = memoryLimiter(limit, now) }: SiteSearchDeps) {
+export function createSiteSearch({ primary, fallback, limit, log, now = Date.now, limiter = memoryLimiter(limit, now), speller }: SiteSearchDeps) {
   let lastWarning = 0;
+
+  const suggest = async (query: SearchQuery, completeHits: number): Promise<string | null> => {
+    if (!speller || !wantsSuggestion(query.q, completeHits)) return null;
+    try {
+      return (await speller()).correct(query.q);
+    } catch (error) {
+      // The results stand without a suggestion.
+      log.warn(`site search: no vocabulary for «Forse cercavi» (${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'})`);
+      return null;
+    }
+  };
 
   const answer = async (query: SearchQuery): Promise<SearchAnswer> => {
     if (primary) {
       try {
-        const { hits, totalHits } = await primary(query);
-        return { hits, totalHits, page: query.page, totalPages: Math.ceil(totalHits / HITS_PER_PAGE), reduced: false };
+        const { hits, totalHits, completeHits } = await primary(query);
+        return { hits, totalHits, page: query.page, totalPages: Math.ceil(totalHits / HITS_PER_PAGE), reduced: false, suggestion: await suggest(query, completeHits) };
       } catch (error) {
         // One line a minute during an outage, without the query (it is the citizen's own words).
         if (now() - lastWarning > 60_000) {
@@ -53,8 +69,8 @@ export function createSiteSearch({ primary, fallback, limit, log, now = Date.now
         }
       }
     }
-    const { hits, totalHits } = await fallback(query);
-    return { hits, totalHits, page: query.page, totalPages: Math.ceil(totalHits / HITS_PER_PAGE), reduced: true };
+    const { hits, totalHits, completeHits } = await fallback(query);
+    return { hits, totalHits, page: query.page, totalPages: Math.ceil(totalHits / HITS_PER_PAGE), reduced: true, suggestion: await suggest(query, completeHits) };
   };
 
   return {

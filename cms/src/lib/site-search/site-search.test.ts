@@ -1,8 +1,11 @@
+import { createSpeller } from '@coesione/model';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from './engines';
-import { alternatives, meiliFilter, stem, words } from './engines';
+import type { ContentReader, Engine } from './engines';
+import { alternatives, contentEngine, meiliFilter, stem, words } from './engines';
+import { resultsPage } from './html';
 import { parseQuery, toParams } from './query';
 import { createSiteSearch } from './service';
+import { contentSpeller } from './vocabulary';
 
 const hit = { type: 'practice' as const, url: '/buone-prassi/orto/', title: 'Orto', summary: 'Un orto', municipalityNames: [], deadline: null, nextSession: null };
 
@@ -50,7 +53,7 @@ describe('the search service', () => {
   const failing: Engine = async () => {
     throw new Error('fetch failed');
   };
-  const found: Engine = async () => ({ hits: [hit], totalHits: 11 });
+  const found: Engine = async () => ({ hits: [hit], totalHits: 11, completeHits: 11 });
 
   it('answers from Meilisearch when it answers', async () => {
     const service = createSiteSearch({ primary: found, fallback: failing, limit: { limit: 10, windowMs: 1000 }, log });
@@ -75,5 +78,71 @@ describe('the search service', () => {
     expect((await service.search({ q: 'x' }, 'b')).outcome).toBe('results');
     t = 60_001;
     expect((await service.search({ q: 'x' }, 'a')).outcome).toBe('results');
+  });
+});
+
+/** A CMS holding `entries` for the practice type and nothing else, counting its reads. */
+function fakeContent(entries: object[]) {
+  const reads: object[] = [];
+  const strapi: ContentReader = {
+    documents: (uid: never) => ({
+      findMany: async (params: object) => {
+        reads.push(params);
+        return (uid as string) === 'api::practice.practice' ? entries : [];
+      },
+    }),
+  };
+  return { strapi, reads };
+}
+
+const bicycles = { documentId: 'b1', title: 'Ciclofficina popolare di Crescentino', summary: 'Imparare a riparare la propria bicicletta.', themes: [{ name: 'Riuso ed economia circolare', slug: 'riuso' }], municipalities: [{ name: 'Crescentino', slug: 'crescentino', istatCode: '002049' }] };
+const repairs = { documentId: 'r1', title: 'Repair Café della Valsesia', summary: 'Volontari aggiustano elettrodomestici, biciclette e mobili: riparazione invece di buttare.' };
+const context = { siteUrl: 'https://coesione.example', action: '/api/cerca', comuni: [] };
+
+describe('«Forse cercavi…» on the page without JavaScript', () => {
+  const log = { warn: () => undefined };
+  const speller = async () => createSpeller([['riparazione', 3], ['biciclette', 2], ['orti', 4]]);
+  const engine = (totalHits: number, completeHits: number): Engine => async () => ({ hits: [hit], totalHits, completeHits });
+  const search = (primary: Engine, deps: object = { speller }) => createSiteSearch({ primary, fallback: primary, limit: { limit: 10, windowMs: 1000 }, log, ...deps });
+
+  it('corrects the query when at most two results hold all its words, even among many holding one', async () => {
+    const result = await search(engine(15, 0)).search({ q: 'riparazone viciclete' }, 'a');
+    expect(result).toMatchObject({ outcome: 'results', answer: { totalHits: 15, suggestion: 'riparazione biciclette' } });
+    expect((await search(engine(2, 2)).search({ q: 'riparazone' }, 'a'))).toMatchObject({ answer: { suggestion: 'riparazione' } });
+  });
+
+  it('suggests nothing when enough results hold every word, when every word is known, or without a vocabulary', async () => {
+    expect(await search(engine(3, 3)).search({ q: 'riparazone' }, 'a')).toMatchObject({ answer: { suggestion: null } });
+    expect(await search(engine(0, 0)).search({ q: 'orti biciclette' }, 'a')).toMatchObject({ answer: { suggestion: null } });
+    expect(await search(engine(0, 0), {}).search({ q: 'riparazone' }, 'a')).toMatchObject({ answer: { suggestion: null } });
+    const broken = search(engine(0, 0), { speller: () => Promise.reject(new Error('database locked')) });
+    expect(await broken.search({ q: 'riparazone' }, 'a')).toMatchObject({ outcome: 'results', answer: { hits: [hit], suggestion: null } });
+  });
+
+  it('links the corrected query on the results page, keeping the filters, escaped', () => {
+    const query = { q: 'riparazone viciclete', types: ['workshop' as const], comuni: [], page: 2 };
+    const answer = { hits: [], totalHits: 0, page: 2, totalPages: 0, reduced: false, suggestion: 'riparazione <biciclette>' };
+    const html = resultsPage(query, answer, context);
+    expect(html).toContain('<p class="suggestion">Forse cercavi: <a href="/api/cerca?q=riparazione+%3Cbiciclette%3E&amp;tipo=workshop">riparazione &lt;biciclette&gt;</a>?</p>');
+    expect(resultsPage(query, { ...answer, suggestion: null }, context)).not.toContain('Forse cercavi');
+  });
+
+  it('counts, in the reduced search, the entries holding every word apart from those holding one', async () => {
+    const { strapi } = fakeContent([bicycles, repairs]);
+    const answer = await contentEngine(strapi)({ q: 'riparazione crescentino', types: ['practice'], comuni: [], page: 1 });
+    expect(answer).toMatchObject({ totalHits: 2, completeHits: 1 });
+  });
+
+  it('builds the vocabulary from published titles, summaries, themes and comuni, reading them again only after ten minutes', async () => {
+    const { strapi, reads } = fakeContent([bicycles, repairs]);
+    let t = 0;
+    const get = contentSpeller(strapi, { now: () => t });
+    expect((await get()).correct('crescentno riparazone')).toBe('crescentino riparazione');
+    expect((await get()).correct('economa circolare')).toBe('economia circolare');
+    const firstReads = reads.length;
+    expect(reads[0]).toMatchObject({ status: 'published', fields: ['title', 'summary'] });
+    t = 600_001;
+    await get();
+    expect(reads.length).toBe(2 * firstReads);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Instant search over the public index: results as you type, highlighted matches, facets with
- * counts, open opportunities, places near you or near a comune, sort, pages, all in the URL.
+ * counts, open opportunities, places near you or near a comune, sort, pages, all in the URL; and
+ * «Forse cercavi…» with the query's typos corrected when almost nothing holds all its words (speller.ts).
  *
  * The same component renders the plain GET form on the server: without JavaScript it goes to the CMS's
  * `GET /api/cerca`, which answers an Italian results page. Once hydrated it searches Meilisearch directly
@@ -9,7 +10,7 @@
  */
 import { Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
 import './search.css';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { SECTIONS, SECTION_TYPES, enumLabel, type SectionType } from '../../lib/sections';
 import {
   buildFilter,
@@ -23,6 +24,8 @@ import {
   type FacetKey,
   type SearchState,
 } from './search-state';
+import { severalWords, wantsSuggestion } from '@coesione/model';
+import { loadSpeller } from './speller';
 
 interface Hit {
   id?: string;
@@ -84,6 +87,14 @@ interface Results {
   reduced: boolean;
 }
 
+/** The CMS's answer (cms/src/lib/site-search/service.ts `SearchAnswer`), with its own «Forse cercavi». */
+interface FallbackAnswer {
+  hits: Hit[];
+  totalHits: number;
+  totalPages: number;
+  suggestion?: string | null;
+}
+
 /** The CMS route takes the site's own parameters, type and comune filters only (at most 10 of each). */
 export function fallbackUrl(cmsUrl: string, state: SearchState): string {
   const params = new URLSearchParams();
@@ -94,11 +105,11 @@ export function fallbackUrl(cmsUrl: string, state: SearchState): string {
   return `${cmsUrl}/api/cerca?${params}`;
 }
 
-async function fallbackSearch(cmsUrl: string, state: SearchState): Promise<Results> {
+async function fallbackSearch(cmsUrl: string, state: SearchState): Promise<Results & { suggestion: string | null }> {
   const res = await fetch(fallbackUrl(cmsUrl, state), { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`fallback search answered ${res.status}`);
-  const { data } = (await res.json()) as { data: Omit<Results, 'reduced'> };
-  return { hits: data.hits, totalHits: data.totalHits, totalPages: data.totalPages, reduced: true };
+  const { data } = (await res.json()) as { data: FallbackAnswer };
+  return { hits: data.hits, totalHits: data.totalHits, totalPages: data.totalPages, reduced: true, suggestion: data.suggestion ?? null };
 }
 
 export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content', comuni }: SearchIslandProps) {
@@ -108,6 +119,8 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
   const [result, setResult] = useState<Results | null>(null);
   const [facets, setFacets] = useState<Distribution>({});
   const [failed, setFailed] = useState(false);
+  /** «Forse cercavi…»: the query with its unknown words corrected, when the search found almost nothing. */
+  const [suggestion, setSuggestion] = useState<string | null>(null);
   const [locating, setLocating] = useState<string | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(true);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -140,6 +153,7 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
       const facetNames = FACET_KEYS.map((k) => FACETS[k].attribute);
       const base = { indexUid, q: state.q };
       const sort = buildSort(state);
+      const countComplete = severalWords(state.q);
       const queries: MultiSearchQuery[] = [
         {
           ...base,
@@ -158,16 +172,26 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
         },
         // Disjunctive counts: a facet with a selection counts its values as if it had none.
         ...FACET_KEYS.filter((k) => state.selected[k].length > 0).map((k) => ({ ...base, filter: buildFilter(state, now, k), facets: [FACETS[k].attribute], hitsPerPage: 0 })),
+        // Last: how many results hold every word (see severalWords).
+        ...(countComplete ? [{ ...base, filter: buildFilter(state, now), matchingStrategy: 'all' as const, hitsPerPage: 0 }] : []),
       ];
       try {
         const { results } = await client.multiSearch({ queries });
         if (cancelled) return;
-        const [main, ...others] = results as unknown as SearchResponse<Hit>[];
+        const [main, ...rest] = results as unknown as SearchResponse<Hit>[];
+        const others = countComplete ? rest.slice(0, -1) : rest;
         const distribution: Distribution = { ...(main?.facetDistribution ?? {}) };
         for (const other of others) Object.assign(distribution, other.facetDistribution ?? {});
         setResult(main ? { hits: main.hits, totalHits: main.totalHits ?? 0, totalPages: main.totalPages ?? 0, reduced: false } : null);
         setFacets(distribution);
         setFailed(false);
+        const completeHits = (countComplete ? rest.at(-1) : main)?.totalHits ?? 0;
+        if (main && wantsSuggestion(state.q, completeHits)) {
+          loadSpeller().then(
+            (speller) => !cancelled && setSuggestion(speller.correct(state.q)),
+            () => !cancelled && setSuggestion(null), // no vocabulary, no suggestion: the results stand
+          );
+        } else setSuggestion(null);
       } catch {
         if (cancelled) return;
         // Meilisearch is down or unreachable: the CMS answers from its own published content.
@@ -175,11 +199,13 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
           const reduced = await fallbackSearch(cmsUrl, state);
           if (cancelled) return;
           setResult(reduced);
+          setSuggestion(reduced.suggestion);
           setFacets({});
           setFailed(false);
         } catch {
           if (!cancelled) {
             setResult(null);
+            setSuggestion(null);
             setFailed(true);
           }
         }
@@ -223,6 +249,15 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
     update({ ...state, page: 1, near: comune ? { lat: comune.lat, lng: comune.lng, label: comune.name } : null });
   };
 
+  /** The link works as a link (a new tab, no JavaScript); a plain click searches in place. */
+  const followSuggestion = (event: MouseEvent<HTMLAnchorElement>, q: string) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    update({ ...state, q, page: 1 });
+    // The link goes away with the new results: focus goes where a search sends it, not to the page's top.
+    resultsHeading.current?.focus();
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     resultsHeading.current?.focus();
@@ -254,7 +289,17 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
         <p id={`${ids}-hint`} className="hint">Per esempio: tirocinio, orti sociali, anziani, Santhià.</p>
       </form>
 
-      <p role="status" aria-live="polite" className="search-status">{status}</p>
+      {/* One polite region: the count, then «Forse cercavi…» as it arrives; focus stays where it is. */}
+      <div role="status" aria-live="polite" className="search-status">
+        <p>{status}</p>
+        {/* Just followed, it stays until the new results arrive: never offer the query it already is. */}
+        {ready && suggestion && suggestion !== state.q && (
+          <p className="search-suggestion">
+            Forse cercavi:{' '}
+            <a href={stateToSearch({ ...state, q: suggestion, page: 1 })} onClick={(e) => followSuggestion(e, suggestion)}>{suggestion}</a>?
+          </p>
+        )}
+      </div>
 
       {result?.reduced && (
         <p role="status" className="search-reduced">

@@ -11,6 +11,7 @@ import { clientHash, databaseLimiter } from '../../../lib/security';
 import { contentEngine, meiliEngine } from '../../../lib/site-search/engines';
 import { invalidPage, resultsPage, tooManyPage, type PageContext } from '../../../lib/site-search/html';
 import { createSiteSearch, searchLimitOptions, type SiteSearchResult } from '../../../lib/site-search/service';
+import { contentSpeller } from '../../../lib/site-search/vocabulary';
 import { submissionOptions } from '../../../lib/submissions/options';
 
 /** The comuni of the form's list, read again at most every five minutes. */
@@ -67,6 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     limit,
     limiter: databaseLimiter(() => strapi.db.connection, 'search', limit),
     log: strapi.log,
+    speller: contentSpeller(strapi as never),
   });
   const comuni = comuneNames(strapi);
 
