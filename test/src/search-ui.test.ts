@@ -330,11 +330,13 @@ describe('a citizen on a phone (390 × 844)', () => {
   it('is offered «Forse cercavi» when typos lose a word, and finds the bicycle workshop by following it', async () => {
     const page = await phone();
     await page.goto(`${site.url}/cerca/`);
+    // Typed once the island has hydrated (under load it may come seconds after the page), as a citizen would.
+    await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 60_000 });
     const field = page.getByLabel('Cosa cerchi?');
     await field.fill('riparazone viciclete');
     const region = status(page);
     const suggestion = region.getByRole('link', { name: 'riparazione biciclette' });
-    await expect.poll(() => suggestion.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => suggestion.count(), { timeout: 30_000 }).toBe(1);
     expect(await region.textContent()).toMatch(/^\d+ risultat[oi] per «riparazone viciclete»\.Forse cercavi: riparazione biciclette\?$/);
     // Announced, not focused: the citizen can go on typing.
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
