@@ -378,14 +378,20 @@ describe('the need figures on the site (/bisogni/)', () => {
   it('labels the open quarter provisional on /bisogni/ and in every open-data row, and compares no change from it', () => {
     const open = releases.filter((r) => !r.frozen).map((r) => r.quarter);
     expect(open, 'the seed leaves the current quarter open').toContain('2026-T4');
-    const page = textOf(read(fromCms, 'bisogni/index.html'));
-    expect(page).toContain(`Il distretto nel ${quarterLabel('2026-T4')} (cifre provvisorie)`);
+    const html = read(fromCms, 'bisogni/index.html');
+    const page = textOf(html);
+    // The headline is the latest final quarter, compared with the year before; the open one beside it, labelled.
+    const final = releases.filter((r) => r.frozen).map((r) => r.quarter).sort().at(-1)!;
+    expect(page).toContain(`Il distretto nel ${quarterLabel(final)} `);
+    expect(page).toContain(`${quarterLabel('2026-T4')} (provvisorio)`);
     expect(page).toContain('possono essere alterate di una o due unità');
-    // No year-on-year change from a provisional quarter: the «Variazione» column is empty.
-    const table = /<table class="table need-table[^"]*"[^>]*>([\s\S]*?)<\/table>/.exec(read(fromCms, 'bisogni/index.html'))?.[1] ?? '';
-    const changes = [...table.matchAll(/<td class="num[^"]*"[^>]*>([^<]*)<\/td>\s*<\/tr>/g)].map((m) => m[1]);
+    const table = /<table class="table need-table[^"]*"[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+    const changes = [...table.matchAll(/<td class="num"[^>]*data-change[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!);
     expect(changes.length).toBeGreaterThan(5);
-    expect(changes.every((c) => c === '–'), changes.join(' ')).toBe(true);
+    // Final against final: changes are computed; none is computed from the provisional quarter's column.
+    expect(changes.every((c) => /^([+−-]\d+%|–|0%)$/.test(c)), changes.join(' ')).toBe(true);
+    expect(changes.some((c) => c !== '–'), changes.join(' ')).toBe(true);
+    expect([...table.matchAll(/data-provisional/g)].length).toBeGreaterThan(5);
     const rows = parseCsv(read(fromCms, 'dati-aperti/bisogni.csv'));
     const state = rows[0]!.indexOf('stato');
     for (const row of rows.slice(1)) expect(row[state], row.join(',')).toBe(open.includes(row[0]!) ? 'provvisorio' : 'definitivo');
