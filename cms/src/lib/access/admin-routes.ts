@@ -15,7 +15,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
-import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN, onlyPartner } from '../permissions';
+import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
 import { needRecordsGuard, needRecordsOffHome } from '../needs/guard';
 import { ruleFor } from './route-policy';
 
