@@ -106,6 +106,19 @@ describe('Partner A against Partner B', () => {
     expect(taken.status, taken.text).toBe(403);
     expect(taken.json.error.message, taken.text).toContain('non può cambiare da sé l’indirizzo e-mail');
     expect((await call('GET', '/admin/users/me', { token: tokens.partnerB })).json.data.email).toBe(PARTNER_B.email);
+
+    // The account is bound to B's id, not to its e-mail: even with that other account's e-mail (set here as
+    // only the super admin could), B's drafts carry B's organisation, and B gets its own back afterwards.
+    const accounts = cms.strapi.db.query('api::partner-account.partner-account');
+    const mine = (await accounts.findOne({ where: { email: PARTNER_B.email } })) as { adminUserId: number | null };
+    expect(mine.adminUserId).toEqual(expect.any(Number));
+    await cms.strapi.db.query('admin::user').update({ where: { id: mine.adminUserId }, data: { email: 'ex.operatrice@coesione.example' } });
+    try {
+      expect(await proposedBy(await draftBy(tokens.partnerB))).toBe(orgB);
+    } finally {
+      await cms.strapi.db.query('admin::user').update({ where: { id: mine.adminUserId }, data: { email: PARTNER_B.email } });
+    }
+    expect(((await accounts.findOne({ where: { email: 'ex.operatrice@coesione.example' } })) as { adminUserId: number | null }).adminUserId).toBeNull();
   });
 
   it('cannot clone B’s draft (and so read it); a clone of its own carries A’s organisation', async () => {

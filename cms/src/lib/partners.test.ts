@@ -60,3 +60,36 @@ describe('the partner link', () => {
     expect(written()).toEqual([{ title: 'Legge', createdBy: PARTNER }, { title: 'Dal seed' }]);
   });
 });
+
+describe('the account binding', () => {
+  const accountRow = () => strapi.table(PARTNER_ACCOUNT)[0] as { adminUserId?: number };
+  const create = (userId: number) => strapi.run({ uid: PRACTICE, action: 'create', params: { data: { title: 'Orto', createdBy: userId } } });
+
+  it('binds the account to the first Partner seen with its e-mail, and from then on ignores the e-mail', async () => {
+    await create(PARTNER);
+    expect(accountRow().adminUserId).toBe(PARTNER);
+    expect(strapi.logs.info).toEqual([expect.stringMatching(/Audit account partner: .* #1 bound to admin user #7/)]);
+    // The super admin corrects the address: the Partner still speaks for its organisation.
+    (strapi.table('admin::user')[0] as { email: string }).email = 'ente.nuovo@example.org';
+    await create(PARTNER);
+    expect(written().map((d) => d.proposedBy)).toEqual(['org-ente', 'org-ente']);
+  });
+
+  it('refuses another Partner who holds that e-mail while the bound user exists, and writes nothing', async () => {
+    await create(PARTNER);
+    (strapi.table('admin::user')[0] as { email: string }).email = 'altro@example.org';
+    (strapi.table('admin::user')[1] as { email: string }).email = 'ente@example.org';
+    strapi.calls.length = 0;
+    await expect(create(UNLINKED_PARTNER)).rejects.toBeInstanceOf(errors.ForbiddenError);
+    expect(strapi.calls).toEqual([]);
+    expect(accountRow().adminUserId).toBe(PARTNER);
+    expect(strapi.logs.warn).toContainEqual(expect.stringMatching(/#8 has the e-mail of an «Account partner» bound to admin user #7/));
+  });
+
+  it('passes an account bound to a deleted user to the new holder of the e-mail', async () => {
+    accountRow().adminUserId = 99;
+    await create(PARTNER);
+    expect(accountRow().adminUserId).toBe(PARTNER);
+    expect(written()[0]!.proposedBy).toBe('org-ente');
+  });
+});

@@ -3,7 +3,7 @@
  * link set on every entry such a user creates.
  *
  * The link between a login and an organisation is a private collection, «Account partner» (e-mail of
- * the admin user → organisation), managed by editors in the admin. When a user with the Partner role
+ * the admin user → organisation), managed by editors in the admin and bound to the login's id on first use. When a user with the Partner role
  * creates a practice, opportunity, workshop or training material, a document-service middleware sets
  * `proposedBy` to that organisation. The field is private (never in the REST API), outside the public
  * populate tree and the search documents, and not among the fields the Partner role may write.
@@ -26,8 +26,8 @@ export const PROPOSED_BY_TYPES = [
 
 /** What partner accounts need of Strapi (`Core.Strapi` fits, and so does the unit tests' fake). */
 export interface PartnerHost {
-  db: { query(uid: string): { findOne(params: object): Promise<unknown> } };
-  log: { warn(message: string): void };
+  db: { query(uid: string): { findOne(params: object): Promise<unknown>; update(params: { where: object; data: Record<string, unknown> }): Promise<unknown> } };
+  log: { warn(message: string): void; info(message: string): void };
 }
 
 async function adminUser(strapi: PartnerHost, userId: number) {
@@ -42,19 +42,47 @@ export async function isPartner(strapi: PartnerHost, userId: number): Promise<bo
   return onlyPartner((await adminUser(strapi, userId))?.roles);
 }
 
+type Account = { id: number; adminUserId: number | null; organization: { documentId: string } | null };
+
+async function account(strapi: PartnerHost, where: object): Promise<Account | null> {
+  return (await strapi.db.query(PARTNER_ACCOUNT).findOne({
+    where,
+    select: ['id', 'adminUserId'],
+    populate: { organization: { select: ['documentId'] } },
+  })) as Account | null;
+}
+
+/**
+ * The «Account partner» of a Partner admin user. The office writes the e-mail; the first time a Partner with
+ * that e-mail is seen, the account is bound to the user's id and from then on found by id alone, so a changed
+ * e-mail (a Partner cannot change its own; the super admin may correct it) moves no one to another
+ * organisation. An e-mail bound to another user who still exists binds no one else; one bound to a deleted
+ * user (ids are never reused) passes to the new holder of that e-mail, whom only the super admin can create.
+ */
+async function boundAccount(strapi: PartnerHost, user: { id: number; email: string }): Promise<Account | null> {
+  const bound = await account(strapi, { adminUserId: user.id });
+  if (bound) return bound;
+  const byEmail = await account(strapi, { email: { $eqi: user.email } });
+  if (!byEmail) return null;
+  if (byEmail.adminUserId != null && byEmail.adminUserId !== user.id && (await adminUser(strapi, byEmail.adminUserId))) {
+    strapi.log.warn(`Partner admin user #${user.id} has the e-mail of an «Account partner» bound to admin user #${byEmail.adminUserId}: not linked.`);
+    return null;
+  }
+  await strapi.db.query(PARTNER_ACCOUNT).update({ where: { id: byEmail.id }, data: { adminUserId: user.id } });
+  strapi.log.info(`Audit account partner: «Account partner» #${byEmail.id} bound to admin user #${user.id}.`);
+  return byEmail;
+}
+
 /** The organisation (documentId) of a Partner admin user (that role alone: `onlyPartner`), or undefined for any other user. */
 export async function partnerOrganization(strapi: PartnerHost, userId: number): Promise<string | undefined> {
   const user = await adminUser(strapi, userId);
   if (!user || !onlyPartner(user.roles)) return undefined;
-  const account = (await strapi.db.query(PARTNER_ACCOUNT).findOne({
-    where: { email: { $eqi: user.email } },
-    populate: { organization: { select: ['documentId'] } },
-  })) as { organization: { documentId: string } | null } | null;
-  if (!account?.organization) {
+  const found = await boundAccount(strapi, { id: userId, email: user.email });
+  if (!found?.organization) {
     strapi.log.warn(`Partner admin user #${userId} has no organisation: add an «Account partner» for its e-mail.`);
     return undefined;
   }
-  return account.organization.documentId;
+  return found.organization.documentId;
 }
 
 /** The admin user a content-manager write acts for: `createdBy` on creation and clones, `updatedBy` on edits. */

@@ -1641,7 +1641,7 @@ export interface ApiPartnerAccountPartnerAccount
   extends Struct.CollectionTypeSchema {
   collectionName: 'partner_accounts';
   info: {
-    description: 'Private: which organisation each Partner admin account speaks for (the e-mail of its Strapi admin login)';
+    description: "Private: which organisation each Partner admin account speaks for (the e-mail of its Strapi admin login; the login's id, bound on first use)";
     displayName: 'Account partner';
     pluralName: 'partner-accounts';
     singularName: 'partner-account';
@@ -1655,6 +1655,13 @@ export interface ApiPartnerAccountPartnerAccount
     };
   };
   attributes: {
+    adminUserId: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -19,7 +19,7 @@ interface ConditionUser {
 
 /** What the conditions need of Strapi (`Core.Strapi` fits). */
 export interface ConditionHost extends PartnerHost {
-  db: { query(uid: string): { findOne(params: object): Promise<unknown>; findMany(params: object): Promise<unknown> } };
+  db: { query(uid: string): ReturnType<PartnerHost['db']['query']> & { findMany(params: object): Promise<unknown> } };
 }
 
 /** The documentIds of the pacts where `organization` is a party, in any version (draft or published). */
