@@ -71,6 +71,15 @@ function Highlighted({ text }: { text: string }): ReactNode {
 const dateFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
+/** How many values a long facet shows before «Mostra tutti»: a list of 82 comuni is no filter on a phone. */
+const FACET_SHORT = 8;
+
+/** A long facet's short list: what is selected and the values with most results, in the facet's own order. */
+function shortList(values: string[], counts: Record<string, number>, selected: string[]): string[] {
+  const top = new Set([...values].sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)).slice(0, FACET_SHORT));
+  return values.filter((v) => top.has(v) || selected.includes(v));
+}
+
 function facetLabel(key: FacetKey, value: string): string {
   if (key === 'type') return SECTIONS[value as SectionType]?.label ?? value;
   if (key === 'kind') return enumLabel(value);
@@ -123,6 +132,7 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
   const [suggestion, setSuggestion] = useState<string | null>(null);
   const [locating, setLocating] = useState<string | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(true);
+  const [expanded, setExpanded] = useState<FacetKey[]>([]);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const ids = useId();
 
@@ -357,12 +367,15 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
           </div>
           {FACET_KEYS.map((key) => {
             const counts = facets[FACETS[key].attribute] ?? {};
-            const values = [...new Set([...Object.keys(counts), ...state.selected[key]])];
-            if (values.length === 0) return null;
+            const all = [...new Set([...Object.keys(counts), ...state.selected[key]])];
+            if (all.length === 0) return null;
+            const long = all.length > FACET_SHORT + 2;
+            const open = expanded.includes(key);
+            const values = long && !open ? shortList(all, counts, state.selected[key]) : all;
             return (
               <fieldset key={key} className="filter-group" data-facet={key}>
                 <legend>{FACETS[key].legend}</legend>
-                <ul>
+                <ul id={`${ids}-facet-${key}`}>
                   {values.map((value) => (
                     <li key={value}>
                       <label>
@@ -372,6 +385,17 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
                     </li>
                   ))}
                 </ul>
+                {long && (
+                  <button
+                    type="button"
+                    className="btn btn-link p-0 facet-more"
+                    aria-expanded={open}
+                    aria-controls={`${ids}-facet-${key}`}
+                    onClick={() => setExpanded(open ? expanded.filter((k) => k !== key) : [...expanded, key])}
+                  >
+                    {open ? 'Mostra meno' : `Mostra tutti (${all.length})`}
+                  </button>
+                )}
               </fieldset>
             );
           })}
