@@ -15,7 +15,7 @@ import { postgresBinDir } from '../scripts/src/lib/postgres.ts';
 const UNIT_WORKSPACES = ['model', 'search', 'cms-client', 'pdf', 'cms', 'site', 'scripts'];
 const DATABASE_SUITES = ['src/cms.test.ts', 'src/search.test.ts', 'src/submissions.test.ts', 'src/needs.test.ts', 'src/crash.test.ts', 'src/cluster.test.ts'];
 /** The suites that open a browser or build the site: left out of the quick run. */
-const BROWSER_SUITES = ['src/site.test.ts', 'src/map.test.ts', 'src/search-ui.test.ts', 'src/participation-ui.test.ts', 'src/start.test.ts', 'src/backup.test.ts', 'src/admin.test.ts', 'src/journey-*.test.ts'];
+const BROWSER_SUITES = ['src/public-site.test.ts', 'src/start.test.ts', 'src/backup.test.ts', 'src/admin.test.ts', 'src/journey-*.test.ts'];
 const quick = process.env.COESIONE_TEST_QUICK === 'true';
 const withPostgres = !quick && (process.env.CI === 'true' || postgresBinDir() !== undefined);
 if (!quick && !withPostgres) console.warn('PostgreSQL is not installed: the database suites run on SQLite only (apt-get install postgresql for both).');

@@ -5,17 +5,11 @@
  * leaves loopback is aborted, so no map tile ever loads: the map must work without them.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DISTRICT_BBOX } from '@coesione/model';
-import { createSearchClient, ensureSearchKey } from '@coesione/search';
-import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { launchBrowser } from './support/browser.ts';
-import { startSeededCms, type TestCms } from './support/cms.ts';
-import { indexDemo, synced, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
-import { buildSite } from './support/site.ts';
+import { browser, cms, meili, site, siteDir } from '../support/public-stack.ts';
 
 interface Feature {
   type: 'Feature';
@@ -27,31 +21,10 @@ interface Feature {
 // The province of Vercelli, as [west, south, east, north]: the box the map frames and the CMS accepts points in.
 const DISTRICT = DISTRICT_BBOX;
 
-let meili: TestMeili;
-let cms: TestCms;
-let site: { url: string; close(): Promise<void> };
-let siteDir: string;
-let browser: Browser;
 let features: Feature[];
 
-beforeAll(async () => {
-  meili = await startMeili();
-  cms = await startSeededCms({ users: false }, { MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100' });
-  await indexDemo(cms, meili);
-  await until('the demo content to be indexed', () => synced(cms, meili), 180_000); // generous: a loaded machine makes Meilisearch answer 408 for a while
-  const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
-  siteDir = await buildSite({ CMS_URL: cms.url, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key, BUILD_NOW: '2026-11-24T10:00:00Z' });
-  site = await serveStatic(siteDir);
-  browser = await launchBrowser();
+beforeAll(() => {
   features = (JSON.parse(fs.readFileSync(`${siteDir}/dati-aperti/luoghi.geojson`, 'utf8')) as { features: Feature[] }).features;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
-  await cms?.stop();
-  await meili?.stop();
 });
 
 async function offlineContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {

@@ -7,25 +7,13 @@
  */
 import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../../scripts/src/lib/ports.ts';
-import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { launchBrowser } from './support/browser.ts';
-import { startSeededCms, type TestCms } from './support/cms.ts';
-import { buildSite } from './support/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildSite } from '../support/site.ts';
+import { browser, cms, PRIVATE_COMMENT, RATED, rated, site, siteDir, siteEnv } from '../support/public-stack.ts';
 
 const SUBMISSION = 'api::submission.submission';
-const RATED = 'orti-sociali-caresana'; // three accepted ratings (5, 4, 4) and one still waiting
 const UNRATED = 'housing-first-vercelli';
-
-let cms: TestCms;
-let site: { url: string; close(): Promise<void> };
-let siteDir: string;
-let browser: Browser;
-let ratedId: string;
-let ratingReceipts: string[] = [];
-const PRIVATE_COMMENT = 'Commento riservato alla redazione';
 
 interface Stored {
   receipt: string;
@@ -44,46 +32,6 @@ interface Stored {
 const stored = async (receipt: string): Promise<Stored | null> =>
   (await cms.strapi.db.query(SUBMISSION as never).findOne({ where: { receipt }, populate: { comune: true } })) as Stored | null;
 const storedCount = async () => cms.strapi.db.query(SUBMISSION as never).count({});
-
-beforeAll(async () => {
-  // The site's origin is known before the CMS starts: CORS and the CMS's links back to the site need it.
-  const sitePort = await freePort();
-  const siteUrl = `http://127.0.0.1:${sitePort}`;
-  cms = await startSeededCms({ users: false }, {
-    CORS_ORIGINS: siteUrl,
-    SITE_URL: siteUrl,
-    // This file sends a dozen contributions from one address in a few seconds; the limits have their own tests.
-    SUBMISSION_RATE_LIMIT: '1000',
-    SUBMISSION_MIN_FILL_MS: '0',
-  });
-  const practice = (await cms.strapi.documents('api::practice.practice').findFirst({ filters: { slug: RATED }, status: 'published' } as never)) as { documentId: string };
-  ratedId = practice.documentId;
-  // Four ratings through the public endpoint; an editor accepts three of them.
-  const receipts: string[] = [];
-  for (const stars of [5, 4, 4, 1]) {
-    const res = await cms.api('/api/submissions', {
-      method: 'POST',
-      body: { data: { kind: 'valutazione', targetType: 'practice', targetDocumentId: ratedId, stars, comment: PRIVATE_COMMENT, consent: true, startedAt: Date.now() - 60_000 } },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    receipts.push(res.body.data.receipt);
-  }
-  ratingReceipts = receipts;
-  for (const receipt of receipts.slice(0, 3)) {
-    const row = (await cms.strapi.db.query(SUBMISSION as never).findOne({ where: { receipt } })) as { documentId: string };
-    await cms.strapi.documents(SUBMISSION as never).update({ documentId: row.documentId, data: { state: 'accettata' } } as never);
-  }
-  siteDir = await buildSite({ CMS_URL: cms.url, SITE_URL: siteUrl });
-  site = await serveStatic(siteDir, { port: sitePort });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
-  await cms?.stop();
-});
 
 /** A browser context that reaches only loopback (map tiles included: they fail) and records CSP violations. */
 async function open(path: string, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; violations: string[] }> {
@@ -260,7 +208,7 @@ describe('rating from a detail page', () => {
     const done = page.locator('.participation-done');
     await done.waitFor();
     const receipt = RECEIPT.exec((await done.textContent()) ?? '')?.[0] ?? '';
-    expect(await stored(receipt)).toMatchObject({ kind: 'valutazione', state: 'ricevuta', targetType: 'practice', targetDocumentId: ratedId, stars: 4 });
+    expect(await stored(receipt)).toMatchObject({ kind: 'valutazione', state: 'ricevuta', targetType: 'practice', targetDocumentId: rated.documentId, stars: 4 });
     await context.close();
 
     const other = await open(`/buone-prassi/${UNRATED}/`);
@@ -276,7 +224,7 @@ describe('the built site', () => {
     for (const file of files) {
       const text = fs.readFileSync(`${siteDir}/${file}`, 'utf8');
       expect(text.includes(PRIVATE_COMMENT), file).toBe(false);
-      for (const receipt of ratingReceipts) expect(text.includes(receipt), file).toBe(false);
+      for (const receipt of rated.receipts) expect(text.includes(receipt), file).toBe(false);
     }
   });
 });
@@ -396,7 +344,7 @@ describe('proposing a collaboration pact', () => {
       expect(await card.textContent()).not.toContain('Giulia Esempio');
 
       // Published, the site rebuilds: the register page shows the stage, the timeline and the answer.
-      await buildSite({ CMS_URL: cms.url, SITE_URL: site.url }, siteDir);
+      await buildSite({ ...siteEnv, BUILD_NOW: new Date().toISOString() }, siteDir);
       await link.focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(`**/patti/${draft.slug}/`);

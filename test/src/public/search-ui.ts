@@ -7,53 +7,9 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createSearchClient, ensureSearchKey } from '@coesione/search';
-import { launchBrowser } from './support/browser.ts';
-import { layoutShift } from './support/layout-shift.ts';
-import { startSeededCms, type TestCms } from './support/cms.ts';
-import { indexDemo, synced, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
-import { buildSite } from './support/site.ts';
-import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { freePort } from '../../scripts/src/lib/ports.ts';
-
-let meili: TestMeili;
-let cms: TestCms;
-let site: { url: string; close(): Promise<void> };
-let siteDir: string;
-let browser: Browser;
-
-// Words only unpublished text holds: a draft-only practice, and the draft of a published one.
-const DRAFT_WORD = 'zafferanissimo';
-const DRAFT_EDIT_WORD = 'cardamomissimo';
-
-beforeAll(async () => {
-  meili = await startMeili();
-  // The site's origin is known before the CMS starts: CORS (the island's fallback) and the CMS's links need it.
-  const sitePort = await freePort();
-  const siteUrl = `http://127.0.0.1:${sitePort}`;
-  cms = await startSeededCms({ users: false }, { MEILISEARCH_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_INTERVAL_MS: '100', CORS_ORIGINS: siteUrl, SITE_URL: siteUrl });
-  await indexDemo(cms, meili);
-  const practices = cms.strapi.documents('api::practice.practice');
-  await practices.create({ data: { title: `Bozza ${DRAFT_WORD}`, slug: 'bozza-zafferano', summary: `Mai pubblicata: ${DRAFT_WORD}.` } } as never);
-  const published = (await practices.findFirst({ status: 'published' } as never)) as { documentId: string; summary: string };
-  await practices.update({ documentId: published.documentId, data: { summary: `${published.summary} ${DRAFT_EDIT_WORD}` } } as never);
-  await until('the demo content to be indexed', () => synced(cms, meili), 180_000); // generous: a loaded machine makes Meilisearch answer 408 for a while
-  const key = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
-  siteDir = await buildSite({ CMS_URL: cms.url, SITE_URL: siteUrl, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: key });
-  expect(fs.readFileSync(`${siteDir}/cerca/index.html`, 'utf8')).not.toContain(meili.masterKey);
-  site = await serveStatic(siteDir, { port: sitePort });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
-  await cms?.stop();
-  await meili?.stop();
-});
+import type { Page } from 'playwright-core';
+import { layoutShift } from '../support/layout-shift.ts';
+import { browser, cms, DRAFT_EDIT_WORD, DRAFT_WORD, meili, site, siteDir } from '../support/public-stack.ts';
 
 async function openSearch(query = ''): Promise<Page> {
   const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
@@ -86,6 +42,8 @@ describe('the search page', () => {
     await expect.poll(() => page.locator('.result h3').count()).toBeGreaterThan(0);
     expect(violations).toEqual([]);
     await context.close();
+    // The page carries the search-only key, never the master key.
+    expect(fs.readFileSync(`${siteDir}/cerca/index.html`, 'utf8')).not.toContain(meili.masterKey);
   });
 
   it('shows results as you type, with the matches highlighted, and says how many', async () => {
@@ -118,6 +76,20 @@ describe('the search page', () => {
     await page.goBack();
     await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${allResults} risultat`));
     expect(page.url()).not.toContain('tipo=');
+    await page.context().close();
+  });
+
+  it('shortens a long facet to the values with most results, and «Mostra tutti» opens the whole list', async () => {
+    const page = await openSearch();
+    const comuni = page.getByRole('group', { name: 'Comune' });
+    await expect.poll(() => comuni.getByRole('checkbox').count()).toBe(8);
+    const more = comuni.getByRole('button', { name: /^Mostra tutti \((\d+)\)$/ });
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    const all = Number(/\((\d+)\)/.exec((await more.textContent()) ?? '')?.[1]);
+    expect(all).toBeGreaterThan(20);
+    await more.click();
+    expect(await comuni.getByRole('checkbox').count()).toBe(all);
+    expect(await comuni.getByRole('button', { name: 'Mostra meno' }).getAttribute('aria-expanded')).toBe('true');
     await page.context().close();
   });
 

@@ -13,19 +13,15 @@ import { XMLParser } from 'fast-xml-parser';
 import pa11y from 'pa11y';
 import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed } from '../../scripts/src/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, quarterLabel, romeDay, TYPES } from '@coesione/model';
 import { inspectPdf } from '@coesione/pdf/inspect';
-import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { CHROMIUM, launchBrowser } from './support/browser.ts';
-import { startCms, type TestCms } from './support/cms.ts';
-import { buildSite, SiteBuildError } from './support/site.ts';
-import { pageFamilies, pagesToCheck, pathnameOf, sampleSeed } from './support/page-families.ts';
+import { serveStatic } from '../../../scripts/src/lib/static-server.ts';
+import { CHROMIUM, launchBrowser } from '../support/browser.ts';
+import { BUILD_NOW, cms, PACT_SECRET, siteDir, siteEnv } from '../support/public-stack.ts';
+import { buildSite, SiteBuildError } from '../support/site.ts';
+import { pageFamilies, pagesToCheck, pathnameOf, sampleSeed } from '../support/page-families.ts';
 
-const BUILD_NOW = '2026-11-24T10:00:00Z';
-const PACT_SECRET = { proposerName: 'Ermenegilda Riservatissima', proposerEmail: 'ermenegilda.riservata@example.org', proposerPhone: '+39 333 000 1111' };
-let cms: TestCms;
 let work: string;
 let fromCms: string;
 let fromSnapshot: string;
@@ -46,28 +42,20 @@ const SAMPLE_EXTRA = 24;
 let checked: string[];
 
 beforeAll(async () => {
-  cms = await startCms();
-  await seed(cms.strapi, { users: false, today: new Date('2026-11-20T10:00:00Z') });
-  // A published pact whose proposer left personal data: none of it may reach a page.
-  const vercelli = (await cms.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!.documentId;
-  await cms.strapi.documents('api::pact.pact').create({
-    data: { title: 'Patto con dati riservati', slug: 'patto-con-dati-riservati', summary: 'Un patto di prova.', commonGood: 'Aiuola di prova', kind: 'ordinario', municipalities: [vercelli], ...PACT_SECRET, publicProposer: 'Gruppo di vicinato' },
-    status: 'published',
-  } as never);
+  // The stack's own build is the one «from the CMS»; a second build from a snapshot of the same content must match it.
+  fromCms = siteDir;
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-site-test-'));
   fs.writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify(await takeSnapshot(cms.url)));
-  fromCms = await buildSite({ CMS_URL: cms.url, BUILD_NOW });
   // No CMS to read; the forms still post where browsers reach it (PUBLIC_CMS_URL), as in a deploy from a snapshot.
-  fromSnapshot = await buildSite({ SITE_SNAPSHOT: path.join(work, 'snapshot.json'), CMS_URL: 'http://127.0.0.1:9', PUBLIC_CMS_URL: cms.url, BUILD_NOW });
+  fromSnapshot = await buildSite({ ...siteEnv, SITE_SNAPSHOT: path.join(work, 'snapshot.json'), CMS_URL: 'http://127.0.0.1:9', PUBLIC_CMS_URL: cms.url });
   const sample = sampleSeed();
   const { families } = pageFamilies(pages(fromCms).map(pathnameOf));
   checked = pagesToCheck(families, SAMPLE_EXTRA, sample);
   console.log(`page checks: ${checked.length} pages, one of each of ${families.size} families and ${SAMPLE_EXTRA} more drawn with seed ${sample} (replay: TEST_SAMPLE_SEED=${sample})`);
 });
 
-afterAll(async () => {
-  await cms?.stop();
-  for (const dir of [work, fromCms, fromSnapshot]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+afterAll(() => {
+  for (const dir of [work, fromSnapshot]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the site build', () => {
@@ -274,7 +262,7 @@ describe('the site build', () => {
     for (const feed of ['buone-prassi/rss.xml', 'opportunita/rss.xml', 'temi/riuso-economia-circolare/rss.xml']) {
       const rss = parser.parse(read(fromCms, feed)).rss;
       expect(rss.channel.item.length, feed).toBeGreaterThan(0);
-      expect(rss.channel.item[0].link, feed).toMatch(/^http:\/\/127\.0\.0\.1:4321\//);
+      expect(rss.channel.item[0].link.startsWith(`${siteEnv.SITE_URL}/`), feed).toBe(true);
     }
     const calendar = new ICAL.Component(ICAL.parse(read(fromCms, 'calendario.ics')));
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -282,10 +270,10 @@ describe('the site build', () => {
     expect(events.filter((e) => e.summary.startsWith('Scadenza:')).length).toBeGreaterThanOrEqual(15);
 
     const index = parser.parse(read(fromCms, 'sitemap-index.xml')).sitemapindex.sitemap;
-    expect(index.loc).toBe('http://127.0.0.1:4321/sitemap-0.xml');
+    expect(index.loc).toBe(`${siteEnv.SITE_URL}/sitemap-0.xml`);
     const listed = new Set((parser.parse(read(fromCms, 'sitemap-0.xml')).urlset.url as { loc: string }[]).map((u) => u.loc));
     for (const page of pages(fromCms).filter((p) => p !== '404.html')) {
-      expect(listed, page).toContain(`http://127.0.0.1:4321/${page.replace(/index\.html$/, '')}`);
+      expect(listed, page).toContain(`${siteEnv.SITE_URL}/${page.replace(/index\.html$/, '')}`);
     }
   });
 
@@ -467,7 +455,7 @@ describe('the need figures on the site (/bisogni/)', () => {
     const dati = read(fromCms, 'dati-aperti/index.html');
     for (const href of ['/dati-aperti/bisogni.csv', '/dati-aperti/bisogni.json', '/bisogni/sintesi/']) expect(dati).toContain(`href="${href}"`);
     // The need records' own fields (cms need-record schema) never reach a file of the build.
-    const recordFields = Object.keys(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../cms/src/api/need-record/content-types/need-record/schema.json'), 'utf8')).attributes as object);
+    const recordFields = Object.keys(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../../cms/src/api/need-record/content-types/need-record/schema.json'), 'utf8')).attributes as object);
     const distinctive = recordFields.filter((f) => !['month', 'municipality', 'ageBand', 'sex', 'categories', 'services', 'organization', 'source'].includes(f));
     expect(distinctive).toEqual(expect.arrayContaining(['codiceFiscale', 'personKey', 'household']));
     const files = fs.readdirSync(fromCms, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|json|csv|js|xml|geojson|ics)$/.test(f));
@@ -577,7 +565,7 @@ describe('the register of pacts: filters, annual reports, open data, calendar (i
     const json = JSON.parse(read(fromCms, 'dati-aperti/patti.json')) as { patti: Record<string, unknown>[] };
     expect(json.patti.map((p) => p.titolo).sort()).toEqual(published.map((p) => p.title).sort());
     const secret = json.patti.find((p) => p.titolo === 'Patto con dati riservati')!;
-    expect(secret).toMatchObject({ proponente: 'Gruppo di vicinato', url: 'http://127.0.0.1:4321/patti/patto-con-dati-riservati/', fase: 'Proposta ricevuta', comuni: ['Vercelli'] });
+    expect(secret).toMatchObject({ proponente: 'Gruppo di vicinato', url: `${siteEnv.SITE_URL}/patti/patto-con-dati-riservati/`, fase: 'Proposta ricevuta', comuni: ['Vercelli'] });
     const notice = json.patti.find((p) => String(p.url).endsWith('/patti/ex-lavatoio-di-gattinara/'))!;
     expect(notice).toMatchObject({ avviso_dal: '2026-11-14', avviso_al: '2026-12-14', tipo: 'complesso' });
     const csvRows = parseCsv(read(fromCms, 'dati-aperti/patti.csv'));
@@ -599,7 +587,7 @@ describe('the register of pacts: filters, annual reports, open data, calendar (i
     expect(notice?.startDate.toString()).toBe('2026-11-14');
     // All-day: DTEND is the day after the closing day.
     expect(notice?.endDate.toString()).toBe('2026-12-15');
-    expect(notice?.component.getFirstPropertyValue('url')).toBe('http://127.0.0.1:4321/patti/ex-lavatoio-di-gattinara/');
+    expect(notice?.component.getFirstPropertyValue('url')).toBe(`${siteEnv.SITE_URL}/patti/ex-lavatoio-di-gattinara/`);
     // An answer already given is no longer a deadline.
     expect(events.some((e) => e.summary === 'Risposta dovuta: L’ex lavatoio di Gattinara come spazio di comunità')).toBe(false);
     expect(events.filter((e) => e.summary.startsWith('Tappa del patto:')).length).toBeGreaterThan(0);
