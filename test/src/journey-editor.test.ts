@@ -108,6 +108,9 @@ describe('the Editor moderates a contribution', () => {
     await page.goto(`${cms.url}/admin`);
     const widget = page.locator('ul[aria-label="Contributi da moderare"]');
     await widget.waitFor({ timeout: 60_000 });
+    // The work first: the office's queues open the home page, Strapi's generic widgets come after them.
+    const widgets = await page.locator('[data-strapi-widget-id]').evaluateAll((all) => all.map((w) => w.getAttribute('data-strapi-widget-id')));
+    expect(widgets.slice(0, 5)).toEqual(['global::contributions', 'global::partner-drafts', 'global::closing-soon', 'global::need-reporting', 'global::not-verified']);
     await widget.getByRole('link', { name: CITIZEN.title }).click();
     await page.locator('textarea[name="publicReply"]').waitFor({ timeout: 30_000 });
     // What the citizen sent, readable and not rewritable; no field hidden from the moderator.

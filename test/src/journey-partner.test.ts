@@ -110,6 +110,9 @@ describe('a partner with its own organisation and its own pacts', () => {
     const item = page.locator('ul[aria-label="Le tue proposte"] li', { hasText: TITLE });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.textContent()).toContain('In attesa della redazione');
+    // The work first: its proposals open the home page, before Strapi's generic widgets.
+    const widgets = await page.locator('[data-strapi-widget-id]').evaluateAll((all) => all.map((w) => w.getAttribute('data-strapi-widget-id')));
+    expect(widgets.slice(0, 2)).toEqual(['global::partner-proposals', 'global::how-to-propose']);
     // Which other bodies sent their need records is the office's to know.
     expect(await page.getByText('Invii dei dati di bisogno').count()).toBe(0);
   });

@@ -33,21 +33,23 @@ const title = (id: string, defaultMessage: string) => ({ id: `coesione.${id}`, d
 type WidgetName = 'PartnerProposalsWidget' | 'HowToWidget' | 'ContributionsWidget' | 'PartnerDraftsWidget' | 'ClosingSoonWidget' | 'NotVerifiedWidget';
 const widget = (name: WidgetName) => (): Promise<ComponentType> => import('./coesione/Widgets').then((m) => m[name]);
 
+const COESIONE_WIDGETS = [
+  { id: 'partner-proposals', icon: Feather, title: title('widget.partner', 'Le tue proposte'), component: widget('PartnerProposalsWidget'), permissions: PARTNER, link: { label: title('widget.partner.link', 'Come proporre un contenuto'), href: HELP_PATH } },
+  { id: 'how-to-propose', icon: Question, title: title('widget.howto', 'Come proporre un contenuto'), component: widget('HowToWidget'), permissions: PARTNER },
+  { id: 'contributions', icon: Bell, title: title('widget.contributions', 'Contributi da moderare'), component: widget('ContributionsWidget'), permissions: EDITOR },
+  { id: 'partner-drafts', icon: Feather, title: title('widget.drafts', 'Bozze proposte dai partner'), component: widget('PartnerDraftsWidget'), permissions: EDITOR },
+  { id: 'closing-soon', icon: Calendar, title: title('widget.closing', 'Opportunità in scadenza (7 giorni)'), component: widget('ClosingSoonWidget'), permissions: EDITOR },
+  { id: 'need-reporting', icon: ChartPie, title: title('widget.reporting', 'Invii dei dati di bisogno'), component: () => import('./needs/ReportingWidget').then((m) => m.ReportingWidget), permissions: EDITOR },
+  { id: 'not-verified', icon: Clock, title: title('widget.verify', 'Da verificare (oltre 12 mesi)'), component: widget('NotVerifiedWidget'), permissions: EDITOR },
+];
+
 export default {
   config: {
     locales: ['it'],
     translations: { it: IT },
   },
   register(app: StrapiApp) {
-    app.widgets.register([
-      { id: 'partner-proposals', icon: Feather, title: title('widget.partner', 'Le tue proposte'), component: widget('PartnerProposalsWidget'), permissions: PARTNER, link: { label: title('widget.partner.link', 'Come proporre un contenuto'), href: HELP_PATH } },
-      { id: 'how-to-propose', icon: Question, title: title('widget.howto', 'Come proporre un contenuto'), component: widget('HowToWidget'), permissions: PARTNER },
-      { id: 'contributions', icon: Bell, title: title('widget.contributions', 'Contributi da moderare'), component: widget('ContributionsWidget'), permissions: EDITOR },
-      { id: 'partner-drafts', icon: Feather, title: title('widget.drafts', 'Bozze proposte dai partner'), component: widget('PartnerDraftsWidget'), permissions: EDITOR },
-      { id: 'closing-soon', icon: Calendar, title: title('widget.closing', 'Opportunità in scadenza (7 giorni)'), component: widget('ClosingSoonWidget'), permissions: EDITOR },
-      { id: 'need-reporting', icon: ChartPie, title: title('widget.reporting', 'Invii dei dati di bisogno'), component: () => import('./needs/ReportingWidget').then((m) => m.ReportingWidget), permissions: EDITOR },
-      { id: 'not-verified', icon: Clock, title: title('widget.verify', 'Da verificare (oltre 12 mesi)'), component: widget('NotVerifiedWidget'), permissions: EDITOR },
-    ]);
+    app.widgets.register(COESIONE_WIDGETS);
     app.addMenuLink({
       to: HELP_PATH.slice(1),
       icon: Information,
@@ -59,6 +61,9 @@ export default {
     registerNeedsPage(app);
     registerCoordinateField(app);
     registerPactStageField(app);
+    // The work first: Strapi registers its own widgets (profile, statistics, last edited and published
+    // entries: each with its plugin's id) before ours; ours go in front of them, in their order.
+    app.widgets.register((all) => [...all.filter((w) => !w.pluginId), ...all.filter((w) => w.pluginId)]);
   },
   bootstrap(app: StrapiApp) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
