@@ -6,5 +6,6 @@ export * from './needs.js';
 export * from './need-crosswalk.js';
 export * from './pacts.js';
 export * from './coordinates.js';
+export * from './csv.js';
 export * from './site.js';
 export * from './suggest.js';

@@ -2,8 +2,8 @@
  * The quarterly digest of a comune or an ambito: one row per need category (and, for an ambito, per
  * age band), the same rows for the printable HTML page and for its CSV, so the two never differ.
  */
-import { AGE_BANDS, ALL, yearBefore, type NeedReporting } from '@coesione/model';
-import { csv, figureText, percentText, quarterState, ratePer1000, rateText, type NeedFigures, type Release } from './needs';
+import { AGE_BANDS, ALL, csv, yearBefore, type NeedReporting } from '@coesione/model';
+import { figureText, percentText, quarterState, ratePer1000, rateText, type NeedFigures, type Release } from './needs';
 
 export interface DigestRow {
   category: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csv, emergingNeeds, figureText, haversineKm, NeedFigures, needsWithoutSupply, ratePer1000, reportingText, trendOf, type Release } from './needs';
+import { emergingNeeds, figureText, haversineKm, NeedFigures, needsWithoutSupply, ratePer1000, reportingText, trendOf, type Release } from './needs';
 import { digestCsv, digestOf } from './needs-digest';
 
 const cell = (area: string, category: string, people: number | null, ageBand = 'tutte') => ({ area, category, ageBand, people, multiBody: null });
@@ -63,7 +63,6 @@ describe('need figures', () => {
     expect(digestOf(figures, 'ambito', 'cisas-santhia', 'Santhià', '2026-T3', [{ slug: 'casa', name: 'Casa, abitare' }], 8000).rows[0]!.change).toBe('+25%');
     expect(ambito.rows[0]!.change).toBe('–');
     expect(digestCsv(ambito).split('\r\n')[1]).toMatch(/^2026-T3,provvisorio,ambito,/);
-    expect(csv([['=1+1', '-3', 'a"b']])).toBe(`'=1+1,-3,"a""b"\r\n`);
   });
 
   it('says how complete a quarter is, in words, and carries it into the digest CSV', () => {

@@ -337,16 +337,4 @@ export function symbolRadius(people: number | null, max: number, maxRadius = 28,
   return Math.max(minRadius, Math.round(Math.sqrt(people / max) * maxRadius));
 }
 
-/**
- * RFC 4180 CSV with CRLF. A text that a spreadsheet would run as a formula (=, +, -, @ first) gets a
- * leading apostrophe; numbers are written as numbers.
- */
-export function csv(rows: string[][]): string {
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
 export { ALL, DISTRICT };

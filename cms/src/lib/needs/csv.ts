@@ -5,7 +5,7 @@
  * reported with its row, its column and why, in Italian; nothing here touches the database.
  */
 import { parse } from 'csv-parse/sync';
-import { AGE_BANDS, CITIZENSHIPS, HOUSEHOLDS, MONTH, SEXES, categoryCrosswalk, importAccepted, importCodes, serviceCrosswalk, validCodiceFiscale, type Coded, type NationalCode } from '@coesione/model';
+import { AGE_BANDS, CITIZENSHIPS, HOUSEHOLDS, MONTH, SEXES, categoryCrosswalk, csv, importAccepted, importCodes, serviceCrosswalk, validCodiceFiscale, type Coded, type CsvCell, type NationalCode } from '@coesione/model';
 
 /** The template's columns, in order, with what each holds (the downloadable template's second line). */
 export const COLUMNS = [
@@ -232,11 +232,15 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
   return { rows, errors, total: body.length };
 }
 
+/**
+ * How the CMS writes a file for partners: `;` and a BOM, as Excel with Italian settings opens them by
+ * double click and as the import reads them back; a cell that would run as a formula is neutralised.
+ */
+export const partnerCsv = (rows: readonly (readonly CsvCell[])[]): string => csv(rows, { separator: ';', bom: true });
+
 /** The template a partner downloads: the header and one line saying what each column holds, with an example (skipped on import). */
 export function templateCsv(): string {
-  const line = (values: readonly string[]) => values.map((v) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';');
-  const help = COLUMNS.map((c) => (c.example ? `${c.help}; es. ${c.example}` : c.help));
-  return `\uFEFF${[line(COLUMNS.map((c) => c.name)), line(help)].join('\r\n')}\r\n`;
+  return partnerCsv([COLUMNS.map((c) => c.name), COLUMNS.map((c) => (c.example ? `${c.help}; es. ${c.example}` : c.help))]);
 }
 
 /** One allowed value of a coded column: the code the template takes and its Italian label (also accepted). */
@@ -273,10 +277,9 @@ function nationalCells(column: Column, code: string): string[] {
  * in each national list.
  */
 export function codesCsv(vocabularies: { categories: readonly AllowedCode[]; services: readonly AllowedCode[] }): string {
-  const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [['colonna', 'codice', 'etichetta', ...NATIONAL_COLUMNS].join(';')];
+  const rows: string[][] = [['colonna', 'codice', 'etichetta', ...NATIONAL_COLUMNS]];
   const add = (column: Column, list: readonly AllowedCode[]) => {
-    for (const item of list) lines.push([column, item.code, item.label, ...nationalCells(column, item.code)].map(quote).join(';'));
+    for (const item of list) rows.push([column, item.code, item.label, ...nationalCells(column, item.code)]);
   };
   add('bisogni', vocabularies.categories);
   add('servizi', vocabularies.services);
@@ -284,5 +287,5 @@ export function codesCsv(vocabularies: { categories: readonly AllowedCode[]; ser
   add('tipo_nucleo', HOUSEHOLDS);
   add('sesso', SEXES);
   add('cittadinanza', CITIZENSHIPS);
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return partnerCsv(rows);
 }

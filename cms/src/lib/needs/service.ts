@@ -6,12 +6,12 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type NeedRelease, type NeedReporting } from '@coesione/model';
+import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type CsvCell, type NeedRelease, type NeedReporting } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter, peopleOver, releaseDue, windowOf } from './aggregate';
 import { readNeedCsvOffThread } from './csv-thread';
-import { codesCsv, normalize, vocabularyOf, withNationalCodes, type CodedRow, type RowError, type Vocabularies } from './csv';
+import { codesCsv, normalize, partnerCsv, vocabularyOf, withNationalCodes, type CodedRow, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
 import { secret } from '../runtime';
@@ -311,7 +311,7 @@ export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Prom
   const own = peopleByQuarter(records);
   const releases = (await strapi.db.query(NEED_FIGURE).findMany({ where: { level: 'comune' } })) as (NeedRelease & { frozen: boolean })[];
   const published = new Map(releases.map((r) => [r.quarter, r]));
-  const lines = ['trimestre;stato;trimestri_contati;codice_istat;categoria;persone_seguite_da_voi;persone_nel_distretto'];
+  const rows: CsvCell[][] = [['trimestre', 'stato', 'trimestri_contati', 'codice_istat', 'categoria', 'persone_seguite_da_voi', 'persone_nel_distretto']];
   let count = 0;
   for (const quarter of [...own.keys()].sort()) {
     const release = published.get(quarter);
@@ -323,12 +323,12 @@ export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Prom
       const [istat, category] = key.split('|') as [string, string];
       const cell = release?.cells.find((c) => c.area === istat && c.category === category);
       const district = !release ? 'non ancora pubblicato' : cell === undefined ? 'nessun dato' : cell.people !== null ? String(cell.people) : cell.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${release.minCell}`;
-      lines.push([quarter, !release ? '' : release.frozen ? 'definitivo' : 'provvisorio', span, istat, category, n, district].join(';'));
+      rows.push([quarter, !release ? '' : release.frozen ? 'definitivo' : 'provvisorio', span, istat, category, n, district]);
       count += 1;
     }
   }
   await audit(strapi, { actor: actor.email, action: 'esportazione', organization: organization.name, count, detail: `proprie cifre per trimestre (${[...own.keys()].map(quarterLabel).join(', ')})` });
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return partnerCsv(rows);
 }
 
 /** What a partner's page shows: its records per month and its last import. */

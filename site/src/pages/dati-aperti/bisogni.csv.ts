@@ -5,9 +5,10 @@
  * due, those that did by the due day; empty for releases made before it was measured), and how many quarters
  * a figure counts (comune figures: the four to the quarter).
  */
+import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
 import { NATIONAL_COLUMNS, nationalCells } from '../../lib/need-crosswalk';
-import { csv, quarterState } from '../../lib/needs';
+import { quarterState } from '../../lib/needs';
 import { needFigures } from '../../lib/needs-data';
 
 export const GET: APIRoute = async () => {

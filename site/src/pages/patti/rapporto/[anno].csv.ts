@@ -1,6 +1,6 @@
 /** /patti/rapporto/<anno>.csv: the annual report of pacts, the same rows as its page. */
+import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
-import { csv } from '../../../lib/needs';
 import { reports } from '../../../lib/pact-pages';
 import { reportCsvRows, type PactReport } from '../../../lib/pact-report';
 
