@@ -297,6 +297,34 @@ describe('a citizen on a phone (390 × 844)', () => {
     await page.context().close();
   });
 
+  it('filters a section list by comune without JavaScript, and reaches a theme’s part of that section', async () => {
+    const page = await phone(false);
+    await page.goto(`${site.url}/opportunita/`);
+    await page.getByText('Filtra le schede').tap();
+    const filters = page.locator('details.section-filters');
+    await filters.getByLabel('Comune').selectOption({ value: 'Vercelli' });
+    await filters.getByRole('button', { name: 'Cerca tra le opportunità' }).tap();
+    await page.waitForURL(/\/api\/cerca\?tipo=opportunity&q=&comune=Vercelli/);
+    // Opportunities only, and fewer than the section holds: the comune filtered them.
+    const links = await page.locator('ol.results h2 a').evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^\/opportunita\/[^/]+\/$/);
+    const shown = Number(/^(\d+)/.exec((await page.getByText(/^\d+ risultat/).first().textContent()) ?? '')?.[1]);
+    const all = Number(/(\d+) schede/.exec(fs.readFileSync(`${siteDir}/opportunita/index.html`, 'utf8'))?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(all);
+
+    await page.goto(`${site.url}/opportunita/`);
+    await page.getByText('Filtra le schede').tap();
+    const theme = page.locator('.section-filter-themes a').first();
+    const name = (await theme.textContent()) ?? '';
+    await theme.tap();
+    await page.waitForURL(/\/temi\/[^/]+\/#gruppo-opportunity$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+    expect(await page.locator('#gruppo-opportunity').count()).toBe(1);
+    await page.context().close();
+  });
+
   // Two typos Meilisearch cannot forgive in «viciclete» (one on the first letter counts double): it answers
   // the repairs of «riparazone» alone, and no result holds both words.
   it('is offered «Forse cercavi» when typos lose a word, and finds the bicycle workshop by following it', async () => {
