@@ -35,10 +35,10 @@ import { packageFile } from '../../scripts/src/lib/strapi.ts';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { adminToken } from './support/admin.ts';
 import { startCms, type TestCms } from './support/cms.ts';
-import { startCmsProcess } from './support/cms-process.ts';
+import { startCmsProcess } from '../../scripts/src/lib/cms-process.ts';
 import { send } from './support/http.ts';
 import { indexedKeys } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
+import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
 import { buildSite } from './support/site.ts';
 
 const KEY = 'chiave-di-prova-dei-backup-0123456789';

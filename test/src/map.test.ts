@@ -14,7 +14,7 @@ import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
 import { indexDemo, synced, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
+import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
 import { buildSite } from './support/site.ts';
 
 interface Feature {

@@ -13,7 +13,7 @@ import { launchBrowser } from './support/browser.ts';
 import { layoutShift } from './support/layout-shift.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
 import { indexDemo, synced, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
+import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
 import { buildSite } from './support/site.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { freePort } from '../../scripts/src/lib/ports.ts';
