@@ -36,10 +36,10 @@ import { packageFile } from '../../scripts/src/lib/strapi.ts';
 import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
 import { adminToken } from './support/admin.ts';
 import { startCms, type TestCms } from './support/cms.ts';
-import { startCmsProcess } from './support/cms-process.ts';
+import { startCmsProcess } from '../../scripts/src/lib/cms-process.ts';
 import { send } from './support/http.ts';
 import { indexedKeys } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
+import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
 
 const KEY = 'chiave-di-prova-dei-backup-0123456789';
 // A portable restore runs Strapi's CLI (which compiles the CMS, boots it and writes every row); each restore boots the CMS again.

@@ -7,7 +7,7 @@ import { createSearchClient, ensureIndex, ensureSearchKey, INDEX_UID, SEARCH_TYP
 import { seed } from '../../scripts/src/seed/seed.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { indexedKeys, outboxSize, publishedKeys, synced, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
+import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
 
 let meili: TestMeili;
 let cms: TestCms;

@@ -13,7 +13,7 @@ import { takeSnapshot } from '@coesione/cms-client';
 import { startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
 import { outboxSize, searchIndex, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from './support/meili.ts';
+import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
 
 const SUBMISSION = 'api::submission.submission';
 const MIN_FILL_MS = 1500;

@@ -22,13 +22,18 @@ export const percentile = (sorted: number[], p: number): number =>
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
+ * A load generator's connections: kept alive, as a real client would, and dropped after 4 s idle: before
+ * the server's own 5 s (Node's keepAliveTimeout), else a request sent on a socket the server is closing
+ * that instant fails with ECONNRESET, a race of the load generator and not an error of the CMS.
+ */
+export const loadAgent = (maxSockets: number): http.Agent => new http.Agent({ keepAlive: true, maxSockets, timeout: 4000 });
+
+/**
  * Runs `requests` calls of `one` with `concurrency` of them in flight, timing each; `one` resolves whether
- * the call succeeded. Connections are kept alive in `agent`, as a real client would, and dropped after 4 s
- * idle: before the server's own 5 s (Node's keepAliveTimeout), else a request sent on a socket the server
- * is closing that instant fails with ECONNRESET, a race of the load generator and not an error of the CMS.
+ * the call succeeded. Connections are kept alive in `agent` (loadAgent).
  */
 export async function runLoad(one: (i: number, agent: http.Agent) => Promise<boolean>, options: { requests: number; concurrency: number }): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, timeout: 4000 });
+  const agent = loadAgent(options.concurrency);
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;

@@ -9,29 +9,15 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { AGE_BANDS, AMBITI, NEED_CATEGORIES } from '@coesione/model';
+import { AGE_BANDS } from '@coesione/model';
 import { writeResults } from '../lib/bench.ts';
 import { CMS_DIR } from '../lib/paths.ts';
 import { progress } from '../lib/progress.ts';
 import { ensureCmsBuilt, loadStrapi } from '../lib/strapi.ts';
 import { DEMO_USERS, seed } from '../seed/seed.ts';
+import { CATEGORIES, COMUNI, needCsv } from './need-csv.ts';
 
 const ROWS = Number(process.env.BENCH_NEED_ROWS ?? 100_000);
-const HEADER = 'mese;comune;fascia_eta;tipo_nucleo;sesso;cittadinanza;bisogni;servizi;servizio_sociale;codice_fiscale;codice_interno';
-const COMUNI = AMBITI.flatMap((a) => a.comuni);
-const CATEGORIES = NEED_CATEGORIES.map((c) => c.slug);
-const BANDS = ['0-17', '18-29', '30-49', '50-64', '65-79', '80+'];
-
-/** `n` rows over twelve months of 2025, ~8,300 people a month identified by the partner's file code. */
-function csv(n: number): string {
-  const lines = [HEADER];
-  for (let i = 0; i < n; i += 1) {
-    const month = `2025-${String(1 + (i % 12)).padStart(2, '0')}`;
-    lines.push(`${month};${COMUNI[i % COMUNI.length]};${BANDS[i % 6]};;;;${CATEGORIES[i % 14]}|${CATEGORIES[(i * 7) % 14]};;no;;B-${Math.floor(i / 12)}`);
-  }
-  return lines.join('\r\n');
-}
-
 /** A need record as the CMS's aggregation reads it (cms/src/lib/needs/store.ts). */
 interface RecordRow { id: number; month: string; istat: string; ageBand: string; personKey: string | null; organization: number | null; categories: string[] }
 
@@ -77,7 +63,7 @@ async function main(): Promise<void> {
       importCsv(actor: { id: number; email: string }, bytes: Uint8Array, options: { validOnly: boolean }): Promise<{ stored: number; errors: unknown[] }>;
       computeFigures(): Promise<unknown>;
     };
-    const file = Buffer.from(csv(ROWS));
+    const file = Buffer.from(needCsv(ROWS));
     let stored = 0;
     results.importSeconds = await seconds(async () => {
       const report = await ops.importCsv(user, file, { validOnly: false });

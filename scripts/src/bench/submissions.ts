@@ -19,39 +19,24 @@ import { freePort, waitForUrl } from '../lib/ports.ts';
 import { progress } from '../lib/progress.ts';
 import { ensureCmsBuilt, loadStrapi, STRAPI_BIN } from '../lib/strapi.ts';
 import { seed } from '../seed/seed.ts';
+import { citizenAddress, contribution, contributionTargets, type ContributionTargets } from './contributions.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
 const REQUESTS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
 const CONCURRENCY = 20;
 
-async function prepare(dataDir: string): Promise<{ practices: string[]; comuni: string[] }> {
+async function prepare(dataDir: string): Promise<ContributionTargets> {
   process.env.COESIONE_DATA_DIR = dataDir;
   const strapi = await loadStrapi();
   try {
     await seed(strapi, { progress, users: false });
-    const practices = (await strapi.documents('api::practice.practice').findMany({ status: 'published', fields: ['documentId'], limit: 1000 } as never)) as { documentId: string }[];
-    const comuni = (await strapi.documents('api::municipality.municipality').findMany({ fields: ['istatCode'], limit: 1000 } as never)) as unknown as { istatCode: string }[];
-    return { practices: practices.map((p) => p.documentId), comuni: comuni.map((c) => c.istatCode) };
+    return await contributionTargets(strapi);
   } finally {
     await strapi.destroy();
   }
 }
 
-/** The i-th contribution: a third each of proposals, reports and ratings, every one valid. */
-function contribution(i: number, ids: { practices: string[]; comuni: string[] }): unknown {
-  const startedAt = Date.now() - 30_000;
-  const comune = ids.comuni[i % ids.comuni.length];
-  switch (i % 3) {
-    case 0:
-      return { kind: 'proposta', target: 'practice', title: `Proposta numero ${i}`, description: `Una proposta per misurare il CMS (${i}).\n\nSecondo paragrafo.`, comune, consent: true, startedAt };
-    case 1:
-      return { kind: 'segnalazione', category: 'barriere', description: `Segnalazione numero ${i}.`, comune: '002158', latitude: 45.3239, longitude: 8.4236, email: `persona${i}@example.org`, consent: true, startedAt };
-    default:
-      return { kind: 'valutazione', targetType: 'practice', targetDocumentId: ids.practices[i % ids.practices.length], stars: 1 + (i % 5), comment: 'Utile.', consent: true, startedAt };
-  }
-}
-
-async function post(bases: string[], ids: { practices: string[]; comuni: string[] }, options: { requests: number; concurrency: number }, offset: number): Promise<LoadResult & { receipts: number; failures?: string[] }> {
+async function post(bases: string[], ids: ContributionTargets, options: { requests: number; concurrency: number }, offset: number): Promise<LoadResult & { receipts: number; failures?: string[] }> {
   const receipts = new Set<string>();
   /** What came back instead of 201, to say why in the results. */
   const failures: string[] = [];
@@ -64,7 +49,7 @@ async function post(bases: string[], ids: { practices: string[]; comuni: string[
         {
           method: 'POST',
           agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': citizenAddress(i) },
         },
         (res) => {
           let text = '';

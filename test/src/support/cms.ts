@@ -16,7 +16,7 @@ import { send } from './http.ts';
 import { freePort } from '../../../scripts/src/lib/ports.ts';
 import { postgresBinDir } from '../../../scripts/src/lib/postgres.ts';
 import { lock, loadStrapi } from '../../../scripts/src/lib/strapi.ts';
-import { testCmsEnv } from './cms-env.ts';
+import { testCmsEnv } from '../../../scripts/src/lib/cms-env.ts';
 import { seed, type SeedOptions } from '../../../scripts/src/seed/seed.ts';
 import { romeDay } from '@coesione/model';
 

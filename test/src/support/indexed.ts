@@ -3,7 +3,7 @@ import type { UID } from '@strapi/strapi';
 import { createSearchClient, documentKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
 import { reindexFromCms } from '../../../scripts/src/lib/search-setup.ts';
 import type { TestCms } from './cms.ts';
-import type { TestMeili } from './meili.ts';
+import type { TestMeili } from '../../../scripts/src/lib/meili.ts';
 
 export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

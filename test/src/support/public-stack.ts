@@ -19,7 +19,7 @@ import { serveStatic } from '../../../scripts/src/lib/static-server.ts';
 import { launchBrowser } from './browser.ts';
 import { startSeededCms, type TestCms } from './cms.ts';
 import { indexDemo, synced, until } from './indexed.ts';
-import { startMeili, type TestMeili } from './meili.ts';
+import { startMeili, type TestMeili } from '../../../scripts/src/lib/meili.ts';
 import { buildSite } from './site.ts';
 
 /** The demo is seeded as of this day and the site built as of BUILD_NOW: the pages' dates are fixed. */

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadStrapi } from '../../../scripts/src/lib/strapi.ts';
 import { seed } from '../../../scripts/src/seed/seed.ts';
-import { testCmsEnv } from './cms-env.ts';
+import { testCmsEnv } from '../../../scripts/src/lib/cms-env.ts';
 
 const [dir, json] = process.argv.slice(2);
 if (!dir || !json) throw new Error('usage: seed-into.ts <folder> <{"users":…,"today":…}>');

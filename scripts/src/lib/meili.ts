@@ -1,9 +1,9 @@
-/** A real Meilisearch for tests: the bundled binary on a free loopback port, data in a temporary folder. */
+/** A real Meilisearch for tests and benchmarks: the bundled binary on a free loopback port, data in a temporary folder. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchMeilisearch, type MeilisearchProcess } from '@coesione/search';
-import { freePort } from '../../../scripts/src/lib/ports.ts';
+import { freePort } from './ports.ts';
 
 export interface TestMeili {
   url: string;

@@ -1,19 +1,20 @@
 /**
  * The CMS as its own OS process (`strapi start` on the built cms/dist), for tests that need what an
  * in-process Strapi cannot give: its stdout as an operator sees it, a crash, a restart, several
- * processes on one database. Same environment as support/cms.ts, on a free loopback port and a
- * temporary data directory (or the one given, which is then left in place).
+ * processes on one database; and for benchmarks that run several (bench/soak.ts). Same environment as
+ * the tests' in-process CMS (test/src/support/cms.ts), on a free loopback port and a temporary data
+ * directory (or the one given, which is then left in place).
  *
- * The build is the global setup's (ensureCmsBuilt); this only runs it.
+ * The build is the tests' global setup's, or the benchmark's (ensureCmsBuilt); this only runs it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
-import { freePort } from '../../../scripts/src/lib/ports.ts';
-import { STRAPI_BIN } from '../../../scripts/src/lib/strapi.ts';
-import { testCmsEnv } from './cms.ts';
+import { testCmsEnv } from './cms-env.ts';
+import { CMS_DIR } from './paths.ts';
+import { freePort } from './ports.ts';
+import { STRAPI_BIN } from './strapi.ts';
 
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 20_000;

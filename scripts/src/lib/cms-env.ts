@@ -1,4 +1,7 @@
-/** The environment of a test CMS (support/cms.ts), in a module free of Vitest: support/seed-into.ts runs outside it. */
+/**
+ * The environment of a test CMS (test/src/support/cms.ts) and of a CMS process (cms-process.ts), in a module
+ * free of Vitest: test/src/support/seed-into.ts and the benchmarks run outside it.
+ */
 
 /** What every test CMS runs with, in process or as its own process: loopback, quiet, no search sync unless asked. */
 export const testCmsEnv = (dataDir: string, port: number): Record<string, string> => ({
