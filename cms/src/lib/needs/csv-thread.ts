@@ -2,12 +2,12 @@
  * A partner's CSV read off the CMS's event loop: the parse of a file of several megabytes takes seconds of
  * CPU, and done on the main thread it held every other request (public reads, forms, the admin) for as long.
  * The file goes to a worker thread (this same module, run as the worker), which parses and checks it with
- * `readNeedCsv` and sends back the coded rows; its heap is capped, so a hostile file ends the worker, not the
+ * `readNeedCsv` and sends back the coded rows and the first problems with their counts (never all of them); its heap is capped, so a hostile file ends the worker, not the
  * CMS. Where the compiled module is not there to run (unit tests from TypeScript), the parse runs in place.
  */
 import fs from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readNeedCsv, type ParsedFile, type Vocabularies } from './csv';
+import { readNeedCsv, refusedFile, type ParsedFile, type Vocabularies } from './csv';
 
 interface Job {
   bytes: Uint8Array;
@@ -32,7 +32,7 @@ export function readNeedCsvOffThread(bytes: Uint8Array, vocab: Vocabularies, lim
     });
     worker.once('error', (error: Error & { code?: string }) => {
       settled = true;
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve({ rows: [], total: 0, errors: [{ row: 1, field: '', message: TOO_BIG }] });
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(refusedFile(0, { row: 1, field: '', message: TOO_BIG }));
       else reject(error);
     });
     worker.once('exit', (code) => {

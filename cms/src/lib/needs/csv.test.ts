@@ -1,7 +1,7 @@
 import { NEED_CATEGORIES, NEED_SERVICES } from '@coesione/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codesCsv, COLUMNS, partnerCsv, readNeedCsv, templateCsv, vocabularyOf, type Vocabularies } from './csv';
+import { codesCsv, COLUMNS, MAX_REPORTED_ERRORS, partnerCsv, readNeedCsv, templateCsv, vocabularyOf, type Vocabularies } from './csv';
 
 const limits = { maxRows: 1000, today: '2026-12-15' };
 const vocab: Vocabularies = { comuni: new Map([['002158', '002158']]), categories: vocabularyOf(NEED_CATEGORIES), services: vocabularyOf(NEED_SERVICES) };
@@ -13,7 +13,7 @@ describe('the files the CMS writes for partners', () => {
   it('gives a template that the import reads back as an empty file: its header known, its help line skipped', () => {
     const text = templateCsv();
     expect(text.startsWith('\uFEFFmese;comune;')).toBe(true);
-    expect(readNeedCsv(bytes(text), vocab, limits)).toEqual({ rows: [], errors: [], total: 0 });
+    expect(readNeedCsv(bytes(text), vocab, limits)).toEqual({ rows: [], errors: [], errorCount: 0, badRows: 0, total: 0 });
   });
 
   it('writes any cell so that the import reads it back as written, once a formula is neutralised', () => {
@@ -39,5 +39,19 @@ describe('the files the CMS writes for partners', () => {
     expect(cells(text).find((l) => l[1] === 'lavoro')?.slice(0, 3)).toEqual(['bisogni', 'lavoro', 'Lavoro']);
     // Numbers stay numbers: a figure is never turned into text.
     expect(partnerCsv([['2026-T3', 4, -1, '-2', '=1+1', '@x']])).toBe(`\uFEFF2026-T3;4;-1;-2;'=1+1;'@x\r\n`);
+  });
+});
+
+describe('a file with many broken rows', () => {
+  it('keeps the first errors in row order and counts the rest, errors and rows', () => {
+    // Each row breaks at least three rules (month, comune, needs): 3,000 errors, 1,000 rows.
+    const rows = Array.from({ length: 1000 }, () => ['mai', 'Atlantide', '30-49', '', '', '', '', '', 'no', '', '']);
+    const parsed = readNeedCsv(bytes(partnerCsv([COLUMNS.map((c) => c.name), ...rows])), vocab, limits);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toHaveLength(MAX_REPORTED_ERRORS);
+    expect(parsed.errors.map((e) => e.row)).toEqual([...parsed.errors.map((e) => e.row)].sort((a, b) => a - b));
+    expect(parsed.errors[0]!.row).toBe(2);
+    expect(parsed.errorCount).toBeGreaterThanOrEqual(3000);
+    expect(parsed.badRows).toBe(1000);
   });
 });

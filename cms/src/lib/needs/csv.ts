@@ -50,6 +50,55 @@ export interface RowError {
   message: string;
 }
 
+/** Errors a report carries: enough to fix a file, few enough that a broken 200,000-row file stays a small answer. */
+export const MAX_REPORTED_ERRORS = 100;
+
+/**
+ * A file's problems as a report carries them: the first MAX_REPORTED_ERRORS in row order, and how many errors
+ * and rows there were in all. A broken 200,000-row file has over a million errors: they are counted, never
+ * held, nor copied from the parsing thread to the CMS's.
+ */
+export interface Problems {
+  errors: RowError[];
+  errorCount: number;
+  /** Rows with at least one error (a row can break several rules). */
+  badRows: number;
+}
+
+/** Collects problems row by row, in row order, keeping the first MAX_REPORTED_ERRORS. */
+export class ProblemList implements Problems {
+  errors: RowError[] = [];
+  errorCount = 0;
+  badRows = 0;
+
+  /** The problems of one row (none: nothing happens). */
+  add(problems: readonly RowError[]): this {
+    if (problems.length === 0) return this;
+    this.errorCount += problems.length;
+    this.badRows++;
+    for (const problem of problems) if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(problem);
+    return this;
+  }
+
+  /** Problems from another pass over the same file (other rows): the first of both, in row order. */
+  merge(other: Problems): Problems {
+    return {
+      errors: [...this.errors, ...other.errors].sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED_ERRORS),
+      errorCount: this.errorCount + other.errorCount,
+      badRows: this.badRows + other.badRows,
+    };
+  }
+}
+
+/** The problems of a list of errors, each row counted once (tests, and one-error answers). */
+export function problemsOf(errors: readonly RowError[]): Problems {
+  const list = new ProblemList();
+  const byRow = new Map<number, RowError[]>();
+  for (const error of [...errors].sort((a, b) => a.row - b.row)) byRow.set(error.row, [...(byRow.get(error.row) ?? []), error]);
+  for (const row of byRow.values()) list.add(row);
+  return { errors: list.errors, errorCount: list.errorCount, badRows: list.badRows };
+}
+
 /** A row read and checked: codes only, and the identifying codes still in clear (hashed by the caller, then dropped). */
 export interface CodedRow {
   row: number;
@@ -129,14 +178,16 @@ const LOOKS_LIKE_CF = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-
 /** A cell quoted back in a report, unless it may identify a person. */
 export const echo = (value: string): string => (LOOKS_LIKE_CF.test(value.replace(/\s+/g, '')) ? 'Il valore (che sembra un codice fiscale, quindi non lo ripetiamo)' : `«${value.slice(0, 60)}»`);
 
-export interface ParsedFile {
+export interface ParsedFile extends Problems {
   rows: CodedRow[];
-  errors: RowError[];
   /** Data rows in the file (valid or not). */
   total: number;
 }
 
-/** Reads the whole file; `errors` lists every problem, `rows` every row without one. */
+/** A file refused as a whole, with one error. */
+export const refusedFile = (total: number, error: RowError): ParsedFile => ({ rows: [], total, ...problemsOf([error]) });
+
+/** Reads the whole file: `rows` every row without a problem, and the problems (the first ones, and how many). */
 export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { maxRows: number; today: string }): ParsedFile {
   // Counted on the bytes, before anything is decoded or parsed: a file of a million one-letter rows is
   // refused at once, not after the parser has held the CMS for minutes.
@@ -145,7 +196,7 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
   if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) lines++;
   // The header and the template's help line do not count.
   if (lines - 2 > limits.maxRows) {
-    return { rows: [], total: lines - 1, errors: [{ row: 1, field: '', message: `Il file ha più di ${limits.maxRows} righe (circa ${lines - 1}): il massimo è ${limits.maxRows} per importazione. Dividilo per mese.` }] };
+    return refusedFile(lines - 1, { row: 1, field: '', message: `Il file ha più di ${limits.maxRows} righe (circa ${lines - 1}): il massimo è ${limits.maxRows} per importazione. Dividilo per mese.` });
   }
   const text = decode(bytes).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
@@ -155,25 +206,25 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
   } catch (cause) {
     const line = (cause as { lines?: number }).lines;
-    return { rows: [], total: 0, errors: [{ row: line ?? 1, field: '', message: 'Il file non si legge come CSV (virgolette non chiuse?): salvalo di nuovo come «CSV UTF-8» o «CSV (separato da punto e virgola)».' }] };
+    return refusedFile(0, { row: line ?? 1, field: '', message: 'Il file non si legge come CSV (virgolette non chiuse?): salvalo di nuovo come «CSV UTF-8» o «CSV (separato da punto e virgola)».' });
   }
   const [header, ...data] = records;
-  if (!header) return { rows: [], total: 0, errors: [{ row: 1, field: '', message: 'Il file è vuoto: scarica il modello e compila una riga per persona e mese.' }] };
+  if (!header) return refusedFile(0, { row: 1, field: '', message: 'Il file è vuoto: scarica il modello e compila una riga per persona e mese.' });
   const columns = header.map((h) => {
     const n = normalize(h);
     return (COLUMNS.find((c) => c.name === n)?.name ?? ALIASES[n]) as Column | undefined;
   });
   const missing = (['mese', 'comune', 'fascia_eta', 'bisogni'] as Column[]).filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return { rows: [], total: data.length, errors: [{ row: 1, field: missing.join(', '), message: `Mancano le colonne ${missing.join(', ')}: usa le intestazioni del modello (${COLUMNS.map((c) => c.name).join(';')}).` }] };
+    return refusedFile(data.length, { row: 1, field: missing.join(', '), message: `Mancano le colonne ${missing.join(', ')}: usa le intestazioni del modello (${COLUMNS.map((c) => c.name).join(';')}).` });
   }
-  const errors: RowError[] = [];
+  const problems = new ProblemList();
   const rows: CodedRow[] = [];
   // Template's help line (second row) is skipped when left in place.
   const body = data.filter((r, i) => !(i === 0 && r[0]?.startsWith('AAAA-MM')));
   const offset = data.length - body.length;
   if (body.length > limits.maxRows) {
-    return { rows: [], total: body.length, errors: [{ row: 1, field: '', message: `Il file ha ${body.length} righe: il massimo è ${limits.maxRows} per importazione. Dividilo per mese.` }] };
+    return refusedFile(body.length, { row: 1, field: '', message: `Il file ha ${body.length} righe: il massimo è ${limits.maxRows} per importazione. Dividilo per mese.` });
   }
   body.forEach((record, i) => {
     const row = i + 2 + offset;
@@ -181,8 +232,8 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
       const at = columns.indexOf(name);
       return at >= 0 ? (record[at] ?? '').trim() : '';
     };
-    const problems: RowError[] = [];
-    const fail = (field: Column, message: string) => problems.push({ row, field, message });
+    const found: RowError[] = [];
+    const fail = (field: Column, message: string) => found.push({ row, field, message });
     const month = readMonth(cell('mese'));
     if (!month) fail('mese', `${echo(cell('mese'))} non è un mese: scrivi AAAA-MM, per esempio 2026-10.`);
     else if (month > limits.today.slice(0, 7)) fail('mese', `${month} è un mese futuro.`);
@@ -218,8 +269,8 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
     if (cf && !validCodiceFiscale(cf)) fail('codice_fiscale', 'Il codice fiscale non è valido (16 caratteri con il carattere di controllo finale corretto).');
     const internal = cell('codice_interno');
     if (internal.length > 40) fail('codice_interno', 'Il codice interno supera i 40 caratteri.');
-    if (problems.length > 0) {
-      errors.push(...problems);
+    if (found.length > 0) {
+      problems.add(found);
       return;
     }
     rows.push({
@@ -229,7 +280,7 @@ export function readNeedCsv(bytes: Uint8Array, vocab: Vocabularies, limits: { ma
       ...(internal ? { internalCode: internal } : {}),
     });
   });
-  return { rows, errors, total: body.length };
+  return { rows, total: body.length, errors: problems.errors, errorCount: problems.errorCount, badRows: problems.badRows };
 }
 
 /**

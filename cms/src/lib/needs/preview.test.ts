@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { echo } from './csv';
+import { echo, problemsOf } from './csv';
 import { MAX_REPORTED_ERRORS, monthLine, previewImport } from './preview';
 
-const base = { organization: 7, fileDigest: 'abc', total: 0, validMonths: [] as string[], errors: [], existing: new Map<string, number>(), validOnly: false };
+const base = { organization: 7, fileDigest: 'abc', total: 0, validMonths: [] as string[], problems: problemsOf([]), existing: new Map<string, number>(), validOnly: false };
 
 describe('the preview of an import', () => {
   it('says, per month, how many records come in and how many they replace', () => {
@@ -14,19 +14,19 @@ describe('the preview of an import', () => {
   });
 
   it('blocks a file with errors unless only the valid rows are asked for, counting rows not errors', () => {
-    const errors = [{ row: 3, field: 'mese', message: 'x' }, { row: 3, field: 'comune', message: 'y' }];
-    const blocked = previewImport({ ...base, total: 2, validMonths: ['2026-11'], errors });
+    const errors = problemsOf([{ row: 3, field: 'mese', message: 'x' }, { row: 3, field: 'comune', message: 'y' }]);
+    const blocked = previewImport({ ...base, total: 2, validMonths: ['2026-11'], problems: errors });
     expect(blocked.canImport).toBe(false);
     expect(blocked.message).toMatch(/^Il file ha 2 errori: .* Nessun dato è stato modificato\.$/);
-    const partial = previewImport({ ...base, total: 2, validMonths: ['2026-11'], errors, validOnly: true });
+    const partial = previewImport({ ...base, total: 2, validMonths: ['2026-11'], problems: errors, validOnly: true });
     expect(partial.canImport).toBe(true);
     expect(partial.message).toContain('la riga con errori resta fuori');
-    expect(previewImport({ ...base, total: 1, errors, validOnly: true }).canImport).toBe(false);
+    expect(previewImport({ ...base, total: 1, problems: errors, validOnly: true }).canImport).toBe(false);
   });
 
   it('reports the first errors in row order and how many there are in all', () => {
-    const errors = Array.from({ length: 250 }, (_, i) => ({ row: 252 - i, field: 'mese', message: 'x' }));
-    const p = previewImport({ ...base, total: 250, errors });
+    const errors = problemsOf(Array.from({ length: 250 }, (_, i) => ({ row: 252 - i, field: 'mese', message: 'x' })));
+    const p = previewImport({ ...base, total: 250, problems: errors });
     expect(p.errors).toHaveLength(MAX_REPORTED_ERRORS);
     expect(p.errors[0]!.row).toBe(3);
     expect(p.errorCount).toBe(250);

@@ -6,10 +6,9 @@
  * a record edited) stops the replacement instead of replacing something the partner did not see.
  */
 import { createHash } from 'node:crypto';
-import type { RowError } from './csv';
+import type { Problems, RowError } from './csv';
 
-/** Errors a report carries: enough to fix a file, few enough that a broken 200,000-row file stays a small answer. */
-export const MAX_REPORTED_ERRORS = 100;
+export { MAX_REPORTED_ERRORS } from './csv';
 
 export interface MonthPlan {
   month: string;
@@ -45,11 +44,6 @@ export function monthLine({ month, incoming, existing }: MonthPlan): string {
   return `${month}: ${nuove} al posto ${existing === 1 ? 'dell’unica scheda già presente' : `delle ${existing} già presenti`}`;
 }
 
-export const capErrors = (errors: readonly RowError[]): { errors: RowError[]; errorCount: number } => ({
-  errors: [...errors].sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED_ERRORS),
-  errorCount: errors.length,
-});
-
 export function previewImport(input: {
   organization: number;
   /** sha256 of the uploaded bytes. */
@@ -57,14 +51,14 @@ export function previewImport(input: {
   total: number;
   /** The month of every valid row. */
   validMonths: readonly string[];
-  errors: readonly RowError[];
+  problems: Problems;
   existing: ReadonlyMap<string, number>;
   validOnly: boolean;
 }): ImportPreview {
   const incoming = new Map<string, number>();
   for (const month of input.validMonths) incoming.set(month, (incoming.get(month) ?? 0) + 1);
   const months = [...incoming.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, incoming: n, existing: input.existing.get(month) ?? 0 }));
-  const { errors, errorCount } = capErrors(input.errors);
+  const { errors, errorCount, badRows } = input.problems;
   const valid = input.validMonths.length;
   const blocked = errorCount > 0 && !input.validOnly;
   const canImport = !blocked && valid > 0;
@@ -73,8 +67,7 @@ export function previewImport(input: {
     .digest('base64url')
     .slice(0, 32);
   const replaced = months.reduce((sum, m) => sum + m.existing, 0);
-  // A row can break several rules: what stays out is counted in rows.
-  const badRows = new Set(input.errors.map((e) => e.row)).size;
+  // A row can break several rules: what stays out is counted in rows (badRows).
   const message = blocked
     ? `Il file ha ${errorCount === 1 ? 'un errore' : `${errorCount} errori`}: correggi le righe indicate e carica di nuovo il file, oppure scegli di importare solo le righe valide. Nessun dato è stato modificato.`
     : valid === 0

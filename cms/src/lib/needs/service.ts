@@ -11,11 +11,11 @@ import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter, peopleOver, releaseDue, windowOf } from './aggregate';
 import { readNeedCsvOffThread } from './csv-thread';
-import { codesCsv, normalize, partnerCsv, vocabularyOf, withNationalCodes, type CodedRow, type RowError, type Vocabularies } from './csv';
+import { codesCsv, normalize, partnerCsv, vocabularyOf, withNationalCodes, ProblemList, type CodedRow, type Problems, type RowError, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
 import { secret } from '../runtime';
-import { capErrors, previewImport, type ImportPreview } from './preview';
+import { previewImport, type ImportPreview } from './preview';
 import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, countMonths, deleteBefore, readRecords, replaceFigures, replaceMonths, snapshotMonths, submissions, type StoredRecord } from './store';
 import { reportingOf, type OrganizationReporting } from './completeness';
 import { ensureUndoTable, keepForUndo, pendingUndo, purgeExpiredUndo, takeUndo, type UndoInfo } from './undo';
@@ -122,7 +122,7 @@ export class StalePreviewError extends Error {
 interface PreparedImport {
   organization: { documentId: string; id: number; name: string };
   records: StoredRecord[];
-  errors: RowError[];
+  problems: Problems;
   total: number;
   months: string[];
   preview: (existing: ReadonlyMap<string, number>) => ImportPreview;
@@ -135,7 +135,7 @@ async function prepareImport(strapi: Core.Strapi, actor: Actor, bytes: Uint8Arra
   const settings = needSettings();
   const { vocab, comuneIds, categoryIds, serviceIds } = await lookup(strapi);
   const parsed = await readNeedCsvOffThread(bytes, vocab, { maxRows: settings.maxRows, today: romeDay(options.now) });
-  const errors = [...parsed.errors];
+  const duplicates = new ProblemList();
   const seen = new Map<string, number>();
   const records: StoredRecord[] = [];
   for (const row of parsed.rows) {
@@ -143,7 +143,7 @@ async function prepareImport(strapi: Core.Strapi, actor: Actor, bytes: Uint8Arra
     if (key) {
       const first = seen.get(`${row.month}|${key}`);
       if (first !== undefined) {
-        errors.push({ row: row.row, field: row.codiceFiscale ? 'codice_fiscale' : 'codice_interno', message: `La stessa persona compare già alla riga ${first} per il mese ${row.month}: una riga per persona e mese.` });
+        duplicates.add([{ row: row.row, field: row.codiceFiscale ? 'codice_fiscale' : 'codice_interno', message: `La stessa persona compare già alla riga ${first} per il mese ${row.month}: una riga per persona e mese.` }]);
         continue;
       }
       seen.set(`${row.month}|${key}`, row.row);
@@ -163,12 +163,12 @@ async function prepareImport(strapi: Core.Strapi, actor: Actor, bytes: Uint8Arra
       createdBy: actor.id,
     });
   }
-  errors.sort((a, b) => a.row - b.row);
+  const problems = duplicates.merge(parsed);
   const months = [...new Set(records.map((r) => r.month))].sort();
   const fileDigest = createHash('sha256').update(bytes).digest('base64url');
   const preview = (existing: ReadonlyMap<string, number>) =>
-    previewImport({ organization: organization.id, fileDigest, total: parsed.total, validMonths: records.map((r) => r.month), errors, existing, validOnly: options.validOnly });
-  return { organization, records, errors, total: parsed.total, months, preview };
+    previewImport({ organization: organization.id, fileDigest, total: parsed.total, validMonths: records.map((r) => r.month), problems, existing, validOnly: options.validOnly });
+  return { organization, records, problems, total: parsed.total, months, preview };
 }
 
 /**
@@ -189,10 +189,11 @@ export async function previewNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: U
 export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Uint8Array, options: { validOnly: boolean; plan: string; now?: Date }): Promise<ImportReport> {
   const now = options.now ?? new Date();
   const prepared = await prepareImport(strapi, actor, bytes, { validOnly: options.validOnly, now });
-  const { organization, records, errors, months } = prepared;
-  const base = { total: prepared.total, valid: records.length, months, ...capErrors(errors), partial: false };
-  if (errors.length > 0 && !options.validOnly) {
-    return { ...base, stored: 0, replaced: 0, months: [], message: `Nessuna riga importata: ${errors.length === 1 ? 'c’è un errore' : `ci sono ${errors.length} errori`} da correggere (o scegli «importa solo le righe valide»).` };
+  const { organization, records, problems, months } = prepared;
+  const { errorCount } = problems;
+  const base = { total: prepared.total, valid: records.length, months, errors: problems.errors, errorCount, partial: false };
+  if (errorCount > 0 && !options.validOnly) {
+    return { ...base, stored: 0, replaced: 0, months: [], message: `Nessuna riga importata: ${errorCount === 1 ? 'c’è un errore' : `ci sono ${errorCount} errori`} da correggere (o scegli «importa solo le righe valide»).` };
   }
   if (records.length === 0) return { ...base, stored: 0, replaced: 0, message: 'Nessuna riga valida da importare.' };
   await ensureUndoTable(strapi);
@@ -203,15 +204,15 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
     const result = await replaceMonths(strapi, trx, organization.id, months, records);
     return { ...result, undo: await keepForUndo(strapi, trx, { organization: organization.id, actor: actor.id, months, replaced, imported: records.length, now }) };
   });
-  await audit(strapi, { actor: actor.email, action: 'importazione', organization: organization.name, count: records.length, detail: `mesi ${months.join(', ')}; sostituite ${deleted} schede; errori ${errors.length}` });
+  await audit(strapi, { actor: actor.email, action: 'importazione', organization: organization.name, count: records.length, detail: `mesi ${months.join(', ')}; sostituite ${deleted} schede; errori ${errorCount}` });
   // No recomputation here: the import reaches the published figures with the next release (releaseDue).
   return {
     ...base,
     stored: records.length,
     replaced: deleted,
-    partial: errors.length > 0,
+    partial: errorCount > 0,
     undo,
-    message: `Importate ${records.length} schede (${months.join(', ')})${deleted > 0 ? `, al posto delle ${deleted} già presenti per gli stessi mesi` : ''}${errors.length > 0 ? `; ${errors.length} righe con errori non importate` : ''}.`,
+    message: `Importate ${records.length} schede (${months.join(', ')})${deleted > 0 ? `, al posto delle ${deleted} già presenti per gli stessi mesi` : ''}${problems.badRows > 0 ? `; ${problems.badRows} righe con errori non importate` : ''}.`,
   };
 }
 
