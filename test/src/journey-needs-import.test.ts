@@ -136,4 +136,11 @@ describe('a partner imports a month of need records', () => {
     expect(await page.getByRole('button', { name: 'Annulla l’ultima importazione' }).count()).toBe(0);
     expect(text).not.toContain('Annullare l’ultima importazione');
   });
+
+  it('finds «Dati di bisogno» in the menu from any page it reloads, not only from the home page', async () => {
+    for (const path of ['/admin/content-manager/collection-types/api::practice.practice', '/admin/dati-di-bisogno', '/admin/me']) {
+      await page.goto(`${cms.url}${path}`);
+      await page.getByRole('navigation').getByRole('link', { name: 'Dati di bisogno' }).first().waitFor({ timeout: 60_000 });
+    }
+  });
 });
