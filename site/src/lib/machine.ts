@@ -90,7 +90,6 @@ export const jsonLdText = (value: unknown): string => JSON.stringify(value).repl
  * line feed and carriage return; lone surrogates; U+FFFE and U+FFFF) dropped: one in a summary would make
  * the whole feed ill-formed for every reader.
  */
-// eslint-disable-next-line no-control-regex
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export const xml = (text: string): string => text.replace(XML_FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -129,7 +128,6 @@ export const icsText = (text: string): string =>
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
 
 /** Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character. */

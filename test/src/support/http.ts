@@ -3,7 +3,6 @@ export interface Answer {
   status: number;
   headers: Headers;
   // `any`: assertions walk arbitrary JSON from the API; a wrong path fails the assertion, not the type.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
   text: string;
 }

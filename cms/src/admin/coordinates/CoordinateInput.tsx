@@ -38,7 +38,6 @@ export function CoordinateInput({ name, label, hint, placeholder, required, disa
     const meant = reading.kind === 'value' ? reading.value : reading.kind === 'error' ? (reading.value ?? text) : reading.kind === 'empty' ? null : undefined;
     if ((field.value ?? null) !== meant) setText(shown(field.value));
     // Only a change of the form's value matters here; the text is the user's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [field.value]);
 
   const reading = readCoordinate(text, axis);

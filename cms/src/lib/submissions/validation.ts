@@ -56,7 +56,6 @@ const typeError = (field: string, wrong: string) => (issue: { input?: unknown })
 /** What looks like markup or a script URL: refused with a message, never stripped silently. */
 export const HTML_LIKE = /<[a-z!/?]|&#|&[a-z][a-z0-9]*;|javascript:/i;
 // Control characters other than tab and newlines: never typed by a person, often a sign of an attack.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function plainText(field: string, max: number) {

@@ -160,7 +160,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
     if (!map || !filters.comune) return;
     const points = filtered.map((f) => L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]));
     if (points.length > 0) map.fitBounds(L.latLngBounds(points), { maxZoom: 15, padding: [32, 32] });
-  }, [filters.comune]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the comune changes
+  }, [filters.comune]); // only when the comune changes
 
   // The searched area, drawn as a dashed frame.
   useEffect(() => {
