@@ -4,8 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { Meilisearch, type Task } from 'meilisearch';
+import { INDEX_UID } from './contract';
 import type { SearchDocument } from './documents';
-import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS } from './settings';
+import { PRIMARY_KEY, SEARCH_SETTINGS } from './settings';
 
 export class SearchSyncError extends Error {
   override name = 'SearchSyncError';

@@ -4,6 +4,7 @@
  * Only public fields are copied; nothing personal reaches the index.
  */
 import { deadlineEnd, EDITORIAL_KEYS, keyOf, pageUrl, type EditorialKey } from '@coesione/model';
+import type { SearchHit } from './contract';
 import { wordFamilies } from './synonyms';
 
 /** The indexed types: the registry's editorial types, each with its section on the site. */
@@ -17,20 +18,17 @@ export const searchTypeOf = (uid: string): SearchType | undefined => {
 
 export const documentKey = (type: SearchType, documentId: string, locale: string): string => `${type}-${documentId}-${locale}`;
 
-export interface SearchDocument {
+/** A hit's fields (contract.ts `SearchHit`: what a result shows), and those the index searches, filters and sorts by. */
+export interface SearchDocument extends SearchHit {
   id: string;
   type: SearchType;
   documentId: string;
   locale: string;
   slug: string;
-  url: string;
-  title: string;
-  summary: string;
   bodyText: string;
   /** Every term of the synonym groups the entry's text touches (synonyms.ts `wordFamilies`), for matching. */
   wordFamilies: string[];
   organizationNames: string[];
-  municipalityNames: string[];
   municipalityCodes: string[];
   themeNames: string[];
   themes: string[];
@@ -40,9 +38,7 @@ export interface SearchDocument {
   /** Opportunities: open on the indexing day (the search UI also filters on `deadline` at query time). */
   open: boolean | null;
   /** Unix seconds. */
-  deadline: number | null;
   startDate: number | null;
-  nextSession: number | null;
   date: number | null;
   publishedAt: number | null;
   coverUrl: string | null;

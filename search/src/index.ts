@@ -1,4 +1,5 @@
 export * from './client';
+export * from './contract';
 export * from './documents';
 export * from './server';
 export * from './settings';

@@ -1,12 +1,11 @@
 /**
- * The public index: one index `content` holding every public type, its settings typed by the client.
+ * The public index's settings (the index: contract.ts `INDEX_UID`), typed by the client.
  */
 import { createHash } from 'node:crypto';
 import type { Settings } from 'meilisearch';
 import { ITALIAN_STOP_WORDS } from './stop-words';
 import { synonymMap } from './synonyms';
 
-export const INDEX_UID = 'content';
 export const PRIMARY_KEY = 'id';
 
 export const SEARCH_SETTINGS: Settings = {

@@ -6,22 +6,22 @@
  * Both answer the same hits, built from public fields only (search/documents.ts picks them for the index;
  * the fallback maps entries through the same function), so nothing private can reach either page.
  */
-import { EDITORIAL_KEYS, severalWords, uidOf, type EditorialKey } from '@coesione/model';
-import { createSearchClient, ensureSearchKey, INDEX_UID, SYNONYM_GROUPS, toSearchDocument, type CmsEntry, type SearchDocument } from '@coesione/search';
+import { EDITORIAL_KEYS, severalWords, uidOf } from '@coesione/model';
+import {
+  createSearchClient,
+  ensureSearchKey,
+  HIT_FIELDS,
+  HITS_PER_PAGE,
+  INDEX_UID,
+  quote,
+  SYNONYM_GROUPS,
+  toSearchDocument,
+  type CmsEntry,
+  type SearchDocument,
+  type SearchHit,
+} from '@coesione/search';
 import { POPULATE } from '../populate';
-import { HITS_PER_PAGE, type SearchQuery } from './query';
-
-export interface SearchHit {
-  type: EditorialKey;
-  url: string;
-  title: string;
-  summary: string;
-  municipalityNames: string[];
-  /** Unix seconds (opportunities). */
-  deadline: number | null;
-  /** Unix seconds (workshops). */
-  nextSession: number | null;
-}
+import type { SearchQuery } from './query';
 
 export interface EngineAnswer {
   hits: SearchHit[];
@@ -36,9 +36,7 @@ export class SearchUnavailableError extends Error {
   override name = 'SearchUnavailableError';
 }
 
-const HIT_FIELDS = ['type', 'url', 'title', 'summary', 'municipalityNames', 'deadline', 'nextSession'] as const;
-
-const toHit = (doc: Pick<SearchDocument, (typeof HIT_FIELDS)[number]>): SearchHit => ({
+const toHit = (doc: Pick<SearchDocument, keyof SearchHit>): SearchHit => ({
   type: doc.type,
   url: doc.url,
   title: doc.title,
@@ -47,9 +45,6 @@ const toHit = (doc: Pick<SearchDocument, (typeof HIT_FIELDS)[number]>): SearchHi
   deadline: doc.deadline ?? null,
   nextSession: doc.nextSession ?? null,
 });
-
-/** A Meilisearch filter value, quoted and escaped. */
-const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 export function meiliFilter(query: SearchQuery): string[][] {
   const filter: string[][] = [];

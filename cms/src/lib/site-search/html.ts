@@ -3,10 +3,9 @@
  * form again, to refine), the refusals. In the look of the no-JavaScript form pages (submissions/html.ts).
  */
 import { EDITORIAL_KEYS, TYPES } from '@coesione/model';
+import { SEARCH_LIMITS, SEARCH_PARAMS, type SearchAnswer, type SearchHit } from '@coesione/search';
 import { escapeHtml, page } from '../submissions/html';
-import type { SearchHit } from './engines';
-import { SEARCH_LIMITS, toParams, type QueryError, type SearchQuery } from './query';
-import type { SearchAnswer } from './service';
+import { toParams, type QueryError, type SearchQuery } from './query';
 
 const STYLE = `
   form.search { display: grid; gap: .5rem; margin: 1rem 0 1.5rem; }
@@ -36,11 +35,11 @@ function searchForm(query: SearchQuery, { action, comuni }: PageContext): string
   const comuneOptions = comuni.map((c) => `<option${query.comuni.includes(c) ? ' selected' : ''}>${escapeHtml(c)}</option>`).join('');
   return `<form class="search" role="search" method="get" action="${escapeHtml(action)}">
 <label for="q">Cosa cerchi?</label>
-<input id="q" name="q" type="search" maxlength="${SEARCH_LIMITS.q}" value="${escapeHtml(query.q)}">
+<input id="q" name="${SEARCH_PARAMS.q}" type="search" maxlength="${SEARCH_LIMITS.q}" value="${escapeHtml(query.q)}">
 <label for="tipo">Tipo di contenuto</label>
-<select id="tipo" name="tipo"><option value="">Tutti i tipi</option>${typeOptions}</select>
+<select id="tipo" name="${SEARCH_PARAMS.type}"><option value="">Tutti i tipi</option>${typeOptions}</select>
 <label for="comune">Comune</label>
-<select id="comune" name="comune"><option value="">Tutti i comuni</option>${comuneOptions}</select>
+<select id="comune" name="${SEARCH_PARAMS.comune}"><option value="">Tutti i comuni</option>${comuneOptions}</select>
 <p><button type="submit">Cerca</button></p>
 </form>`;
 }

@@ -4,20 +4,10 @@
  * a browser with no JavaScript, JSON for the island when its own search fails).
  */
 import { wantsSuggestion, type Speller } from '@coesione/model';
+import { HITS_PER_PAGE, type SearchAnswer } from '@coesione/search';
 import { envNumber, memoryLimiter, type Limiter, type LimitOptions } from '../security';
-import { HITS_PER_PAGE, parseQuery, type QueryError, type SearchQuery } from './query';
-import type { Engine, SearchHit } from './engines';
-
-export interface SearchAnswer {
-  hits: SearchHit[];
-  totalHits: number;
-  page: number;
-  totalPages: number;
-  /** True when Meilisearch did not answer and the results come from titles and summaries only. */
-  reduced: boolean;
-  /** «Forse cercavi…»: the query with its typos corrected, when almost nothing holds all its words. */
-  suggestion: string | null;
-}
+import { parseQuery, type QueryError, type SearchQuery } from './query';
+import type { Engine } from './engines';
 
 export type SiteSearchResult =
   | { outcome: 'results'; query: SearchQuery; answer: SearchAnswer }

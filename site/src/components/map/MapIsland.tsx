@@ -10,6 +10,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type FormEvent, type ReactNode } from 'react';
 import { DISTRICT_BBOX } from '@coesione/model';
+import { INDEX_UID } from '@coesione/search/contract';
 import { PLACE_TYPES, type PlaceCollection, type PlaceFeature, type PlaceType } from '../../lib/places';
 import { boxOf, ClusterLayer } from './cluster-layer';
 import MapAttribution from './MapAttribution';
@@ -221,7 +222,7 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
       const { Meilisearch } = await import('meilisearch');
       const client = new Meilisearch({ host: search.host, apiKey: search.apiKey });
       const names = { theme: themes.find((t) => t.slug === filters.theme)?.name, comune: comuni.find((c) => c.istat === filters.comune)?.name };
-      const result = await client.index(search.indexUid ?? 'content').search(q.trim(), {
+      const result = await client.index(search.indexUid ?? INDEX_UID).search(q.trim(), {
         filter: areaFilter(filters, box, names, Math.floor(Date.now() / 1000)),
         limit: 1000,
         attributesToRetrieve: ['url'],

@@ -18,24 +18,27 @@ import {
   emptyState,
   FACET_KEYS,
   FACETS,
-  HITS_PER_PAGE,
   parseState,
   stateToSearch,
   type FacetKey,
   type SearchState,
 } from './search-state';
 import { severalWords, wantsSuggestion } from '@coesione/model';
+import {
+  HIT_FIELDS,
+  HITS_PER_PAGE,
+  INDEX_UID,
+  SEARCH_LIMITS,
+  SEARCH_PARAMS as PARAM,
+  SEARCH_ROUTE,
+  type SearchAnswer,
+  type SearchHit,
+} from '@coesione/search/contract';
 import { loadSpeller } from './speller';
 
-interface Hit {
+/** A result as the CMS's page shows it too, with its id (a stable key) and its highlighted text. */
+interface Hit extends SearchHit {
   id?: string;
-  type: SectionType;
-  url: string;
-  title: string;
-  summary: string;
-  municipalityNames: string[];
-  deadline: number | null;
-  nextSession: number | null;
   _formatted?: { title?: string; summary?: string };
 }
 
@@ -96,32 +99,25 @@ interface Results {
   reduced: boolean;
 }
 
-/** The CMS's answer (cms/src/lib/site-search/service.ts `SearchAnswer`), with its own «Forse cercavi». */
-interface FallbackAnswer {
-  hits: Hit[];
-  totalHits: number;
-  totalPages: number;
-  suggestion?: string | null;
-}
-
-/** The CMS route takes the site's own parameters, type and comune filters only (at most 10 of each). */
+/** The CMS route takes the site's own parameters, type and comune filters only, within its limits. */
 export function fallbackUrl(cmsUrl: string, state: SearchState): string {
   const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const t of state.selected.type.slice(0, 10)) params.append('tipo', t);
-  for (const c of state.selected.comune.slice(0, 10)) params.append('comune', c);
-  if (state.page > 1) params.set('pagina', String(Math.min(state.page, 100)));
-  return `${cmsUrl}/api/cerca?${params}`;
+  if (state.q) params.set(PARAM.q, state.q);
+  for (const t of state.selected.type.slice(0, SEARCH_LIMITS.values)) params.append(PARAM.type, t);
+  for (const c of state.selected.comune.slice(0, SEARCH_LIMITS.values)) params.append(PARAM.comune, c);
+  if (state.page > 1) params.set(PARAM.page, String(Math.min(state.page, SEARCH_LIMITS.pages)));
+  return `${cmsUrl}${SEARCH_ROUTE}?${params}`;
 }
 
 async function fallbackSearch(cmsUrl: string, state: SearchState): Promise<Results & { suggestion: string | null }> {
   const res = await fetch(fallbackUrl(cmsUrl, state), { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`fallback search answered ${res.status}`);
-  const { data } = (await res.json()) as { data: FallbackAnswer };
+  // The CMS's answer, with its own «Forse cercavi».
+  const { data } = (await res.json()) as { data: SearchAnswer };
   return { hits: data.hits, totalHits: data.totalHits, totalPages: data.totalPages, reduced: true, suggestion: data.suggestion ?? null };
 }
 
-export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content', comuni }: SearchIslandProps) {
+export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = INDEX_UID, comuni }: SearchIslandProps) {
   const client = useMemo(() => new Meilisearch({ host, apiKey }), [host, apiKey]);
   const [state, setState] = useState<SearchState>(emptyState);
   const [ready, setReady] = useState(false);
@@ -172,8 +168,8 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
           ...(sort ? { sort } : {}),
           page: state.page,
           hitsPerPage: HITS_PER_PAGE,
-          // Only what a result shows: a whole document (body text, places, facets) is many times larger, on a phone's connection.
-          attributesToRetrieve: ['id', 'type', 'url', 'title', 'summary', 'municipalityNames', 'deadline', 'nextSession'],
+          // Only what a result shows (and its id, a stable key).
+          attributesToRetrieve: ['id', ...HIT_FIELDS],
           attributesToHighlight: ['title', 'summary'],
           attributesToCrop: ['summary'],
           cropLength: 40,
@@ -281,12 +277,12 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = 'content
 
   return (
     <div className="search">
-      <form role="search" action={`${cmsUrl}/api/cerca`} method="get" className="search-form" onSubmit={onSubmit}>
+      <form role="search" action={`${cmsUrl}${SEARCH_ROUTE}`} method="get" className="search-form" onSubmit={onSubmit}>
         <label htmlFor={`${ids}-q`}>Cosa cerchi?</label>
         <div className="search-row">
           <input
             id={`${ids}-q`}
-            name="q"
+            name={PARAM.q}
             type="search"
             value={state.q}
             autoComplete="off"

@@ -1,14 +1,16 @@
 /**
  * The search page's state, kept in the URL (shareable, back button works), and the Meilisearch
- * filters it stands for. Pure functions: tested without a browser.
+ * filters it stands for. Pure functions: tested without a browser. The URL's parameters and limits are
+ * those the CMS's `GET /api/cerca` reads too (@coesione/search/contract).
  */
+import { ISLAND_FILTER_VALUES, quote, SEARCH_LIMITS, SEARCH_PARAMS as PARAM } from '@coesione/search/contract';
 
 export const FACETS = {
-  type: { param: 'tipo', attribute: 'type', legend: 'Tipo di contenuto' },
-  theme: { param: 'tema', attribute: 'themeNames', legend: 'Area tematica' },
-  group: { param: 'destinatari', attribute: 'targetGroupNames', legend: 'Destinatari' },
-  comune: { param: 'comune', attribute: 'municipalityNames', legend: 'Comune' },
-  kind: { param: 'genere', attribute: 'kind', legend: 'Genere' },
+  type: { param: PARAM.type, attribute: 'type', legend: 'Tipo di contenuto' },
+  theme: { param: PARAM.theme, attribute: 'themeNames', legend: 'Area tematica' },
+  group: { param: PARAM.group, attribute: 'targetGroupNames', legend: 'Destinatari' },
+  comune: { param: PARAM.comune, attribute: 'municipalityNames', legend: 'Comune' },
+  kind: { param: PARAM.kind, attribute: 'kind', legend: 'Genere' },
 } as const;
 export type FacetKey = keyof typeof FACETS;
 export const FACET_KEYS = Object.keys(FACETS) as FacetKey[];
@@ -30,7 +32,6 @@ export interface SearchState {
 }
 
 export const RADIUS_METERS = 15_000;
-export const HITS_PER_PAGE = 10;
 
 export const emptyState = (): SearchState => ({
   q: '',
@@ -44,38 +45,35 @@ export const emptyState = (): SearchState => ({
 export function parseState(search: string): SearchState {
   const params = new URLSearchParams(search);
   const state = emptyState();
-  state.q = (params.get('q') ?? '').slice(0, 200);
-  for (const key of FACET_KEYS) state.selected[key] = params.getAll(FACETS[key].param).filter(Boolean).slice(0, 50);
-  state.open = params.get('aperte') === '1';
-  state.sort = params.get('ordina') === 'data' ? 'date' : 'relevance';
-  const page = Number(params.get('pagina'));
+  state.q = (params.get(PARAM.q) ?? '').slice(0, SEARCH_LIMITS.q);
+  for (const key of FACET_KEYS) state.selected[key] = params.getAll(FACETS[key].param).filter(Boolean).slice(0, ISLAND_FILTER_VALUES);
+  state.open = params.get(PARAM.open) === '1';
+  state.sort = params.get(PARAM.sort) === 'data' ? 'date' : 'relevance';
+  const page = Number(params.get(PARAM.page));
   state.page = Number.isInteger(page) && page > 1 ? page : 1;
-  const near = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(params.get('vicino') ?? '');
+  const near = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(params.get(PARAM.near) ?? '');
   if (near) {
     const lat = Number(near[1]);
     const lng = Number(near[2]);
-    if (Math.abs(lat) <= 90 && Math.abs(lng) <= 180) state.near = { lat, lng, label: params.get('luogo') ?? 'il punto scelto' };
+    if (Math.abs(lat) <= 90 && Math.abs(lng) <= 180) state.near = { lat, lng, label: params.get(PARAM.place) ?? 'il punto scelto' };
   }
   return state;
 }
 
 export function stateToSearch(state: SearchState): string {
   const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
+  if (state.q) params.set(PARAM.q, state.q);
   for (const key of FACET_KEYS) for (const value of state.selected[key]) params.append(FACETS[key].param, value);
-  if (state.open) params.set('aperte', '1');
-  if (state.sort === 'date') params.set('ordina', 'data');
-  if (state.page > 1) params.set('pagina', String(state.page));
+  if (state.open) params.set(PARAM.open, '1');
+  if (state.sort === 'date') params.set(PARAM.sort, 'data');
+  if (state.page > 1) params.set(PARAM.page, String(state.page));
   if (state.near) {
-    params.set('vicino', `${state.near.lat.toFixed(4)},${state.near.lng.toFixed(4)}`);
-    params.set('luogo', state.near.label);
+    params.set(PARAM.near, `${state.near.lat.toFixed(4)},${state.near.lng.toFixed(4)}`);
+    params.set(PARAM.place, state.near.label);
   }
   const text = params.toString();
   return text ? `?${text}` : '';
 }
-
-/** A Meilisearch filter value, quoted and escaped. */
-export const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** Filters for `state`; `except` leaves one facet out (for disjunctive facet counts). */
 export function buildFilter(state: SearchState, nowSeconds: number, except?: FacetKey): (string | string[])[] {

@@ -4,6 +4,7 @@
  * Reads the request, asks the site-search service, renders its result: an Italian page for a browser
  * (the /cerca/ form with no JavaScript), JSON when the island asks for it (`Accept: application/json`).
  */
+import { SEARCH_ROUTE } from '@coesione/search';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { secret } from '../../../lib/runtime';
@@ -75,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async search(ctx: Context) {
       const result = await service.search(ctx.query as Record<string, unknown>, clientHash(salt, ctx.request.ip));
-      render(ctx, result, { siteUrl, action: '/api/cerca', comuni: result.outcome === 'rate-limited' ? [] : await comuni() });
+      render(ctx, result, { siteUrl, action: SEARCH_ROUTE, comuni: result.outcome === 'rate-limited' ? [] : await comuni() });
     },
   };
 };
