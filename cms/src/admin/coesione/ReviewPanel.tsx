@@ -6,7 +6,8 @@ import * as React from 'react';
 import { Button, Field, Flex, Link, Textarea, Typography } from '@strapi/design-system';
 import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { HELP_PATH, italianDate, STATE_LABELS, useAdminGet, type Review } from './api';
+import { REVIEW_STATE_LABELS, type Review } from '../../lib/review/contract';
+import { HELP_PATH, italianDate, useAdminGet } from './api';
 
 /** The partner types (cms/src/lib/partners.ts PROPOSED_BY_TYPES) by UID, with the key the routes take. */
 export const PROPOSAL_TYPES: Record<string, string> = {
@@ -24,7 +25,7 @@ function PartnerContent({ review }: { review?: Review }) {
   return (
     <Flex direction="column" alignItems="flex-start" gap={2}>
       {review ? (
-        <Typography fontWeight="bold">Stato: {STATE_LABELS[review.state]}</Typography>
+        <Typography fontWeight="bold">Stato: {REVIEW_STATE_LABELS[review.state]}</Typography>
       ) : null}
       {review?.note ? (
         <Typography textColor="warning700">
@@ -65,7 +66,7 @@ function EditorContent({ type, documentId, review, reload }: { type: string; doc
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography>
-        Proposta da <strong>{review.organization}</strong> · {STATE_LABELS[review.state]}
+        Proposta da <strong>{review.organization}</strong> · {REVIEW_STATE_LABELS[review.state]}
       </Typography>
       {review.note ? <Typography variant="pi">Ultima nota: {review.note}</Typography> : null}
       <Field.Root name="coesione-review-note" error={error} hint="La vede l’ente nella scheda e nella sua home.">

@@ -6,7 +6,8 @@ import * as React from 'react';
 import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { days, entryLink, HELP_PATH, italianDate, STATE_LABELS, useAdminGet, type EditorQueue, type PartnerQueue, type Proposal } from './api';
+import { REVIEW_STATE_LABELS, type EditorQueue, type PartnerQueue, type Proposal } from '../../lib/review/contract';
+import { days, entryLink, HELP_PATH, italianDate, useAdminGet } from './api';
 
 const QUEUE = '/admin/coesione/queue';
 
@@ -139,7 +140,7 @@ export function NotVerifiedWidget() {
 
 export function StateBadge({ state }: { state: Proposal['state'] }) {
   const tone = state === 'pubblicata' ? { backgroundColor: 'success100', textColor: 'success700' } : state === 'rimandata' ? { backgroundColor: 'warning100', textColor: 'warning700' } : { backgroundColor: 'secondary100', textColor: 'secondary700' };
-  return <Badge {...tone}>{STATE_LABELS[state]}</Badge>;
+  return <Badge {...tone}>{REVIEW_STATE_LABELS[state]}</Badge>;
 }
 
 export function PartnerProposalsWidget() {

@@ -1,55 +1,10 @@
 /**
- * The admin's side of cms/src/lib/review/routes.ts: the answers' shapes and one hook to read them.
- * Only Strapi's fetch client talks to the server (it carries the admin session).
+ * The admin's side of the CMS's admin routes: one hook to read them, links and dates. The answers' shapes
+ * are the server's own (a `contract.ts` per feature in cms/src/lib/), imported, never copied. Only
+ * Strapi's fetch client talks to the server (it carries the admin session).
  */
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-
-export type ReviewState = 'in_attesa' | 'pubblicata' | 'rimandata';
-
-export const STATE_LABELS: Record<ReviewState, string> = {
-  in_attesa: 'In attesa della redazione',
-  pubblicata: 'Pubblicata',
-  rimandata: 'Rimandata con una nota',
-};
-
-export interface Entry {
-  type: string;
-  typeLabel: string;
-  uid: string;
-  documentId: string;
-  title: string;
-  updatedAt: string;
-}
-export interface Proposal extends Entry {
-  state: ReviewState;
-  note: string | null;
-  returnedAt: string | null;
-  organization?: string | null;
-}
-export interface Section<T> {
-  total: number;
-  items: T[];
-}
-export interface EditorQueue {
-  role: 'editor';
-  contributions: Section<{ documentId: string; receipt: string; kind: string; state: string; title: string; createdAt: string; ageDays: number }>;
-  partnerDrafts: Section<Proposal>;
-  closingSoon: Section<Entry & { deadline: string; daysLeft: number }>;
-  notVerified: Section<Entry & { verifiedAt: string | null }>;
-}
-export interface PartnerQueue {
-  role: 'partner';
-  organization: string | null;
-  proposals: Section<Proposal>;
-}
-export interface Review {
-  proposed: boolean;
-  organization: string | null;
-  state: ReviewState;
-  note: string | null;
-  returnedAt: string | null;
-}
 
 export const entryLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=it`;
 

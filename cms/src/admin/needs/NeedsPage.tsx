@@ -8,48 +8,10 @@
 import * as React from 'react';
 import { Box, Button, Checkbox, Flex, Main, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { ImportPreview, ImportReport, ImportUndone, PartnerSummary, RowError } from '../../lib/needs/contract';
 
-interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
-interface Undo {
-  months: string[];
-  imported: number;
-  replaced: number;
-  until: string;
-}
-interface Report {
-  total: number;
-  valid: number;
-  stored: number;
-  replaced: number;
-  months: string[];
-  errors: RowError[];
-  errorCount: number;
-  partial: boolean;
-  message: string;
-}
-interface Preview {
-  total: number;
-  valid: number;
-  errors: RowError[];
-  errorCount: number;
-  months: { month: string; incoming: number; existing: number }[];
-  lines: string[];
-  canImport: boolean;
-  plan: string;
-  message: string;
-}
-interface Summary {
-  organization: string;
-  months: { month: string; count: number }[];
-  lastImport: { at: string; count: number; detail: string } | null;
-  undo: Undo | null;
-}
 interface Failure {
-  response?: { status?: number; data?: { error?: { message?: string }; preview?: Preview } };
+  response?: { status?: number; data?: { error?: { message?: string }; preview?: ImportPreview } };
 }
 
 const BASE = '/coesione-needs';
@@ -70,16 +32,16 @@ export default function NeedsPage() {
   const [file, setFile] = React.useState<File | null>(null);
   const [validOnly, setValidOnly] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
-  const [report, setReport] = React.useState<Report | null>(null);
-  const [preview, setPreview] = React.useState<Preview | null>(null);
+  const [report, setReport] = React.useState<ImportReport | null>(null);
+  const [preview, setPreview] = React.useState<ImportPreview | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [confirmUndo, setConfirmUndo] = React.useState(false);
   const [problem, setProblem] = React.useState<string | null>(null);
-  const [summary, setSummary] = React.useState<Summary | null>(null);
+  const [summary, setSummary] = React.useState<PartnerSummary | null>(null);
 
   const refresh = React.useCallback(async () => {
     try {
-      setSummary((await get<Summary>(`${BASE}/summary`)).data);
+      setSummary((await get<PartnerSummary>(`${BASE}/summary`)).data);
     } catch (error) {
       setProblem((error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? 'Non riesco a leggere i vostri dati: riprova tra poco.');
     }
@@ -114,7 +76,7 @@ export default function NeedsPage() {
     start();
     setPreview(null);
     try {
-      setPreview((await post<Preview>(`${BASE}/import/preview${query()}`, upload())).data);
+      setPreview((await post<ImportPreview>(`${BASE}/import/preview${query()}`, upload())).data);
     } catch (error) {
       setProblem(messageOf(error));
     } finally {
@@ -127,7 +89,7 @@ export default function NeedsPage() {
     if (!file || !preview) return;
     start();
     try {
-      const { data } = await post<Report>(`${BASE}/import${query({ plan: preview.plan })}`, upload(), { validateStatus: (s) => s < 500 && s !== 409 });
+      const { data } = await post<ImportReport>(`${BASE}/import${query({ plan: preview.plan })}`, upload(), { validateStatus: (s) => s < 500 && s !== 409 });
       setReport(data);
       setPreview(null);
       await refresh();
@@ -149,7 +111,7 @@ export default function NeedsPage() {
     start();
     setConfirmUndo(false);
     try {
-      setNotice((await post<{ message: string }>(`${BASE}/import/undo`, {})).data.message);
+      setNotice((await post<ImportUndone>(`${BASE}/import/undo`, {})).data.message);
       await refresh();
     } catch (error) {
       setProblem(messageOf(error));

@@ -6,16 +6,11 @@ import { Box, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { italianDate, useAdminGet } from '../coesione/api';
+import type { PartnerSummary } from '../../lib/needs/contract';
 import { NEEDS_PATH } from './register';
 
-interface Summary {
-  organization: string;
-  months: { month: string; count: number }[];
-  lastImport: { at: string; count: number; detail: string } | null;
-}
-
 export function NeedsWidget() {
-  const { data, error, loading } = useAdminGet<Summary>('/coesione-needs/summary');
+  const { data, error, loading } = useAdminGet<PartnerSummary>('/coesione-needs/summary');
   if (loading) return <Widget.Loading />;
   if (error || !data) return <Widget.Error>Non riesco a leggere i vostri dati di bisogno: ricarica la pagina.</Widget.Error>;
   const last = data.months.at(-1);

@@ -6,18 +6,10 @@
 import { Box, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { quarterLabel } from '@coesione/model';
+import type { OfficeReporting, OrganizationReporting } from '../../lib/needs/contract';
 import { italianDate, useAdminGet } from '../coesione/api';
 
-interface Month {
-  month: string;
-  receivedOn: string | null;
-  onTime: boolean;
-}
-interface Quarter {
-  quarter: string;
-  summary: { expected: number; reported: number; onTime: number; months: { month: string; due: string }[] };
-  organizations: { name: string; reported: boolean; onTime: boolean; months: Month[] }[];
-}
+type Month = OrganizationReporting['months'][number];
 
 const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
 const monthName = (month: string) => `${MONTHS[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
@@ -27,7 +19,7 @@ const problems = (months: Month[]) =>
   months.filter((m) => !m.onTime).map((m) => (m.receivedOn ? `${monthName(m.month)} arrivato il ${italianDate(m.receivedOn)}` : `${monthName(m.month)} mancante`)).join('; ');
 
 export function ReportingWidget() {
-  const { data, error, loading } = useAdminGet<Quarter[]>('/coesione-needs/reporting');
+  const { data, error, loading } = useAdminGet<OfficeReporting[]>('/coesione-needs/reporting');
   if (loading) return <Widget.Loading />;
   if (error || !data) return <Widget.Error>Non riesco a leggere gli invii dei dati di bisogno: ricarica la pagina.</Widget.Error>;
   return (

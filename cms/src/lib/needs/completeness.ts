@@ -8,20 +8,13 @@
  * month first came in is kept across re-imports (store.ts keeps the month's first `createdAt`).
  */
 import { monthsOf, romeDay, type NeedReporting } from '@coesione/model';
+import type { OrganizationReporting } from './contract';
 
 /** When a body's records of a month first came in. */
 export interface Submission {
   organization: number;
   month: string;
   firstAt: Date;
-}
-
-/** One body's reporting for a quarter: the office's view (the public sees counts only). */
-export interface OrganizationReporting {
-  organization: number;
-  reported: boolean;
-  onTime: boolean;
-  months: { month: string; receivedOn: string | null; onTime: boolean }[];
 }
 
 const shiftMonth = (month: string, by: number): string => {

@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { AGE_BANDS, CITIZENSHIPS, HOUSEHOLDS, MONTH, SEXES, categoryCrosswalk, csv, importAccepted, importCodes, serviceCrosswalk, validCodiceFiscale, type Coded, type CsvCell, type NationalCode } from '@coesione/model';
+import type { RowError } from './contract';
 
 /** The template's columns, in order, with what each holds (the downloadable template's second line). */
 export const COLUMNS = [
@@ -41,13 +42,6 @@ export function decode(bytes: Uint8Array): string {
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
   }
-}
-
-export interface RowError {
-  /** The spreadsheet's row number (the header is row 1). */
-  row: number;
-  field: string;
-  message: string;
 }
 
 /** Errors a report carries: enough to fix a file, few enough that a broken 200,000-row file stays a small answer. */

@@ -6,35 +6,10 @@
  * a record edited) stops the replacement instead of replacing something the partner did not see.
  */
 import { createHash } from 'node:crypto';
-import type { Problems, RowError } from './csv';
+import type { ImportPreview, MonthPlan } from './contract';
+import type { Problems } from './csv';
 
 export { MAX_REPORTED_ERRORS } from './csv';
-
-export interface MonthPlan {
-  month: string;
-  /** Valid rows of the file for this month. */
-  incoming: number;
-  /** The organisation's records of this month now, which the import would replace. */
-  existing: number;
-}
-
-export interface ImportPreview {
-  /** Data rows read. */
-  total: number;
-  valid: number;
-  /** The first MAX_REPORTED_ERRORS problems, in row order. */
-  errors: RowError[];
-  errorCount: number;
-  months: MonthPlan[];
-  /** One line per month, in Italian: «2026-11: 5 schede nuove al posto delle 9 già presenti». */
-  lines: string[];
-  validOnly: boolean;
-  /** Whether a confirmation of this preview would write anything. */
-  canImport: boolean;
-  /** What the confirmation must send back: a digest of the file, the choice and the counts shown. */
-  plan: string;
-  message: string;
-}
 
 const schede = (n: number) => (n === 1 ? '1 scheda' : `${n} schede`);
 

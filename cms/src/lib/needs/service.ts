@@ -6,19 +6,20 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type CsvCell, type NeedRelease, type NeedReporting } from '@coesione/model';
+import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type CsvCell, type NeedRelease } from '@coesione/model';
 import { partnerOrganization } from '../partners';
 import { requestSiteRebuild } from '../rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter, peopleOver, releaseDue, windowOf } from './aggregate';
 import { readNeedCsvOffThread } from './csv-thread';
-import { codesCsv, normalize, partnerCsv, vocabularyOf, withNationalCodes, ProblemList, type CodedRow, type Problems, type RowError, type Vocabularies } from './csv';
+import type { ImportPreview, ImportReport, ImportUndone, OfficeReporting, PartnerSummary } from './contract';
+import { codesCsv, normalize, partnerCsv, vocabularyOf, withNationalCodes, ProblemList, type CodedRow, type Problems, type Vocabularies } from './csv';
 import { minCellFrom } from './disclosure';
 import { personKey } from './keys';
 import { secret } from '../runtime';
-import { previewImport, type ImportPreview } from './preview';
+import { previewImport } from './preview';
 import { NEED_AUDIT, NEED_CATEGORY, NEED_FIGURE, NEED_SERVICE, countMonths, deleteBefore, readRecords, replaceFigures, replaceMonths, snapshotMonths, submissions, type StoredRecord } from './store';
-import { reportingOf, type OrganizationReporting } from './completeness';
-import { ensureUndoTable, keepForUndo, pendingUndo, purgeExpiredUndo, takeUndo, type UndoInfo } from './undo';
+import { reportingOf } from './completeness';
+import { ensureUndoTable, keepForUndo, pendingUndo, purgeExpiredUndo, takeUndo } from './undo';
 
 const MUNICIPALITY = 'api::municipality.municipality';
 const ORGANIZATION = 'api::organization.organization';
@@ -91,24 +92,6 @@ export async function partnerOf(strapi: Core.Strapi, userId: number): Promise<{ 
   // The draft row: it keeps its id when the organisation is published again (published rows are recreated).
   const row = (await strapi.db.query(ORGANIZATION).findOne({ where: { documentId, publishedAt: null }, select: ['id', 'name'], orderBy: { id: 'asc' } })) as { id: number; name: string } | null;
   return row ? { documentId, id: row.id, name: row.name } : undefined;
-}
-
-export interface ImportReport {
-  /** Data rows read. */
-  total: number;
-  valid: number;
-  stored: number;
-  /** Records of the same months the import replaced. */
-  replaced: number;
-  months: string[];
-  /** The first MAX_REPORTED_ERRORS problems; `errorCount` says how many there were. */
-  errors: RowError[];
-  errorCount: number;
-  /** Whether the valid rows were stored despite errors (the partner's choice). */
-  partial: boolean;
-  message: string;
-  /** Until when the partner can undo this import. */
-  undo?: UndoInfo;
 }
 
 /** A confirmation that no longer matches what the database holds: the partner must look at a new preview. */
@@ -220,7 +203,7 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
  * Undoes the organisation's last import (within UNDO_HOURS, and only the last): its months go back to the
  * records they held before it, in one transaction. Changes made to those months since are undone too.
  */
-export async function undoLastImport(strapi: Core.Strapi, actor: Actor, now = new Date()): Promise<{ months: string[]; removed: number; restored: number; message: string } | undefined> {
+export async function undoLastImport(strapi: Core.Strapi, actor: Actor, now = new Date()): Promise<ImportUndone | undefined> {
   const organization = await partnerOf(strapi, actor.id);
   if (!organization) throw new Error('not a partner');
   await ensureUndoTable(strapi);
@@ -333,7 +316,7 @@ export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Prom
 }
 
 /** What a partner's page shows: its records per month and its last import. */
-export async function partnerSummary(strapi: Core.Strapi, actor: Actor) {
+export async function partnerSummary(strapi: Core.Strapi, actor: Actor): Promise<PartnerSummary> {
   const organization = await partnerOf(strapi, actor.id);
   if (!organization) throw new Error('not a partner');
   const records = await readRecords(strapi, organization.id);
@@ -352,13 +335,6 @@ export async function applyRetention(strapi: Core.Strapi, now = new Date()): Pro
   const deleted = await deleteBefore(strapi, cutoff);
   if (deleted > 0) await audit(strapi, { actor: 'sistema', action: 'cancellazione_scadenza', count: deleted, detail: `schede dei mesi precedenti a ${cutoff} (conservazione ${retentionYears} anni)` });
   return deleted;
-}
-
-/** One quarter's reporting as the office reads it: the public counts, and each expected body by name. */
-export interface OfficeReporting {
-  quarter: string;
-  summary: NeedReporting;
-  organizations: (Omit<OrganizationReporting, 'organization'> & { name: string })[];
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type { UndoInfo } from './contract';
 import type { StoredRecord } from './store';
 
 export const UNDO_TABLE = 'coesione_need_undo';
@@ -44,15 +45,6 @@ export function ensureUndoTable(strapi: Core.Strapi): Promise<void> {
     ready.set(knex, done);
   }
   return done;
-}
-
-export interface UndoInfo {
-  months: string[];
-  /** Records the import wrote (the undo removes them) and records it replaced (the undo puts them back). */
-  imported: number;
-  replaced: number;
-  importedAt: string;
-  until: string;
 }
 
 interface Row {

@@ -9,7 +9,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { addDays, EDITORIAL_KEYS, keyOf, romeDay, TYPES, type EditorialKey } from '@coesione/model';
 import { ADMIN_LAYOUTS } from '../admin-layout';
 import { PROPOSED_BY_TYPES } from '../partners';
-import { daysBetween, reviewState, type ReviewState } from './state';
+import type { EditorQueue, PartnerQueue, Proposal, QueueEntry, Section } from './contract';
+import { daysBetween, reviewState } from './state';
 
 const LIMIT = 20;
 
@@ -25,37 +26,6 @@ interface Row {
   deadline?: string | null;
   proposedBy?: { documentId: string; name: string } | null;
   [field: string]: unknown;
-}
-
-export interface QueueEntry {
-  type: EditorialKey;
-  typeLabel: string;
-  uid: string;
-  documentId: string;
-  title: string;
-  updatedAt: string;
-}
-export interface Proposal extends QueueEntry {
-  state: ReviewState;
-  note: string | null;
-  returnedAt: string | null;
-  organization?: string | null;
-}
-export interface Section<T> {
-  total: number;
-  items: T[];
-}
-export interface EditorQueue {
-  role: 'editor';
-  contributions: Section<{ documentId: string; receipt: string; kind: string; state: string; title: string; createdAt: string; ageDays: number }>;
-  partnerDrafts: Section<Proposal>;
-  closingSoon: Section<QueueEntry & { deadline: string; daysLeft: number }>;
-  notVerified: Section<QueueEntry & { verifiedAt: string | null }>;
-}
-export interface PartnerQueue {
-  role: 'partner';
-  organization: string | null;
-  proposals: Section<Proposal>;
 }
 
 const titleField = (key: EditorialKey) => ADMIN_LAYOUTS[key]?.mainField ?? 'title';

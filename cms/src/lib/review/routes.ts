@@ -13,6 +13,7 @@ import type { Context } from 'koa';
 import { TYPES, type TypeKey } from '@coesione/model';
 import { isPartner, partnerOrganization, PROPOSED_BY_TYPES } from '../partners';
 import { isRecord, type MiddlewareHost } from '../published-change';
+import type { Review } from './contract';
 import { editorQueue, partnerQueue } from './queue';
 import { NOTE_MAX, reviewState } from './state';
 
@@ -87,7 +88,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
           state: reviewState({ published, returnedAt: row.returnedAt }),
           note: row.reviewNote,
           returnedAt: row.returnedAt,
-        };
+        } satisfies Review;
       },
     },
     {

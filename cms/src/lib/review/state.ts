@@ -1,14 +1,9 @@
 /**
  * Where a partner's proposal stands, as the partner and the editors read it in the admin: waiting for an
- * editor, published, or returned with a note (until the partner edits it again).
+ * editor, published, or returned with a note (until the partner edits it again). The states and their
+ * labels: contract.ts.
  */
-export type ReviewState = 'in_attesa' | 'pubblicata' | 'rimandata';
-
-export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
-  in_attesa: 'In attesa della redazione',
-  pubblicata: 'Pubblicata',
-  rimandata: 'Rimandata con una nota',
-};
+import type { ReviewState } from './contract';
 
 /** The fields an editor's return writes: partners read them on their entries and never write them. */
 export const REVIEW_FIELDS = ['reviewNote', 'returnedAt'] as const;
