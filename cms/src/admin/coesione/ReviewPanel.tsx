@@ -28,7 +28,7 @@ function PartnerContent({ review }: { review?: Review }) {
         <Typography fontWeight="bold">Stato: {REVIEW_STATE_LABELS[review.state]}</Typography>
       ) : null}
       {review?.note ? (
-        <Typography textColor="warning700">
+        <Typography textColor="neutral800">
           Nota della redazione{review.returnedAt ? ` (${italianDate(review.returnedAt)})` : ''}: {review.note}
         </Typography>
       ) : null}

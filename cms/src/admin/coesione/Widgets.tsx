@@ -139,7 +139,7 @@ export function NotVerifiedWidget() {
 }
 
 export function StateBadge({ state }: { state: Proposal['state'] }) {
-  const tone = state === 'pubblicata' ? { backgroundColor: 'success100', textColor: 'success700' } : state === 'rimandata' ? { backgroundColor: 'warning100', textColor: 'warning700' } : { backgroundColor: 'secondary100', textColor: 'secondary700' };
+  const tone = state === 'pubblicata' ? { backgroundColor: 'success100', textColor: 'success700' } : state === 'rimandata' ? { backgroundColor: 'warning100', textColor: 'neutral800' } : { backgroundColor: 'secondary100', textColor: 'secondary700' };
   return <Badge {...tone}>{REVIEW_STATE_LABELS[state]}</Badge>;
 }
 
@@ -169,7 +169,7 @@ export function PartnerProposalsWidget() {
                       {p.typeLabel} · modificata il {italianDate(p.updatedAt)}
                     </Typography>
                     {p.state === 'rimandata' && p.note ? (
-                      <Typography variant="pi" textColor="warning700">
+                      <Typography variant="pi" textColor="neutral800">
                         Nota della redazione: {p.note}
                       </Typography>
                     ) : null}
