@@ -119,6 +119,11 @@ describe('Partner A against Partner B', () => {
       await cms.strapi.db.query('admin::user').update({ where: { id: mine.adminUserId }, data: { email: PARTNER_B.email } });
     }
     expect(((await accounts.findOne({ where: { email: 'ex.operatrice@coesione.example' } })) as { adminUserId: number | null }).adminUserId).toBeNull();
+    // One login, one account: the office cannot bind B's login to a second organisation's account.
+    const other = (await accounts.findOne({ where: { email: 'ex.operatrice@coesione.example' } })) as { documentId: string };
+    const twice = await call('PUT', `${CM}/api::partner-account.partner-account/${other.documentId}`, { token: tokens.editor, body: { adminUserId: mine.adminUserId } });
+    expect(twice.status, twice.text).toBe(400);
+    expect(((await accounts.findOne({ where: { email: 'ex.operatrice@coesione.example' } })) as { adminUserId: number | null }).adminUserId).toBeNull();
   });
 
   it('cannot clone B’s draft (and so read it); a clone of its own carries A’s organisation', async () => {

@@ -1656,6 +1656,7 @@ export interface ApiPartnerAccountPartnerAccount
   };
   attributes: {
     adminUserId: Schema.Attribute.Integer &
+      Schema.Attribute.Unique &
       Schema.Attribute.SetMinMax<
         {
           min: 1;
