@@ -88,7 +88,11 @@ export class ProblemList implements Problems {
 export function problemsOf(errors: readonly RowError[]): Problems {
   const list = new ProblemList();
   const byRow = new Map<number, RowError[]>();
-  for (const error of [...errors].sort((a, b) => a.row - b.row)) byRow.set(error.row, [...(byRow.get(error.row) ?? []), error]);
+  for (const error of [...errors].sort((a, b) => a.row - b.row)) {
+    const row = byRow.get(error.row);
+    if (row) row.push(error);
+    else byRow.set(error.row, [error]);
+  }
   for (const row of byRow.values()) list.add(row);
   return { errors: list.errors, errorCount: list.errorCount, badRows: list.badRows };
 }
