@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { dataDir } from '../src/lib/runtime';
+import { dataDir } from '../src/platform/runtime';
 
 /**
  * SQLite in `.data/cms.db` by default; PostgreSQL when DATABASE_URL is set (or DATABASE_CLIENT=postgres

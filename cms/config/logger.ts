@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { formats, winston } from '@strapi/logger';
-import { jsonLogLine, logFormat, logLevel } from '../src/lib/logging';
+import { jsonLogLine, logFormat, logLevel } from '../src/platform/logging';
 
 // `timestamp` with a format always stamps the time of writing: bare, it keeps a `timestamp` the entry
 // brought along (Strapi's migrations pass epoch milliseconds), and `time` would change type line to line.

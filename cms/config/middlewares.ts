@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { corsOrigin } from '../src/lib/access/cors';
+import { corsOrigin } from '../src/platform/access/cors';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // strapi::logger's line, with the receipt codes of status lookups masked (see src/middlewares/private-log.ts).
@@ -10,7 +10,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     name: 'strapi::cors',
     config: {
       // The public site is static and reads the API at build time; browsers need the site origin on the
-      // participation routes only, without cookies (src/lib/access/cors.ts).
+      // participation routes only, without cookies (src/platform/access/cors.ts).
       origin: corsOrigin(env.array('CORS_ORIGINS', ['http://127.0.0.1:4321', 'http://localhost:4321'])),
       credentials: false,
       methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { secret } from '../src/lib/runtime';
+import { secret } from '../src/platform/runtime';
 
 // Uploads: images and documents only; SVG and executables refused (SVG can carry scripts).
 const allowedTypes = [

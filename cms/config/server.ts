@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { publicDir, secret } from '../src/lib/runtime';
+import { publicDir, secret } from '../src/platform/runtime';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
   return {
@@ -17,7 +17,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     dirs: {
       public: publicDir(),
     },
-    // Daily jobs (need records' retention and figures: src/lib/needs/jobs.ts), Europe/Rome.
+    // Daily jobs (need records' retention and figures: src/features/needs/index.ts), Europe/Rome.
     cron: { enabled: true },
     webhooks: {
       populateRelations: false,

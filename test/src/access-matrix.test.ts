@@ -1,6 +1,6 @@
 /**
  * The route × role matrix: every route the running Strapi registers, held to the declared policy
- * (cms/src/lib/access/route-policy.ts), as the public, a Partner and an Editor (support/access.ts); a
+ * (cms/src/platform/access/route-policy.ts), as the public, a Partner and an Editor (support/access.ts); a
  * route no rule declares fails the test. Its own file, on its own CMS: its allowed calls change settings,
  * and its thousand requests run beside the other access suites.
  */
@@ -77,7 +77,7 @@ describe('the route × role matrix', () => {
       .filter((layer) => layer.methods.length > 0)
       .flatMap((layer: { methods: string[]; path: string }) => layer.methods.filter((m: string) => m !== 'HEAD').slice(0, layer.methods.length > 10 ? 1 : undefined).map((method: string) => ({ method, path: layer.path })));
     const undeclared = routes.filter((r) => !ruleFor(r.method, r.path)).map((r) => `${r.method} ${r.path}`);
-    expect(undeclared, 'routes without a declared policy (cms/src/lib/access/route-policy.ts)').toEqual([]);
+    expect(undeclared, 'routes without a declared policy (cms/src/platform/access/route-policy.ts)').toEqual([]);
 
     const tokenOf = { public: undefined, partner: tokens.partnerA, editor: tokens.editor } as const;
     // Placeholder ids and bodies make Strapi log errors of its own (the offline licence check, malformed

@@ -3,7 +3,7 @@
  * panel, opened in Debian's Chromium with an English-speaking browser.
  *
  * - the content-manager configuration (labels, descriptions, rows, columns, main fields) is what
- *   cms/src/lib/admin-layout declares, for every type the admin shows, read back over HTTP;
+ *   cms/src/platform/admin-layout declares, for every type the admin shows, read back over HTTP;
  * - the Partner: an Italian admin, every field of a new practice labelled and described, no Publish,
  *   the help page, the slug from the title, its queue;
  * - the Editor: its queue (a waiting contribution, the partner's draft, an opportunity closing soon) and
@@ -33,7 +33,7 @@ const layouts = cmsModule<{
   COMPONENT_LAYOUTS: Record<string, Declared>;
   SYSTEM_FIELDS: Record<string, FieldText>;
   syncAdminLayouts(strapi: unknown): Promise<string[]>;
-}>('lib/admin-layout/index');
+}>('platform/admin-layout/index');
 
 const PRACTICE = TYPES.practice.uid;
 const PARTNER_B = { email: 'ente.b.admin@coesione.example', password: 'Ente-B-Admin-2026' };
@@ -74,7 +74,7 @@ describe('the content manager configuration', () => {
   it('declares a layout for every type the admin shows, and applies it at boot (a fresh database)', async () => {
     const displayed = (cms.strapi.plugin('content-manager').service('content-types').findDisplayedContentTypes() as { uid: string }[]).filter((t) => t.uid.startsWith('api::'));
     expect(displayed.length).toBeGreaterThan(8);
-    for (const { uid } of displayed) expect(layouts.ADMIN_LAYOUTS[keyOf(uid) ?? uid], `no admin layout for ${uid} (cms/src/lib/admin-layout/index.ts)`).toBeDefined();
+    for (const { uid } of displayed) expect(layouts.ADMIN_LAYOUTS[keyOf(uid) ?? uid], `no admin layout for ${uid} (cms/src/platform/admin-layout/index.ts)`).toBeDefined();
     expect(await layouts.syncAdminLayouts(cms.strapi), 'declarations that do not fit the schemas').toEqual([]);
 
     const missing: string[] = [];

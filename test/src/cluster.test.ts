@@ -142,7 +142,7 @@ describe('two CMS processes on one PostgreSQL', () => {
 
   it('let one claim of a day\'s job win, however many processes try at once', async () => {
     type Coordination = { claimRun(job: string, run: string): Promise<boolean> };
-    const { databaseCoordination } = cmsModule<{ databaseCoordination(knex: () => unknown, log: { warn(m: string): void }): Coordination }>('lib/coordination/index');
+    const { databaseCoordination } = cmsModule<{ databaseCoordination(knex: () => unknown, log: { warn(m: string): void }): Coordination }>('platform/coordination/index');
     // Four schedulers, as four processes' cron would be, racing for the same day on the shared database.
     const claims = await Promise.all(Array.from({ length: 4 }, () => databaseCoordination(() => a.strapi.db.connection, a.strapi.log).claimRun('needs-daily', '2026-12-02')));
     expect(claims.filter(Boolean)).toHaveLength(1);

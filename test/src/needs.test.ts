@@ -284,7 +284,7 @@ describe('a partner’s CSV import', () => {
     expect(fresh.json.stored).toBe(1);
     expect(await figures()).toBe(before);
     // The daily job releases nothing within the month of the last release.
-    const { refreshFigures } = cmsModule<{ refreshFigures(strapi: unknown, now?: Date): Promise<void> }>('lib/needs/service');
+    const { refreshFigures } = cmsModule<{ refreshFigures(strapi: unknown, now?: Date): Promise<void> }>('features/needs/service');
     const computedAt = ((await cms.strapi.db.query('api::need-figure.need-figure').findMany({ select: ['computedAt'] })) as { computedAt: string }[]).map((f) => f.computedAt).sort().at(-1)!;
     await refreshFigures(cms.strapi, new Date(new Date(computedAt).getTime() + 60_000));
     expect(await figures()).toBe(before);
@@ -292,7 +292,7 @@ describe('a partner’s CSV import', () => {
 
   it('makes a quarter final on its freeze day, and never changes it after', async () => {
     // 2026-T4 closes on 31 December; NEED_FREEZE_DAYS is 45: final on 15 February 2027.
-    const { refreshFigures } = cmsModule<{ refreshFigures(strapi: unknown, now?: Date): Promise<void> }>('lib/needs/service');
+    const { refreshFigures } = cmsModule<{ refreshFigures(strapi: unknown, now?: Date): Promise<void> }>('features/needs/service');
     const quarter = async () =>
       ((await cms.strapi.db.query('api::need-figure.need-figure').findMany({ where: { quarter: '2026-T4' }, orderBy: { level: 'asc' } })) as { level: string; frozen: boolean; cells: unknown }[]).map((r) => ({ level: r.level, frozen: r.frozen, cells: JSON.stringify(r.cells) }));
     await refreshFigures(cms.strapi, new Date('2027-02-14T10:00:00Z'));
@@ -406,7 +406,7 @@ describe('retention and settings', () => {
   });
 
   it('refuses a threshold under 3 (the Sistan floor) before the CMS starts', () => {
-    const { needSettings } = cmsModule<{ needSettings(): unknown }>('lib/needs/service');
+    const { needSettings } = cmsModule<{ needSettings(): unknown }>('features/needs/service');
     const saved = process.env.NEED_MIN_CELL;
     try {
       process.env.NEED_MIN_CELL = '2';

@@ -12,8 +12,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { secret } from '../lib/runtime';
-import { authLimitOptions, clientHash, databaseLimiter } from '../lib/security';
+import { secret } from '../platform/runtime';
+import { authLimitOptions, clientHash, databaseLimiter } from '../platform/security';
 
 /** Paths under the limit, and whether every request counts (true) or only failed ones (false). */
 export function authEndpoint(method: string, path: string): { countAll: boolean } | undefined {

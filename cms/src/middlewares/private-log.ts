@@ -2,7 +2,7 @@
  * The request log (replaces `strapi::logger`): one line per request, with its id. Every request gets an
  * id (the load balancer's `X-Request-Id` when it is a sane token, else a new UUID), kept in
  * `ctx.state.requestId` and sent back as `X-Request-Id`, errors included, so a user's report, a proxy's
- * log and ours meet on it. With `LOG_FORMAT=json` the line is a JSON object (src/lib/logging.ts); in text
+ * log and ours meet on it. With `LOG_FORMAT=json` the line is a JSON object (src/platform/logging.ts); in text
  * mode it is Strapi's line (method, path, time, status) plus the id; neither carries the query string. The
  * receipt codes of the participation status lookups are masked in both: a receipt is the key to a
  * contribution's state, and logs are read by more people than the moderators. No address, header, body
@@ -10,10 +10,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { errorStatus, logFormat, REQUEST_ID_HEADER, requestIdFor, requestLogEntry, requestTextLine } from '../lib/logging';
+import { errorStatus, logFormat, REQUEST_ID_HEADER, requestIdFor, requestLogEntry, requestTextLine } from '../platform/logging';
 
 // Where the masking rule lives; the participation tests import it from here.
-export { loggableUrl } from '../lib/logging';
+export { loggableUrl } from '../platform/logging';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const json = logFormat(process.env.LOG_FORMAT, process.env.NODE_ENV) === 'json';

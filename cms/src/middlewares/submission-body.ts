@@ -9,8 +9,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { LIMITS } from '@coesione/model';
-import { allowedOrigins, backLink, formatOf, refuse, type SubmissionBody } from '../lib/submissions/http';
-import { submissionOptions } from '../lib/submissions/options';
+import { allowedOrigins, backLink, formatOf, refuse, type SubmissionBody } from '../features/participation/http';
+import { submissionOptions } from '../features/participation/options';
 
 export const SUBMISSIONS_PATH = '/api/submissions';
 

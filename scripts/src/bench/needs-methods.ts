@@ -47,7 +47,7 @@ const PERSISTENCE = 0.6;
 const SECOND_BODY = 0.1;
 const CATEGORIES = NEED_CATEGORIES.map((c) => c.slug);
 
-/** A need record as the CMS's aggregation reads it (cms/src/lib/needs/store.ts). */
+/** A need record as the CMS's aggregation reads it (cms/src/features/needs/store.ts). */
 interface RecordRow { id: number; month: string; istat: string; ageBand: string; personKey: string | null; organization: number | null; categories: string[] }
 type Keys = ((person: string, organizations: number[]) => [number, number, number]) | null;
 interface Table { values: Record<string, number>; relations: { total: string; members: string[] }[] }
@@ -63,7 +63,7 @@ interface Cms {
 
 await ensureCmsBuilt();
 // The CMS's own aggregation and disclosure control, from its build (CommonJS), as the running CMS loads them.
-const needs = path.join(CMS_DIR, 'dist', 'src', 'lib', 'needs');
+const needs = path.join(CMS_DIR, 'dist', 'src', 'features', 'needs');
 const load = createRequire(import.meta.url);
 const cms: Cms = { ...(load(path.join(needs, 'aggregate.js')) as Pick<Cms, 'aggregate' | 'RELATIONS'>), ...(load(path.join(needs, 'disclosure.js')) as Omit<Cms, 'aggregate' | 'RELATIONS'>) };
 const MIN_CELL = cms.minCellFrom(process.env.NEED_MIN_CELL);

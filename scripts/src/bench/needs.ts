@@ -18,7 +18,7 @@ import { DEMO_USERS, seed } from '../seed/seed.ts';
 import { CATEGORIES, COMUNI, needCsv } from './need-csv.ts';
 
 const ROWS = Number(process.env.BENCH_NEED_ROWS ?? 100_000);
-/** A need record as the CMS's aggregation reads it (cms/src/lib/needs/store.ts). */
+/** A need record as the CMS's aggregation reads it (cms/src/features/needs/store.ts). */
 interface RecordRow { id: number; month: string; istat: string; ageBand: string; personKey: string | null; organization: number | null; categories: string[] }
 
 /** `n` records in memory, shaped as the database gives them, over eight quarters. */
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const digest = createHmac('sha256', 'bench').update(`${person}\u0000${organizations.join(',')}`).digest();
     return [digest[0]!, digest[1]!];
   };
-  const { aggregate } = createRequire(import.meta.url)(path.join(CMS_DIR, 'dist', 'src', 'lib', 'needs', 'aggregate.js')) as {
+  const { aggregate } = createRequire(import.meta.url)(path.join(CMS_DIR, 'dist', 'src', 'features', 'needs', 'aggregate.js')) as {
     aggregate(rows: RecordRow[], options: { minCell: number; categories: string[]; cellKeys: (person: string, organizations: number[]) => [number, number] }): unknown[];
   };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-bench-needs-'));

@@ -164,7 +164,7 @@ function recordArchive(entry: LatestArchive): void {
 
 /** The CMS's uploads folder (its `public/uploads`: CMS_PUBLIC_DIR, else the data folder's), as the CMS finds it. */
 function uploadsDir(): string {
-  const runtime = require(path.join(CMS_DIR, 'dist', 'src', 'lib', 'runtime.js')) as { publicDir(): string };
+  const runtime = require(path.join(CMS_DIR, 'dist', 'src', 'platform', 'runtime.js')) as { publicDir(): string };
   return path.join(runtime.publicDir(), 'uploads');
 }
 

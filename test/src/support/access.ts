@@ -18,8 +18,8 @@ export interface RouteRule {
   action?: ContentAction;
 }
 export type Grant = Partial<Record<ContentAction, { own?: readonly string[]; all?: readonly string[] }>>;
-export const { ruleFor, CONTENT_ACCESS } = cmsModule<{ ruleFor(method: string, path: string): RouteRule | undefined; CONTENT_ACCESS: Record<'partner' | 'editor', Grant> }>('lib/access/route-policy');
-export const { PUBLIC_TYPES } = cmsModule<{ PUBLIC_TYPES: readonly string[] }>('lib/content-types');
+export const { ruleFor, CONTENT_ACCESS } = cmsModule<{ ruleFor(method: string, path: string): RouteRule | undefined; CONTENT_ACCESS: Record<'partner' | 'editor', Grant> }>('platform/access/route-policy');
+export const { PUBLIC_TYPES } = cmsModule<{ PUBLIC_TYPES: readonly string[] }>('platform/content-types');
 
 export let cms: TestCms;
 export const PRACTICE = 'api::practice.practice';

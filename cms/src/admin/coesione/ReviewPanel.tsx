@@ -6,10 +6,10 @@ import * as React from 'react';
 import { Button, Field, Flex, Link, Textarea, Typography } from '@strapi/design-system';
 import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { REVIEW_STATE_LABELS, type Review } from '../../lib/review/contract';
+import { REVIEW_STATE_LABELS, type Review } from '../../features/review/contract';
 import { HELP_PATH, italianDate, useAdminGet } from './api';
 
-/** The partner types (cms/src/lib/partners.ts PROPOSED_BY_TYPES) by UID, with the key the routes take. */
+/** The partner types (cms/src/platform/partners.ts PROPOSED_BY_TYPES) by UID, with the key the routes take. */
 export const PROPOSAL_TYPES: Record<string, string> = {
   'api::practice.practice': 'practice',
   'api::opportunity.opportunity': 'opportunity',

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { REVIEW_STATE_LABELS, type EditorQueue, type PartnerQueue, type Proposal } from '../../lib/review/contract';
+import { REVIEW_STATE_LABELS, type EditorQueue, type PartnerQueue, type Proposal } from '../../features/review/contract';
 import { days, entryLink, HELP_PATH, italianDate, useAdminGet } from './api';
 
 const QUEUE = '/admin/coesione/queue';

@@ -1,6 +1,6 @@
 /**
  * The admin's side of the CMS's admin routes: one hook to read them, links and dates. The answers' shapes
- * are the server's own (a `contract.ts` per feature in cms/src/lib/), imported, never copied. Only
+ * are the server's own (a `contract.ts` per feature in cms/src/features/), imported, never copied. Only
  * Strapi's fetch client talks to the server (it carries the admin session).
  */
 import * as React from 'react';

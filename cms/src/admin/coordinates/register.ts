@@ -1,4 +1,4 @@
-/** The admin half of the `global::coordinate` custom field (the server half: src/lib/coordinates). */
+/** The admin half of the `global::coordinate` custom field (the server half: src/platform/coordinates). */
 import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PinMap } from '@strapi/icons';

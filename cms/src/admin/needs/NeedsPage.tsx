@@ -8,7 +8,7 @@
 import * as React from 'react';
 import { Box, Button, Checkbox, Flex, Main, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ImportPreview, ImportReport, ImportUndone, PartnerSummary, RowError } from '../../lib/needs/contract';
+import type { ImportPreview, ImportReport, ImportUndone, PartnerSummary, RowError } from '../../features/needs/contract';
 
 interface Failure {
   response?: { status?: number; data?: { error?: { message?: string }; preview?: ImportPreview } };

@@ -6,7 +6,7 @@ import { Box, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { italianDate, useAdminGet } from '../coesione/api';
-import type { PartnerSummary } from '../../lib/needs/contract';
+import type { PartnerSummary } from '../../features/needs/contract';
 import { NEEDS_PATH } from './register';
 
 export function NeedsWidget() {

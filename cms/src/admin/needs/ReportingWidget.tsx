@@ -6,7 +6,7 @@
 import { Box, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { quarterLabel } from '@coesione/model';
-import type { OfficeReporting, OrganizationReporting } from '../../lib/needs/contract';
+import type { OfficeReporting, OrganizationReporting } from '../../features/needs/contract';
 import { italianDate, useAdminGet } from '../coesione/api';
 
 type Month = OrganizationReporting['months'][number];

@@ -2,7 +2,7 @@
  * The pact's «Fase»: a choice among the stage the pact is at (as saved) and the stages the regulation lets it
  * move to next for its kind (@coesione/model's nextStages), by their Italian names. Strapi's own select offered
  * all eleven codes (`in_attuazione`…) and let the server refuse most of them at saving; the server still
- * checks every change (cms/src/lib/pacts/stages.ts), this only stops offering what it would refuse.
+ * checks every change (cms/src/features/pacts/stages.ts), this only stops offering what it would refuse.
  */
 import * as React from 'react';
 import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';

@@ -1,4 +1,4 @@
-/** The admin half of the `global::pact-stage` custom field (the server half: src/lib/coordinates). */
+/** The admin half of the `global::pact-stage` custom field (the server half: src/platform/coordinates). */
 import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Discuss } from '@strapi/icons';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { cachedHealth, checkHealth } from '../../../lib/health';
+import { cachedHealth, checkHealth } from '../../../features/health/health';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ttl = Number(process.env.HEALTH_CACHE_MS ?? 5000);

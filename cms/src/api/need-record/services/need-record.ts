@@ -1,9 +1,9 @@
 /**
  * The need loop's operations for the CMS's own scripts (seed, backup, tests): `strapi.service('api::need-record.need-record')`.
- * No routes reach it; the partner's routes are in src/lib/needs/routes.ts.
+ * No routes reach it; the partner's routes are in src/features/needs/routes.ts.
  */
 import { factories } from '@strapi/strapi';
-import { applyRetention, computeFigures, importNeedCsv, previewNeedCsv, storeRecordsFor, type SeedRecord } from '../../../lib/needs/service';
+import { applyRetention, computeFigures, importNeedCsv, previewNeedCsv, storeRecordsFor, type SeedRecord } from '../../../features/needs/service';
 
 export default factories.createCoreService('api::need-record.need-record', ({ strapi }) => ({
   storeRecordsFor: (organizationSlug: string, rows: SeedRecord[], receivedAt?: (month: string) => Date) => storeRecordsFor(strapi, organizationSlug, rows, receivedAt),

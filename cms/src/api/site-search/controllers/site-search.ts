@@ -7,13 +7,13 @@
 import { SEARCH_ROUTE } from '@coesione/search';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { secret } from '../../../lib/runtime';
-import { clientHash, databaseLimiter } from '../../../lib/security';
-import { contentEngine, meiliEngine } from '../../../lib/site-search/engines';
-import { invalidPage, resultsPage, tooManyPage, type PageContext } from '../../../lib/site-search/html';
-import { createSiteSearch, searchLimitOptions, type SiteSearchResult } from '../../../lib/site-search/service';
-import { contentSpeller } from '../../../lib/site-search/vocabulary';
-import { submissionOptions } from '../../../lib/submissions/options';
+import { secret } from '../../../platform/runtime';
+import { clientHash, databaseLimiter } from '../../../platform/security';
+import { contentEngine, meiliEngine } from '../../../features/site-search/engines';
+import { invalidPage, resultsPage, tooManyPage, type PageContext } from '../../../features/site-search/html';
+import { createSiteSearch, searchLimitOptions, type SiteSearchResult } from '../../../features/site-search/service';
+import { contentSpeller } from '../../../features/site-search/vocabulary';
+import { submissionOptions } from '../../../features/participation/options';
 
 /** The comuni of the form's list, read again at most every five minutes. */
 function comuneNames(strapi: Core.Strapi): () => Promise<string[]> {

@@ -8,14 +8,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { secret } from '../../../lib/runtime';
-import { clientHash, databaseLimiter, databaseTokens } from '../../../lib/security';
-import { allowedOrigins, readSubmission, type Format } from '../../../lib/submissions/http';
-import { createNotifier } from '../../../lib/submissions/mail';
-import { submissionOptions } from '../../../lib/submissions/options';
-import { renderStatus, renderSubmit } from '../../../lib/submissions/render';
-import { createSubmissionService } from '../../../lib/submissions/service';
-import { submissionRepository } from '../../../lib/submissions/store';
+import { secret } from '../../../platform/runtime';
+import { clientHash, databaseLimiter, databaseTokens } from '../../../platform/security';
+import { allowedOrigins, readSubmission, type Format } from '../../../features/participation/http';
+import { createNotifier } from '../../../features/participation/mail';
+import { submissionOptions } from '../../../features/participation/options';
+import { renderStatus, renderSubmit } from '../../../features/participation/render';
+import { createSubmissionService } from '../../../features/participation/service';
+import { submissionRepository } from '../../../features/participation/store';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const options = submissionOptions();

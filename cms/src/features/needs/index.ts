@@ -1,0 +1,38 @@
+/**
+ * The need-data loop: records kept by Third Sector partners (private, their own only), turned inside the
+ * CMS into published figures under statistical disclosure control. See service.ts for the flow.
+ */
+import type { Core } from '@strapi/strapi';
+import { databaseCoordination } from '../../platform/coordination';
+import { applyRetention, needSettings, refreshFigures } from './service';
+
+export { registerNeedRecords } from './records';
+export { registerNeedRoutes } from './routes';
+export { computeFigures, importNeedCsv, applyRetention, needSettings } from './service';
+
+/**
+ * Checks the settings (NEED_MIN_CELL under 3 stops the CMS here, at start) and schedules the daily job:
+ * retention first, then the figures (a quarter that froze overnight is computed one last time). Every
+ * CMS process schedules it; the one that claims the day in the database runs it.
+ */
+export function registerNeedJobs(strapi: Core.Strapi): void {
+  needSettings();
+  const coordination = databaseCoordination(() => strapi.db.connection, strapi.log);
+  strapi.cron.add({
+    coesioneNeeds: {
+      task: async () => {
+        if (!(await coordination.claimRun('needs-daily', romeDay()))) return;
+        try {
+          await applyRetention(strapi);
+        } catch (error) {
+          strapi.log.error(`Need records' retention failed: ${(error as Error).message}`);
+        }
+        await refreshFigures(strapi);
+      },
+      options: { rule: '20 3 * * *', tz: 'Europe/Rome' },
+    },
+  });
+}
+
+/** Today's date in Italy (YYYY-MM-DD): the run a daily job claims. */
+export const romeDay = (at = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(at);
