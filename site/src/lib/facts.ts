@@ -7,9 +7,8 @@
  * would be one more place to keep safe.
  */
 import { PACT_KIND_LABELS, PACT_STAGE_LABELS } from '@coesione/model';
-import type { SectionData } from './content';
+import { enumLabel, type SectionType, type SectionData } from './sections';
 import { formatDate } from './format';
-import { enumLabel, type SectionType } from './sections';
 
 export interface Fact {
   label: string;

@@ -1,5 +1,6 @@
 /** The RSS feeds: practices and opportunities, for the whole district and per theme. */
-import { entriesOf, toCard, urlOf } from './content';
+import { entriesOf } from './content';
+import { toCard, urlOf } from './cards';
 import { rss, type FeedItem } from './machine';
 import { SECTIONS } from './sections';
 

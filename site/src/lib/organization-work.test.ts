@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 import { organizationWork } from './organization-work';
 
 const bottega = { name: 'APS La Bottega del Riuso', slug: 'aps-bottega-del-riuso', kind: 'aps' };

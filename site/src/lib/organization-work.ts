@@ -4,7 +4,7 @@
  * «Potrebbe interessarti anche» shows at most four related cards, so these lists are the complete ones.
  */
 import { pageUrl } from '@coesione/model';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 import { pactOrganizations } from './pact-register';
 
 export interface WorkLink {

@@ -1,6 +1,6 @@
 import type { Block } from '@coesione/pdf';
 import { describe, expect, it } from 'vitest';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 import { draftLine, pactDocument, pactDocumentBlocks, type PactTemplate } from './pact-document';
 
 const t = (text: string) => [{ type: 'text', text }];

@@ -11,11 +11,10 @@
  */
 import { PACT_KIND_LABELS, PACT_STAGE_LABELS, progressText, type PactStage } from '@coesione/model';
 import { richTextBlocks, taggedPdf, type Block, type RichTextNode } from '@coesione/pdf';
-import type { SectionData } from './content';
+import { enumLabel, type SectionData } from './sections';
 import { placeLine } from './address';
 import { formatDate } from './format';
 import { timelineOf } from './pacts';
-import { enumLabel } from './sections';
 
 type Pact = SectionData<'pact'>;
 export interface PactTemplate {

@@ -2,7 +2,9 @@
  * The register's filter pages and the annual reports, read once per build from the content collection
  * (the computations are lib/pact-register.ts and lib/pact-report.ts).
  */
-import { cardsOf, entriesOf, type Card, type SectionData } from './content';
+import { cardsOf, entriesOf } from './content';
+import type { Card } from './cards';
+import type { SectionData } from './sections';
 import { buildNow } from './format';
 import { PAGE_SIZE } from './pagination';
 import { pactFacets, type FacetGroup, type FacetValue } from './pact-register';

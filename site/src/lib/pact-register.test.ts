@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 import { pactEvents, pactFacets, registerRows, registerTable } from './pact-register';
 
 type Pact = SectionData<'pact'>;

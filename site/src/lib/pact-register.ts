@@ -4,7 +4,7 @@
  * the pacts' published data (type-only imports), tested without a build.
  */
 import { answerStatus, PACT_KIND_LABELS, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, pageUrl, progressText, romeDay } from '@coesione/model';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 import { placeLine } from './address';
 import { formatDate } from './format';
 import type { CalendarEvent } from './machine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 import { median, pactReport, reportCsvRows, reportYears } from './pact-report';
 
 type Pact = SectionData<'pact'>;

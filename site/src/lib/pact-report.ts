@@ -5,9 +5,8 @@
  * and the CSV print, so they cannot disagree. Pure: tested without a build.
  */
 import { answerStatus, daysBetween, PACT_STAGE_LABELS, PACT_STAGES, romeDay } from '@coesione/model';
-import type { SectionData } from './content';
+import { enumLabel, type SectionData } from './sections';
 import { pactComuni, proposedOn } from './pact-register';
-import { enumLabel } from './sections';
 
 type Pact = SectionData<'pact'>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerLine, pactCardState, timelineOf } from './pacts';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 
 const pact = (over: Partial<SectionData<'pact'>>) =>
   ({ stage: 'istruttoria', answerDue: '2026-04-14', answeredAt: null, stageHistory: [], ...over }) as SectionData<'pact'>;

@@ -3,7 +3,7 @@
  * from @coesione/model's rules (the same the CMS enforces): text, so nothing depends on colour alone.
  */
 import { answerStatus, noticeOpen, PACT_ROLE_LABELS, PACT_STAGE_LABELS, progressText } from '@coesione/model';
-import type { SectionData } from './content';
+import type { SectionData } from './sections';
 import { formatDate } from './format';
 
 type Pact = SectionData<'pact'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionEntry } from './content';
+import type { SectionEntry } from './sections';
 import { DISTRICT_BBOX } from '@coesione/model';
 import { collectPlaces, groupByComune, insideBbox, placesOf, toFeatureCollection } from './places';
 

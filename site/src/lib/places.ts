@@ -4,9 +4,8 @@
  * read. Pure functions over the content entries (type-only imports), tested without a build.
  */
 import { pageUrl } from '@coesione/model';
-import type { SectionData, SectionEntry } from './content';
+import { SECTIONS, type SectionType, type SectionData, type SectionEntry } from './sections';
 import { opportunityState } from './format';
-import { SECTIONS, type SectionType } from './sections';
 
 /** The types that have places, in the order the map legend lists them. */
 export const PLACE_TYPES = ['practice', 'opportunity', 'workshop', 'pact', 'organization'] as const satisfies readonly SectionType[];

@@ -3,7 +3,8 @@
  * content at build time: every section's titles, summaries, theme names and comuni.
  */
 import { buildVocabulary, type VocabularyFile, type VocabularySource } from '@coesione/model';
-import { entriesOf, toCard } from './content';
+import { entriesOf } from './content';
+import { toCard } from './cards';
 import { SECTION_TYPES } from './sections';
 
 export async function vocabularySources(): Promise<VocabularySource[]> {

@@ -1,7 +1,8 @@
 /** Every page the site builds, for the sitemap. */
 import { getCollection } from 'astro:content';
 import { allComuni } from './comuni';
-import { entriesOf, urlOf } from './content';
+import { entriesOf } from './content';
+import { urlOf } from './cards';
 import { listPages } from './listing';
 import { needPaths } from './needs-data';
 import { pactPaths } from './pact-pages';

@@ -1,6 +1,7 @@
 /** Workshop sessions, opportunity deadlines and pacts' dates as one iCalendar feed (Europe/Rome). */
 import type { APIRoute } from 'astro';
-import { entriesOf, urlOf } from '../lib/content';
+import { entriesOf } from '../lib/content';
+import { urlOf } from '../lib/cards';
 import { placeLine } from '../lib/address';
 import { buildNow } from '../lib/format';
 import { icalendar, type CalendarEvent } from '../lib/machine';

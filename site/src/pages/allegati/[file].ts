@@ -4,7 +4,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cachedUpload } from '../../lib/cms/uploads';
-import { attachmentsOf, entriesOf } from '../../lib/content';
+import { attachmentsOf } from '../../lib/cards';
+import { entriesOf } from '../../lib/content';
 
 export const getStaticPaths = (async () => {
   const files = new Set<string>();

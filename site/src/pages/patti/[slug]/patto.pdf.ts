@@ -3,7 +3,8 @@
  * with the pact's fields, as a tagged PDF (lib/pact-document.ts). Written at build time, like the pages.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entriesOf, type SectionEntry } from '../../../lib/content';
+import { entriesOf } from '../../../lib/content';
+import type { SectionEntry } from '../../../lib/sections';
 import { pactDocumentFor } from '../../../lib/pact-document';
 
 export const getStaticPaths = (async () =>
