@@ -1,22 +1,8 @@
-/** The RSS feeds: practices and opportunities, for the whole district and per theme. */
-import { entriesOf } from './content';
-import { toCard, urlOf } from './cards';
+/** The RSS feeds: practices and opportunities, for the whole district and per theme (their items: lib/feed-items.ts). */
 import { rss, type FeedItem } from './machine';
 import { SECTIONS } from './sections';
 
 export const FEED_TYPES = ['practice', 'opportunity'] as const;
-
-export async function feedItems(themeSlug?: string): Promise<(FeedItem & { type: (typeof FEED_TYPES)[number] })[]> {
-  const items = [];
-  for (const type of FEED_TYPES) {
-    for (const entry of await entriesOf(type)) {
-      if (themeSlug && !entry.data.themes.some((t) => t.slug === themeSlug)) continue;
-      const card = toCard(type, entry);
-      items.push({ type, title: card.state ? `${card.title} (${card.state})` : card.title, url: urlOf(type, entry.data.slug), summary: entry.data.summary, date: entry.data.publishedAt });
-    }
-  }
-  return items.sort((a, b) => b.date.localeCompare(a.date));
-}
 
 export function feedResponse(site: URL | undefined, title: string, description: string, path: string, items: FeedItem[]): Response {
   const absolute = (p: string) => new URL(p, site).href;

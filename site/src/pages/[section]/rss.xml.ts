@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { FEED_TYPES, feedItems, feedResponse, sectionFeedTitle } from '../../lib/feeds';
+import { FEED_TYPES, feedResponse, sectionFeedTitle } from '../../lib/feeds';
+import { feedItems } from '../../lib/feed-items';
 import { sectionSlug } from '../../lib/listing';
 
 export const getStaticPaths = () => FEED_TYPES.map((type) => ({ params: { section: sectionSlug(type) }, props: { type } }));
