@@ -262,24 +262,3 @@ export function pactDocument(pact: Pact, template: PactTemplate | undefined): Pr
     blocks: pactDocumentBlocks(pact, template),
   });
 }
-
-// One build writes each pact's PDF once: the page (for the link's size) and the endpoint share it.
-const documents = new Map<string, Promise<Buffer>>();
-let template: Promise<PactTemplate | undefined> | undefined;
-
-/** The district's published pact template, read from the content collections once per build. */
-function districtTemplate(): Promise<PactTemplate | undefined> {
-  template ??= import('./content').then(async ({ entriesOf }) => (await entriesOf('regulation')).find((e) => e.data.slug === PACT_TEMPLATE_SLUG)?.data);
-  return template;
-}
-
-/** The PDF of a published pact, for the build (page and endpoint). */
-export function pactDocumentFor(pact: Pact): Promise<Buffer> {
-  const key = `${pact.slug}\u0000${pact.updatedAt}`;
-  let pdf = documents.get(key);
-  if (!pdf) {
-    pdf = districtTemplate().then((t) => pactDocument(pact, t));
-    documents.set(key, pdf);
-  }
-  return pdf;
-}

@@ -1,12 +1,13 @@
 /**
- * The register's filter pages and the annual reports, read once per build from the content collection
- * (the computations are lib/pact-register.ts and lib/pact-report.ts).
+ * The register's filter pages, the annual reports and each pact's document, read once per build from the
+ * content collections (the computations are lib/pact-register.ts, lib/pact-report.ts and lib/pact-document.ts).
  */
 import { cardsOf, entriesOf } from './content';
 import type { Card } from './cards';
 import type { SectionData } from './sections';
 import { buildNow } from './format';
 import { PAGE_SIZE } from './pagination';
+import { PACT_TEMPLATE_SLUG, pactDocument, type PactTemplate } from './pact-document';
 import { pactFacets, type FacetGroup, type FacetValue } from './pact-register';
 import { pactReport, reportYears, type PactReport } from './pact-report';
 
@@ -63,4 +64,25 @@ export async function pactPaths(): Promise<string[]> {
   const paths = (await facetPages()).map((p) => `/patti/${p.params.facet}/${p.params.value}/${p.params.page ? `${p.params.page}/` : ''}`);
   const { years } = await pactRegister();
   return [...paths, '/patti/rapporto/', ...years.map((y) => `/patti/rapporto/${y}/`)];
+}
+
+// One build writes each pact's PDF once: the page (for the link's size) and the endpoint share it.
+const documents = new Map<string, Promise<Buffer>>();
+let template: Promise<PactTemplate | undefined> | undefined;
+
+/** The district's published pact template, read from the content collections once per build. */
+function districtTemplate(): Promise<PactTemplate | undefined> {
+  template ??= entriesOf('regulation').then((list) => list.find((e) => e.data.slug === PACT_TEMPLATE_SLUG)?.data);
+  return template;
+}
+
+/** The PDF of a published pact, for the build (page and endpoint). */
+export function pactDocumentFor(pact: SectionData<'pact'>): Promise<Buffer> {
+  const key = `${pact.slug}\u0000${pact.updatedAt}`;
+  let pdf = documents.get(key);
+  if (!pdf) {
+    pdf = districtTemplate().then((t) => pactDocument(pact, t));
+    documents.set(key, pdf);
+  }
+  return pdf;
 }

@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { entriesOf } from '../../../lib/content';
 import type { SectionEntry } from '../../../lib/sections';
-import { pactDocumentFor } from '../../../lib/pact-document';
+import { pactDocumentFor } from '../../../lib/pact-pages';
 
 export const getStaticPaths = (async () =>
   (await entriesOf('pact')).map((entry) => ({ params: { slug: entry.data.slug }, props: { entry } }))) satisfies GetStaticPaths;
