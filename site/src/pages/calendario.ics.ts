@@ -4,7 +4,7 @@ import { entriesOf } from '../lib/content';
 import { urlOf } from '../lib/cards';
 import { placeLine } from '../lib/address';
 import { buildNow } from '../lib/format';
-import { icalendar, type CalendarEvent } from '../lib/machine';
+import { icalendar, type CalendarEvent } from '../lib/formats/machine';
 import { pactEvents } from '../lib/pact-register';
 
 export const GET: APIRoute = async ({ site }) => {

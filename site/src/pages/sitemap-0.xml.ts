@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sitemap } from '../lib/machine';
+import { sitemap } from '../lib/formats/machine';
 import { allPaths } from '../lib/urls';
 
 export const GET: APIRoute = async ({ site }) =>

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { FEED_TYPES, feedResponse, sectionFeedTitle } from '../../lib/feeds';
+import { FEED_TYPES, feedResponse, sectionFeedTitle } from '../../lib/formats/feeds';
 import { feedItems } from '../../lib/feed-items';
 import { sectionSlug } from '../../lib/listing';
 
