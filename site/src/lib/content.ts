@@ -1,12 +1,12 @@
 /**
  * Reading the content collections for pages: each section's entries and cards (once per build, in their
  * reading order) and related items (same theme, same comune, same organisation). The card itself is
- * lib/cards.ts.
+ * lib/present/cards.ts.
  */
 import { getCollection } from 'astro:content';
 import { TYPES } from '@coesione/model';
-import { toCard, type Card } from './cards';
-import { SECTION_TYPES, type SectionEntry, type SectionType } from './sections';
+import { toCard, type Card } from './present/cards';
+import { SECTION_TYPES, type SectionEntry, type SectionType } from './present/sections';
 
 // A build reads each collection many times (lists, feeds, sitemap, maps) and Astro's getCollection walks
 // every entry on each call: read once per build. 10,000 entries made those walks a tenth of the build.

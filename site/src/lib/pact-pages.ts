@@ -1,15 +1,15 @@
 /**
  * The register's filter pages, the annual reports and each pact's document, read once per build from the
- * content collections (the computations are lib/pact-register.ts, lib/pact-report.ts and lib/pact-document.ts).
+ * content collections (the computations are lib/present/pact-register.ts, lib/present/pact-report.ts and lib/present/pact-document.ts).
  */
 import { cardsOf, entriesOf } from './content';
-import type { Card } from './cards';
-import type { SectionData } from './sections';
-import { buildNow } from './format';
-import { PAGE_SIZE } from './pagination';
-import { PACT_TEMPLATE_SLUG, pactDocument, type PactTemplate } from './pact-document';
-import { pactFacets, type FacetGroup, type FacetValue } from './pact-register';
-import { pactReport, reportYears, type PactReport } from './pact-report';
+import type { Card } from './present/cards';
+import type { SectionData } from './present/sections';
+import { buildNow } from './present/format';
+import { PAGE_SIZE } from './present/pagination';
+import { PACT_TEMPLATE_SLUG, pactDocument, type PactTemplate } from './present/pact-document';
+import { pactFacets, type FacetGroup, type FacetValue } from './present/pact-register';
+import { pactReport, reportYears, type PactReport } from './present/pact-report';
 
 export interface PactRegister {
   pacts: SectionData<'pact'>[];

@@ -1,11 +1,11 @@
 /** Workshop sessions, opportunity deadlines and pacts' dates as one iCalendar feed (Europe/Rome). */
 import type { APIRoute } from 'astro';
 import { entriesOf } from '../lib/content';
-import { urlOf } from '../lib/cards';
-import { placeLine } from '../lib/address';
-import { buildNow } from '../lib/format';
+import { urlOf } from '../lib/present/cards';
+import { placeLine } from '../lib/present/address';
+import { buildNow } from '../lib/present/format';
 import { icalendar, type CalendarEvent } from '../lib/formats/machine';
-import { pactEvents } from '../lib/pact-register';
+import { pactEvents } from '../lib/present/pact-register';
 
 export const GET: APIRoute = async ({ site }) => {
   const events: CalendarEvent[] = [];

@@ -1,8 +1,8 @@
-/** The build's places, read once per build from the content collections (see lib/places.ts). */
+/** The build's places, read once per build from the content collections (see lib/present/places.ts). */
 import { entriesOf } from '../../lib/content';
-import type { SectionEntry } from '../../lib/sections';
-import { buildNow } from '../../lib/format';
-import { collectPlaces, PLACE_TYPES, type Place, type PlaceType } from '../../lib/places';
+import type { SectionEntry } from '../../lib/present/sections';
+import { buildNow } from '../../lib/present/format';
+import { collectPlaces, PLACE_TYPES, type Place, type PlaceType } from '../../lib/present/places';
 
 let places: Promise<Place[]> | undefined;
 

@@ -1,6 +1,6 @@
 /** The RSS feeds: practices and opportunities, for the whole district and per theme (their items: lib/feed-items.ts). */
 import { rss, type FeedItem } from './machine';
-import { SECTIONS } from '../sections';
+import { SECTIONS } from '../present/sections';
 
 export const FEED_TYPES = ['practice', 'opportunity'] as const;
 

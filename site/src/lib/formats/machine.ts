@@ -3,7 +3,7 @@
  * sitemap. Plain functions over the page data, tested without a build.
  */
 import { TYPES, ZONE } from '@coesione/model';
-import type { SectionType, SectionData } from '../sections';
+import type { SectionType, SectionData } from '../present/sections';
 
 // Organisations and opportunities refine the registry's type (Organization, Service) by their kind.
 const ORG_TYPES: Record<string, string> = { comune: 'GovernmentOrganization', ente_gestore: 'GovernmentOrganization' };

@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cachedUpload } from '../../lib/cms/uploads';
-import { attachmentsOf } from '../../lib/cards';
+import { attachmentsOf } from '../../lib/present/cards';
 import { entriesOf } from '../../lib/content';
 
 export const getStaticPaths = (async () => {

@@ -7,8 +7,8 @@
  */
 import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
-import { NATIONAL_COLUMNS, nationalCells } from '../../lib/need-crosswalk';
-import { quarterState } from '../../lib/needs';
+import { NATIONAL_COLUMNS, nationalCells } from '../../lib/present/need-crosswalk';
+import { quarterState } from '../../lib/present/needs';
 import { needFigures } from '../../lib/needs-data';
 
 export const GET: APIRoute = async () => {

@@ -4,8 +4,8 @@
  * Nothing but the published figures.
  */
 import type { APIRoute } from 'astro';
-import { categoryCodesJson } from '../../lib/need-crosswalk';
-import { quarterState } from '../../lib/needs';
+import { categoryCodesJson } from '../../lib/present/need-crosswalk';
+import { quarterState } from '../../lib/present/needs';
 import { needFigures } from '../../lib/needs-data';
 
 export const GET: APIRoute = async () => {

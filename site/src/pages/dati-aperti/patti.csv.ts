@@ -2,7 +2,7 @@
 import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
 import { entriesOf } from '../../lib/content';
-import { registerRows, registerTable } from '../../lib/pact-register';
+import { registerRows, registerTable } from '../../lib/present/pact-register';
 
 export const GET: APIRoute = async ({ site }) =>
   new Response(csv(registerTable(registerRows((await entriesOf('pact')).map((e) => e.data), site ?? 'http://localhost'))), { headers: { 'content-type': 'text/csv; charset=utf-8' } });

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { entriesOf } from '../../lib/content';
-import { registerRows } from '../../lib/pact-register';
+import { registerRows } from '../../lib/present/pact-register';
 
 export const GET: APIRoute = async ({ site }) => {
   const body = {

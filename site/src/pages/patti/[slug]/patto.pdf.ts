@@ -1,10 +1,10 @@
 /**
  * The pact document of every published pact, at /patti/<slug>/patto.pdf: the district's template filled
- * with the pact's fields, as a tagged PDF (lib/pact-document.ts). Written at build time, like the pages.
+ * with the pact's fields, as a tagged PDF (lib/present/pact-document.ts). Written at build time, like the pages.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { entriesOf } from '../../../lib/content';
-import type { SectionEntry } from '../../../lib/sections';
+import type { SectionEntry } from '../../../lib/present/sections';
 import { pactDocumentFor } from '../../../lib/pact-pages';
 
 export const getStaticPaths = (async () =>

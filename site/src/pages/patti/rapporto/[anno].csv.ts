@@ -2,7 +2,7 @@
 import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
 import { reports } from '../../../lib/pact-pages';
-import { reportCsvRows, type PactReport } from '../../../lib/pact-report';
+import { reportCsvRows, type PactReport } from '../../../lib/present/pact-report';
 
 export async function getStaticPaths() {
   return (await reports()).map((report) => ({ params: { anno: String(report.year) }, props: { report } }));

@@ -1,6 +1,6 @@
 /** /bisogni/sintesi/comuni/<slug>.csv: a comune's digest, the same rows as its page. */
 import type { APIRoute } from 'astro';
-import { digestCsv } from '../../../../lib/needs-digest';
+import { digestCsv } from '../../../../lib/present/needs-digest';
 import { comuneDigests, type ComuneDigest } from '../../../../lib/needs-digests';
 
 export async function getStaticPaths() {

@@ -7,7 +7,7 @@ import { answerStatus, PACT_KIND_LABELS, PACT_KINDS, PACT_STAGE_LABELS, PACT_STA
 import type { SectionData } from './sections';
 import { placeLine } from './address';
 import { formatDate } from './format';
-import type { CalendarEvent } from './formats/machine';
+import type { CalendarEvent } from '../formats/machine';
 
 type Pact = SectionData<'pact'>;
 

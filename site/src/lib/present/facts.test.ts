@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemas } from './cms/schemas';
+import { schemas } from '../cms/schemas';
 import { externalLinkOf, factsOf } from './facts';
 
 // Entries as the CMS gives them, through the site's own schemas (defaults filled in, as in a build).

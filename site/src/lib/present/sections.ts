@@ -5,7 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { EDITORIAL_KEYS, TYPES, type EditorialKey } from '@coesione/model';
-import type { schemas } from './cms/schemas';
+import type { schemas } from '../cms/schemas';
 
 export type SectionType = EditorialKey;
 export const SECTION_TYPES: readonly SectionType[] = EDITORIAL_KEYS;
