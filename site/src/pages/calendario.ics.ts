@@ -1,6 +1,6 @@
 /** Workshop sessions, opportunity deadlines and pacts' dates as one iCalendar feed (Europe/Rome). */
 import type { APIRoute } from 'astro';
-import { entriesOf } from '../lib/content';
+import { entriesOf } from '../lib/read/content';
 import { urlOf } from '../lib/present/cards';
 import { placeLine } from '../lib/present/address';
 import { buildNow } from '../lib/present/format';

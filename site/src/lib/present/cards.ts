@@ -1,6 +1,6 @@
 /**
  * One card shape for every type, as lists, feeds and related items show an entry: its URL, title, places,
- * state line and order. Pure functions over an entry's data (lib/content.ts reads the entries).
+ * state line and order. Pure functions over an entry's data (lib/read/content.ts reads the entries).
  */
 import type { ImageMetadata } from 'astro';
 import { pageUrl } from '@coesione/model';

@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cachedUpload } from '../../lib/cms/uploads';
 import { attachmentsOf } from '../../lib/present/cards';
-import { entriesOf } from '../../lib/content';
+import { entriesOf } from '../../lib/read/content';
 
 export const getStaticPaths = (async () => {
   const files = new Set<string>();

@@ -9,7 +9,7 @@ import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
 import { NATIONAL_COLUMNS, nationalCells } from '../../lib/present/need-crosswalk';
 import { quarterState } from '../../lib/present/needs';
-import { needFigures } from '../../lib/needs-data';
+import { needFigures } from '../../lib/read/needs-data';
 
 export const GET: APIRoute = async () => {
   const figures = await needFigures();

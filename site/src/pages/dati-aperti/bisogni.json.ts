@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { categoryCodesJson } from '../../lib/present/need-crosswalk';
 import { quarterState } from '../../lib/present/needs';
-import { needFigures } from '../../lib/needs-data';
+import { needFigures } from '../../lib/read/needs-data';
 
 export const GET: APIRoute = async () => {
   const figures = await needFigures();

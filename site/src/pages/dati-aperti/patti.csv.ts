@@ -1,7 +1,7 @@
 /** `/dati-aperti/patti.csv`: the register of collaboration pacts, one pact a row (no proposer's contact data). */
 import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
-import { entriesOf } from '../../lib/content';
+import { entriesOf } from '../../lib/read/content';
 import { registerRows, registerTable } from '../../lib/present/pact-register';
 
 export const GET: APIRoute = async ({ site }) =>

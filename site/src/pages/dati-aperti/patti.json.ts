@@ -4,7 +4,7 @@
  * who consented): never a contact.
  */
 import type { APIRoute } from 'astro';
-import { entriesOf } from '../../lib/content';
+import { entriesOf } from '../../lib/read/content';
 import { registerRows } from '../../lib/present/pact-register';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,7 @@
 /** /patti/rapporto/<anno>.csv: the annual report of pacts, the same rows as its page. */
 import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
-import { reports } from '../../../lib/pact-pages';
+import { reports } from '../../../lib/read/pact-pages';
 import { reportCsvRows, type PactReport } from '../../../lib/present/pact-report';
 
 export async function getStaticPaths() {

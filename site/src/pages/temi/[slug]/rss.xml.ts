@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { feedItems } from '../../../lib/feed-items';
+import { feedItems } from '../../../lib/read/feed-items';
 import { feedResponse } from '../../../lib/formats/feeds';
 
 export async function getStaticPaths() {

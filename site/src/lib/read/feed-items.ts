@@ -1,8 +1,8 @@
 /** The items of the RSS feeds (lib/formats/feeds.ts), newest first, read once per build from the content collections. */
-import { toCard, urlOf } from './present/cards';
+import { toCard, urlOf } from '../present/cards';
 import { entriesOf } from './content';
-import type { FeedItem } from './formats/machine';
-import { FEED_TYPES } from './formats/feeds';
+import type { FeedItem } from '../formats/machine';
+import { FEED_TYPES } from '../formats/feeds';
 
 export async function feedItems(themeSlug?: string): Promise<(FeedItem & { type: (typeof FEED_TYPES)[number] })[]> {
   const items = [];

@@ -1,6 +1,6 @@
 /** The accepted-rating aggregate of a practice, opportunity or workshop, if it has one (read once per build). */
 import { getCollection } from 'astro:content';
-import { ratingId, type RatingAggregate } from './cms/ratings';
+import { ratingId, type RatingAggregate } from '../cms/ratings';
 
 let byId: Promise<Map<string, RatingAggregate>> | undefined;
 

@@ -1,7 +1,7 @@
 /** The digests the build writes: one per comune and one per ambito, for the latest quarter published. */
 import { AMBITI } from '@coesione/model';
-import type { NeedFigures } from './present/needs';
-import { digestOf, type Digest } from './present/needs-digest';
+import type { NeedFigures } from '../present/needs';
+import { digestOf, type Digest } from '../present/needs-digest';
 import { categoryChoices, needComuni, needFigures, populationOf, type NeedComune } from './needs-data';
 
 export interface ComuneDigest {

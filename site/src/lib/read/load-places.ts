@@ -1,8 +1,8 @@
 /** The build's places, read once per build from the content collections (see lib/present/places.ts). */
-import { entriesOf } from '../../lib/content';
-import type { SectionEntry } from '../../lib/present/sections';
-import { buildNow } from '../../lib/present/format';
-import { collectPlaces, PLACE_TYPES, type Place, type PlaceType } from '../../lib/present/places';
+import { entriesOf } from './content';
+import type { SectionEntry } from '../present/sections';
+import { buildNow } from '../present/format';
+import { collectPlaces, PLACE_TYPES, type Place, type PlaceType } from '../present/places';
 
 let places: Promise<Place[]> | undefined;
 

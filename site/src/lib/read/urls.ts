@@ -2,11 +2,11 @@
 import { getCollection } from 'astro:content';
 import { allComuni } from './comuni';
 import { entriesOf } from './content';
-import { urlOf } from './present/cards';
+import { urlOf } from '../present/cards';
 import { listPages } from './listing';
 import { needPaths } from './needs-data';
 import { pactPaths } from './pact-pages';
-import { SECTIONS, SECTION_TYPES } from './present/sections';
+import { SECTIONS, SECTION_TYPES } from '../present/sections';
 
 export async function allPaths(): Promise<string[]> {
   const paths = ['/', '/cerca/', '/comuni/', '/temi/', '/accessibilita/', '/privacy/', '/note-legali/', '/mappa/', '/dati-aperti/'];

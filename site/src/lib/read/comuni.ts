@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { z } from 'astro/zod';
 import { TYPES } from '@coesione/model';
-import type { schemas } from './cms/schemas';
+import type { schemas } from '../cms/schemas';
 
 export type Comune = z.infer<typeof schemas.municipality>;
 

@@ -6,10 +6,10 @@
 import { getCollection } from 'astro:content';
 import type { z } from 'astro/zod';
 import { ALL, AMBITI, ambitoOf, NEED_CATEGORIES, TYPES } from '@coesione/model';
-import { allPlaces } from '../components/map/load-places';
-import type { schemas } from './cms/schemas';
+import { allPlaces } from './load-places';
+import type { schemas } from '../cms/schemas';
 import { allComuni, type Comune } from './comuni';
-import { NeedFigures, type SupplyItem } from './present/needs';
+import { NeedFigures, type SupplyItem } from '../present/needs';
 
 type FigureEntry = z.infer<(typeof schemas)['need-figure']>;
 type CategoryEntry = z.infer<(typeof schemas)['need-category']>;

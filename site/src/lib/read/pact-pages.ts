@@ -3,13 +3,13 @@
  * content collections (the computations are lib/present/pact-register.ts, lib/present/pact-report.ts and lib/present/pact-document.ts).
  */
 import { cardsOf, entriesOf } from './content';
-import type { Card } from './present/cards';
-import type { SectionData } from './present/sections';
-import { buildNow } from './present/format';
-import { PAGE_SIZE } from './present/pagination';
-import { PACT_TEMPLATE_SLUG, pactDocument, type PactTemplate } from './present/pact-document';
-import { pactFacets, type FacetGroup, type FacetValue } from './present/pact-register';
-import { pactReport, reportYears, type PactReport } from './present/pact-report';
+import type { Card } from '../present/cards';
+import type { SectionData } from '../present/sections';
+import { buildNow } from '../present/format';
+import { PAGE_SIZE } from '../present/pagination';
+import { PACT_TEMPLATE_SLUG, pactDocument, type PactTemplate } from '../present/pact-document';
+import { pactFacets, type FacetGroup, type FacetValue } from '../present/pact-register';
+import { pactReport, reportYears, type PactReport } from '../present/pact-report';
 
 export interface PactRegister {
   pacts: SectionData<'pact'>[];

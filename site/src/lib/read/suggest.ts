@@ -4,8 +4,8 @@
  */
 import { buildVocabulary, type VocabularyFile, type VocabularySource } from '@coesione/model';
 import { entriesOf } from './content';
-import { toCard } from './present/cards';
-import { SECTION_TYPES } from './present/sections';
+import { toCard } from '../present/cards';
+import { SECTION_TYPES } from '../present/sections';
 
 export async function vocabularySources(): Promise<VocabularySource[]> {
   const lists = await Promise.all(

@@ -1,7 +1,7 @@
 /** Section list pages (see pagination.ts for which route builds which page). */
 import { cardsOf } from './content';
-import { PAGE_SIZE, pageNumbers, type ListRoute } from './present/pagination';
-import { SECTIONS, SECTION_TYPES, type SectionType } from './present/sections';
+import { PAGE_SIZE, pageNumbers, type ListRoute } from '../present/pagination';
+import { SECTIONS, SECTION_TYPES, type SectionType } from '../present/sections';
 
 export const sectionSlug = (type: SectionType): string => SECTIONS[type].section.slice(1, -1);
 

@@ -5,8 +5,8 @@
  */
 import { getCollection } from 'astro:content';
 import { TYPES } from '@coesione/model';
-import { toCard, type Card } from './present/cards';
-import { SECTION_TYPES, type SectionEntry, type SectionType } from './present/sections';
+import { toCard, type Card } from '../present/cards';
+import { SECTION_TYPES, type SectionEntry, type SectionType } from '../present/sections';
 
 // A build reads each collection many times (lists, feeds, sitemap, maps) and Astro's getCollection walks
 // every entry on each call: read once per build. 10,000 entries made those walks a tenth of the build.
