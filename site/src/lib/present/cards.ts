@@ -5,7 +5,7 @@
 import type { ImageMetadata } from 'astro';
 import { pageUrl } from '@coesione/model';
 import { buildNow, formatDateTime, opportunityState } from './format';
-import { pactCardState } from './pacts';
+import { pactCardState } from './pact-status';
 import type { SectionData, SectionEntry, SectionType } from './sections';
 
 type AnyData = SectionData;

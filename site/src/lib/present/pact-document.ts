@@ -14,7 +14,7 @@ import { richTextBlocks, taggedPdf, type Block, type RichTextNode } from '@coesi
 import { enumLabel, type SectionData } from './sections';
 import { placeLine } from './address';
 import { formatDate } from './format';
-import { timelineOf } from './pacts';
+import { timelineOf } from './pact-status';
 
 type Pact = SectionData<'pact'>;
 export interface PactTemplate {

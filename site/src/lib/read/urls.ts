@@ -4,7 +4,7 @@ import { allComuni } from './comuni';
 import { entriesOf } from './content';
 import { urlOf } from '../present/cards';
 import { listPages } from './listing';
-import { needPaths } from './needs-data';
+import { needPaths } from './need-data';
 import { pactPaths } from './pact-pages';
 import { SECTIONS, SECTION_TYPES } from '../present/sections';
 

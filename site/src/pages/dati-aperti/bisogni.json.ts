@@ -5,8 +5,8 @@
  */
 import type { APIRoute } from 'astro';
 import { categoryCodesJson } from '../../lib/present/need-crosswalk';
-import { quarterState } from '../../lib/present/needs';
-import { needFigures } from '../../lib/read/needs-data';
+import { quarterState } from '../../lib/present/need-figures';
+import { needFigures } from '../../lib/read/need-data';
 
 export const GET: APIRoute = async () => {
   const figures = await needFigures();

@@ -1,8 +1,8 @@
 /** The digests the build writes: one per comune and one per ambito, for the latest quarter published. */
 import { AMBITI } from '@coesione/model';
-import type { NeedFigures } from '../present/needs';
-import { digestOf, type Digest } from '../present/needs-digest';
-import { categoryChoices, needComuni, needFigures, populationOf, type NeedComune } from './needs-data';
+import type { NeedFigures } from '../present/need-figures';
+import { digestOf, type Digest } from '../present/need-digest-rows';
+import { categoryChoices, needComuni, needFigures, populationOf, type NeedComune } from './need-data';
 
 export interface ComuneDigest {
   comune: NeedComune;

@@ -2,7 +2,7 @@
  * The published need figures (need-figure entries: one release per quarter and level) as the pages read
  * them: lookups by area, category, age band and quarter; «meno di N» for suppressed cells; rates per
  * 1,000 residents at the 2011 census; trends; emerging needs; need beside supply. Pure functions (no
- * Astro), tested in needs.test.ts. Nothing here ever sees a need record: only the public figures.
+ * Astro), tested in need-figures.test.ts. Nothing here ever sees a need record: only the public figures.
  */
 import { ALL, AMBITI, DISTRICT, quarterLabel, yearBefore, type NeedReporting } from '@coesione/model';
 

@@ -3,7 +3,7 @@
  * age band), the same rows for the printable HTML page and for its CSV, so the two never differ.
  */
 import { AGE_BANDS, ALL, csv, yearBefore, type NeedReporting } from '@coesione/model';
-import { figureText, percentText, quarterState, ratePer1000, rateText, type NeedFigures, type Release } from './needs';
+import { figureText, percentText, quarterState, ratePer1000, rateText, type NeedFigures, type Release } from './need-figures';
 
 export interface DigestRow {
   category: string;

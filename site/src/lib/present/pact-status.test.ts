@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLine, pactCardState, timelineOf } from './pacts';
+import { answerLine, pactCardState, timelineOf } from './pact-status';
 import type { SectionData } from './sections';
 
 const pact = (over: Partial<SectionData<'pact'>>) =>

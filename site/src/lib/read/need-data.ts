@@ -9,7 +9,7 @@ import { ALL, AMBITI, ambitoOf, NEED_CATEGORIES, TYPES } from '@coesione/model';
 import { allPlaces } from './load-places';
 import type { schemas } from '../cms/schemas';
 import { allComuni, type Comune } from './comuni';
-import { NeedFigures, type SupplyItem } from '../present/needs';
+import { NeedFigures, type SupplyItem } from '../present/need-figures';
 
 type FigureEntry = z.infer<(typeof schemas)['need-figure']>;
 type CategoryEntry = z.infer<(typeof schemas)['need-category']>;

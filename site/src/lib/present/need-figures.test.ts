@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emergingNeeds, figureText, haversineKm, NeedFigures, needsWithoutSupply, ratePer1000, reportingText, trendOf, type Release } from './needs';
-import { digestCsv, digestOf } from './needs-digest';
+import { emergingNeeds, figureText, haversineKm, NeedFigures, needsWithoutSupply, ratePer1000, reportingText, trendOf, type Release } from './need-figures';
+import { digestCsv, digestOf } from './need-digest-rows';
 
 const cell = (area: string, category: string, people: number | null, ageBand = 'tutte') => ({ area, category, ageBand, people, multiBody: null });
 const releases: Release[] = [
