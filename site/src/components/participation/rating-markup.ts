@@ -4,7 +4,7 @@
  * and target type with a placeholder (lib/build/render-once.ts), and each page gets a copy with its own id.
  */
 import { createElement } from 'react';
-import { renderOnce } from '../../lib/build/render-once';
+import { renderOnce } from '~/lib/build/render-once';
 import RatingForm, { type RatingFormProps } from './RatingForm';
 
 const PLACEHOLDER = 'coesione-rating-target-document-id';

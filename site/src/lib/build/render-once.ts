@@ -6,7 +6,7 @@
  */
 import { createElement, type ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import IslandRoot from '../../components/island-root';
+import IslandRoot from '~/components/island-root';
 
 const rendered = new Map<string, string>();
 

@@ -3,9 +3,9 @@
  * with the pact's fields, as a tagged PDF (lib/present/pact-document.ts). Written at build time, like the pages.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entriesOf } from '../../../lib/read/content';
-import type { SectionEntry } from '../../../lib/present/sections';
-import { pactDocumentFor } from '../../../lib/read/pact-pages';
+import { entriesOf } from '~/lib/read/content';
+import type { SectionEntry } from '~/lib/present/sections';
+import { pactDocumentFor } from '~/lib/read/pact-pages';
 
 export const getStaticPaths = (async () =>
   (await entriesOf('pact')).map((entry) => ({ params: { slug: entry.data.slug }, props: { entry } }))) satisfies GetStaticPaths;
