@@ -1,4 +1,7 @@
-/** The RSS feeds: practices and opportunities, for the whole district and per theme (their items: lib/read/feed-items.ts). */
+/**
+ * The RSS feeds: practices and opportunities, for the whole district and per theme (their items are read
+ * in lib/read/feed-items.ts).
+ */
 import { rss, type FeedItem } from './machine';
 import { SECTIONS } from '../present/sections';
 

@@ -1,4 +1,4 @@
-/** The items of the RSS feeds (lib/formats/feeds.ts), newest first, read once per build from the content collections. */
+/** The items of the RSS feeds (lib/formats/feeds.ts), newest first, read from the content collections. */
 import { toCard, urlOf } from '../present/cards';
 import { entriesOf } from './content';
 import type { FeedItem } from '../formats/machine';

@@ -1,4 +1,4 @@
-/** Section list pages (see pagination.ts for which route builds which page). */
+/** Section list pages (see lib/present/pagination.ts for which route builds which page). */
 import { cardsOf } from './content';
 import { PAGE_SIZE, pageNumbers, type ListRoute } from '../present/pagination';
 import { SECTIONS, SECTION_TYPES, type SectionType } from '../present/sections';

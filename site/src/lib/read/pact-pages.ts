@@ -1,6 +1,7 @@
 /**
  * The register's filter pages, the annual reports and each pact's document, read once per build from the
- * content collections (the computations are lib/present/pact-register.ts, lib/present/pact-report.ts and lib/present/pact-document.ts).
+ * content collections (the computations are lib/present/pact-register.ts, pact-report.ts and
+ * pact-document.ts).
  */
 import { cardsOf, entriesOf } from './content';
 import type { Card } from '../present/cards';
