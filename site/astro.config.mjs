@@ -22,8 +22,8 @@ export default defineConfig({
   // Content store and image cache; builds running side by side (tests) each need their own.
   cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   integrations: [react(), cspHeaders(), dataStoreAtRuntime()],
-  // Covers (src/components/Cover.astro): Astro's sharp service, AVIF encoded faster (src/lib/image-service.ts).
-  image: { service: { entrypoint: fileURLToPath(new URL('./src/lib/image-service.ts', import.meta.url)) } },
+  // Covers (src/components/Cover.astro): Astro's sharp service, AVIF encoded faster (src/lib/build/image-service.ts).
+  image: { service: { entrypoint: fileURLToPath(new URL('./src/lib/build/image-service.ts', import.meta.url)) } },
   vite: {
     css: {
       postcss: { plugins: building ? [purgeUnusedCss()] : [] },

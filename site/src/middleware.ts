@@ -1,9 +1,9 @@
 /**
  * Runs on every page as it is built (and in `astro dev`): keeps the HTML valid by moving the styles Astro
- * writes into the body to the head (lib/head-styles.ts). Endpoints (feeds, attachments) pass untouched.
+ * writes into the body to the head (lib/build/head-styles.ts). Endpoints (feeds, attachments) pass untouched.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { moveStylesToHead } from './lib/head-styles';
+import { moveStylesToHead } from './lib/build/head-styles';
 
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pdf`: the pact document (site/src/lib/pact-document.ts, the code the build runs) for the
+ * `npm run bench:pdf`: the pact document (site/src/lib/present/pact-document.ts, the code the build runs) for the
  * demo pacts, filled into the district's real template (the `modello-patto-di-collaborazione` regulation
  * of the seed data). Times BENCH_PDF_RUNS generations of the richest demo pact (two parties, a complex
  * pact's full history with a renewal, milestones), one after another as a build writes them, after a few
@@ -22,7 +22,7 @@ const WARMUP = 10;
 interface Template { slug: string; title: string; body: RichTextNode[] }
 /** The one function of the site's module the benchmark calls, loaded at run time like the build does. */
 type PactDocument = (pact: object, template: Template | undefined) => Promise<Buffer>;
-const { pactDocument } = (await import(pathToFileURL(path.join(SITE_DIR, 'src/lib/pact-document.ts')).href)) as { pactDocument: PactDocument };
+const { pactDocument } = (await import(pathToFileURL(path.join(SITE_DIR, 'src/lib/present/pact-document.ts')).href)) as { pactDocument: PactDocument };
 
 const data = readSeedData();
 const model = data.regulations.find((r) => r.slug === 'modello-patto-di-collaborazione');

@@ -1,5 +1,5 @@
 /**
- * The root of every island rendered once per build (lib/render-once.ts), on the server and in the
+ * The root of every island rendered once per build (lib/build/render-once.ts), on the server and in the
  * browser alike, so both trees match. In the browser it marks its element `data-hydrated` from an effect:
  * effects run once React has committed the hydrated tree, so the mark means the island works, not only
  * that its hydration was asked for.

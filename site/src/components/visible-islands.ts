@@ -1,6 +1,6 @@
 /**
  * Hydrates the islands whose server markup is rendered once per build (`data-island`, see
- * lib/render-once.ts) when they scroll into view, as Astro's `client:visible` does: React and the
+ * lib/build/render-once.ts) when they scroll into view, as Astro's `client:visible` does: React and the
  * component's code load only then. Each element is marked `data-hydrated` once React has committed it
  * (island-root.ts).
  */

@@ -1,10 +1,11 @@
 /** Workshop sessions, opportunity deadlines and pacts' dates as one iCalendar feed (Europe/Rome). */
 import type { APIRoute } from 'astro';
-import { entriesOf, urlOf } from '../lib/content';
-import { placeLine } from '../lib/address';
-import { buildNow } from '../lib/format';
-import { icalendar, type CalendarEvent } from '../lib/machine';
-import { pactEvents } from '../lib/pact-register';
+import { entriesOf } from '../lib/read/content';
+import { urlOf } from '../lib/present/cards';
+import { placeLine } from '../lib/present/address';
+import { buildNow } from '../lib/present/format';
+import { icalendar, type CalendarEvent } from '../lib/formats/machine';
+import { pactEvents } from '../lib/present/pact-register';
 
 export const GET: APIRoute = async ({ site }) => {
   const events: CalendarEvent[] = [];

@@ -11,7 +11,7 @@ import './map.css';
 import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type FormEvent, type ReactNode } from 'react';
 import { DISTRICT_BBOX } from '@coesione/model';
 import { INDEX_UID } from '@coesione/search/contract';
-import { PLACE_TYPES, type PlaceCollection, type PlaceFeature, type PlaceType } from '../../lib/places';
+import { PLACE_TYPES, type PlaceCollection, type PlaceFeature, type PlaceType } from '~/lib/present/places';
 import { boxOf, ClusterLayer } from './cluster-layer';
 import MapAttribution from './MapAttribution';
 import { areaFilter, inBox, matches, noFilters, type Box, type MapFilters } from './map-filters';

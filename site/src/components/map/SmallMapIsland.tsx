@@ -7,7 +7,7 @@
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useEffect, useRef, useState } from 'react';
-import { toFeatureCollection, type Place } from '../../lib/places';
+import { toFeatureCollection, type Place } from '~/lib/present/places';
 import MapAttribution from './MapAttribution';
 
 export interface SmallMapIslandProps {

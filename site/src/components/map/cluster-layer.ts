@@ -4,7 +4,7 @@
  * survives the pan that shows it whole.
  */
 import L from 'leaflet';
-import type { PlaceFeature, PlaceProperties } from '../../lib/places';
+import type { PlaceFeature, PlaceProperties } from '~/lib/present/places';
 import { isCluster, PlaceClusters } from './cluster';
 import type { Box } from './map-filters';
 import { bindAccessiblePopup, clusterIcon, placeIcon, popupContent } from './markers';

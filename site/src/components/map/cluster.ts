@@ -8,7 +8,7 @@
  * marker, so markers do not cover each other's labels (places at one address stay a group up to zoom 17).
  */
 import Supercluster from 'supercluster';
-import type { PlaceFeature, PlaceProperties } from '../../lib/places';
+import type { PlaceFeature, PlaceProperties } from '~/lib/present/places';
 import type { Box } from './map-filters';
 
 export type ClusterProps = { cluster: true; cluster_id: number; point_count: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaceFeature } from '../../lib/places';
+import type { PlaceFeature } from '~/lib/present/places';
 import { areaFilter, geoBoundingBox, inBox, matches, noFilters } from './map-filters';
 
 const feature = (type: PlaceFeature['properties']['type'], extra: Partial<PlaceFeature['properties']> = {}): PlaceFeature => ({

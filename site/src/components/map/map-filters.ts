@@ -2,7 +2,7 @@
  * The map's filters: applied in the browser to the places of the GeoJSON, and turned into a Meilisearch
  * query for "Cerca in quest'area" with the search page's own filter syntax (search-state.ts).
  */
-import type { PlaceFeature, PlaceType } from '../../lib/places';
+import type { PlaceFeature, PlaceType } from '~/lib/present/places';
 import { buildFilter, emptyState, type SearchState } from '../search/search-state';
 
 export interface MapFilters {

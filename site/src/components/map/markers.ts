@@ -4,8 +4,8 @@
  * built as DOM nodes with textContent: titles from the CMS are never parsed as HTML.
  */
 import L from 'leaflet';
-import { placeLine } from '../../lib/address';
-import type { PlaceProperties, PlaceType } from '../../lib/places';
+import { placeLine } from '~/lib/present/address';
+import type { PlaceProperties, PlaceType } from '~/lib/present/places';
 
 /** Shape (CSS class) and the short text printed inside the marker. */
 export const TYPE_STYLE: Record<PlaceType, { shape: 'circle' | 'square' | 'diamond' | 'triangle' | 'hexagon'; short: string; legend: string }> = {

@@ -2,7 +2,7 @@
  * Build-time settings of the participation pages (page frontmatter only: this reads the build's
  * environment and the content collections, never shipped to the browser).
  */
-import { DEFAULT_TILE_URL } from '../../integrations/csp-headers';
+import { DEFAULT_TILE_URL } from '~/integrations/csp-headers';
 import { DEFAULT_MAP_ATTRIBUTION } from '../map/tiles';
 
 /** The CMS as the browser reaches it: PUBLIC_CMS_URL, else the CMS the build read (CMS_URL). */

@@ -1,10 +1,10 @@
 /**
  * The rating form's server markup (page frontmatter only): every practice, opportunity and workshop page
  * carries the same form but for one hidden value, the entry's documentId. React renders it once per build
- * and target type with a placeholder (lib/render-once.ts), and each page gets a copy with its own id.
+ * and target type with a placeholder (lib/build/render-once.ts), and each page gets a copy with its own id.
  */
 import { createElement } from 'react';
-import { renderOnce } from '../../lib/render-once';
+import { renderOnce } from '~/lib/build/render-once';
 import RatingForm, { type RatingFormProps } from './RatingForm';
 
 const PLACEHOLDER = 'coesione-rating-target-document-id';

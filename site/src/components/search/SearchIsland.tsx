@@ -11,7 +11,7 @@
 import { Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
 import './search.css';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
-import { SECTIONS, SECTION_TYPES, enumLabel, type SectionType } from '../../lib/sections';
+import { SECTIONS, SECTION_TYPES, enumLabel, type SectionType } from '~/lib/present/sections';
 import {
   buildFilter,
   buildSort,

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
-import { FEED_TYPES, feedItems, feedResponse, sectionFeedTitle } from '../../lib/feeds';
-import { sectionSlug } from '../../lib/listing';
+import { FEED_TYPES, feedResponse, sectionFeedTitle } from '~/lib/formats/feeds';
+import { feedItems } from '~/lib/read/feed-items';
+import { sectionSlug } from '~/lib/read/listing';
 
 export const getStaticPaths = () => FEED_TYPES.map((type) => ({ params: { section: sectionSlug(type) }, props: { type } }));
 

@@ -3,8 +3,9 @@
  * content hash, so a changed file gets a new URL): the public site never links to the CMS.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cachedUpload } from '../../lib/cms/uploads';
-import { attachmentsOf, entriesOf } from '../../lib/content';
+import { cachedUpload } from '~/lib/cms/uploads';
+import { attachmentsOf } from '~/lib/present/cards';
+import { entriesOf } from '~/lib/read/content';
 
 export const getStaticPaths = (async () => {
   const files = new Set<string>();

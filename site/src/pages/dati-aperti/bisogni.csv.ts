@@ -7,9 +7,9 @@
  */
 import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
-import { NATIONAL_COLUMNS, nationalCells } from '../../lib/need-crosswalk';
-import { quarterState } from '../../lib/needs';
-import { needFigures } from '../../lib/needs-data';
+import { NATIONAL_COLUMNS, nationalCells } from '~/lib/present/need-crosswalk';
+import { quarterState } from '~/lib/present/need-figures';
+import { needFigures } from '~/lib/read/need-data';
 
 export const GET: APIRoute = async () => {
   const figures = await needFigures();

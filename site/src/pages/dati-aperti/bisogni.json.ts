@@ -4,9 +4,9 @@
  * Nothing but the published figures.
  */
 import type { APIRoute } from 'astro';
-import { categoryCodesJson } from '../../lib/need-crosswalk';
-import { quarterState } from '../../lib/needs';
-import { needFigures } from '../../lib/needs-data';
+import { categoryCodesJson } from '~/lib/present/need-crosswalk';
+import { quarterState } from '~/lib/present/need-figures';
+import { needFigures } from '~/lib/read/need-data';
 
 export const GET: APIRoute = async () => {
   const figures = await needFigures();

@@ -4,8 +4,8 @@
  * who consented): never a contact.
  */
 import type { APIRoute } from 'astro';
-import { entriesOf } from '../../lib/content';
-import { registerRows } from '../../lib/pact-register';
+import { entriesOf } from '~/lib/read/content';
+import { registerRows } from '~/lib/present/pact-register';
 
 export const GET: APIRoute = async ({ site }) => {
   const body = {

@@ -1,10 +1,11 @@
 /**
  * The pact document of every published pact, at /patti/<slug>/patto.pdf: the district's template filled
- * with the pact's fields, as a tagged PDF (lib/pact-document.ts). Written at build time, like the pages.
+ * with the pact's fields, as a tagged PDF (lib/present/pact-document.ts). Written at build time, like the pages.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entriesOf, type SectionEntry } from '../../../lib/content';
-import { pactDocumentFor } from '../../../lib/pact-document';
+import { entriesOf } from '~/lib/read/content';
+import type { SectionEntry } from '~/lib/present/sections';
+import { pactDocumentFor } from '~/lib/read/pact-pages';
 
 export const getStaticPaths = (async () =>
   (await entriesOf('pact')).map((entry) => ({ params: { slug: entry.data.slug }, props: { entry } }))) satisfies GetStaticPaths;

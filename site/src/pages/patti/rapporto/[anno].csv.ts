@@ -1,8 +1,8 @@
 /** /patti/rapporto/<anno>.csv: the annual report of pacts, the same rows as its page. */
 import { csv } from '@coesione/model';
 import type { APIRoute } from 'astro';
-import { reports } from '../../../lib/pact-pages';
-import { reportCsvRows, type PactReport } from '../../../lib/pact-report';
+import { reports } from '~/lib/read/pact-pages';
+import { reportCsvRows, type PactReport } from '~/lib/present/pact-report';
 
 export async function getStaticPaths() {
   return (await reports()).map((report) => ({ params: { anno: String(report.year) }, props: { report } }));

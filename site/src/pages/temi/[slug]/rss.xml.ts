@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { feedItems, feedResponse } from '../../../lib/feeds';
+import { feedItems } from '~/lib/read/feed-items';
+import { feedResponse } from '~/lib/formats/feeds';
 
 export async function getStaticPaths() {
   const themes = (await getCollection('themes')) as unknown as { data: { slug: string; name: string } }[];

@@ -1,7 +1,7 @@
 /** /bisogni/sintesi/comuni/<slug>.csv: a comune's digest, the same rows as its page. */
 import type { APIRoute } from 'astro';
-import { digestCsv } from '../../../../lib/needs-digest';
-import { comuneDigests, type ComuneDigest } from '../../../../lib/needs-digests';
+import { digestCsv } from '~/lib/present/need-digest-rows';
+import { comuneDigests, type ComuneDigest } from '~/lib/read/need-digests';
 
 export async function getStaticPaths() {
   return (await comuneDigests()).map((d) => ({ params: { slug: d.comune.slug }, props: d }));
