@@ -7,17 +7,20 @@ import { registerContentGuard } from './platform/content-guard';
 import { registerCoordinateField } from './platform/coordinates';
 import { useWriteAheadLog } from './platform/coordination/tables';
 import { ensureLookupIndexes } from './platform/indexes';
-import { registerPactStages } from './features/pacts/stages';
+import { pactsAccess, registerPactStages } from './features/pacts';
 import { registerPartnerLink } from './platform/partners';
 import { syncAccess } from './platform/permissions';
 import { registerRebuildHook } from './platform/site/rebuild-hook';
-import { registerPartnerQueueAction } from './features/review/queue-action';
-import { registerReviewReset, registerReviewRoutes } from './features/review/routes';
+import { registerPartnerQueueAction, registerReviewReset, registerReviewRoutes, reviewAccess } from './features/review';
 import { registerSiteRoutes } from './platform/site/routes';
 import { registerSlugFromTitle } from './platform/slug-from-title';
 import { registerSearchSync, startSearchWorker } from './features/search-sync';
 import { registerModeration } from './features/participation/moderation';
-import { registerNeedJobs, registerNeedRecords, registerNeedRoutes } from './features/needs';
+import { needsAccess, registerNeedJobs, registerNeedRecords, registerNeedRoutes } from './features/needs';
+import type { FeatureAccess } from './platform/features';
+
+/** What each feature brings to the access layer (platform/features.ts): the platform collects these. */
+const FEATURES: readonly FeatureAccess[] = [needsAccess, pactsAccess, reviewAccess];
 
 let stopSearchWorker: () => Promise<void> = async () => {};
 
@@ -29,7 +32,7 @@ export default {
     registerNeedRoutes(strapi);
     registerReviewRoutes(strapi);
     registerSiteRoutes(strapi);
-    guardAdminRoutes(strapi);
+    guardAdminRoutes(strapi, FEATURES);
     // Before the content guard, so a new entry's slug is the title's by the time required fields are checked.
     registerSlugFromTitle(strapi, PUBLIC_TYPES);
     registerContentGuard(strapi, PUBLIC_TYPES);
@@ -47,7 +50,7 @@ export default {
     await ensureLookupIndexes(strapi, PUBLIC_TYPES);
     await registerPartnerQueueAction(strapi);
     await registerPartnerConditions(strapi);
-    await syncAccess(strapi);
+    await syncAccess(strapi, FEATURES);
     await syncAdminLayouts(strapi);
     stopSearchWorker = startSearchWorker(strapi);
     registerNeedJobs(strapi);

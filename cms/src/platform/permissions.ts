@@ -10,9 +10,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_ACCESS, PARTNER_SHARED_READS } from './access/route-policy';
 import { PARTNER_RECORD_TYPES, PUBLIC_TYPES } from './content-types';
-import { OFFICE_FIELDS, PACT } from '../features/pacts/stages';
-import { PARTNER_QUEUE_ACTION } from '../features/review/queue-action';
-import { REVIEW_FIELDS } from '../features/review/state';
+import type { FeatureAccess } from './features';
 
 export const PARTNER_ROLE = {
   code: 'coesione-partner',
@@ -132,7 +130,7 @@ async function ensureRole(strapi: Core.Strapi, code: string, create?: { name: st
   return (await roles.create({ code, ...create })) as { id: number };
 }
 
-async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<void> {
+async function syncPartnerRole(strapi: Core.Strapi, locales: string[], features: readonly FeatureAccess[]): Promise<void> {
   const role = await ensureRole(strapi, PARTNER_ROLE.code, PARTNER_ROLE);
   if (!role) return;
   // `proposedBy` is set by the server from the partner's account (src/platform/partners.ts), never by the partner;
@@ -142,12 +140,12 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
   const serverSet = (subject: string, field: string) =>
     field === 'proposedBy' || ((PARTNER_RECORD_TYPES as readonly string[]).includes(subject) && ['organization', 'personKey', 'source'].includes(field));
   const readable = withoutFields(grantedContent(strapi, 'partner', locales), (subject, field) => serverSet(subject, field) || inverseRelation(strapi, subject, field));
-  // What the partner reads but never writes: the editors' note and return date (review/) on its entries, and
-  // a pact's stage, history and deadlines, the office's (pacts/stages.ts refuses a stage change by any route;
-  // this keeps the fields out of its forms).
-  const officeOnly = new Set<string>(OFFICE_FIELDS);
+  // What the partner reads but never writes, as the features declare it (the editors' note and return date
+  // on its entries, a pact's stage, history and deadlines): kept out of its forms; the features' own
+  // middlewares refuse such a write by any route.
+  const officeOnly = features.flatMap((feature) => feature.officeOnlyFields ?? []);
   const readOnly = (subject: string, field: string) =>
-    (REVIEW_FIELDS as readonly string[]).includes(field) || (subject === PACT && officeOnly.has(field.split('.')[0] ?? ''));
+    officeOnly.some((declared) => (declared.subject === '*' || declared.subject === subject) && declared.fields.includes(field.split('.')[0] ?? ''));
   const content = readable.map((p) => (/\.(create|update)$/.test(p.action) ? (withoutFields([p], readOnly)[0] ?? p) : p));
   // Read-only access beyond its own entries (its organisation, the pacts it is a party to): separate
   // permissions, so each carries its own fields; the admin's forms show the union, the server each entry's own.
@@ -160,8 +158,8 @@ async function syncPartnerRole(strapi: Core.Strapi, locales: string[]): Promise<
     { action: 'plugin::upload.assets.update', conditions: [IS_CREATOR] },
     { action: 'plugin::upload.assets.download' },
     { action: 'plugin::upload.assets.copy-link' },
-    // The home page's partner widgets (review/queue-action.ts).
-    { action: PARTNER_QUEUE_ACTION },
+    // The features' own actions (the home page's partner widgets).
+    ...features.flatMap((feature) => feature.partnerActions ?? []).map((action) => ({ action })),
   ];
   await strapi.service('admin::role').assignPermissions(role.id, [...content, ...shared, ...media]);
 }
@@ -185,10 +183,10 @@ async function ensureItalian(strapi: Core.Strapi): Promise<void> {
   if ((await locales.getDefaultLocale()) !== 'it') await locales.setDefaultLocale({ code: 'it' });
 }
 
-export async function syncAccess(strapi: Core.Strapi): Promise<void> {
+export async function syncAccess(strapi: Core.Strapi, features: readonly FeatureAccess[]): Promise<void> {
   await ensureItalian(strapi);
   await syncPublicRoles(strapi);
   const locales = await localeCodes(strapi);
-  await syncPartnerRole(strapi, locales);
+  await syncPartnerRole(strapi, locales, features);
   await syncEditorRole(strapi, locales);
 }

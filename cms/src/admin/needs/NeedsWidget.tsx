@@ -7,7 +7,7 @@ import { Widget } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { italianDate, useAdminGet } from '../coesione/api';
 import type { PartnerSummary } from '../../features/needs/contract';
-import { NEEDS_PATH } from './register';
+import { NEEDS_PATH } from './path';
 
 export function NeedsWidget() {
   const { data, error, loading } = useAdminGet<PartnerSummary>('/coesione-needs/summary');

@@ -4,10 +4,9 @@
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ChartPie } from '@strapi/icons';
+import { NEEDS_PATH } from './path';
 
 const CAN_RECORD = [{ action: 'plugin::content-manager.explorer.create', subject: 'api::need-record.need-record' }];
-
-export const NEEDS_PATH = 'dati-di-bisogno';
 
 export function registerNeedsPage(app: StrapiApp): void {
   app.addMenuLink({

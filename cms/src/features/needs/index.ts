@@ -4,11 +4,24 @@
  */
 import type { Core } from '@strapi/strapi';
 import { databaseCoordination } from '../../platform/coordination';
+import type { FeatureAccess } from '../../platform/features';
+import { needRecordsGuard, needRecordsOffHome } from './guard';
 import { applyRetention, needSettings, refreshFigures } from './service';
 
 export { registerNeedRecords } from './records';
 export { registerNeedRoutes } from './routes';
 export { computeFigures, importNeedCsv, applyRetention, needSettings } from './service';
+
+const editsEntries = (path: string) => path.startsWith('/content-manager/collection-types/:model') || path.startsWith('/content-manager/relations/:model');
+
+/** Need records are their partner's alone: in the content manager, and off the admin home's recent documents. */
+export const needsAccess: FeatureAccess = {
+  name: 'needs',
+  adminGuards: (strapi) => [
+    { applies: (_key, path) => editsEntries(path), guard: needRecordsGuard(strapi) },
+    { applies: (key) => key === 'GET /content-manager/homepage/recent-documents', guard: needRecordsOffHome },
+  ],
+};
 
 /**
  * Checks the settings (NEED_MIN_CELL under 3 stops the CMS here, at start) and schedules the daily job:

@@ -5,9 +5,10 @@
  */
 import type { Context } from 'koa';
 import { errorsPage, messagePage } from './html';
-import { isRecord, type FieldError } from './validation';
+import { isRecord, type FieldError, type Format } from './validation';
 
-export type Format = 'json' | 'form';
+export type { Format };
+
 
 /** What the body middleware (middlewares/submission-body.ts) read, in `ctx.state.submissionBody`. */
 export interface SubmissionBody {

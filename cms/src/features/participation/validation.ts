@@ -7,7 +7,9 @@
  */
 import { CATEGORIES, DISTRICT_BBOX, insideDistrict, KINDS, LIMITS, NOTICE_CONTRIBUTIONS, TARGET_LABELS, TARGETS, type Kind } from '@coesione/model';
 import { z } from 'zod';
-import type { Format } from './http';
+
+/** How a form arrives and is answered: JSON from the site's island, or a plain HTML form post. */
+export type Format = 'json' | 'form';
 
 /** The label of each field as the form shows it: error messages name the field the person sees. */
 export const FIELD_LABELS: Record<string, string> = {

@@ -16,7 +16,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
-import { needRecordsGuard, needRecordsOffHome } from '../../features/needs/guard';
+import type { FeatureAccess } from '../features';
 import { ruleFor } from './route-policy';
 
 interface Route {
@@ -272,7 +272,8 @@ const hideOtherAdmins = async (ctx: Context, next: Next): Promise<void> => {
 };
 
 /** Attaches the guards to every admin-type route of the admin and of every plugin. */
-export function guardAdminRoutes(strapi: Core.Strapi): void {
+export function guardAdminRoutes(strapi: Core.Strapi, features: readonly FeatureAccess[]): void {
+  const featureGuards = features.flatMap((feature) => feature.adminGuards?.(strapi) ?? []);
   // Strapi's types describe neither `strapi.admin.routes` nor a plugin's `routes` as mutable router
   // inputs, though its own registration (core/dist/services/server/register-routes.js) treats them so.
   const holders: { holder: { routes?: unknown }; prefix: string }[] = [
@@ -289,12 +290,11 @@ export function guardAdminRoutes(strapi: Core.Strapi): void {
         const guards: ((ctx: Context, next: Next) => Promise<void>)[] = [roleGate(route.method, path)];
         // Entries and files, with their creators, come back from these two plugins only.
         if (path.startsWith('/content-manager/') || path.startsWith('/upload')) guards.push(hideOtherAdmins);
-        if (path.startsWith('/content-manager/collection-types/:model') || path.startsWith('/content-manager/relations/:model')) guards.push(needRecordsGuard(strapi));
+        guards.push(...featureGuards.filter((g) => g.applies(key, path)).map((g) => g.guard));
         if (path.startsWith('/content-manager/collection-types/:model')) guards.push(entriesReadable(strapi));
         if (path.startsWith('/content-manager/relations/:model')) guards.push(relationSourceAllowed(strapi));
         if (key === 'PUT /admin/users/me') guards.push(ownEmailFixed);
         if (key === 'POST /admin/users' || key === 'PUT /admin/users/:id') guards.push(rolesKept(strapi));
-        if (key === 'GET /content-manager/homepage/recent-documents') guards.push(needRecordsOffHome);
         if (key === 'POST /upload/actions/bulk-delete' || key === 'POST /upload/actions/bulk-move' || key === 'POST /upload/actions/bulk-update') {
           guards.push(bulkFilesOwned(strapi, 'plugin::upload.assets.update'));
         }

@@ -10,7 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { partnerOrganization, type PartnerHost } from '../partners';
-import { PACT } from '../../features/pacts/stages';
+import { uidOf } from '@coesione/model';
 import { OWN_ORGANIZATION, PACT_PARTY } from './route-policy';
 
 interface ConditionUser {
@@ -24,7 +24,7 @@ export interface ConditionHost extends PartnerHost {
 
 /** The documentIds of the pacts where `organization` is a party, in any version (draft or published). */
 export async function pactsWithParty(strapi: ConditionHost, organization: string): Promise<string[]> {
-  const rows = (await strapi.db.query(PACT).findMany({ where: { parties: { organization: { documentId: organization } } }, select: ['documentId'] })) as { documentId: string }[];
+  const rows = (await strapi.db.query(uidOf('pact')).findMany({ where: { parties: { organization: { documentId: organization } } }, select: ['documentId'] })) as { documentId: string }[];
   return [...new Set(rows.map((r) => r.documentId))];
 }
 
