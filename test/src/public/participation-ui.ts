@@ -207,7 +207,9 @@ describe('rating from a detail page', () => {
     const { page, context } = await open(`/buone-prassi/${RATED}/`);
     const section = page.locator('section.participation-rating');
     // 5, 4 and 4 accepted; the 1 still waits for an editor and does not count.
-    expect((await section.locator('.participation-rating-summary').textContent())?.trim()).toMatch(/^★★★★☆ 4,3 su 5 · 3 valutazioni$/);
+    expect((await section.locator('.participation-rating-summary').textContent())?.trim()).toMatch(/^4,3 su 5 · 3 valutazioni$/);
+    // Four stars drawn full and one empty (drawn, so that no contrast check meets star characters it cannot measure).
+    expect([await section.locator('.stars .star-full').count(), await section.locator('.stars .star-empty').count()]).toEqual([4, 1]);
     expect(await section.locator('.stars').getAttribute('aria-hidden')).toBe('true');
     await tick(page, 'valutazione-stars-4');
     await page.getByLabel(/Commento/).fill('Ben organizzato, orari comodi.');
