@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, PACT_TRANSITIONS, romeDay } from '@coesione/model';
 import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
 import type { Answer } from './support/http.ts';
-import { PUBLIC_TYPES, cms, PRACTICE, PACT, CM, PARTNER_B, call, login, tokens, vercelli, orgA, orgB, practiceBody, draftBy, uploadBy, proposedBy, useAccessFixture } from './support/access.ts';
+import { PUBLIC_TYPES, cms, PRACTICE, PACT, CM, PARTNER_B, call, tokens, vercelli, orgA, orgB, practiceBody, draftBy, uploadBy, proposedBy, useAccessFixture } from './support/access.ts';
 
 useAccessFixture();
 

@@ -66,7 +66,7 @@ export default {
     app.widgets.register((all) => [...all.filter((w) => !w.pluginId), ...all.filter((w) => w.pluginId)]);
   },
   bootstrap(app: StrapiApp) {
-    // `any`: the content manager's plugin APIs are not in the admin's public types.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the content manager's plugin APIs are not in the admin's public types
     const cm = app.getPlugin('content-manager') as any;
     cm.apis.addDocumentAction(withoutPublishForNonPublishers);
     cm.apis.addEditViewSidePanel([ReviewPanel, SitePanel]);

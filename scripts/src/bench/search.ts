@@ -93,7 +93,7 @@ try {
   // 1. Indexing throughput into the live index.
   await ensureIndex(client);
   const bar = progress('Indicizzazione', COUNT);
-  let t = Date.now();
+  const t = Date.now();
   const tasks = [];
   for (const batch of synthetic(COUNT)) {
     tasks.push(client.index(INDEX_UID).addDocuments(batch, { primaryKey: PRIMARY_KEY }).waitTask({ timeout: 600_000 }));

@@ -21,6 +21,7 @@ import { CHROMIUM, launchBrowser } from '../support/browser.ts';
 import { BUILD_NOW, cms, PACT_SECRET, siteDir, siteEnv } from '../support/public-stack.ts';
 import { buildSite, SiteBuildError } from '../support/site.ts';
 import { pageFamilies, pagesToCheck, pathnameOf, sampleSeed } from '../support/page-families.ts';
+import { parse } from 'csv-parse/sync';
 
 let work: string;
 let fromCms: string;
@@ -317,27 +318,8 @@ interface NeedReleaseJson { quarter: string; level: 'comune' | 'ambito' | 'distr
 /** Text of an HTML fragment as a reader sees it (tags dropped, entities of the build decoded, spaces collapsed). */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
 
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
+/** The rows of a CSV file (RFC 4180), as a spreadsheet reads them. */
+const parseCsv = (text: string): string[][] => parse(text) as string[][];
 
 describe('the need figures on the site (/bisogni/)', () => {
   let releases: NeedReleaseJson[];

@@ -34,7 +34,7 @@ export interface TestCms {
   /** Every byte its database holds (TestDatabase's `contents`). */
   databaseContents(): Buffer;
   /** fetch against the CMS, JSON in and out. */
-  // `any`: assertions walk arbitrary JSON from the API; a wrong path fails the assertion, not the type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary JSON from the API; a wrong path fails the assertion, not the type
   api(pathname: string, init?: { method?: string; body?: unknown; token?: string }): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 export interface Answer {
   status: number;
   headers: Headers;
-  // `any`: assertions walk arbitrary JSON from the API; a wrong path fails the assertion, not the type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary JSON from the API; a wrong path fails the assertion, not the type
   json: any;
   text: string;
 }

@@ -37,7 +37,7 @@ export function CoordinateInput({ name, label, hint, placeholder, required, disa
     const reading = readCoordinate(text, axis);
     const meant = reading.kind === 'value' ? reading.value : reading.kind === 'error' ? (reading.value ?? text) : reading.kind === 'empty' ? null : undefined;
     if ((field.value ?? null) !== meant) setText(shown(field.value));
-    // Only a change of the form's value matters here; the text is the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the form's value matters here; the text is the user's
   }, [field.value]);
 
   const reading = readCoordinate(text, axis);

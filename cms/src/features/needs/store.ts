@@ -14,7 +14,6 @@ export const NEED_SERVICE = 'api::need-service.need-service';
 export const NEED_FIGURE = 'api::need-figure.need-figure';
 export const NEED_AUDIT = 'api::need-audit.need-audit';
 const MUNICIPALITY = 'api::municipality.municipality';
-const ORGANIZATION = 'api::organization.organization';
 
 interface JoinTable {
   name: string;

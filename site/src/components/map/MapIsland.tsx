@@ -161,7 +161,8 @@ function MapExplorer({ dataUrl, tileUrl, attribution, search, themes, comuni, li
     if (!map || !filters.comune) return;
     const points = filtered.map((f) => L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]));
     if (points.length > 0) map.fitBounds(L.latLngBounds(points), { maxZoom: 15, padding: [32, 32] });
-  }, [filters.comune]); // only when the comune changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the comune changes, not at each filter
+  }, [filters.comune]);
 
   // The searched area, drawn as a dashed frame.
   useEffect(() => {

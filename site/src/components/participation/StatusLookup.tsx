@@ -68,7 +68,7 @@ export default function StatusLookup({ cmsUrl }: StatusLookupProps) {
       if (input.current) input.current.value = code;
       void lookUp(code, false);
     }
-    // Once, on the first render: the code in the address is read once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first render: the code in the address is read once
   }, []);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
