@@ -1,7 +1,7 @@
 import { errors } from '@strapi/utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PARTNER_ACCOUNT, registerPartnerLink } from './partners';
-import { PARTNER_ROLE } from './permissions';
+import { PARTNER_ROLE } from './roles';
 import { createFakeStrapi, type FakeStrapi } from '../../test-support/fake-strapi';
 
 const PRACTICE = 'api::practice.practice';

@@ -10,7 +10,7 @@
  */
 import type { UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { onlyPartner } from './permissions';
+import { onlyPartner } from './roles';
 import { isRecord, type MiddlewareHost } from './published-change';
 
 export const PARTNER_ACCOUNT = 'api::partner-account.partner-account';

@@ -11,25 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_ACCESS, PARTNER_SHARED_READS } from './access/route-policy';
 import { PARTNER_RECORD_TYPES, PUBLIC_TYPES } from './content-types';
 import type { FeatureAccess } from './features';
-
-export const PARTNER_ROLE = {
-  code: 'coesione-partner',
-  name: 'Ente del Terzo Settore',
-  description:
-    'Partner del distretto: propone e aggiorna le proprie schede come bozze; un editor le rivede e le pubblica.',
-} as const;
-
-/** Strapi's built-in role codes. */
-export const EDITOR_ROLE = 'strapi-editor';
-export const SUPER_ADMIN = 'strapi-super-admin';
-
-/**
- * Whether an admin user acts as a partner: the Partner role and no other. A super admin or an editor who
- * also holds the Partner role is not one (need records are their partner's alone, and a super admin could
- * give itself the role to read them), and the admin refuses to give the Partner role beside another.
- */
-export const onlyPartner = (roles: readonly { code: string }[] | undefined): boolean =>
-  Boolean(roles && roles.length > 0 && roles.every((r) => r.code === PARTNER_ROLE.code));
+import { EDITOR_ROLE, PARTNER_ROLE } from './roles';
 
 const CM = 'plugin::content-manager.explorer';
 const IS_CREATOR = 'admin::is-creator';

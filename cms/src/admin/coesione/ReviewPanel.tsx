@@ -6,6 +6,7 @@ import * as React from 'react';
 import { Button, Field, Flex, Link, Textarea, Typography } from '@strapi/design-system';
 import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { holdsPartnerRole } from '../../platform/roles';
 import { REVIEW_STATE_LABELS, type Review } from '../../features/review/contract';
 import { HELP_PATH, italianDate, useAdminGet } from './api';
 
@@ -17,9 +18,8 @@ export const PROPOSAL_TYPES: Record<string, string> = {
   'api::training-material.training-material': 'training-material',
 };
 
-export const PARTNER_ROLE = 'coesione-partner';
-
-export const useIsPartner = () => useAuth('CoesioneRole', (state) => Boolean(state.user?.roles?.some((role: { code: string }) => role.code === PARTNER_ROLE)));
+/** Whether the signed-in user holds the Partner role (the server's own answer, platform/roles.ts). */
+export const useIsPartner = () => useAuth('CoesioneRole', (state) => holdsPartnerRole(state.user?.roles as { code: string }[] | undefined));
 
 function PartnerContent({ review }: { review?: Review }) {
   return (

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
-import { onlyPartner } from '../../platform/permissions';
+import { onlyPartner } from '../../platform/roles';
 import { NEED_AUDIT, NEED_RECORD } from './store';
 
 interface User {

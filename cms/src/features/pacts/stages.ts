@@ -13,7 +13,7 @@
  */
 import { errors } from '@strapi/utils';
 import { answerDue, historyProblem, uidOf, isPactKind, isPactStage, pactDays, PACT_STAGE_LABELS, transition, type PactHistoryEntry, type PactKind, type PactRole, type PactStage } from '@coesione/model';
-import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../../platform/permissions';
+import { adminRole } from '../../platform/roles';
 import type { Core } from '@strapi/strapi';
 import { isRecord, stringParam, type MiddlewareHost } from '../../platform/published-change';
 
@@ -52,11 +52,8 @@ function actingUserId(host: Pick<PactStageHost, 'requestContext'>, data: Record<
 async function roleOf(host: Pick<PactStageHost, 'db'>, userId: number | undefined): Promise<PactRole | 'partner'> {
   if (userId === undefined) return 'sistema';
   const user = (await host.db.query('admin::user').findOne({ where: { id: userId }, populate: { roles: { select: ['code'] } } })) as { roles?: { code: string }[] } | null;
-  const codes = new Set((user?.roles ?? []).map((r) => r.code));
-  if (codes.has(SUPER_ADMIN)) return 'amministrazione';
-  if (codes.has(EDITOR_ROLE)) return 'ufficio';
-  // Anyone else (a Partner, a role added later) proposes and never moves a stage.
-  return codes.has(PARTNER_ROLE.code) ? 'partner' : 'proponente';
+  // Anyone but the office and the administration (a Partner, a role added later) proposes and never moves a stage.
+  return ({ 'super-admin': 'amministrazione', editor: 'ufficio', partner: 'partner', other: 'proponente' } as const)[adminRole(user?.roles)];
 }
 
 const fail = (message: string, path: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });

@@ -15,7 +15,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
-import { EDITOR_ROLE, PARTNER_ROLE, SUPER_ADMIN } from '../permissions';
+import { adminRole, holdsPartnerRole, PARTNER_ROLE } from '../roles';
 import type { FeatureAccess } from '../features';
 import { ruleFor } from './route-policy';
 
@@ -48,14 +48,12 @@ interface Ability {
  */
 const forbidden = (message: string) => new errors.PolicyError(message);
 
-const hasRole = (user: AdminUser | undefined, code: string) => Boolean(user?.roles?.some((r) => r.code === code));
-const isPartnerUser = (user: AdminUser | undefined) => hasRole(user, PARTNER_ROLE.code);
+const isPartnerUser = (user: AdminUser | undefined) => holdsPartnerRole(user?.roles);
 
 /** The policy column that holds for a signed-in admin user, or undefined for the super admin. */
 function roleOf(user: AdminUser | undefined): 'partner' | 'editor' | undefined {
-  if (!user || hasRole(user, SUPER_ADMIN)) return undefined;
-  if (hasRole(user, EDITOR_ROLE)) return 'editor';
-  return isPartnerUser(user) ? 'partner' : undefined;
+  const role = user ? adminRole(user.roles) : undefined;
+  return role === 'editor' || role === 'partner' ? role : undefined;
 }
 
 /**
