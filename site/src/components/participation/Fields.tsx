@@ -57,6 +57,11 @@ export function TextField({ id, name, label, hint, error, required, type = 'text
   );
 }
 
+/** The optional reply address of the report, proposal and notice forms: the same words on each. */
+export function ReplyEmailField({ id, error }: { id: string; error: string | undefined }) {
+  return <TextField id={id} name="email" type="email" label="La tua e-mail" autoComplete="email" hint="Solo se vuoi una risposta per e-mail: non viene mai pubblicata." error={error} />;
+}
+
 export function TextArea({ id, name, label, hint, error, required, rows = 6 }: Common & { rows?: number }) {
   return (
     <div className="form-group">

@@ -4,7 +4,7 @@
  */
 import { LIMITS, NOTICE_CONTRIBUTION_LABELS, NOTICE_CONTRIBUTIONS } from '@coesione/model';
 import { thousands } from './form-core';
-import { RadioGroup, TextArea, TextField } from './Fields';
+import { RadioGroup, ReplyEmailField, TextArea, TextField } from './Fields';
 import FormShell from './FormShell';
 
 const P = 'avviso';
@@ -47,7 +47,7 @@ export default function NoticeForm({ cmsUrl, pact, closes }: NoticeFormProps) {
           />
           <TextArea id={IDS.description} name="description" label="Il tuo contributo" required rows={6} hint={`Solo testo, al massimo ${thousands(LIMITS.text)} caratteri.`} error={errorOf('description')} />
           <TextField id={IDS.organization} name="organization" label="Gruppo o ente" autoComplete="organization" error={errorOf('organization')} />
-          <TextField id={IDS.email} name="email" type="email" label="La tua e-mail" autoComplete="email" hint="Solo se vuoi una risposta per e-mail: non viene mai pubblicata." error={errorOf('email')} />
+          <ReplyEmailField id={IDS.email} error={errorOf('email')} />
         </>
       )}
     </FormShell>

@@ -1,7 +1,7 @@
 /** Propose a practice, an opportunity or a workshop: editors turn accepted proposals into drafts. */
 import { LIMITS, TARGET_LABELS, TARGETS } from '@coesione/model';
 import { thousands } from './form-core';
-import { RadioGroup, SelectField, TextArea, TextField } from './Fields';
+import { RadioGroup, ReplyEmailField, SelectField, TextArea, TextField } from './Fields';
 import FormShell from './FormShell';
 
 const P = 'proposta';
@@ -45,15 +45,7 @@ export default function ProposalForm({ cmsUrl, comuni }: ProposalFormProps) {
           />
           <SelectField id={IDS.comune} name="comune" label="Comune" placeholder="Nessun comune in particolare" options={comuni.map((c) => [c.istat, c.name] as const)} error={errorOf('comune')} />
           <TextField id={IDS.organization} name="organization" label="Ente o gruppo che la propone" autoComplete="organization" error={errorOf('organization')} />
-          <TextField
-            id={IDS.email}
-            name="email"
-            type="email"
-            label="La tua e-mail"
-            autoComplete="email"
-            hint="Solo se vuoi una risposta per e-mail: non viene mai pubblicata."
-            error={errorOf('email')}
-          />
+          <ReplyEmailField id={IDS.email} error={errorOf('email')} />
         </>
       )}
     </FormShell>

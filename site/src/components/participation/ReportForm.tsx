@@ -1,7 +1,7 @@
 /** Report a need ("segnalazione"): what, where (comune, optional point or address), and an optional e-mail. */
 import { CATEGORIES, CATEGORY_LABELS, LIMITS } from '@coesione/model';
 import { thousands } from './form-core';
-import { SelectField, TextArea, TextField } from './Fields';
+import { ReplyEmailField, SelectField, TextArea } from './Fields';
 import FormShell from './FormShell';
 import PlaceFields, { placeIds } from './PlaceFields';
 
@@ -44,15 +44,7 @@ export default function ReportForm({ cmsUrl, comuni, tileUrl, attribution }: Rep
             error={errorOf('description')}
           />
           <PlaceFields prefix={P} comuni={comuni} tileUrl={tileUrl} attribution={attribution} errorOf={errorOf} />
-          <TextField
-            id={IDS.email}
-            name="email"
-            type="email"
-            label="La tua e-mail"
-            autoComplete="email"
-            hint="Solo se vuoi una risposta per e-mail: non viene mai pubblicata."
-            error={errorOf('email')}
-          />
+          <ReplyEmailField id={IDS.email} error={errorOf('email')} />
         </>
       )}
     </FormShell>
