@@ -145,6 +145,12 @@ export interface NeedCell {
   suppressed?: 'primary' | 'secondary';
 }
 
+/**
+ * How a suppressed figure reads, on the site and in the partners' files alike: «meno di N» under the
+ * threshold (never 0), «non pubblicato» when hidden so that a small one cannot be recomputed (it may be larger).
+ */
+export const suppressedText = (cell: { suppressed?: NeedCell['suppressed'] | undefined }, minCell: number): string => (cell.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${minCell}`);
+
 /** A release: the figures of one quarter at one level, as the CMS publishes them (type need-figure). */
 /**
  * How complete a quarter's figures are at their release: how many bodies were expected to send their

@@ -6,7 +6,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, type CsvCell, type NeedRelease } from '@coesione/model';
+import { ALL, monthsOf, quarterLabel, quarterOf, romeDay, suppressedText, type CsvCell, type NeedRelease } from '@coesione/model';
 import { partnerOrganization } from '../../platform/partners';
 import { requestSiteRebuild } from '../../platform/site/rebuild-hook';
 import { aggregate, frozenAt, peopleByQuarter, peopleOver, releaseDue, windowOf } from './aggregate';
@@ -306,7 +306,7 @@ export async function partnerFiguresCsv(strapi: Core.Strapi, actor: Actor): Prom
     for (const [key, n] of [...counts.entries()].sort()) {
       const [istat, category] = key.split('|') as [string, string];
       const cell = release?.cells.find((c) => c.area === istat && c.category === category);
-      const district = !release ? 'non ancora pubblicato' : cell === undefined ? 'nessun dato' : cell.people !== null ? String(cell.people) : cell.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${release.minCell}`;
+      const district = !release ? 'non ancora pubblicato' : cell === undefined ? 'nessun dato' : cell.people !== null ? String(cell.people) : suppressedText(cell, release.minCell);
       rows.push([quarter, !release ? '' : release.frozen ? 'definitivo' : 'provvisorio', span, istat, category, n, district]);
       count += 1;
     }

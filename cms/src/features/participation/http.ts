@@ -5,7 +5,8 @@
  */
 import type { Context } from 'koa';
 import { errorsPage, messagePage } from './html';
-import { isRecord, type FieldError, type Format } from './validation';
+import { isRecord } from '../../platform/published-change';
+import type { FieldError, Format } from './validation';
 
 export type { Format };
 

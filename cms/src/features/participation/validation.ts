@@ -7,6 +7,7 @@
  */
 import { CATEGORIES, DISTRICT_BBOX, insideDistrict, KINDS, LIMITS, NOTICE_CONTRIBUTIONS, TARGET_LABELS, TARGETS, type Kind } from '@coesione/model';
 import { z } from 'zod';
+import { isRecord } from '../../platform/published-change';
 
 /** How a form arrives and is answered: JSON from the site's island, or a plain HTML form post. */
 export type Format = 'json' | 'form';
@@ -210,8 +211,6 @@ export function normalizeFields(raw: Record<string, unknown>, fromForm: boolean)
   }
   return out;
 }
-
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The fields of a request body, normalized: the islands send `{ "data": { … } }` as JSON, a plain form

@@ -4,7 +4,7 @@
  * 1,000 residents at the 2011 census; trends; emerging needs; need beside supply. Pure functions (no
  * Astro), tested in need-figures.test.ts. Nothing here ever sees a need record: only the public figures.
  */
-import { ALL, AMBITI, DISTRICT, quarterLabel, yearBefore, type NeedReporting } from '@coesione/model';
+import { ALL, AMBITI, DISTRICT, quarterLabel, suppressedText, yearBefore, type NeedReporting } from '@coesione/model';
 
 /** A published cell (NeedCell in @coesione/model), as the site's schema reads it. */
 export interface Cell {
@@ -85,7 +85,7 @@ const rateFormat = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 1, ma
 export function figureText(f: Figure): string {
   if (!f.published) return 'nessun dato';
   if (f.people !== null) return nf.format(f.people);
-  return f.suppressed === 'secondary' ? 'non pubblicato' : `meno di ${f.minCell}`;
+  return suppressedText(f, f.minCell);
 }
 
 /** People per 1,000 residents (2011 census), one decimal; null when suppressed, absent or no population. */
