@@ -3,17 +3,10 @@
  * Astro plugin, eslint.config.mjs) as one file of the suite, beside the type checks: no problem, and no
  * warning either.
  */
-import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { ROOT } from '../../scripts/src/lib/paths.ts';
+import { runNpm } from './support/npm.ts';
 
 it('lints clean', async () => {
-  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn('npm', ['run', 'lint'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (exit) => resolve({ code: exit, output }));
-  });
+  const { code, output } = await runNpm(['run', 'lint']);
   expect(code, output.slice(-4000)).toBe(0);
 }, 300_000);

@@ -4,17 +4,10 @@
  * 80 s of wall time from every `npm test` on two cores. The packages the others import are built by `npm
  * test` first (root package.json).
  */
-import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { ROOT } from '../../scripts/src/lib/paths.ts';
+import { runNpm } from './support/npm.ts';
 
 it('type-checks every workspace', async () => {
-  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn('npm', ['run', 'typecheck', '--workspaces', '--if-present'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (exit) => resolve({ code: exit, output }));
-  });
+  const { code, output } = await runNpm(['run', 'typecheck', '--workspaces', '--if-present']);
   expect(code, output.split('\n').filter((l) => /error TS|ERR!/.test(l)).join('\n') || output.slice(-3000)).toBe(0);
 }, 600_000);
