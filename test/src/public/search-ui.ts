@@ -279,6 +279,8 @@ describe('a citizen on a phone (390 × 844)', () => {
     expect(await first.locator('.state-line').getAttribute('class')).toContain('is-open');
     const title = (await first.locator('.it-card-title a').textContent())!;
     await first.locator('.it-card-title a').tap();
+    // The tap starts a navigation: the heading is read once the opportunity's page has loaded.
+    await page.waitForURL((url) => url.pathname !== '/opportunita/');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     expect(await page.locator('main').textContent()).toMatch(/Aperta fino al/);
     fs.mkdirSync('screenshots', { recursive: true });
