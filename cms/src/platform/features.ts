@@ -9,8 +9,6 @@ import type { Context, Next } from 'koa';
 export type AdminGuard = (ctx: Context, next: Next) => Promise<void>;
 
 export interface FeatureAccess {
-  /** For the route × role log lines and errors. */
-  name: string;
   /**
    * Checks added to admin routes (platform/access/admin-routes.ts), after the role gate and the check
    * that hides other admins: `applies` gets the route as `METHOD /path` and its path.

@@ -3,6 +3,7 @@
  * CMS into published figures under statistical disclosure control. See service.ts for the flow.
  */
 import type { Core } from '@strapi/strapi';
+import { romeDay } from '@coesione/model';
 import { databaseCoordination } from '../../platform/coordination';
 import type { FeatureAccess } from '../../platform/features';
 import { needRecordsGuard, needRecordsOffHome } from './guard';
@@ -16,7 +17,6 @@ const editsEntries = (path: string) => path.startsWith('/content-manager/collect
 
 /** Need records are their partner's alone: in the content manager, and off the admin home's recent documents. */
 export const needsAccess: FeatureAccess = {
-  name: 'needs',
   adminGuards: (strapi) => [
     { applies: (_key, path) => editsEntries(path), guard: needRecordsGuard(strapi) },
     { applies: (key) => key === 'GET /content-manager/homepage/recent-documents', guard: needRecordsOffHome },
@@ -34,7 +34,8 @@ export function registerNeedJobs(strapi: Core.Strapi): void {
   strapi.cron.add({
     coesioneNeeds: {
       task: async () => {
-        if (!(await coordination.claimRun('needs-daily', romeDay()))) return;
+        // The day in Italy is the run a daily job claims.
+        if (!(await coordination.claimRun('needs-daily', romeDay(new Date())))) return;
         try {
           await applyRetention(strapi);
         } catch (error) {
@@ -46,6 +47,3 @@ export function registerNeedJobs(strapi: Core.Strapi): void {
     },
   });
 }
-
-/** Today's date in Italy (YYYY-MM-DD): the run a daily job claims. */
-export const romeDay = (at = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(at);

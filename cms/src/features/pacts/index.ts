@@ -8,7 +8,6 @@ import { OFFICE_FIELDS, PACT } from './stages';
 export { registerPactStages } from './stages';
 
 export const pactsAccess: FeatureAccess = {
-  name: 'pacts',
   // A pact's stage, history and deadlines are the office's: stages.ts refuses a partner's stage change by
   // any route; this keeps the fields out of its forms.
   officeOnlyFields: [{ subject: PACT, fields: OFFICE_FIELDS }],

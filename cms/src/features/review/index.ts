@@ -10,7 +10,6 @@ export { registerPartnerQueueAction } from './queue-action';
 export { registerReviewReset, registerReviewRoutes } from './routes';
 
 export const reviewAccess: FeatureAccess = {
-  name: 'review',
   // The editors' note and return date: a partner reads them on its entries and never writes them.
   officeOnlyFields: [{ subject: '*', fields: REVIEW_FIELDS }],
   // The home page's partner widgets.
