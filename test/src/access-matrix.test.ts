@@ -5,7 +5,7 @@
  * and its thousand requests run beside the other access suites.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { ruleFor, CONTENT_ACCESS, cms, PRACTICE, PACT, CM, call, login, tokens, vercelli, draftBy, uploadBy, type RouteRule, type Access, type ContentAction, useAccessFixture } from './support/access.ts';
 
 useAccessFixture();

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, PACT_KINDS, PACT_STAGE_LABELS, PACT_STAGES, PACT_TRANSITIONS, romeDay } from '@coesione/model';
-import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import type { Answer } from './support/http.ts';
 import { PUBLIC_TYPES, cms, PRACTICE, PACT, CM, PARTNER_B, call, tokens, vercelli, orgA, orgB, practiceBody, draftBy, uploadBy, proposedBy, useAccessFixture } from './support/access.ts';
 

@@ -13,7 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, keyOf, romeDay, TYPES, type TypeKey } from '@coesione/model';
-import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { cmsModule, startSeededCms, type TestCms } from './support/cms.ts';
 import { adminToken, mainText, signIn } from './support/admin.ts';

@@ -14,12 +14,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentKey } from '@coesione/search';
-import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS, seed } from '@coesione/scripts/seed/seed.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
-import { startCmsProcess, type CmsProcess } from '../../scripts/src/lib/cms-process.ts';
+import { startCmsProcess, type CmsProcess } from '@coesione/scripts/lib/cms-process.ts';
 import { send, type Answer } from './support/http.ts';
 import { searchIndex, synced, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
+import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 
 const PRACTICE = 'api::practice.practice';
 const CM = `/content-manager/collection-types/${PRACTICE}`;

@@ -3,7 +3,7 @@
  * seeded with the demo content, reached over HTTP on a loopback port.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seed, SEEDED_TYPES, type SeedReport } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS, seed, SEEDED_TYPES, type SeedReport } from '@coesione/scripts/seed/seed.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 
 let cms: TestCms;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from './support/cms.ts';
-import { startCmsProcess, type CmsProcess } from '../../scripts/src/lib/cms-process.ts';
+import { startCmsProcess, type CmsProcess } from '@coesione/scripts/lib/cms-process.ts';
 
 const BURST = 100;
 let cms: CmsProcess;

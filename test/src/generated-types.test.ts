@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { CMS_DIR } from '../../scripts/src/lib/paths.ts';
-import { STRAPI_BIN } from '../../scripts/src/lib/strapi.ts';
+import { CMS_DIR } from '@coesione/scripts/lib/paths.ts';
+import { STRAPI_BIN } from '@coesione/scripts/lib/strapi.ts';
 
 it('cms/types/generated matches the content-type schemas', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-types-'));

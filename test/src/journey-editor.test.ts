@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { codiceFiscaleCheck } from '@coesione/model';
-import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
 import { adminToken, mainText, signIn as signInAs } from './support/admin.ts';

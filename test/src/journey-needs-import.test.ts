@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { codiceFiscaleCheck } from '@coesione/model';
-import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { signIn } from './support/admin.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';

@@ -4,7 +4,7 @@
  * new one, sent back as X-Request-Id), and nothing a citizen typed: no search words, no e-mail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCmsProcess, type CmsProcess } from '../../scripts/src/lib/cms-process.ts';
+import { startCmsProcess, type CmsProcess } from '@coesione/scripts/lib/cms-process.ts';
 import { send } from './support/http.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL, validCodiceFiscale, codiceFiscaleCheck } from '@coesione/model';
-import { DEMO_USERS, demoUsers, seed } from '../../scripts/src/seed/seed.ts';
-import { readSeedData } from '../../scripts/src/seed/data.ts';
-import { syntheticArrival, syntheticRecords } from '../../scripts/src/seed/needs.ts';
+import { DEMO_USERS, demoUsers, seed } from '@coesione/scripts/seed/seed.ts';
+import { readSeedData } from '@coesione/scripts/seed/data.ts';
+import { syntheticArrival, syntheticRecords } from '@coesione/scripts/seed/needs.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
 

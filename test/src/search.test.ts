@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient, ensureIndex, ensureSearchKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
-import { seed } from '../../scripts/src/seed/seed.ts';
+import { seed } from '@coesione/scripts/seed/seed.ts';
 import { startCms, type TestCms } from './support/cms.ts';
 import { indexedKeys, outboxSize, publishedKeys, synced, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
+import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 
 let meili: TestMeili;
 let cms: TestCms;

@@ -10,10 +10,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/src/lib/paths.ts';
-import { freePort } from '../../scripts/src/lib/ports.ts';
-import { packageFile } from '../../scripts/src/lib/strapi.ts';
-import { DEMO_USERS } from '../../scripts/src/seed/seed.ts';
+import { ROOT } from '@coesione/scripts/lib/paths.ts';
+import { freePort } from '@coesione/scripts/lib/ports.ts';
+import { packageFile } from '@coesione/scripts/lib/strapi.ts';
+import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { until } from './support/indexed.ts';
 

@@ -8,12 +8,12 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient, INDEX_UID, type SearchDocument } from '@coesione/search';
-import { DEMO_USERS, seed } from '../../scripts/src/seed/seed.ts';
+import { DEMO_USERS, seed } from '@coesione/scripts/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
 import { outboxSize, searchIndex, until } from './support/indexed.ts';
-import { startMeili, type TestMeili } from '../../scripts/src/lib/meili.ts';
+import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 
 const SUBMISSION = 'api::submission.submission';
 const MIN_FILL_MS = 1500;

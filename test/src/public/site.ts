@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSnapshot } from '@coesione/cms-client';
 import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, quarterLabel, romeDay, TYPES } from '@coesione/model';
 import { inspectPdf } from '@coesione/pdf/inspect';
-import { serveStatic } from '../../../scripts/src/lib/static-server.ts';
+import { serveStatic } from '@coesione/scripts/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from '../support/browser.ts';
 import { BUILD_NOW, cms, PACT_SECRET, siteDir, siteEnv } from '../support/public-stack.ts';
 import { buildSite, SiteBuildError } from '../support/site.ts';

@@ -4,7 +4,7 @@
  * organisation) and an Editor. The policy comes from the CMS's build.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import { DEMO_USERS } from '../../../scripts/src/seed/seed.ts';
+import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { cmsModule, startSeededCms, type TestCms } from './cms.ts';
 import { send, type Answer } from './http.ts';
 

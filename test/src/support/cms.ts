@@ -11,13 +11,13 @@ import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { CMS_DIR } from '../../../scripts/src/lib/paths.ts';
+import { CMS_DIR } from '@coesione/scripts/lib/paths.ts';
 import { send } from './http.ts';
-import { freePort } from '../../../scripts/src/lib/ports.ts';
-import { postgresBinDir } from '../../../scripts/src/lib/postgres.ts';
-import { lock, loadStrapi } from '../../../scripts/src/lib/strapi.ts';
-import { testCmsEnv } from '../../../scripts/src/lib/cms-env.ts';
-import { seed, type SeedOptions } from '../../../scripts/src/seed/seed.ts';
+import { freePort } from '@coesione/scripts/lib/ports.ts';
+import { postgresBinDir } from '@coesione/scripts/lib/postgres.ts';
+import { lock, loadStrapi } from '@coesione/scripts/lib/strapi.ts';
+import { testCmsEnv } from '@coesione/scripts/lib/cms-env.ts';
+import { seed, type SeedOptions } from '@coesione/scripts/seed/seed.ts';
 import { romeDay } from '@coesione/model';
 
 /** A module of the CMS's build (cms/dist/src/…), as the running CMS loads it. */

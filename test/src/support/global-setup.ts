@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureCmsBuilt } from '../../../scripts/src/lib/strapi.ts';
+import { ensureCmsBuilt } from '@coesione/scripts/lib/strapi.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,9 +1,9 @@
 /** Waiting for the search index to match what the CMS has published. */
 import type { UID } from '@strapi/strapi';
 import { createSearchClient, documentKey, INDEX_UID, SEARCH_TYPES, type SearchDocument } from '@coesione/search';
-import { reindexFromCms } from '../../../scripts/src/lib/search-setup.ts';
+import { reindexFromCms } from '@coesione/scripts/lib/search-setup.ts';
 import type { TestCms } from './cms.ts';
-import type { TestMeili } from '../../../scripts/src/lib/meili.ts';
+import type { TestMeili } from '@coesione/scripts/lib/meili.ts';
 
 export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

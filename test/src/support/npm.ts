@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ROOT } from '../../../scripts/src/lib/paths.ts';
+import { ROOT } from '@coesione/scripts/lib/paths.ts';
 
 /** `npm <args>` at the repository's root, with its exit code and everything it printed. */
 export function runNpm(args: string[]): Promise<{ code: number | null; output: string }> {

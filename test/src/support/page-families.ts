@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SITE_DIR } from '../../../scripts/src/lib/paths.ts';
+import { SITE_DIR } from '@coesione/scripts/lib/paths.ts';
 
 /**
  * Route parameters whose value picks a layout rather than data: each value is a family of its own

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startPostgres } from '../../../scripts/src/lib/postgres.ts';
+import { startPostgres } from '@coesione/scripts/lib/postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

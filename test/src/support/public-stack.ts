@@ -14,12 +14,12 @@ import fs from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createSearchClient, ensureSearchKey } from '@coesione/search';
-import { freePort } from '../../../scripts/src/lib/ports.ts';
-import { serveStatic } from '../../../scripts/src/lib/static-server.ts';
+import { freePort } from '@coesione/scripts/lib/ports.ts';
+import { serveStatic } from '@coesione/scripts/lib/static-server.ts';
 import { launchBrowser } from './browser.ts';
 import { startSeededCms, type TestCms } from './cms.ts';
 import { indexDemo, synced, until } from './indexed.ts';
-import { startMeili, type TestMeili } from '../../../scripts/src/lib/meili.ts';
+import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 import { buildSite } from './site.ts';
 
 /** The demo is seeded as of this day and the site built as of BUILD_NOW: the pages' dates are fixed. */

@@ -3,9 +3,9 @@
  * cache of startSeededCms (support/cms.ts). Usage: node --import tsx seed-into.ts <folder> <choice as JSON>.
  */
 import path from 'node:path';
-import { loadStrapi } from '../../../scripts/src/lib/strapi.ts';
-import { seed } from '../../../scripts/src/seed/seed.ts';
-import { testCmsEnv } from '../../../scripts/src/lib/cms-env.ts';
+import { loadStrapi } from '@coesione/scripts/lib/strapi.ts';
+import { seed } from '@coesione/scripts/seed/seed.ts';
+import { testCmsEnv } from '@coesione/scripts/lib/cms-env.ts';
 
 const [dir, json] = process.argv.slice(2);
 if (!dir || !json) throw new Error('usage: seed-into.ts <folder> <{"users":…,"today":…}>');

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SITE_DIR } from '../../../scripts/src/lib/paths.ts';
-import { astroBuildArgs } from '../../../scripts/src/lib/site-build.ts';
+import { SITE_DIR } from '@coesione/scripts/lib/paths.ts';
+import { astroBuildArgs } from '@coesione/scripts/lib/site-build.ts';
 
 export class SiteBuildError extends Error {
   override name = 'SiteBuildError';
