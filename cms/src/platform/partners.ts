@@ -8,21 +8,12 @@
  * `proposedBy` to that organisation. The field is private (never in the REST API), outside the public
  * populate tree and the search documents, and not among the fields the Partner role may write.
  */
-import type { UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PROPOSED_BY_TYPES } from './proposals';
 import { onlyPartner } from './roles';
 import { isRecord, type MiddlewareHost } from './published-change';
 
 export const PARTNER_ACCOUNT = 'api::partner-account.partner-account';
-
-/** The types that carry `proposedBy`. */
-export const PROPOSED_BY_TYPES = [
-  'api::practice.practice',
-  'api::opportunity.opportunity',
-  'api::workshop.workshop',
-  'api::training-material.training-material',
-  'api::pact.pact',
-] as const satisfies readonly UID.ContentType[];
 
 /** What partner accounts need of Strapi (`Core.Strapi` fits, and so does the unit tests' fake). */
 export interface PartnerHost {

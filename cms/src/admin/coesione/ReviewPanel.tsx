@@ -6,17 +6,10 @@ import * as React from 'react';
 import { Button, Field, Flex, Link, Textarea, Typography } from '@strapi/design-system';
 import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { proposalKey } from '../../platform/proposals';
 import { holdsPartnerRole } from '../../platform/roles';
 import { REVIEW_STATE_LABELS, type Review } from '../../features/review/contract';
 import { HELP_PATH, italianDate, useAdminGet } from './api';
-
-/** The partner types (cms/src/platform/partners.ts PROPOSED_BY_TYPES) by UID, with the key the routes take. */
-export const PROPOSAL_TYPES: Record<string, string> = {
-  'api::practice.practice': 'practice',
-  'api::opportunity.opportunity': 'opportunity',
-  'api::workshop.workshop': 'workshop',
-  'api::training-material.training-material': 'training-material',
-};
 
 /** Whether the signed-in user holds the Partner role (the server's own answer, platform/roles.ts). */
 export const useIsPartner = () => useAuth('CoesioneRole', (state) => holdsPartnerRole(state.user?.roles as { code: string }[] | undefined));
@@ -92,7 +85,7 @@ function ReviewContent({ type, documentId, partner }: { type: string; documentId
 /** addEditViewSidePanel description: rendered by the content manager with the document's props. */
 export const ReviewPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
   const partner = useIsPartner();
-  const type = PROPOSAL_TYPES[model];
+  const type = proposalKey(model);
   if (!type) return null;
   return {
     title: partner ? 'La tua proposta' : 'Proposta di un ente partner',

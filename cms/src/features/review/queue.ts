@@ -8,7 +8,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { addDays, EDITORIAL_KEYS, keyOf, romeDay, TYPES, type EditorialKey } from '@coesione/model';
 import { ADMIN_LAYOUTS } from '../../platform/admin-layout';
-import { PROPOSED_BY_TYPES } from '../../platform/partners';
+import { PROPOSED_BY_TYPES } from '../../platform/proposals';
 import type { EditorQueue, PartnerQueue, Proposal, QueueEntry, Section } from './contract';
 import { daysBetween, reviewState } from './state';
 

@@ -10,8 +10,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { TYPES, type TypeKey } from '@coesione/model';
-import { isPartner, partnerOrganization, PROPOSED_BY_TYPES } from '../../platform/partners';
+import { isPartner, partnerOrganization } from '../../platform/partners';
+import { PROPOSED_BY_TYPES, proposalUid } from '../../platform/proposals';
 import { isRecord, type MiddlewareHost } from '../../platform/published-change';
 import type { Review } from './contract';
 import { editorQueue, partnerQueue } from './queue';
@@ -32,10 +32,10 @@ const userId = (ctx: Context): number => {
 };
 
 /** The UID of a partner type named by `:type`, or a 404. */
-function proposalUid(type: string): UID.ContentType {
-  const uid = TYPES[type as TypeKey]?.uid as string | undefined;
-  if (!uid || !(PROPOSED_BY_TYPES as readonly string[]).includes(uid)) throw new errors.NotFoundError('Questo tipo di scheda non ha proposte dei partner.');
-  return uid as UID.ContentType;
+function proposalUidOr404(type: string): UID.ContentType {
+  const uid = proposalUid(type);
+  if (!uid) throw new errors.NotFoundError('Questo tipo di scheda non ha proposte dei partner.');
+  return uid;
 }
 
 interface DraftRow {
@@ -75,7 +75,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
       async handler(ctx) {
         const id = userId(ctx);
         const { type, documentId } = ctx.params as { type: string; documentId: string };
-        const uid = proposalUid(type);
+        const uid = proposalUidOr404(type);
         const row = await draftOf(strapi, uid, documentId);
         const partner = await isPartner(strapi, id);
         if (partner && (!row.proposedBy || row.proposedBy.documentId !== (await partnerOrganization(strapi, id)))) {
@@ -99,7 +99,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
         const id = userId(ctx);
         if (await isPartner(strapi, id)) throw new errors.PolicyError('Solo la redazione può rimandare una proposta.');
         const { type, documentId } = ctx.params as { type: string; documentId: string };
-        const uid = proposalUid(type);
+        const uid = proposalUidOr404(type);
         const body = (ctx.request as { body?: unknown }).body;
         const note = isRecord(body) && typeof body.note === 'string' ? body.note.trim() : '';
         if (note.length === 0) throw new errors.ValidationError('Scrivi una nota per l’ente: cosa correggere o aggiungere.');
