@@ -28,12 +28,17 @@ interface Declared {
   edit: string[][];
   fields: Record<string, FieldText>;
 }
-const layouts = cmsModule<{
-  ADMIN_LAYOUTS: Record<string, Declared>;
+const platformLayouts = cmsModule<{
   COMPONENT_LAYOUTS: Record<string, Declared>;
   SYSTEM_FIELDS: Record<string, FieldText>;
-  syncAdminLayouts(strapi: unknown): Promise<string[]>;
+  syncAdminLayouts(strapi: unknown, features: readonly unknown[]): Promise<string[]>;
 }>('platform/admin-layout/index');
+const features = cmsModule<{ ADMIN_LAYOUTS: Record<string, Declared>; FEATURES: readonly unknown[] }>('features/index');
+const layouts = {
+  ...platformLayouts,
+  ADMIN_LAYOUTS: features.ADMIN_LAYOUTS,
+  syncAdminLayouts: (strapi: unknown) => platformLayouts.syncAdminLayouts(strapi, features.FEATURES),
+};
 
 const PRACTICE = TYPES.practice.uid;
 const PARTNER_B = { email: 'ente.b.admin@coesione.example', password: 'Ente-B-Admin-2026' };
@@ -74,7 +79,7 @@ describe('the content manager configuration', () => {
   it('declares a layout for every type the admin shows, and applies it at boot (a fresh database)', async () => {
     const displayed = (cms.strapi.plugin('content-manager').service('content-types').findDisplayedContentTypes() as { uid: string }[]).filter((t) => t.uid.startsWith('api::'));
     expect(displayed.length).toBeGreaterThan(8);
-    for (const { uid } of displayed) expect(layouts.ADMIN_LAYOUTS[keyOf(uid) ?? uid], `no admin layout for ${uid} (cms/src/platform/admin-layout/index.ts)`).toBeDefined();
+    for (const { uid } of displayed) expect(layouts.ADMIN_LAYOUTS[keyOf(uid) ?? uid], `no admin layout for ${uid} (cms/src/platform/admin-layout/index.ts, or the feature's adminLayouts)`).toBeDefined();
     expect(await layouts.syncAdminLayouts(cms.strapi), 'declarations that do not fit the schemas').toEqual([]);
 
     const missing: string[] = [];

@@ -10,7 +10,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_ACCESS, PARTNER_SHARED_READS } from './access/route-policy';
 import { PARTNER_RECORD_TYPES, PUBLIC_TYPES } from './content-types';
-import type { FeatureAccess } from './features';
+import type { Feature } from './features';
 import { EDITOR_ROLE, PARTNER_ROLE } from './roles';
 
 const CM = 'plugin::content-manager.explorer';
@@ -112,7 +112,7 @@ async function ensureRole(strapi: Core.Strapi, code: string, create?: { name: st
   return (await roles.create({ code, ...create })) as { id: number };
 }
 
-async function syncPartnerRole(strapi: Core.Strapi, locales: string[], features: readonly FeatureAccess[]): Promise<void> {
+async function syncPartnerRole(strapi: Core.Strapi, locales: string[], features: readonly Feature[]): Promise<void> {
   const role = await ensureRole(strapi, PARTNER_ROLE.code, PARTNER_ROLE);
   if (!role) return;
   // `proposedBy` is set by the server from the partner's account (src/platform/partners.ts), never by the partner;
@@ -165,7 +165,7 @@ async function ensureItalian(strapi: Core.Strapi): Promise<void> {
   if ((await locales.getDefaultLocale()) !== 'it') await locales.setDefaultLocale({ code: 'it' });
 }
 
-export async function syncAccess(strapi: Core.Strapi, features: readonly FeatureAccess[]): Promise<void> {
+export async function syncAccess(strapi: Core.Strapi, features: readonly Feature[]): Promise<void> {
   await ensureItalian(strapi);
   await syncPublicRoles(strapi);
   const locales = await localeCodes(strapi);

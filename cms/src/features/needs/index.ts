@@ -5,18 +5,24 @@
 import type { Core } from '@strapi/strapi';
 import { romeDay } from '@coesione/model';
 import { databaseCoordination } from '../../platform/coordination';
-import type { FeatureAccess } from '../../platform/features';
+import type { Feature } from '../../platform/features';
+import { needAudit, needCategory, needFigure, needRecord, needService } from './admin-layout';
 import { needRecordsGuard, needRecordsOffHome } from './guard';
 import { applyRetention, needSettings, refreshFigures } from './service';
 
-export { registerNeedRecords } from './records';
-export { registerNeedRoutes } from './routes';
+import { registerNeedRecords } from './records';
+import { registerNeedRoutes } from './routes';
+
 export { computeFigures, importNeedCsv, applyRetention, needSettings } from './service';
 
 const editsEntries = (path: string) => path.startsWith('/content-manager/collection-types/:model') || path.startsWith('/content-manager/relations/:model');
 
-/** Need records are their partner's alone: in the content manager, and off the admin home's recent documents. */
-export const needsAccess: FeatureAccess = {
+export const needs: Feature = {
+  routes: registerNeedRoutes,
+  register: registerNeedRecords,
+  start: registerNeedJobs,
+  adminLayouts: { 'need-category': needCategory, 'need-service': needService, 'need-figure': needFigure, 'need-record': needRecord, 'need-audit': needAudit },
+  // Need records are their partner's alone: in the content manager, and off the admin home's recent documents.
   adminGuards: (strapi) => [
     { applies: (_key, path) => editsEntries(path), guard: needRecordsGuard(strapi) },
     { applies: (key) => key === 'GET /content-manager/homepage/recent-documents', guard: needRecordsOffHome },
@@ -28,7 +34,7 @@ export const needsAccess: FeatureAccess = {
  * retention first, then the figures (a quarter that froze overnight is computed one last time). Every
  * CMS process schedules it; the one that claims the day in the database runs it.
  */
-export function registerNeedJobs(strapi: Core.Strapi): void {
+function registerNeedJobs(strapi: Core.Strapi): void {
   needSettings();
   const coordination = databaseCoordination(() => strapi.db.connection, strapi.log);
   strapi.cron.add({

@@ -7,7 +7,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { addDays, EDITORIAL_KEYS, keyOf, romeDay, TYPES, type EditorialKey } from '@coesione/model';
-import { ADMIN_LAYOUTS } from '../../platform/admin-layout';
+import { CONTENT_LAYOUTS } from '../../platform/admin-layout';
 import { PROPOSED_BY_TYPES } from '../../platform/proposals';
 import type { EditorQueue, PartnerQueue, Proposal, QueueEntry, Section } from './contract';
 import { daysBetween, reviewState } from './state';
@@ -28,7 +28,7 @@ interface Row {
   [field: string]: unknown;
 }
 
-const titleField = (key: EditorialKey) => ADMIN_LAYOUTS[key]?.mainField ?? 'title';
+const titleField = (key: EditorialKey) => CONTENT_LAYOUTS[key]?.mainField ?? 'title';
 
 function entry(key: EditorialKey, row: Row): QueueEntry {
   return { type: key, typeLabel: TYPES[key].singular, uid: TYPES[key].uid, documentId: row.documentId, title: String(row[titleField(key)] ?? ''), updatedAt: row.updatedAt };

@@ -8,7 +8,8 @@
  *
  * Both stay off unless MEILISEARCH_URL and MEILI_MASTER_KEY are set.
  */
-import type { PublicType } from '../../platform/content-types';
+import { PUBLIC_TYPES, type PublicType } from '../../platform/content-types';
+import type { Feature } from '../../platform/features';
 import type { SearchHost } from './host';
 import { searchSyncOptions } from './options';
 import { searchRecorder } from './recorder';
@@ -32,3 +33,8 @@ export function startSearchWorker(strapi: SearchHost, env: NodeJS.ProcessEnv = p
   }
   return startWorker(strapi, options);
 }
+
+export const searchSync: Feature = {
+  register: (strapi) => registerSearchSync(strapi, PUBLIC_TYPES),
+  start: (strapi) => startSearchWorker(strapi),
+};

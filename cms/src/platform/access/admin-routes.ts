@@ -16,7 +16,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { adminRole, holdsPartnerRole, PARTNER_ROLE } from '../roles';
-import type { FeatureAccess } from '../features';
+import type { Feature } from '../features';
 import { ruleFor } from './route-policy';
 
 interface Route {
@@ -270,7 +270,7 @@ const hideOtherAdmins = async (ctx: Context, next: Next): Promise<void> => {
 };
 
 /** Attaches the guards to every admin-type route of the admin and of every plugin. */
-export function guardAdminRoutes(strapi: Core.Strapi, features: readonly FeatureAccess[]): void {
+export function guardAdminRoutes(strapi: Core.Strapi, features: readonly Feature[]): void {
   const featureGuards = features.flatMap((feature) => feature.adminGuards?.(strapi) ?? []);
   // Strapi's types describe neither `strapi.admin.routes` nor a plugin's `routes` as mutable router
   // inputs, though its own registration (core/dist/services/server/register-routes.js) treats them so.

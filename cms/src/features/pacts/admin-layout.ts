@@ -1,5 +1,5 @@
-import { EDITORIAL_FIELDS } from '../common';
-import type { TypeLayout } from '../declare';
+import { EDITORIAL_FIELDS } from '../../platform/admin-layout/common';
+import type { TypeLayout } from '../../platform/admin-layout/declare';
 
 /**
  * A collaboration pact: the office (editors) moves the stage with «Fase» and a public note; the history,

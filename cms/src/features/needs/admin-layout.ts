@@ -1,4 +1,4 @@
-import type { TypeLayout } from '../declare';
+import type { TypeLayout } from '../../platform/admin-layout/declare';
 
 /** The two vocabularies of the need records: what partners pick from, edited by the editors. */
 const needVocabulary = (example: { name: string; slug: string; description: string }, themes: boolean): TypeLayout => ({

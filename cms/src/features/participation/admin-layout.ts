@@ -1,4 +1,4 @@
-import type { TypeLayout } from '../declare';
+import type { TypeLayout } from '../../platform/admin-layout/declare';
 
 export const submission: TypeLayout = {
   mainField: 'receipt',

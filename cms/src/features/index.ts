@@ -1,0 +1,17 @@
+/**
+ * The features, each declared in its folder's index.ts (platform/features.ts says what a declaration
+ * holds). `cms/src/index.ts` calls their hooks; their document-service middlewares run in this order,
+ * after the platform's.
+ */
+import { adminLayouts } from '../platform/admin-layout';
+import type { Feature } from '../platform/features';
+import { needs } from './needs';
+import { pacts } from './pacts';
+import { participation } from './participation';
+import { review } from './review';
+import { searchSync } from './search-sync';
+
+export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts];
+
+/** Every type's admin layout, the platform's and the features' (what the boot applies). */
+export const ADMIN_LAYOUTS = adminLayouts(FEATURES);
