@@ -4,7 +4,7 @@
  */
 import { EDITORIAL_KEYS, TYPES } from '@coesione/model';
 import { SEARCH_LIMITS, SEARCH_PARAMS, type SearchAnswer, type SearchHit } from '@coesione/search';
-import { escapeHtml, page } from '../participation/html';
+import { escapeHtml, page } from '../../platform/html';
 import { toParams, type QueryError, type SearchQuery } from './query';
 
 const STYLE = `
