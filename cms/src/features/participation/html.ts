@@ -6,7 +6,6 @@
 import { escapeHtml, page } from '../../platform/html';
 import { FIELD_LABELS, type FieldError } from './validation';
 
-
 const fieldLabel = (path: string[]) => FIELD_LABELS[path[0] ?? ''] ?? path.join('.');
 
 export function errorsPage(message: string, errors: FieldError[], backUrl: string): string {
