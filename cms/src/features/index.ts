@@ -5,13 +5,14 @@
  */
 import { adminLayouts } from '../platform/admin-layout';
 import type { Feature } from '../platform/features';
+import { bookings } from './bookings';
 import { needs } from './needs';
 import { pacts } from './pacts';
 import { participation } from './participation';
 import { review } from './review';
 import { searchSync } from './search-sync';
 
-export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts];
+export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts, bookings];
 
 /** Every type's admin layout, the platform's and the features' (what the boot applies). */
 export const ADMIN_LAYOUTS = adminLayouts(FEATURES);

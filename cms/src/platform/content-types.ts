@@ -24,6 +24,12 @@ export const PARTNER_TYPES = PARTNER_KEYS.map(uidOf);
  */
 export const PRIVATE_TYPES = [uidOf('submission'), uidOf('partner-account')];
 
+/**
+ * Private records the office reads and never edits in the admin (bookings: they change only through their
+ * rules, so the seats stay counted once). Never in the public API, the index or the site.
+ */
+export const OFFICE_READ_TYPES = [uidOf('booking')];
+
 /** Public types the CMS writes alone (need figures): editors read them, nobody edits them. */
 export const COMPUTED_TYPES = COMPUTED_KEYS.map(uidOf);
 export const EDITABLE_TYPES = PUBLIC_TYPES.filter((uid) => !(COMPUTED_TYPES as readonly string[]).includes(uid));

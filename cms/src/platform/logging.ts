@@ -43,8 +43,9 @@ export function requestIdFor(incoming: string | undefined, generate: () => strin
   return isSaneRequestId(incoming) ? incoming : generate();
 }
 
-/** The URL with the receipt codes of the participation status lookups masked. */
+/** The URL with the keys a person holds masked: receipt codes of status lookups, booking links. */
 export function loggableUrl(url: string): string {
+  if (url.startsWith('/api/bookings/manage/')) return url.replace(/^\/api\/bookings\/manage\/[^/?]*/, '/api/bookings/manage/…');
   if (!url.startsWith('/api/submissions/status')) return url;
   return url.replace(/^\/api\/submissions\/status(\/[^?]*)?(\?.*)?$/, (_m, code?: string, query?: string) => `/api/submissions/status${code ? '/…' : ''}${query ? '?…' : ''}`);
 }

@@ -13,7 +13,7 @@
  * Rules are tried in order; the first whose pattern matches `METHOD /path` (as the router lists it) wins.
  */
 import { PUBLIC_KEYS, TYPES } from '@coesione/model';
-import { EDITABLE_TYPES, PARTNER_RECORD_TYPES, PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
+import { EDITABLE_TYPES, OFFICE_READ_TYPES, PARTNER_RECORD_TYPES, PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
 
 export type Access = 'allow' | 'deny' | 'own' | 'content';
 
@@ -41,7 +41,7 @@ export const CONTENT_ACCESS: Record<'partner' | 'editor', Partial<Record<Content
   },
   // Editors never see need records (PARTNER_RECORD_TYPES is in no list of theirs) and edit no figures.
   editor: {
-    read: { all: [...PUBLIC_TYPES, ...PRIVATE_TYPES] },
+    read: { all: [...PUBLIC_TYPES, ...PRIVATE_TYPES, ...OFFICE_READ_TYPES] },
     create: { all: [...EDITABLE_TYPES, ...PRIVATE_TYPES] },
     update: { all: [...EDITABLE_TYPES, ...PRIVATE_TYPES] },
     delete: { all: [...EDITABLE_TYPES, ...PRIVATE_TYPES] },
@@ -89,6 +89,11 @@ export const ROUTE_POLICY: RouteRule[] = [
     routes: ['POST /api/submissions', 'GET /api/submissions/status', 'GET /api/submissions/status/:code', 'GET /api/ratings'],
     ...all('allow'),
     why: 'The participation forms: validated, rate-limited, moderated; status by receipt code only.',
+  },
+  {
+    routes: ['POST /api/bookings', 'GET /api/bookings/seats/:workshop', 'GET /api/bookings/manage/:token', 'POST /api/bookings/manage/:token/annulla', 'POST /api/bookings/manage/:token/conferma'],
+    ...all('allow'),
+    why: 'Workshop bookings without an account: validated, rate-limited, confirmed on a second page; the public reads free seats only, a booking only with its personal link (features/bookings).',
   },
   {
     routes: ['GET /api/health'],

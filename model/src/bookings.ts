@@ -1,0 +1,54 @@
+/**
+ * Bookings of a workshop's sessions: the states a booking goes through, their Italian words, the limits of
+ * the booking form, and how free seats read on a page. Shared by the CMS (which keeps the bookings, private)
+ * and the site (which shows the form and the seats).
+ *
+ * A booking is `confirmed` when seats were free, else `waiting`. When a seat frees, the first on the waiting
+ * list whose seats fit is `offered` it for a while (a hold); confirming makes it `confirmed`, letting the hold
+ * run out makes it `expired` and the seat passes on. The person or the office may `cancel` at any time before
+ * the session.
+ */
+export const BOOKING_STATES = ['confirmed', 'waiting', 'offered', 'cancelled', 'expired'] as const;
+export type BookingState = (typeof BOOKING_STATES)[number];
+
+export const BOOKING_STATE_LABELS: Record<BookingState, string> = {
+  confirmed: 'Confermata',
+  waiting: "In lista d'attesa",
+  offered: 'Posto libero da confermare',
+  cancelled: 'Annullata',
+  expired: 'Offerta scaduta',
+};
+
+/** The states that hold seats (or a place in the list): a new booking of the same person is a duplicate. */
+export const ACTIVE_BOOKING_STATES: readonly BookingState[] = ['confirmed', 'waiting', 'offered'];
+
+export const BOOKING_LIMITS = {
+  /** Seats one booking may take (a family counts its seats). */
+  maxSeats: 6,
+  name: 120,
+  email: 200,
+  phone: 30,
+  accessibility: 500,
+} as const;
+
+/** The form's field names, as the site posts them and the CMS reads them. */
+export const BOOKING_FIELDS = ['workshop', 'session', 'name', 'email', 'phone', 'seats', 'accessibility', 'consent', 'website', 'confirmToken', 'returnTo'] as const;
+
+/** A session's key among all bookings: the workshop's documentId and the session's start, in UTC. */
+export const sessionKey = (workshop: string, start: string | Date): string => `${workshop}@${new Date(start).toISOString()}`;
+
+/** How the seats of a session read on a page: «3 posti liberi», «1 posto libero», «Completo: lista d'attesa». */
+export function seatsLabel(free: number): string {
+  if (free <= 0) return "Completo: lista d'attesa aperta";
+  return free === 1 ? '1 posto libero' : `${free} posti liberi`;
+}
+
+/** The short code a person shows at the door: 6 characters, no 0/O or 1/I/L to misread. */
+export const BOOKING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A typed code in its stored form (upper case, without spaces or dashes), or undefined. */
+export function normalizeBookingCode(input: unknown): string | undefined {
+  if (typeof input !== 'string' || input.length > 20) return undefined;
+  const chars = input.toUpperCase().replace(/[\s-]/g, '');
+  return new RegExp(`^[${BOOKING_CODE_ALPHABET}]{6}$`).test(chars) ? chars : undefined;
+}
