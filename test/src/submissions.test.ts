@@ -5,13 +5,13 @@
  * TRUST_PROXY is on, so each group of tests speaks from its own client address (X-Forwarded-For) and
  * the per-address limits of one group do not spill into another.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient, INDEX_UID, type SearchDocument } from '@coesione/search';
 import { DEMO_USERS, seed } from '@coesione/scripts/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
+import { startSmtp, type TestSmtp } from './support/smtp.ts';
 import { outboxSize, searchIndex, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 
@@ -21,57 +21,12 @@ const SITE = 'http://127.0.0.1:4321';
 
 let cms: TestCms;
 let meili: TestMeili;
-let smtp: { port: number; messages: string[]; close(): Promise<void> };
+let smtp: TestSmtp;
 let practiceId: string;
 let openPactId: string;
 let closedPactId: string;
 let draftPracticeId: string;
 const logLines: string[] = [];
-
-/** A minimal SMTP server (enough for nodemailer without TLS): records each message's DATA. */
-function startSmtp(): Promise<typeof smtp> {
-  const messages: string[] = [];
-  const server = net.createServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    let data = '';
-    socket.write('220 localhost ESMTP test\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      let at: number;
-      while ((at = buffer.indexOf('\r\n')) >= 0) {
-        const line = buffer.slice(0, at);
-        buffer = buffer.slice(at + 2);
-        if (inData) {
-          if (line === '.') {
-            inData = false;
-            messages.push(data);
-            data = '';
-            socket.write('250 OK queued\r\n');
-          } else data += `${line}\n`;
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250-localhost\r\n250 8BITMIME\r\n');
-        else if (verb === 'DATA') {
-          inData = true;
-          socket.write('354 go ahead\r\n');
-        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 OK\r\n');
-      }
-    });
-    socket.on('error', () => {});
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: (server.address() as net.AddressInfo).port,
-        messages,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    ),
-  );
-}
 
 const request = (path: string, init: { method?: string; ip?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> =>
   send(`${cms.url}${path}`, { method: init.method ?? 'GET', headers: { ...(init.ip ? { 'x-forwarded-for': init.ip } : {}), ...init.headers }, body: init.body });

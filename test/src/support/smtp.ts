@@ -1,0 +1,63 @@
+/**
+ * A minimal SMTP server on loopback for the tests (enough for nodemailer without TLS): records each
+ * message's DATA. `port` lets a test start it where the CMS already points, to play a server coming back.
+ */
+import net from 'node:net';
+
+export interface TestSmtp {
+  port: number;
+  /** Each message as received (headers and body, quoted-printable as sent). */
+  messages: string[];
+  close(): Promise<void>;
+}
+
+export function startSmtp(port = 0): Promise<TestSmtp> {
+  const messages: string[] = [];
+  const server = net.createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    let data = '';
+    socket.write('220 localhost ESMTP test\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      let at: number;
+      while ((at = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, at);
+        buffer = buffer.slice(at + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            messages.push(data);
+            data = '';
+            socket.write('250 OK queued\r\n');
+          } else data += `${line}\n`;
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250-localhost\r\n250 8BITMIME\r\n');
+        else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        else socket.write('250 OK\r\n');
+      }
+    });
+    socket.on('error', () => {});
+  });
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () =>
+      resolve({
+        port: (server.address() as net.AddressInfo).port,
+        messages,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    ),
+  );
+}
+
+
+/** A message's text as a person reads it: quoted-printable soft breaks joined and =XX bytes decoded. */
+export function readable(message: string): string {
+  const joined = message.replace(/=\n/g, '');
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+}
