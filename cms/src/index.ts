@@ -7,6 +7,7 @@ import { registerContentGuard } from './platform/content-guard';
 import { registerCoordinateField } from './platform/coordinates';
 import { useWriteAheadLog } from './platform/coordination/tables';
 import { ensureLookupIndexes } from './platform/indexes';
+import { outboxOf, startMailWorker } from './platform/mail';
 import { registerPartnerLink } from './platform/partners';
 import { syncAccess } from './platform/permissions';
 import { registerRebuildHook } from './platform/site/rebuild-hook';
@@ -39,6 +40,7 @@ export default {
     await registerPartnerConditions(strapi);
     await syncAccess(strapi, FEATURES);
     await syncAdminLayouts(strapi, FEATURES);
+    stops.push(startMailWorker(outboxOf(strapi), strapi.log));
     for (const feature of FEATURES) {
       const stop = feature.start?.(strapi);
       if (stop) stops.push(stop);

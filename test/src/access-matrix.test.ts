@@ -17,7 +17,7 @@ type Target = 'own' | 'other';
 
 /** The models a `:model` route is tried on: one of each kind. */
 const NEED_RECORD = 'api::need-record.need-record';
-const MODELS = { [PRACTICE]: 'partner type', [PACT]: 'partner type with stages', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
+const MODELS = { [PRACTICE]: 'partner type', [PACT]: 'partner type with stages', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', 'api::booking.booking': 'private, read-only for the office', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
 const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', [PACT]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization', [NEED_RECORD]: 'municipality' };
 
 /** A need record entered in the admin by `token`'s partner. */

@@ -3,11 +3,17 @@
  * its confirmation page, the booked page with the code and the personal link; the waiting list, a
  * cancellation that offers the seat on, a hold that runs out and passes to the next; bad input and
  * duplicates refused with Italian messages and nothing stored; concurrent bookings that never get more
- * seats than exist. A real Strapi on an empty database of its own (SQLite, and PostgreSQL in that run).
+ * seats than exist; the messages, through a real SMTP listener on loopback that is down at first (the
+ * booking is kept and its message delivered once when the server is back). A real Strapi on an empty
+ * database of its own (SQLite, and PostgreSQL in that run).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCms, type TestCms } from './support/cms.ts';
+import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { freePort } from '@coesione/scripts/lib/ports.ts';
+import { decode, hiddenFields } from './support/bookings.ts';
 import { send as sendRaw } from './support/http.ts';
+import { until } from './support/indexed.ts';
+import { readable, startSmtp, type TestSmtp } from './support/smtp.ts';
 
 const WORKSHOP = 'api::workshop.workshop';
 const BOOKING = 'api::booking.booking';
@@ -16,14 +22,16 @@ const HOLD_HOURS = 1.5 / 3600;
 const logLines: string[] = [];
 
 let cms: TestCms;
+let smtp: TestSmtp | undefined;
+let smtpPort = 0;
+const MAIL_TABLE = 'coesione_mail_outbox';
+const mailTo = (address: string) => (smtp?.messages ?? []).map(readable).filter((m) => m.includes(`To: ${address}`));
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 /** An answer with its page's text decoded (what a person reads); `raw` keeps the markup. */
 async function send(url: string, init: Parameters<typeof sendRaw>[1] = {}) {
   const answer = await sendRaw(url, init);
   return { ...answer, raw: answer.text, text: decode(answer.text) };
 }
-const hiddenFields = (raw: string) => Object.fromEntries([...raw.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, decode(m[2]!)]));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const inDays = (days: number, hour = 17) => {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -63,7 +71,12 @@ const bookings = () => cms.strapi.db.query(BOOKING).findMany({}) as Promise<{ co
 const seatsOf = async (id: string) => (await send(`${cms.url}/api/bookings/seats/${id}`)).json.data as { start: string; free: number; capacity: number }[];
 
 beforeAll(async () => {
-  cms = await startCms({ SUBMISSION_MIN_FILL_MS: String(READ_MS), BOOKING_HOLD_HOURS: String(HOLD_HOURS), BOOKING_RATE_LIMIT: '1000', PUBLIC_URL: '' });
+  smtpPort = await freePort();
+  cms = await startCms({
+    SUBMISSION_MIN_FILL_MS: String(READ_MS), BOOKING_HOLD_HOURS: String(HOLD_HOURS), BOOKING_RATE_LIMIT: '1000',
+    // The mail server is down until the first test starts it on this port.
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_INTERVAL_MS: '150', MAIL_RETRY_MS: '200',
+  });
   const log = cms.strapi.log as unknown as Record<'info' | 'http' | 'warn' | 'error', (message: unknown) => void>;
   for (const level of ['info', 'http', 'warn', 'error'] as const) {
     const original = log[level].bind(log);
@@ -76,6 +89,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cms?.stop();
+  await smtp?.close();
 });
 
 describe('a session with 3 seats', () => {
@@ -95,14 +109,27 @@ describe('a session with 3 seats', () => {
     expect((await send(`${cms.url}/api/bookings/seats/nessunlaboratorio`)).status).toBe(404);
   });
 
-  it('books two seats after a confirmation page, with a code and a personal link', async () => {
+  it('books two seats after a confirmation page, with a code and a personal link, and tells by e-mail once the server is back', async () => {
     const booked = await book(on(person(1, { seats: '2', phone: '0161 123456', accessibility: 'Arrivo con il passeggino' })));
     expect(booked.status, booked.text).toBe(201);
+    // The mail server is down: the booking stands, its message waits in the outbox and is tried again.
+    const queued = () => cms.strapi.db.connection(MAIL_TABLE).where({ to_address: 'persona1@example.org' }).first() as Promise<{ attempts: number; sent_at: unknown; last_error: string | null; body_text: string }>;
+    await until('a failed delivery', async () => ((await queued())?.attempts ?? 0) >= 2, 10_000);
+    expect((await queued()).sent_at).toBeNull();
+    smtp = await startSmtp(smtpPort);
+    await until('the confirmation message', async () => mailTo('persona1@example.org').length > 0, 10_000);
+    await sleep(800);
+    const [message, ...again] = mailTo('persona1@example.org');
+    expect(again, 'delivered once').toEqual([]);
+    expect(message).toContain(codeOf(booked.raw)!);
+    expect(message).toContain(linkOf(booked.raw));
+    expect(await queued()).toMatchObject({ body_text: '' });
     expect(booked.text).toContain('Prenotazione confermata');
     expect(booked.text).toContain('Hai 2 posti');
     expect(booked.headers.get('referrer-policy')).toBe('no-referrer');
     links.a = linkOf(booked.text);
-    expect(links.a).toMatch(/\/api\/bookings\/manage\/[A-Za-z0-9_-]{43}$/);
+    expect(links.a).toMatch(/\/api\/bookings\/manage\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/);
+    expect((await manage(links.a.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 'a link with a wrong signature').toBe(404);
     expect(codeOf(booked.text)).toMatch(/^[2-9A-Z]{6}$/);
     expect((await seatsOf(id))[0]!.free).toBe(1);
     const page = await manage(links.a);
@@ -152,6 +179,7 @@ describe('a session with 3 seats', () => {
     const offered = await manage(links.b!);
     expect(offered.text).toContain('Posto libero da confermare');
     expect(offered.text).toContain('Conferma il posto');
+    await until('the offer by e-mail', async () => mailTo('persona2@example.org').some((m) => m.includes('si è liberato un posto')), 10_000);
     const confirmed = await manage(links.b!, 'conferma');
     expect(confirmed.text).toContain('Il posto è confermato');
     expect((await seatsOf(id))[0]!.free).toBe(0);
@@ -173,6 +201,12 @@ describe('a session with 3 seats', () => {
     expect(late.text).toContain('il tempo per confermarlo è scaduto');
   });
 
+  it('refuses an edit that moves or removes a session with active bookings, in Italian', async () => {
+    const edit = (sessions: string[]) => cms.strapi.documents(WORKSHOP).update({ documentId: id, locale: 'it', data: { sessions: sessions.map((start) => ({ start })) } } as never);
+    await expect(edit([inDays(11), inDays(17)])).rejects.toThrow(/^L'incontro del .* prenotazion[ei] attiv[ae]: non si può spostare né togliere/);
+    await expect(edit([session, inDays(17), inDays(24)])).resolves.toBeTruthy();
+  });
+
   it('keeps the personal link out of the log', () => {
     const tokens = Object.values(links).map((l) => l.split('/').pop()!);
     expect(logLines.some((line) => line.includes('/api/bookings/manage/…'))).toBe(true);
@@ -183,6 +217,33 @@ describe('a session with 3 seats', () => {
   it('is no public API: bookings cannot be listed or read', async () => {
     for (const url of ['/api/bookings', '/api/bookings/1', '/api/booking']) expect((await send(`${cms.url}${url}`)).status).toBe(404);
   });
+});
+
+it('deletes the bookings of sessions older than the retention, and keeps the others', async () => {
+  const { createBookingService } = cmsModule<{ createBookingService(deps: object): { purgeOld(): Promise<number> } }>('features/bookings/service');
+  const old = new Date();
+  old.setUTCMonth(old.getUTCMonth() - 13);
+  await cms.strapi.db.query(BOOKING).create({
+    data: { code: 'VECCH1', state: 'confirmed', seats: 1, name: 'Persona di un anno fa', workshopTitle: 'Vecchio', workshopDocumentId: 'vecchio', sessionStart: old, sessionKey: `vecchio@${old.toISOString()}`, linkNonce: 'n'.repeat(22) },
+  });
+  const before = (await bookings()).length;
+  const service = createBookingService({ strapi: cms.strapi, options: { retentionMonths: 12 }, salt: 'x', baseUrl: () => cms.url });
+  expect(await service.purgeOld()).toBe(1);
+  expect((await bookings()).map((b) => b.name)).not.toContain('Persona di un anno fa');
+  expect((await bookings()).length).toBe(before - 1);
+});
+
+it('reminds who booked a session of tomorrow, once', async () => {
+  const { createBookingService } = cmsModule<{ createBookingService(deps: object): { remind(): Promise<number> } }>('features/bookings/service');
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+  const id = await workshop('Laboratorio di domani per le prenotazioni', 5, [tomorrow]);
+  const booked = await book({ workshop: id, session: tomorrow, ...person(50) });
+  expect(booked.status, booked.text).toBe(201);
+  const service = createBookingService({ strapi: cms.strapi, options: { retentionMonths: 12, holdMs: 1000 }, salt: 'x', baseUrl: () => cms.url });
+  expect(await service.remind()).toBe(1);
+  expect(await service.remind(), 'a second run sends nothing').toBe(0);
+  await until('the reminder', async () => mailTo('persona50@example.org').some((m) => m.includes('ti ricordiamo che domani')), 10_000);
+  expect(mailTo('persona50@example.org').filter((m) => m.includes('ti ricordiamo che domani'))).toHaveLength(1);
 });
 
 it('gives exactly the seats that exist to 30 people booking at once', async () => {

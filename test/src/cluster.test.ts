@@ -7,7 +7,8 @@
  * - the submission limit is one limit, whichever process a request reaches;
  * - 200 publishes spread over both, with B killed and started again midway: the index ends up holding
  *   exactly the published content, each entry at its last version;
- * - a publish on each, close together: one site rebuild, not one per process.
+ * - a publish on each, close together: one site rebuild, not one per process;
+ * - 50 bookings of 10 seats confirmed at once over both: exactly 10 confirmed, 40 on the waiting list.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,6 +18,7 @@ import { documentKey } from '@coesione/search';
 import { DEMO_USERS, seed } from '@coesione/scripts/seed/seed.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
 import { startCmsProcess, type CmsProcess } from '@coesione/scripts/lib/cms-process.ts';
+import { hiddenFields } from './support/bookings.ts';
 import { send, type Answer } from './support/http.ts';
 import { searchIndex, synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
@@ -147,6 +149,30 @@ describe('two CMS processes on one PostgreSQL', () => {
     const claims = await Promise.all(Array.from({ length: 4 }, () => databaseCoordination(() => a.strapi.db.connection, a.strapi.log).claimRun('needs-daily', '2026-12-02')));
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await databaseCoordination(() => a.strapi.db.connection, a.strapi.log).claimRun('needs-daily', '2026-12-03')).toBe(true);
+  });
+
+  it('give exactly the seats that exist to 50 people booking at once over both', async () => {
+    const start = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    const workshop = (await a.strapi.documents('api::workshop.workshop').create({
+      data: { title: 'Officina contesa tra due processi', slug: 'officina-contesa', summary: 'Dieci posti per cinquanta persone.', craft: 'altro', artisanName: 'Mastro di prova', capacity: 10, sessions: [{ start }] },
+      locale: 'it',
+      status: 'published',
+    } as never)) as { documentId: string };
+    // Person i speaks from its own address; `other` sends its request to the other process.
+    const post = (i: number, fields: Record<string, string>, other = false) =>
+      send(`${(i + (other ? 1 : 0)) % 2 === 0 ? a.url : b.url}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.51.101.${i}` }, body: new URLSearchParams(fields).toString() });
+    const people = Array.from({ length: 50 }, (_, i) => ({ workshop: workshop.documentId, session: start, name: `Persona contesa ${i}`, email: `contesa${i}@example.org`, seats: '1', consent: 'on' }));
+    // Each reads the confirmation page from one process and confirms on the other, all at the same moment.
+    const pages = await Promise.all(people.map((fields, i) => post(i, fields)));
+    const confirmations = pages.map((page) => hiddenFields(page.text));
+    await new Promise((r) => setTimeout(r, 3100));
+    const answers = await Promise.all(confirmations.map((fields, i) => post(i, fields, true)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(201));
+    const rows = (await a.strapi.db.query('api::booking.booking').findMany({ where: { workshopDocumentId: workshop.documentId } })) as { state: string }[];
+    expect(rows.filter((row) => row.state === 'confirmed')).toHaveLength(10);
+    expect(rows.filter((row) => row.state === 'waiting')).toHaveLength(40);
+    const seats = await send(`${b.url}/api/bookings/seats/${workshop.documentId}`);
+    expect(seats.json.data[0].free).toBe(0);
   });
 
   it('log B, the production process, as JSON lines with a request id each', () => {

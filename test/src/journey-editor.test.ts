@@ -16,9 +16,12 @@ import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
 import { adminToken, mainText, signIn as signInAs } from './support/admin.ts';
+import { bookSeat } from './support/bookings.ts';
 
 const SUBMISSION = 'api::submission.submission';
 const NEED_RECORD = 'api::need-record.need-record';
+const BOOKING = 'api::booking.booking';
+const WORKSHOP = 'api::workshop.workshop';
 const CM = 'plugin::content-manager.explorer';
 const NOT_ALLOWED_FIELD = 'Non hai i permessi per vedere questo campo';
 const NOT_ALLOWED_PAGE = 'Non hai i permessi per accedere a quel contenuto';
@@ -79,7 +82,7 @@ async function grants(role: Role, action: 'read' | 'update'): Promise<Map<string
 }
 
 beforeAll(async () => {
-  cms = await startSeededCms({ today: new Date() }, {}, { admin: true });
+  cms = await startSeededCms({ today: new Date() }, { SUBMISSION_MIN_FILL_MS: '0' }, { admin: true });
   tokens.editor = await adminToken(cms, DEMO_USERS.editor.email, DEMO_USERS.editor.password);
   tokens.partner = await adminToken(cms, DEMO_USERS.partner.email, DEMO_USERS.partner.password);
   // What a citizen sent from /partecipa/: a report waiting for moderation.
@@ -170,6 +173,35 @@ describe('the Editor moderates a contribution', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'editor-pact-stage.png'), fullPage: true });
   });
 
+  it('marks present, from the workshop\'s panel, the person who shows the code of a booking for today', async () => {
+    // A session later today (Rome), booked on the site by a person.
+    const workshop = (await cms.strapi.documents(WORKSHOP).findFirst({ status: 'published', filters: { capacity: { $gt: 0 } }, populate: { sessions: true } } as never)) as unknown as { documentId: string; title: string; sessions: { start: string; end?: string | null; note?: string | null }[] };
+    const today = new Date(Date.now() + 5 * 60_000).toISOString();
+    const sessions = [...workshop.sessions.map(({ start, end, note }) => ({ start, end, note })), { start: today }];
+    for (const status of ['draft', 'published'] as const) {
+      await cms.strapi.documents(WORKSHOP).update({ documentId: workshop.documentId, locale: 'it', status, data: { sessions } } as never);
+    }
+    const { code } = await bookSeat(cms.url, { workshop: workshop.documentId, session: today, name: 'Carla Presente (dato sintetico)', email: 'carla.presente@example.org', seats: 2 });
+
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${WORKSHOP}/${workshop.documentId}?${LOCALE}`);
+    const panel = page.locator('aside').filter({ hasText: 'Prenotazioni' });
+    await panel.getByText(/2 di \d+ posti prenotati/).waitFor({ timeout: 60_000 });
+    await panel.getByLabel('Codice della prenotazione').fill(code.toLowerCase());
+    await panel.getByRole('button', { name: 'Segna presente' }).click();
+    await panel.getByText('Presente: Carla Presente (dato sintetico) (2 posti).').waitFor();
+    await panel.getByText(/2 presenti/).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'redazione-presenze.png') });
+    // The same code again says so; a code that is nobody's is refused in Italian.
+    await panel.getByLabel('Codice della prenotazione').fill(code);
+    await panel.getByRole('button', { name: 'Segna presente' }).click();
+    await panel.getByText(/era già segnata presente/).waitFor();
+    await panel.getByLabel('Codice della prenotazione').fill('ZZZZZZ');
+    await panel.getByRole('button', { name: 'Segna presente' }).click();
+    await panel.getByText('Nessuna prenotazione con il codice ZZZZZZ tra i laboratori che organizzi.').waitFor();
+    const row = (await cms.strapi.db.query(BOOKING).findOne({ where: { code } })) as { attendedAt: string | null };
+    expect(row.attendedAt).not.toBeNull();
+  });
+
   it('sees on the home page which bodies sent their need records, and which to remind, by name', async () => {
     await page.goto(`${cms.url}/admin`);
     // The seed's synthetic arrival days make some bodies late for the third quarter (due by the 15th).
@@ -186,6 +218,13 @@ describe('every role opens every type it may read', () => {
     const list = await cms.api(`/content-manager/collection-types/${uid}?page=1&pageSize=1`, { token: tokens[role] });
     expect(list.status, `${role} lists ${uid}`).toBe(200);
     if (list.body.results.length > 0) return list.body.results[0].documentId;
+    // Bookings are made by people on the site, never in the admin.
+    if (uid === BOOKING) {
+      const workshop = (await cms.strapi.documents(WORKSHOP).findFirst({ status: 'published', filters: { capacity: { $gt: 0 } }, populate: { sessions: true } } as never)) as unknown as { documentId: string; sessions: { start: string }[] };
+      const session = workshop.sessions.map((s) => s.start).find((start) => Date.parse(start) > Date.now())!;
+      await bookSeat(cms.url, { workshop: workshop.documentId, session: new Date(session).toISOString(), name: 'Persona di prova (dato sintetico)', email: 'sweep@example.org' });
+      return ((await cms.api(`/content-manager/collection-types/${uid}?page=1&pageSize=1`, { token: tokens[role] })).body.results[0] as { documentId: string }).documentId;
+    }
     // The seed writes as nobody: a partner's own entries are the ones it creates.
     const config = await cms.api(`/content-manager/content-types/${uid}/configuration`, { token: tokens[role] });
     const body = uid === NEED_RECORD ? await needRecord() : { [config.body.data.contentType.settings.mainField]: `Prova di ${role}` };

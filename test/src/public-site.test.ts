@@ -1,11 +1,12 @@
 /**
  * The public site as citizens meet it, on one booted stack (support/public-stack.ts: Meilisearch, a Strapi on
- * the seeded demo, the index, one site build, one Chromium), shared by four suites that used to boot their own:
+ * the seeded demo, the index, one site build, one Chromium), shared by the suites below, which used to boot their own:
  *
  * - public/site.ts: the build itself (from the CMS and from a snapshot), pages without JavaScript, feeds,
  *   open data, the need figures and the pact register, and the page checks (reflow, Nu, pa11y);
  * - public/map.ts: the map of places in Chromium;
  * - public/search-ui.ts: the search page, the no-JS results and Meilisearch stopped;
+ * - public/booking-ui.ts: booking a workshop's session on a phone, with and without JavaScript;
  * - public/participation-ui.ts: the participation forms; last, because its pact journey writes and rebuilds.
  *
  * The order of the imports is the order the suites run in. One suite alone: `-t '<its first describe>'`.
@@ -13,4 +14,5 @@
 import './public/site.ts';
 import './public/map.ts';
 import './public/search-ui.ts';
+import './public/booking-ui.ts';
 import './public/participation-ui.ts';

@@ -15,6 +15,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Bell, Calendar, ChartPie, Clock, Feather, Information, Question } from '@strapi/icons';
 import { HELP_PATH } from './coesione/api';
 import { withoutPublishForNonPublishers } from './coesione/publish';
+import { BookingsPanel } from './bookings/BookingsPanel';
 import { ReviewPanel } from './coesione/ReviewPanel';
 import { SitePanel } from './coesione/SitePanel';
 import { IT } from './coesione/translations';
@@ -69,7 +70,7 @@ export default {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the content manager's plugin APIs are not in the admin's public types
     const cm = app.getPlugin('content-manager') as any;
     cm.apis.addDocumentAction(withoutPublishForNonPublishers);
-    cm.apis.addEditViewSidePanel([ReviewPanel, SitePanel]);
+    cm.apis.addEditViewSidePanel([ReviewPanel, SitePanel, BookingsPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', listLabels);
   },
 };

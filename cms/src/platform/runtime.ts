@@ -96,3 +96,9 @@ export function secret(name: SecretName): string {
   if (!value) throw new MissingSecretError(`Coesione CMS: secret ${name} is empty.`);
   return value;
 }
+
+/** The CMS's public address for links in pages and messages: CMS_PUBLIC_URL (server.url), else where it listens. */
+export function cmsBaseUrl(strapi: { config: { get(key: string): unknown } }): string {
+  const configured = String(strapi.config.get('server.url') ?? '').replace(/\/$/, '');
+  return configured || `http://${String(strapi.config.get('server.host') ?? '127.0.0.1')}:${String(strapi.config.get('server.port') ?? 1337)}`;
+}

@@ -464,6 +464,7 @@ export interface ApiBookingBooking extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    attendedAt: Schema.Attribute.DateTime;
     cancelledAt: Schema.Attribute.DateTime;
     code: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -484,6 +485,12 @@ export interface ApiBookingBooking extends Struct.CollectionTypeSchema {
         maxLength: 200;
       }>;
     heldUntil: Schema.Attribute.DateTime;
+    linkNonce: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 22;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -500,6 +507,7 @@ export interface ApiBookingBooking extends Struct.CollectionTypeSchema {
         maxLength: 30;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    remindedAt: Schema.Attribute.DateTime;
     seats: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -521,11 +529,6 @@ export interface ApiBookingBooking extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'waiting'>;
-    tokenHash: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

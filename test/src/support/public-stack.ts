@@ -47,6 +47,11 @@ export const DRAFT_EDIT_WORD = 'cardamomissimo';
 export const RATED = 'orti-sociali-caresana';
 export const PRIVATE_COMMENT = 'Commento riservato alla redazione';
 export const rated = { documentId: '', receipts: [] as string[] };
+/**
+ * bookings: a workshop of 2 seats per session whose sessions are in the future on the real clock (the
+ * CMS takes bookings until a session starts; the demo's dates are relative to SEED_TODAY).
+ */
+export const BOOKABLE = { slug: 'laboratorio-da-prenotare', title: 'Cucire una borsa da un sacco di riso', capacity: 2, sessions: [] as string[] };
 
 async function makeFixtures(): Promise<void> {
   const vercelli = (await cms.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!.documentId;
@@ -59,6 +64,16 @@ async function makeFixtures(): Promise<void> {
   await practices.create({ data: { title: `Bozza ${DRAFT_WORD}`, slug: 'bozza-zafferano', summary: `Mai pubblicata: ${DRAFT_WORD}.` } } as never);
   const published = (await practices.findFirst({ status: 'published', filters: { slug: { $ne: RATED } } } as never)) as { documentId: string; summary: string };
   await practices.update({ documentId: published.documentId, data: { summary: `${published.summary} ${DRAFT_EDIT_WORD}` } } as never);
+
+  const inDays = (days: number) => new Date(Math.ceil(Date.now() / 86_400_000 + days) * 86_400_000 + 16 * 3_600_000).toISOString();
+  BOOKABLE.sessions = [inDays(30), inDays(37)];
+  await cms.strapi.documents('api::workshop.workshop').create({
+    data: {
+      title: BOOKABLE.title, slug: BOOKABLE.slug, summary: 'Un pomeriggio per cucire una borsa della spesa da un sacco di riso, con una sarta del quartiere.', craft: 'sartoria_tessile',
+      artisanName: 'Sarta di prova', capacity: BOOKABLE.capacity, municipalities: [vercelli], sessions: BOOKABLE.sessions.map((start) => ({ start })),
+    },
+    status: 'published',
+  } as never);
 
   // Four ratings through the public endpoint; an editor accepts three of them.
   rated.documentId = ((await practices.findFirst({ filters: { slug: RATED }, status: 'published' } as never)) as { documentId: string }).documentId;

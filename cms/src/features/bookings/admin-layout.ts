@@ -6,9 +6,9 @@ import type { TypeLayout } from '../../platform/admin-layout/declare';
  */
 export const booking: TypeLayout = {
   mainField: 'code',
-  list: ['code', 'state', 'workshopTitle', 'sessionStart', 'seats', 'name'],
+  list: ['code', 'state', 'workshopTitle', 'sessionStart', 'seats', 'name', 'attendedAt'],
   sort: ['sessionStart', 'ASC'],
-  edit: [['code', 'state'], ['workshopTitle', 'sessionStart'], ['seats', 'heldUntil'], ['name'], ['email', 'phone'], ['accessibility'], ['cancelledAt'], ['workshopDocumentId', 'sessionKey']],
+  edit: [['code', 'state'], ['workshopTitle', 'sessionStart'], ['seats', 'heldUntil'], ['name'], ['email', 'phone'], ['accessibility'], ['attendedAt', 'cancelledAt'], ['remindedAt'], ['workshopDocumentId', 'sessionKey'], ['linkNonce', 'contactHash']],
   fields: {
     code: { label: 'Codice', description: 'Il codice che la persona mostra all’ingresso. Es. K7M2QX', readOnly: true },
     state: { label: 'Stato', description: 'Confermata, in lista d’attesa, posto offerto da confermare, annullata o offerta scaduta. Es. Confermata', readOnly: true },
@@ -22,8 +22,11 @@ export const booking: TypeLayout = {
     phone: { label: 'Telefono (riservato)', description: 'Per gli avvisi sulla prenotazione: non compare mai sul sito. Es. 0161 123456', readOnly: true },
     accessibility: { label: 'Esigenze di accessibilità', description: 'Quello che la persona ha chiesto per partecipare. Es. «Arrivo in sedia a rotelle»', readOnly: true },
     heldUntil: { label: 'Posto riservato fino a', description: 'Per un posto offerto dalla lista d’attesa: entro quando confermarlo. Es. 14/01/2027 10:00', readOnly: true },
+    attendedAt: { label: 'Presente il', description: 'Quando è stata segnata la presenza, con il codice mostrato all’ingresso. Es. 12/01/2027 17:35', readOnly: true },
+    remindedAt: { label: 'Promemoria inviato il', description: 'Il promemoria del giorno prima, se la persona ha lasciato l’e-mail. Es. 11/01/2027 09:00', readOnly: true },
     cancelledAt: { label: 'Annullata il', description: 'Quando la prenotazione è stata annullata. Es. 10/01/2027 09:12', readOnly: true },
-    tokenHash: { label: 'Impronta del link personale', hidden: true },
-    contactHash: { label: 'Impronta del contatto', hidden: true },
+    // Keyed hashes the server compares: nobody reads them.
+    linkNonce: { label: 'Parte pubblica del link personale', description: 'Da sola non apre la prenotazione: il link vero lo conosce soltanto la persona. Es. q3Jx…', readOnly: true, hidden: true },
+    contactHash: { label: 'Impronta del contatto', description: 'Serve a riconoscere una seconda prenotazione della stessa persona, senza rileggere il contatto. Es. 9f2c…', readOnly: true, hidden: true },
   },
 };

@@ -11,6 +11,8 @@ export interface BookingOptions {
   /** A confirmation page sent back sooner than this was not read by a person. */
   minReadMs: number;
   confirmTtlMs: number;
+  /** Bookings of sessions older than this are deleted (the attendance a certificate needs will be kept apart). */
+  retentionMonths: number;
   siteUrl: string;
 }
 
@@ -21,6 +23,7 @@ export function bookingOptions(env: NodeJS.ProcessEnv = process.env): BookingOpt
     rateWindowMs: envNumber(env.BOOKING_RATE_WINDOW_MS, 600_000),
     minReadMs: envNumber(env.SUBMISSION_MIN_FILL_MS, 3000),
     confirmTtlMs: 2 * 60 * 60 * 1000,
+    retentionMonths: envNumber(env.BOOKING_RETENTION_MONTHS, 12),
     siteUrl: siteUrl(env),
   };
 }

@@ -14,6 +14,8 @@ export interface SeatCounter {
   take(key: string, seats: number, capacity: number): Promise<boolean>;
   /** Gives `seats` back at `key`. */
   release(key: string, seats: number): Promise<void>;
+  /** Drops the counters of past sessions. */
+  forget(keys: readonly string[]): Promise<void>;
   /** Seats taken per key (0 for a key never booked). */
   taken(keys: readonly string[]): Promise<Map<string, number>>;
 }
@@ -36,6 +38,10 @@ export function seatCounter(knex: () => Knex): SeatCounter {
     async release(key, seats) {
       await ready();
       await knex()(SEATS_TABLE).where('session_key', key).andWhere('taken', '>=', seats).decrement('taken', seats);
+    },
+    async forget(keys) {
+      await ready();
+      if (keys.length > 0) await knex()(SEATS_TABLE).whereIn('session_key', [...keys]).delete();
     },
     async taken(keys) {
       await ready();

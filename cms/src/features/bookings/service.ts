@@ -7,9 +7,12 @@
  */
 import crypto from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { ACTIVE_BOOKING_STATES, BOOKING_CODE_ALPHABET, sessionKey, uidOf, type BookingState } from '@coesione/model';
+import { ACTIVE_BOOKING_STATES, BOOKING_CODE_ALPHABET, normalizeBookingCode, romeDay, sessionKey, uidOf, type BookingState } from '@coesione/model';
 import { isUniqueViolation } from '../../platform/coordination/tables';
+import { outboxOf, type Outbox } from '../../platform/mail';
 import { ConfirmTokens, contentHash, memoryLimiter, memoryTokens, type Limiter, type TokenLedger } from '../../platform/security';
+import type { AttendanceAnswer, SessionSummary } from './contract';
+import { bookingMessage, type BookingTopic } from './messages';
 import type { BookingOptions } from './options';
 import { seatCounter, type SeatCounter } from './seats';
 import { summary, validateBooking, type BookingInput, type FieldError } from './validation';
@@ -42,7 +45,7 @@ export interface BookingView {
 export type BookResult =
   | { outcome: 'invalid'; errors: FieldError[]; message: string }
   | { outcome: 'confirm'; input: BookingInput; session: BookableSession; token: string }
-  | { outcome: 'booked'; state: 'confirmed' | 'waiting'; code: string; secret: string; session: BookableSession; seats: number }
+  | { outcome: 'booked'; state: 'confirmed' | 'waiting'; code: string; link: string; session: BookableSession; seats: number }
   | { outcome: 'rate-limited'; retryAfterMs: number };
 
 export type ManageResult = { outcome: 'done'; view: BookingView } | { outcome: 'refused'; view: BookingView; message: string } | { outcome: 'unknown' };
@@ -59,11 +62,14 @@ interface Row {
   state: BookingState;
   seats: number;
   name: string;
+  email: string | null;
+  linkNonce: string;
   workshopTitle: string;
   workshopDocumentId: string;
   sessionStart: string;
   sessionKey: string;
   heldUntil: string | null;
+  attendedAt: string | null;
   createdAt: string;
 }
 
@@ -73,13 +79,16 @@ export interface BookingServiceDeps {
   /** Signs confirmation tokens and keys the contact hash (SUBMISSION_SALT). */
   salt: string;
   seats?: SeatCounter;
+  /** Where messages are queued (the CMS's outbox by default). */
+  outbox?: Outbox;
+  /** The CMS's public address, for the personal link in pages and messages. */
+  baseUrl: () => string;
   limiter?: Limiter;
   tokens?: TokenLedger;
   now?: () => number;
 }
 
 const invalid = (errors: FieldError[], message = summary(errors)) => ({ outcome: 'invalid' as const, errors, message });
-const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
 
 function newCode(): string {
   const bytes = crypto.randomBytes(6);
@@ -91,12 +100,26 @@ export function createBookingService({
   options,
   salt,
   seats = seatCounter(() => strapi.db.connection),
+  outbox = outboxOf(strapi),
+  baseUrl,
   now = Date.now,
   limiter = memoryLimiter({ limit: options.rateLimit, windowMs: options.rateWindowMs }, now),
   tokens = memoryTokens(),
 }: BookingServiceDeps) {
   const confirmations = new ConfirmTokens(salt, { minAgeMs: options.minReadMs, ttlMs: options.confirmTtlMs }, tokens);
   const query = () => strapi.db.query(BOOKING);
+
+  // The personal link: a random nonce (stored) and its MAC under the salt (not stored). The server can write
+  // the link again for a message; the database alone cannot.
+  const mac = (nonce: string) => crypto.createHmac('sha256', salt).update(`booking-link\n${nonce}`).digest('base64url').slice(0, 22);
+  const linkOf = (nonce: string) => `${baseUrl()}/api/bookings/manage/${nonce}.${mac(nonce)}`;
+
+  /** Queues a booking's message when the person left an e-mail. */
+  async function tell(topic: BookingTopic, row: Pick<Row, 'email' | 'name' | 'workshopTitle' | 'sessionStart' | 'seats' | 'code' | 'linkNonce'>, heldUntil?: Date) {
+    if (!row.email) return;
+    const facts = { to: row.email, name: row.name, title: row.workshopTitle, start: new Date(row.sessionStart).toISOString(), seats: row.seats, code: row.code, link: linkOf(row.linkNonce) };
+    await outbox.queue(bookingMessage(topic, heldUntil ? { ...facts, heldUntil: heldUntil.toISOString() } : facts));
+  }
   const contactKey = (kind: string, value: string) => crypto.createHmac('sha256', salt).update(`booking-contact\n${kind}\n${value}`).digest('hex');
   /** Keyed hashes of the person's e-mail and phone (each alone is enough to spot a second booking); the first is stored. */
   const contactHashes = (input: BookingInput) => [
@@ -125,9 +148,10 @@ export function createBookingService({
     cancellable: (ACTIVE_BOOKING_STATES as readonly string[]).includes(row.state) && Date.parse(row.sessionStart) > now(),
   });
 
-  const rowByToken = async (secret: unknown): Promise<Row | undefined> => {
-    if (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
-    return ((await query().findOne({ where: { tokenHash: sha256(secret) } })) as Row | null) ?? undefined;
+  const rowByToken = async (token: unknown): Promise<Row | undefined> => {
+    const match = typeof token === 'string' ? /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/.exec(token) : null;
+    if (!match || !crypto.timingSafeEqual(Buffer.from(mac(match[1]!)), Buffer.from(match[2]!))) return undefined;
+    return ((await query().findOne({ where: { linkNonce: match[1] } })) as Row | null) ?? undefined;
   };
 
   /** Moves a booking from one state to another if it is still in it; true when this call moved it. */
@@ -142,8 +166,12 @@ export function createBookingService({
     for (const row of waiting) {
       if (!(await seats.take(key, row.seats, capacity))) continue;
       const heldUntil = new Date(now() + options.holdMs);
-      if (!(await move(row.id, 'waiting', { state: 'offered', heldUntil }))) await seats.release(key, row.seats);
-      else strapi.log.info(`bookings: a seat at a session was offered to the waiting list (booking ${row.id})`);
+      if (!(await move(row.id, 'waiting', { state: 'offered', heldUntil }))) {
+        await seats.release(key, row.seats);
+        continue;
+      }
+      strapi.log.info(`bookings: a seat at a session was offered to the waiting list (booking ${row.id})`);
+      await tell('offered', row, heldUntil);
     }
   }
 
@@ -174,19 +202,18 @@ export function createBookingService({
     return { outcome: 'valid', input, session };
   }
 
-  async function store(input: BookingInput, session: BookableSession, state: 'confirmed' | 'waiting'): Promise<{ code: string; secret: string }> {
-    const secret = crypto.randomBytes(32).toString('base64url');
+  async function store(input: BookingInput, session: BookableSession, state: 'confirmed' | 'waiting'): Promise<Row> {
+    const linkNonce = crypto.randomBytes(16).toString('base64url');
     for (let attempt = 0; ; attempt++) {
       const code = newCode();
       try {
-        await query().create({
+        return (await query().create({
           data: {
             code, state, seats: input.seats, name: input.name, email: input.email ?? null, phone: input.phone ?? null, accessibility: input.accessibility ?? null,
             workshopTitle: session.title, workshopDocumentId: session.workshop, sessionStart: session.start, sessionKey: session.key,
-            tokenHash: sha256(secret), contactHash: contactHashes(input)[0],
+            linkNonce, contactHash: contactHashes(input)[0],
           },
-        });
-        return { code, secret };
+        })) as Row;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 4) throw error;
       }
@@ -206,8 +233,9 @@ export function createBookingService({
         const { input, session } = checked;
         const state = (await seats.take(session.key, input.seats, session.capacity)) ? 'confirmed' : 'waiting';
         try {
-          const { code, secret } = await store(input, session, state);
-          booked = { outcome: 'booked', state, code, secret, session, seats: input.seats };
+          const row = await store(input, session, state);
+          booked = { outcome: 'booked', state, code: row.code, link: linkOf(row.linkNonce), session, seats: input.seats };
+          await tell(state, row);
         } catch (error) {
           if (state === 'confirmed') await seats.release(session.key, input.seats);
           throw error;
@@ -219,6 +247,9 @@ export function createBookingService({
         if (!booked) await slot.release();
       }
     },
+
+    /** The personal link of a booking's page. */
+    linkOf,
 
     async view(secret: unknown): Promise<BookingView | undefined> {
       const row = await rowByToken(secret);
@@ -232,6 +263,7 @@ export function createBookingService({
       if (!(await move(row.id, row.state, { state: 'cancelled', cancelledAt: new Date(now()), heldUntil: null }))) return this.cancel(secret);
       if (row.state !== 'waiting') await free(row);
       strapi.log.info(`bookings: booking ${row.id} was cancelled by its link`);
+      await tell('cancelled', row);
       return { outcome: 'done', view: viewOf({ ...row, state: 'cancelled', heldUntil: null }) };
     },
 
@@ -245,6 +277,67 @@ export function createBookingService({
       return { outcome: 'done', view: viewOf({ ...row, state: 'confirmed', heldUntil: null }) };
     },
 
+    /** Deletes the bookings of sessions older than BOOKING_RETENTION_MONTHS, and their seat counters; returns how many. */
+    async purgeOld(): Promise<number> {
+      const before = new Date(now());
+      before.setUTCMonth(before.getUTCMonth() - options.retentionMonths);
+      const old = (await query().findMany({ where: { sessionStart: { $lt: before } }, select: ['id', 'sessionKey'] })) as Pick<Row, 'id' | 'sessionKey'>[];
+      if (old.length === 0) return 0;
+      await query().deleteMany({ where: { id: { $in: old.map((r) => r.id) } } });
+      await seats.forget([...new Set(old.map((r) => r.sessionKey))]);
+      return old.length;
+    },
+
+    /**
+     * Marks present the booking whose code a person shows, on the day of its session (Rome). `mayMark`
+     * says whether the caller organises that workshop (a partner only its own).
+     */
+    async attend(code: unknown, mayMark: (workshopDocumentId: string) => Promise<boolean>): Promise<AttendanceAnswer> {
+      const normalized = normalizeBookingCode(code);
+      if (!normalized) return { outcome: 'refused', message: 'Il codice ha 6 caratteri, lettere e cifre (es. K7M2QX): controlla di averlo scritto per intero.' };
+      const row = (await query().findOne({ where: { code: normalized } })) as Row | null;
+      if (!row || !(await mayMark(row.workshopDocumentId))) return { outcome: 'refused', message: `Nessuna prenotazione con il codice ${normalized} tra i laboratori che organizzi.` };
+      if (row.state !== 'confirmed') return { outcome: 'refused', message: `La prenotazione ${normalized} non è confermata (stato: ${row.state === 'waiting' ? "in lista d'attesa" : row.state === 'offered' ? 'posto offerto, non ancora confermato' : row.state === 'cancelled' ? 'annullata' : 'offerta scaduta'}).` };
+      if (romeDay(new Date(row.sessionStart)) !== romeDay(new Date(now()))) return { outcome: 'refused', message: `La prenotazione ${normalized} è per l'incontro del ${new Date(row.sessionStart).toLocaleDateString('it-IT', { day: 'numeric', month: 'long', timeZone: 'Europe/Rome' })}: la presenza si segna il giorno dell'incontro.` };
+      if (row.attendedAt) return { outcome: 'already', name: row.name, seats: row.seats, attendedAt: new Date(row.attendedAt).toISOString() };
+      const { count } = (await query().updateMany({ where: { id: row.id, attendedAt: { $null: true } }, data: { attendedAt: new Date(now()) } })) as { count: number };
+      if (count !== 1) return this.attend(code, mayMark);
+      return { outcome: 'marked', name: row.name, seats: row.seats, workshopTitle: row.workshopTitle, sessionStart: new Date(row.sessionStart).toISOString() };
+    },
+
+    /** A workshop's sessions from today on, with their counts (no names): the organiser's view in the admin. */
+    async summary(workshop: string): Promise<SessionSummary[]> {
+      const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as { capacity?: number | null; sessions?: { start: string }[] } | null;
+      const today = romeDay(new Date(now()));
+      const sessions = (entry?.sessions ?? []).filter((s) => romeDay(new Date(s.start)) >= today).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start) }));
+      const rows = sessions.length === 0 ? [] : ((await query().findMany({ where: { sessionKey: { $in: sessions.map((s) => s.key) } }, select: ['sessionKey', 'state', 'seats', 'attendedAt'] })) as Row[]);
+      return sessions.map((s) => {
+        const mine = rows.filter((r) => r.sessionKey === s.key);
+        const seatsOf = (list: Row[]) => list.reduce((n, r) => n + r.seats, 0);
+        return {
+          start: s.start,
+          capacity: entry?.capacity ?? 0,
+          taken: seatsOf(mine.filter((r) => r.state === 'confirmed' || r.state === 'offered')),
+          waiting: mine.filter((r) => r.state === 'waiting').length,
+          present: seatsOf(mine.filter((r) => r.state === 'confirmed' && r.attendedAt)),
+        };
+      });
+    },
+
+    /** Sends the reminder of tomorrow's sessions (Rome) to who booked with an e-mail, once each; returns how many. */
+    async remind(): Promise<number> {
+      const tomorrow = romeDay(new Date(now() + 86_400_000));
+      const soon = (await query().findMany({ where: { state: 'confirmed', remindedAt: { $null: true }, sessionStart: { $gt: new Date(now()), $lt: new Date(now() + 2 * 86_400_000) } } })) as Row[];
+      let sent = 0;
+      for (const row of soon.filter((r) => romeDay(new Date(r.sessionStart)) === tomorrow)) {
+        const { count } = (await query().updateMany({ where: { id: row.id, remindedAt: { $null: true } }, data: { remindedAt: new Date(now()) } })) as { count: number };
+        if (count !== 1) continue;
+        await tell('reminder', row);
+        sent++;
+      }
+      return sent;
+    },
+
     /** Ends the holds that ran out and offers their seats on; returns how many ended. */
     async expireHolds(): Promise<number> {
       const due = (await query().findMany({ where: { state: 'offered', heldUntil: { $lt: new Date(now()) } } })) as Row[];
@@ -252,6 +345,7 @@ export function createBookingService({
       for (const row of due) {
         if (!(await move(row.id, 'offered', { state: 'expired', heldUntil: null }))) continue;
         ended++;
+        await tell('expired', row);
         await free(row);
       }
       return ended;

@@ -16,6 +16,7 @@ import { isRecord, type MiddlewareHost } from '../../platform/published-change';
 import type { Review } from './contract';
 import { editorQueue, partnerQueue } from './queue';
 import { NOTE_MAX, reviewState } from './state';
+import { adminUserId } from '../../platform/access/admin-user';
 
 type Handler = (ctx: Context) => Promise<void>;
 interface Route {
@@ -25,11 +26,6 @@ interface Route {
   config: { policies: string[] };
 }
 
-const userId = (ctx: Context): number => {
-  const user = ctx.state.user as { id?: number } | undefined;
-  if (!user?.id) throw new errors.UnauthorizedError('Accedi al pannello per continuare.');
-  return user.id;
-};
 
 /** The UID of a partner type named by `:type`, or a 404. */
 function proposalUidOr404(type: string): UID.ContentType {
@@ -64,7 +60,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
       path: '/coesione/queue',
       config: auth,
       async handler(ctx) {
-        const id = userId(ctx);
+        const id = adminUserId(ctx);
         ctx.body = (await isPartner(strapi, id)) ? await partnerQueue(strapi, await partnerOrganization(strapi, id)) : await editorQueue(strapi);
       },
     },
@@ -73,7 +69,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
       path: '/coesione/review/:type/:documentId',
       config: auth,
       async handler(ctx) {
-        const id = userId(ctx);
+        const id = adminUserId(ctx);
         const { type, documentId } = ctx.params as { type: string; documentId: string };
         const uid = proposalUidOr404(type);
         const row = await draftOf(strapi, uid, documentId);
@@ -96,7 +92,7 @@ export function reviewRoutes(strapi: Core.Strapi): Route[] {
       path: '/coesione/review/:type/:documentId/return',
       config: auth,
       async handler(ctx) {
-        const id = userId(ctx);
+        const id = adminUserId(ctx);
         if (await isPartner(strapi, id)) throw new errors.PolicyError('Solo la redazione può rimandare una proposta.');
         const { type, documentId } = ctx.params as { type: string; documentId: string };
         const uid = proposalUidOr404(type);

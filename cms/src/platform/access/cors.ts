@@ -5,8 +5,8 @@
  */
 import type { Context } from 'koa';
 
-/** The routes the islands call: participation (forms, receipt status, ratings), the search's fallback. */
-const BROWSER_ROUTES = [/^\/api\/submissions$/, /^\/api\/submissions\/status(\/[^/]+)?$/, /^\/api\/ratings$/, /^\/api\/cerca$/];
+/** The routes the islands call: participation (forms, receipt status, ratings), the search's fallback, a workshop's free seats. */
+const BROWSER_ROUTES = [/^\/api\/submissions$/, /^\/api\/submissions\/status(\/[^/]+)?$/, /^\/api\/ratings$/, /^\/api\/cerca$/, /^\/api\/bookings\/seats\/[^/]+$/];
 
 export const isBrowserRoute = (path: string): boolean => BROWSER_ROUTES.some((route) => route.test(path));
 

@@ -191,6 +191,8 @@ export const ROUTE_POLICY: RouteRule[] = [
   { routes: ['GET /admin/coesione/queue'], ...signedIn('own'), why: 'The home page’s queue: an editor’s work, or only the partner’s own organisation’s proposals.' },
   { routes: ['GET /admin/coesione/review/:type/:documentId'], ...signedIn('own'), why: 'Where a proposal stands and the editor’s note: a partner only on its own organisation’s entries (403 otherwise).' },
   { routes: ['POST /admin/coesione/review/:type/:documentId/return'], ...signedIn('deny'), why: 'Sending a partner’s draft back with a note: editors only.' },
+  { routes: ['GET /admin/coesione/bookings/workshop/:documentId'], ...signedIn('own'), why: 'A workshop’s sessions with seats taken, waiting and present (counts, no names): a partner only for its organisation’s workshops (403 otherwise).' },
+  { routes: ['POST /admin/coesione/bookings/attendance'], ...signedIn('allow'), why: 'Marking present by the code a person shows: a partner only on its organisation’s workshops (another’s code answers as unknown).' },
 
   // ── The «Sul sito» panel of the edit view (cms/src/platform/site/) ──
   { routes: ['GET /admin/coesione/site'], ...signedIn('allow'), why: 'The public site’s URL and when it was last asked to rebuild: public facts, no entry, no identity.' },

@@ -10,7 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { secret } from '../../../platform/runtime';
+import { cmsBaseUrl, secret } from '../../../platform/runtime';
 import { clientHash, databaseLimiter, databaseTokens } from '../../../platform/security';
 import { bookedPage, confirmPage, errorsPage, managePage, messagePage, workshopUrl } from '../../../features/bookings/html';
 import { bookingOptions } from '../../../features/bookings/options';
@@ -26,10 +26,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     salt,
     limiter: databaseLimiter(db, 'booking', { limit: options.rateLimit, windowMs: options.rateWindowMs }),
     tokens: databaseTokens(db),
+    baseUrl: () => cmsBaseUrl(strapi),
   });
-  // The personal link is kept and reopened later: absolute, on the CMS's public address (server.url), else
-  // on the address the request came to.
-  const manageUrl = (ctx: Context, token: string) => `${((strapi.config.get('server.url') as string | undefined) || ctx.origin).replace(/\/$/, '')}/api/bookings/manage/${token}`;
+  const manageUrl = (token: string) => `${cmsBaseUrl(strapi)}/api/bookings/manage/${token}`;
 
   /** An Italian page, never cached, never indexed, and never telling the next site the address (it holds the token). */
   const html = (ctx: Context, status: number, body: string) => {
@@ -47,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await service[action](token);
     if (result.outcome === 'unknown') return html(ctx, 404, messagePage('Prenotazione non trovata', 'Questo link non corrisponde a nessuna prenotazione: controlla di averlo copiato per intero.', options.siteUrl));
     const done = action === 'cancel' ? 'La prenotazione è annullata: grazie di averlo detto, il posto passa a chi aspetta.' : 'Il posto è confermato: ti aspettiamo.';
-    html(ctx, result.outcome === 'done' ? 200 : 409, managePage(result.view, manageUrl(ctx, token), `${options.siteUrl}/laboratori/`, result.outcome === 'done' ? done : result.message));
+    html(ctx, result.outcome === 'done' ? 200 : 409, managePage(result.view, manageUrl(token), `${options.siteUrl}/laboratori/`, result.outcome === 'done' ? done : result.message));
   }
 
   return {
@@ -64,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         case 'confirm':
           return html(ctx, 200, confirmPage(result.input, result.session, result.token, workshopUrl(options.siteUrl, result.session.slug)));
         case 'booked':
-          return html(ctx, 201, bookedPage(result, manageUrl(ctx, result.secret), workshopUrl(options.siteUrl, result.session.slug)));
+          return html(ctx, 201, bookedPage(result, result.link, workshopUrl(options.siteUrl, result.session.slug)));
       }
     },
 
@@ -85,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service.expireHolds();
       const view = await service.view(token);
       if (!view) return html(ctx, 404, messagePage('Prenotazione non trovata', 'Questo link non corrisponde a nessuna prenotazione: controlla di averlo copiato per intero.', options.siteUrl));
-      html(ctx, 200, managePage(view, manageUrl(ctx, token), `${options.siteUrl}/laboratori/`));
+      html(ctx, 200, managePage(view, manageUrl(token), `${options.siteUrl}/laboratori/`));
     },
 
     cancel: (ctx: Context) => manageResult(ctx, 'cancel'),

@@ -1,0 +1,24 @@
+/**
+ * What the admin's booking panel (cms/src/admin/bookings/) reads from routes.ts. The server answers by
+ * these types and the admin bundle imports them, so the two cannot drift apart.
+ *
+ * Imported by the admin bundle too: nothing here may import server code.
+ */
+
+/** `GET /admin/coesione/bookings/workshop/:documentId`: one entry per session still to come or of today. */
+export interface SessionSummary {
+  start: string;
+  capacity: number;
+  /** Seats of confirmed bookings (and seats offered, held for someone on the list). */
+  taken: number;
+  /** Bookings on the waiting list. */
+  waiting: number;
+  /** Seats of bookings marked present. */
+  present: number;
+}
+
+/** `POST /admin/coesione/bookings/attendance` `{ code }`: who the code belongs to, once marked. */
+export type AttendanceAnswer =
+  | { outcome: 'marked'; name: string; seats: number; workshopTitle: string; sessionStart: string }
+  | { outcome: 'already'; name: string; seats: number; attendedAt: string }
+  | { outcome: 'refused'; message: string };

@@ -1,0 +1,49 @@
+/**
+ * The messages a booking sends, in Italian, plain text and the same in simple HTML, with no tracking:
+ * confirmed, on the waiting list, a seat offered from the list, cancelled, an offer run out, the reminder
+ * the day before. Each carries
+ * the personal link; none carries more about the person than their name.
+ */
+import type { Message } from '../../platform/mail';
+import { escapeHtml } from '../../platform/html';
+
+export type BookingTopic = 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'expired' | 'reminder';
+
+export interface MessageFacts {
+  to: string;
+  name: string;
+  title: string;
+  start: string;
+  seats: number;
+  code: string;
+  link: string;
+  heldUntil?: string;
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString('it-IT', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
+const seats = (n: number) => (n === 1 ? '1 posto' : `${n} posti`);
+
+function lines(topic: BookingTopic, f: MessageFacts): { subject: string; body: string[] } {
+  const session = `«${f.title}», ${when(f.start)}`;
+  switch (topic) {
+    case 'confirmed':
+      return { subject: `Prenotazione confermata: ${f.title}`, body: [`hai ${seats(f.seats)} a ${session}.`, `Il tuo codice, da mostrare all'ingresso, è ${f.code}.`] };
+    case 'waiting':
+      return { subject: `In lista d'attesa: ${f.title}`, body: [`l'incontro ${session} è completo: sei in lista d'attesa per ${seats(f.seats)}.`, 'Se si libera un posto ti scriviamo: avrai un tempo per confermarlo.'] };
+    case 'offered':
+      return { subject: `Si è liberato un posto: ${f.title}`, body: [`si è liberato un posto a ${session}.`, `Confermalo entro ${when(f.heldUntil ?? f.start)} dalla pagina della prenotazione; poi passa al successivo in lista.`] };
+    case 'cancelled':
+      return { subject: `Prenotazione annullata: ${f.title}`, body: [`la tua prenotazione a ${session} è annullata.`, 'Grazie di averlo detto: il posto passa a chi aspetta.'] };
+    case 'reminder':
+      return { subject: `Domani: ${f.title}`, body: [`ti ricordiamo che domani hai ${seats(f.seats)} a ${session}.`, `Il tuo codice, da mostrare all'ingresso, è ${f.code}. Se non puoi venire, annulla dal link qui sotto: il posto passa a chi aspetta.`] };
+    case 'expired':
+      return { subject: `Posto non confermato: ${f.title}`, body: [`il posto offerto a ${session} non è stato confermato in tempo ed è passato al successivo in lista.`, 'Puoi prenotare di nuovo dalla pagina del laboratorio.'] };
+  }
+}
+
+export function bookingMessage(topic: BookingTopic, facts: MessageFacts): Message {
+  const { subject, body } = lines(topic, facts);
+  const text = [`Ciao ${facts.name},`, '', ...body, '', `La tua prenotazione (per vederla o annullarla): ${facts.link}`, '', 'Distretto della coesione sociale di Vercelli'].join('\n');
+  const html = `<p>Ciao ${escapeHtml(facts.name)},</p>\n${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}\n<p><a href="${escapeHtml(facts.link)}">La tua prenotazione</a> (per vederla o annullarla)</p>\n<p>Distretto della coesione sociale di Vercelli</p>`;
+  return { to: facts.to, subject, text, html, topic: `booking:${topic}` };
+}
