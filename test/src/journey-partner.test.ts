@@ -6,7 +6,8 @@
  *   relations available»: the organisation was the seed's, and the Partner read only what it created),
  *   adds a cover through the media library, saves, and finds the draft in «Le tue proposte»;
  * - its pact list shows the pact its organisation is a party to (it read «Nessuna voce»), read-only;
- * - a Partner of another organisation sees neither that draft nor that pact.
+ * - a Partner of another organisation sees neither that draft nor that pact;
+ * - at the door of its own workshop it marks present by code whoever booked; another partner cannot.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startSeededCms, type TestCms } from './support/cms.ts';
 import { adminToken, mainText, signIn } from './support/admin.ts';
+import { bookSeat } from './support/bookings.ts';
 
 const PRACTICE = TYPES.practice.uid;
 const PACT = TYPES.pact.uid;
@@ -157,5 +159,41 @@ describe('a partner with its own organisation and its own pacts', () => {
     const picker = await cms.api(`/content-manager/relations/${PRACTICE}/promoters?locale=it`, { token: tokens.partnerB });
     expect(picker.status).toBe(200);
     expect(picker.body.results.map((r: { name?: string }) => r.name)).toEqual(['ODV Voci Amiche']);
+  });
+});
+
+describe('a partner at the door of its own workshop', () => {
+  const WORKSHOP = TYPES.workshop.uid;
+
+  it('marks present by code whoever booked its workshop for today, and another partner cannot', async () => {
+    // Its workshop, proposed from the admin with room for 6 and a session later today, then published by the office.
+    const today = new Date(Date.now() + 5 * 60_000).toISOString();
+    const created = await cms.api(`/content-manager/collection-types/${WORKSHOP}?locale=it`, {
+      method: 'POST',
+      token: tokens.partner,
+      body: { title: 'Riparare le sedie impagliate insieme', slug: 'riparare-sedie-impagliate-insieme', summary: 'Un pomeriggio per rimettere in sesto una sedia.', craft: 'restauro_mobili', artisanName: 'Maestra impagliatrice', capacity: 6, sessions: [{ start: today }] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const workshopId = created.body.data.documentId as string;
+    await cms.strapi.documents(WORKSHOP).publish({ documentId: workshopId, locale: 'it' } as never);
+    const { code } = await bookSeat(cms.url, { workshop: workshopId, session: today, name: 'Dario Presente (dato sintetico)', email: 'dario.presente@example.org' }, 3100);
+
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await signIn(cms, context, DEMO_USERS.partner);
+      await page.goto(`${cms.url}/admin/content-manager/collection-types/${WORKSHOP}/${workshopId}?plugins[i18n][locale]=it`);
+      const panel = page.locator('aside').filter({ hasText: 'Prenotazioni' });
+      await panel.getByText('1 di 6 posti prenotati').waitFor({ timeout: 60_000 });
+      await panel.getByLabel('Codice della prenotazione').fill(code);
+      await panel.getByLabel('Codice della prenotazione').press('Enter');
+      await panel.getByText('Presente: Dario Presente (dato sintetico) (1 posto).').waitFor();
+      await page.screenshot({ path: new URL('ente-presenze.png', SCREENSHOTS).pathname });
+    } finally {
+      await context.close();
+    }
+    // Another organisation's partner: the counts are refused, the code is as unknown.
+    expect((await cms.api(`/admin/coesione/bookings/workshop/${workshopId}`, { token: tokens.partnerB })).status).toBe(403);
+    const other = await cms.api('/admin/coesione/bookings/attendance', { method: 'POST', token: tokens.partnerB, body: { code } });
+    expect(other.body).toEqual({ outcome: 'refused', message: `Nessuna prenotazione con il codice ${code} tra i laboratori che organizzi.` });
   });
 });
