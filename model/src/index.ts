@@ -6,6 +6,7 @@ export * from './needs.js';
 export * from './need-crosswalk.js';
 export * from './pacts.js';
 export * from './bookings.js';
+export * from './ical.js';
 export * from './coordinates.js';
 export * from './csv.js';
 export * from './site.js';

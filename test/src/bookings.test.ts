@@ -131,7 +131,13 @@ describe('a session with 3 seats', () => {
     expect(links.a).toMatch(/\/api\/bookings\/manage\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/);
     expect((await manage(links.a.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 'a link with a wrong signature').toBe(404);
     expect(codeOf(booked.text)).toMatch(/^[2-9A-Z]{6}$/);
+    expect(booked.raw, 'the code as a QR for the door').toContain(`<svg role="img" aria-label="Codice QR della prenotazione ${codeOf(booked.raw)}"`);
     expect((await seatsOf(id))[0]!.free).toBe(1);
+    const calendar = await send(`${links.a}/calendario.ics`);
+    expect(calendar.headers.get('content-type')).toContain('text/calendar');
+    expect(calendar.text).toContain('SUMMARY:Bici in ordine per le prenotazioni');
+    expect(calendar.text).toMatch(/DTSTART;TZID=Europe\/Rome:\d{8}T\d{6}/);
+    expect(calendar.text).not.toContain('Persona di prova');
     const page = await manage(links.a);
     expect(page.text).toContain('Confermata');
     expect(page.text).toContain(codeOf(booked.text)!);
@@ -175,6 +181,7 @@ describe('a session with 3 seats', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.text).toContain('La prenotazione è annullata');
     expect((await manage(links.a!, 'annulla')).text).toContain('era già annullata');
+    expect((await send(`${links.a}/calendario.ics`)).status, 'no calendar for a cancelled booking').toBe(404);
 
     const offered = await manage(links.b!);
     expect(offered.text).toContain('Posto libero da confermare');

@@ -4,6 +4,7 @@
  * personal link, the booking's own page (cancel, confirm an offered seat), and the refusals.
  */
 import { BOOKING_STATE_LABELS } from '@coesione/model';
+import QRCode from 'qrcode';
 import { escapeHtml, page } from '../../platform/html';
 import type { BookableSession, BookingView } from './service';
 import { BOOKING_FIELD_LABELS, type BookingInput, type FieldError } from './validation';
@@ -63,16 +64,23 @@ ${inputs}
   );
 }
 
-export function bookedPage(result: { state: 'confirmed' | 'waiting'; code: string; seats: number; session: BookableSession }, manageUrl: string, backUrl: string): string {
+/** The code as a QR (SVG, drawn on the server: the page has no script), for a scanner at the door; the code is written beside it. */
+export async function codeQr(code: string): Promise<string> {
+  const svg = await QRCode.toString(code, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
+  return svg.replace('<svg ', `<svg role="img" aria-label="Codice QR della prenotazione ${escapeHtml(code)}" `);
+}
+
+export function bookedPage(result: { state: 'confirmed' | 'waiting'; code: string; seats: number; session: BookableSession }, manageUrl: string, backUrl: string, qr = ''): string {
   const confirmed = result.state === 'confirmed';
   return page(
     confirmed ? 'Prenotazione confermata' : "Sei in lista d'attesa",
     `<p>${confirmed ? `Hai ${seatsText(result.seats)} a` : `L'incontro è completo: sei in lista d'attesa per ${seatsText(result.seats)} a`} «${escapeHtml(result.session.title)}», ${escapeHtml(when(result.session.start))}.</p>
 <p>Il tuo codice di prenotazione, da mostrare all'ingresso, è</p>
 <p class="code">${escapeHtml(result.code)}</p>
+${qr ? `<p class="qr">${qr}</p>` : ''}
 <div class="note">
 <p><strong>Conserva questo link</strong>: è la tua prenotazione. Serve per vederla, annullarla${confirmed ? '' : ' e confermare il posto quando si libera'}. Chi non ha il link non può vederla.</p>
-<p>${link(manageUrl, 'La tua prenotazione')}</p>
+<p>${link(manageUrl, 'La tua prenotazione')} · ${link(`${manageUrl}/calendario.ics`, 'Aggiungi al calendario')}</p>
 </div>
 ${confirmed ? '' : `<p>Quando si libera un posto lo offriamo al primo in lista: dalla pagina della prenotazione lo confermi entro il tempo indicato, poi passa al successivo.</p>`}
 <p>${link(backUrl, 'Torna al laboratorio')}</p>`,
@@ -80,7 +88,7 @@ ${confirmed ? '' : `<p>Quando si libera un posto lo offriamo al primo in lista: 
   );
 }
 
-export function managePage(view: BookingView, manageUrl: string, backUrl: string, message?: string): string {
+export function managePage(view: BookingView, manageUrl: string, backUrl: string, message?: string, qr = ''): string {
   const offered = view.state === 'offered' && view.heldUntil;
   return page(
     'La tua prenotazione',
@@ -92,9 +100,11 @@ export function managePage(view: BookingView, manageUrl: string, backUrl: string
 <dt>Posti</dt><dd>${seatsText(view.seats)}</dd>
 <dt>Codice</dt><dd class="code">${escapeHtml(view.code)}</dd>
 </dl>
+${qr ? `<p class="qr">${qr}</p>` : ''}
 ${offered ? `<p>Si è liberato un posto per te: confermalo entro ${escapeHtml(when(view.heldUntil!))}, poi passa al successivo in lista.</p>
 <form method="post" action="${escapeHtml(manageUrl)}/conferma"><p><button type="submit">Conferma il posto</button></p></form>` : ''}
-${view.cancellable ? `<form method="post" action="${escapeHtml(manageUrl)}/annulla"><p><button type="submit" class="secondary">Annulla la prenotazione</button></p></form>
+${view.cancellable ? `<p>${link(`${manageUrl}/calendario.ics`, 'Aggiungi al calendario')}</p>
+<form method="post" action="${escapeHtml(manageUrl)}/annulla"><p><button type="submit" class="secondary">Annulla la prenotazione</button></p></form>
 <p>Annullando, il posto passa a chi è in lista d'attesa.</p>` : ''}
 <p>${link(backUrl, 'Torna al sito')}</p>`,
     STYLE,

@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { ACTIVE_BOOKING_STATES, BOOKING_CODE_ALPHABET, normalizeBookingCode, romeDay, sessionKey, uidOf, type BookingState } from '@coesione/model';
+import { ACTIVE_BOOKING_STATES, BOOKING_CODE_ALPHABET, icalendar, normalizeBookingCode, romeDay, sessionKey, uidOf, type BookingState } from '@coesione/model';
 import { isUniqueViolation } from '../../platform/coordination/tables';
 import { outboxOf, type Outbox } from '../../platform/mail';
 import { ConfirmTokens, contentHash, memoryLimiter, memoryTokens, type Limiter, type TokenLedger } from '../../platform/security';
@@ -29,6 +29,8 @@ export interface BookableSession {
   end: string | null;
   capacity: number;
   key: string;
+  /** Where it takes place, as the workshop's page says it (label and address). */
+  place: string | null;
 }
 
 export interface BookingView {
@@ -129,13 +131,14 @@ export function createBookingService({
 
   /** The published workshop's session that starts at `start`, if it takes bookings (a capacity is set). */
   async function bookableSession(workshop: string, start: string): Promise<BookableSession | undefined> {
-    const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status: 'published', populate: { sessions: true } } as never)) as {
-      documentId: string; title: string; slug: string; capacity?: number | null; sessions?: { start: string; end?: string | null }[];
+    const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status: 'published', populate: { sessions: true, location: true } } as never)) as {
+      documentId: string; title: string; slug: string; capacity?: number | null; sessions?: { start: string; end?: string | null }[]; location?: { label?: string | null; address?: string | null } | null;
     } | null;
     const at = Date.parse(start);
     const session = entry?.sessions?.find((s) => Date.parse(s.start) === at);
     if (!entry || !session || !entry.capacity || entry.capacity < 1) return undefined;
-    return { workshop, title: entry.title, slug: entry.slug, start: new Date(at).toISOString(), end: session.end ?? null, capacity: entry.capacity, key: sessionKey(workshop, new Date(at)) };
+    const place = [entry.location?.label, entry.location?.address].filter(Boolean).join(', ') || null;
+    return { workshop, title: entry.title, slug: entry.slug, start: new Date(at).toISOString(), end: session.end ?? null, capacity: entry.capacity, key: sessionKey(workshop, new Date(at)), place };
   }
 
   const viewOf = (row: Row): BookingView => ({
@@ -254,6 +257,23 @@ export function createBookingService({
     async view(secret: unknown): Promise<BookingView | undefined> {
       const row = await rowByToken(secret);
       return row && viewOf(row);
+    },
+
+    /** The booking as a calendar event (iCalendar), while it holds seats or a place on the list. */
+    async calendar(secret: unknown): Promise<string | undefined> {
+      const row = await rowByToken(secret);
+      if (!row || !(ACTIVE_BOOKING_STATES as readonly string[]).includes(row.state)) return undefined;
+      const session = await bookableSession(row.workshopDocumentId, row.sessionStart);
+      const start = new Date(row.sessionStart).toISOString();
+      return icalendar(row.workshopTitle, [{
+        uid: `${row.code}@prenotazioni.coesione`,
+        title: row.workshopTitle,
+        url: session ? `${options.siteUrl}/laboratori/${encodeURIComponent(session.slug)}/` : `${options.siteUrl}/laboratori/`,
+        description: `Prenotazione ${row.code}: ${row.seats === 1 ? '1 posto' : `${row.seats} posti`} (${row.state === 'confirmed' ? 'confermata' : "in lista d'attesa"}). Per annullarla usa il link della prenotazione.`,
+        location: session?.place ?? undefined,
+        start,
+        end: session?.end ? new Date(session.end).toISOString() : new Date(Date.parse(start) + 2 * 3_600_000).toISOString(),
+      }], new Date(now()));
     },
 
     async cancel(secret: unknown): Promise<ManageResult> {

@@ -91,7 +91,7 @@ export const ROUTE_POLICY: RouteRule[] = [
     why: 'The participation forms: validated, rate-limited, moderated; status by receipt code only.',
   },
   {
-    routes: ['POST /api/bookings', 'GET /api/bookings/seats/:workshop', 'GET /api/bookings/manage/:token', 'POST /api/bookings/manage/:token/annulla', 'POST /api/bookings/manage/:token/conferma'],
+    routes: ['POST /api/bookings', 'GET /api/bookings/seats/:workshop', 'GET /api/bookings/manage/:token', 'GET /api/bookings/manage/:token/calendario.ics', 'POST /api/bookings/manage/:token/annulla', 'POST /api/bookings/manage/:token/conferma'],
     ...all('allow'),
     why: 'Workshop bookings without an account: validated, rate-limited, confirmed on a second page; the public reads free seats only, a booking only with its personal link (features/bookings).',
   },

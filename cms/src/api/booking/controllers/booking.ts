@@ -5,6 +5,7 @@
  * POST /api/bookings                          the booking form: a confirmation page, then the booking
  * GET  /api/bookings/seats/:workshop          free seats of a published workshop's sessions still to come
  * GET  /api/bookings/manage/:token            the person's booking, from the personal link
+ * GET  /api/bookings/manage/:token/calendario.ics   that booking as a calendar event
  * POST /api/bookings/manage/:token/annulla    cancels it (the seat goes to the waiting list)
  * POST /api/bookings/manage/:token/conferma   confirms a seat offered from the waiting list
  */
@@ -12,7 +13,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { cmsBaseUrl, secret } from '../../../platform/runtime';
 import { clientHash, databaseLimiter, databaseTokens } from '../../../platform/security';
-import { bookedPage, confirmPage, errorsPage, managePage, messagePage, workshopUrl } from '../../../features/bookings/html';
+import { bookedPage, codeQr, confirmPage, errorsPage, managePage, messagePage, workshopUrl } from '../../../features/bookings/html';
 import { bookingOptions } from '../../../features/bookings/options';
 import { createBookingService } from '../../../features/bookings/service';
 
@@ -63,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         case 'confirm':
           return html(ctx, 200, confirmPage(result.input, result.session, result.token, workshopUrl(options.siteUrl, result.session.slug)));
         case 'booked':
-          return html(ctx, 201, bookedPage(result, result.link, workshopUrl(options.siteUrl, result.session.slug)));
+          return html(ctx, 201, bookedPage(result, result.link, workshopUrl(options.siteUrl, result.session.slug), await codeQr(result.code)));
       }
     },
 
@@ -84,7 +85,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service.expireHolds();
       const view = await service.view(token);
       if (!view) return html(ctx, 404, messagePage('Prenotazione non trovata', 'Questo link non corrisponde a nessuna prenotazione: controlla di averlo copiato per intero.', options.siteUrl));
-      html(ctx, 200, managePage(view, manageUrl(token), `${options.siteUrl}/laboratori/`));
+      html(ctx, 200, managePage(view, manageUrl(token), `${options.siteUrl}/laboratori/`, undefined, view.state === 'confirmed' ? await codeQr(view.code) : ''));
+    },
+
+    async calendar(ctx: Context) {
+      const ics = await service.calendar((ctx.params as { token: string }).token);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Referrer-Policy', 'no-referrer');
+      if (!ics) return html(ctx, 404, messagePage('Prenotazione non trovata', 'Questo link non corrisponde a nessuna prenotazione attiva.', options.siteUrl));
+      ctx.type = 'text/calendar; charset=utf-8';
+      ctx.set('Content-Disposition', 'attachment; filename="prenotazione.ics"');
+      ctx.body = ics;
     },
 
     cancel: (ctx: Context) => manageResult(ctx, 'cancel'),
