@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { inspectPdf } from '@coesione/pdf/inspect';
 import { freePort } from '@coesione/scripts/lib/ports.ts';
 import { decode, hiddenFields } from './support/bookings.ts';
 import { send as sendRaw } from './support/http.ts';
@@ -251,6 +252,64 @@ it('reminds who booked a session of tomorrow, once', async () => {
   expect(await service.remind(), 'a second run sends nothing').toBe(0);
   await until('the reminder', async () => mailTo('persona50@example.org').some((m) => m.includes('ti ricordiamo che domani')), 10_000);
   expect(mailTo('persona50@example.org').filter((m) => m.includes('ti ricordiamo che domani'))).toHaveLength(1);
+});
+
+it('issues a tagged certificate to who attended enough sessions, verifiable by code with the initial and surname only', async () => {
+  const sessions = [inDays(40), inDays(47), inDays(54)];
+  const id = await workshop('Ciclo di restauro per gli attestati', 5, sessions);
+  await cms.strapi.documents(WORKSHOP).update({ documentId: id, locale: 'it', status: 'published', data: { certificateSessions: 2, sessions: sessions.map((start) => ({ start, end: new Date(Date.parse(start) + 2.5 * 3_600_000).toISOString() })) } } as never);
+  for (const session of sessions.slice(0, 2)) expect((await book({ workshop: id, session, ...person(60, { name: 'Marta Grazia Attestata' }) })).status).toBe(201);
+  expect((await book({ workshop: id, session: sessions[0]!, ...person(61) })).status).toBe(201);
+  // Attendance is marked by code on the day (its own tests): here the two sessions are already behind.
+  await cms.strapi.db.query(BOOKING).updateMany({ where: { workshopDocumentId: id }, data: { attendedAt: new Date() } });
+
+  type Issue = { outcome: string; issued?: number; total?: number; minSessions?: number };
+  const { certificateService } = cmsModule<{ certificateService(deps: object): { issue(workshop: string): Promise<Issue> } }>('features/bookings/certificates');
+  const { secret, cmsBaseUrl } = cmsModule<{ secret(name: string): string; cmsBaseUrl(strapi: unknown): string }>('platform/runtime');
+  const service = certificateService({ strapi: cms.strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(cms.strapi), siteUrl: 'http://127.0.0.1:4321' });
+  expect(await service.issue(id)).toEqual({ outcome: 'issued', issued: 1, total: 1, minSessions: 2 });
+  expect(await service.issue(id), 'issued once').toEqual({ outcome: 'issued', issued: 0, total: 1, minSessions: 2 });
+
+  const message = await until('the certificate message', async () => mailTo('persona60@example.org').find((m) => m.includes('attestato di partecipazione')), 10_000);
+  const download = /(http:\/\/\S+\/api\/attestati\/scarica\/[A-Za-z0-9_.-]+)/.exec(message)![1]!;
+  const verify = /(http:\/\/\S+\/api\/attestati\/AT-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(message)![1]!;
+  const pdf = await fetch(download);
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  const report = await inspectPdf(new Uint8Array(await pdf.arrayBuffer()));
+  expect(report).toMatchObject({ lang: 'it-IT', marked: true, structTreeRoot: true, title: 'Attestato di partecipazione – Ciclo di restauro per gli attestati' });
+  expect(report.text).toContain('Si attesta che Marta Grazia Attestata ha partecipato');
+  expect(report.text).toContain('2 su 3');
+  expect(report.text).toContain('5 ore');
+
+  const page = await send(verify);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('Attestato valido');
+  expect(page.text).toContain('M. Grazia Attestata');
+  expect(page.text).not.toContain('Marta');
+  expect(page.text).not.toContain('persona60@example.org');
+  expect((await send(`${cms.url}/api/attestati/AT-2345-6789`)).status).toBe(404);
+  expect((await send(`${download.slice(0, -3)}xyz`)).status).toBe(404);
+  expect(logLines.filter((line) => line.includes(download.split('/').pop()!))).toEqual([]);
+});
+
+it('cancels a session for its organiser: its bookings cancelled and told, the session closed to bookings', async () => {
+  const sessions = [inDays(33), inDays(34)];
+  const id = await workshop('Incontro che salta per le prenotazioni', 4, sessions);
+  expect((await book({ workshop: id, session: sessions[0]!, ...person(70) })).status).toBe(201);
+  expect((await book({ workshop: id, session: sessions[0]!, ...person(71, { email: '', phone: '0161 707070' }) })).status).toBe(201);
+  const { createBookingService } = cmsModule<{ createBookingService(deps: object): { cancelSession(workshop: string, start: string): Promise<unknown> } }>('features/bookings/service');
+  const service = createBookingService({ strapi: cms.strapi, options: { retentionMonths: 12, holdMs: 1000 }, salt: 'x', baseUrl: () => cms.url });
+  expect(await service.cancelSession(id, inDays(-1))).toEqual({ outcome: 'refused', message: 'Si annulla soltanto un incontro che deve ancora cominciare.' });
+  expect(await service.cancelSession(id, sessions[0]!)).toEqual({ outcome: 'cancelled', told: 2 });
+  const rows = (await bookings()).filter((b) => b.sessionKey.startsWith(id));
+  expect(rows.map((b) => b.state)).toEqual(['cancelled', 'cancelled']);
+  await until('the cancellation message', async () => mailTo('persona70@example.org').some((m) => m.includes("è stato annullato dall'organizzatore")), 10_000);
+  const published = (await cms.strapi.documents(WORKSHOP).findOne({ documentId: id, status: 'published', populate: { sessions: true } } as never)) as unknown as { sessions: { start: string; cancelled: boolean }[] };
+  expect(published.sessions.map((s) => s.cancelled)).toEqual([true, false]);
+  expect((await seatsOf(id)).map((s) => s.start)).toEqual([sessions[1]]);
+  const late = await send(`${cms.url}/api/bookings`, form({ workshop: id, session: sessions[0]!, ...person(72) }));
+  expect(late.status).toBe(400);
+  expect(late.text).toContain("Questo incontro non c'è più o non accetta prenotazioni");
 });
 
 it('gives exactly the seats that exist to 30 people booking at once', async () => {

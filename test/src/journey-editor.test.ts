@@ -173,7 +173,7 @@ describe('the Editor moderates a contribution', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'editor-pact-stage.png'), fullPage: true });
   });
 
-  it('marks present, from the workshop\'s panel, the person who shows the code of a booking for today', async () => {
+  it('marks present, from the workshop\'s panel, the person who shows the code of a booking for today, issues the certificate, and cancels a session', async () => {
     // A session later today (Rome), booked on the site by a person.
     const workshop = (await cms.strapi.documents(WORKSHOP).findFirst({ status: 'published', filters: { capacity: { $gt: 0 } }, populate: { sessions: true } } as never)) as unknown as { documentId: string; title: string; sessions: { start: string; end?: string | null; note?: string | null }[] };
     const today = new Date(Date.now() + 5 * 60_000).toISOString();
@@ -200,6 +200,21 @@ describe('the Editor moderates a contribution', () => {
     await panel.getByText('Nessuna prenotazione con il codice ZZZZZZ tra i laboratori che organizzi.').waitFor();
     const row = (await cms.strapi.db.query(BOOKING).findOne({ where: { code } })) as { attendedAt: string | null };
     expect(row.attendedAt).not.toBeNull();
+
+    // One session earns the certificate here: the office issues it from the same panel.
+    await cms.strapi.documents(WORKSHOP).update({ documentId: workshop.documentId, locale: 'it', data: { certificateSessions: 1 } } as never);
+    await page.reload();
+    await panel.getByText('Attestato a chi ha frequentato almeno 1 incontro. Rilasciati finora: 0.').waitFor({ timeout: 60_000 });
+    await panel.getByRole('button', { name: 'Rilascia gli attestati' }).click();
+    await panel.getByText('Rilasciato 1 attestato: chi ha lasciato l’e-mail riceve il link per scaricarlo.').waitFor();
+    await panel.getByText('Rilasciati finora: 1.', { exact: false }).waitFor();
+
+    // A session of the cycle is off: the office cancels it from the panel, in two steps.
+    await panel.getByRole('button', { name: 'Annulla l’incontro' }).first().click();
+    // Only the session asked about shows the second step.
+    await panel.getByRole('button', { name: 'Conferma: annulla e avvisa chi ha prenotato' }).click();
+    await panel.getByText(/^Incontro annullato: \d+ prenotazion/).waitFor();
+    await panel.getByText(/: annullato$/).first().waitFor();
   });
 
   it('sees on the home page which bodies sent their need records, and which to remind, by name', async () => {

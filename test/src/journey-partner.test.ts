@@ -165,7 +165,7 @@ describe('a partner with its own organisation and its own pacts', () => {
 describe('a partner at the door of its own workshop', () => {
   const WORKSHOP = TYPES.workshop.uid;
 
-  it('marks present by code whoever booked its workshop for today, and another partner cannot', async () => {
+  it('marks present by code, or by name from the roll call, whoever booked its workshop for today; another partner cannot', async () => {
     // Its workshop, proposed from the admin with room for 6 and a session later today, then published by the office.
     const today = new Date(Date.now() + 5 * 60_000).toISOString();
     const created = await cms.api(`/content-manager/collection-types/${WORKSHOP}?locale=it`, {
@@ -177,16 +177,24 @@ describe('a partner at the door of its own workshop', () => {
     const workshopId = created.body.data.documentId as string;
     await cms.strapi.documents(WORKSHOP).publish({ documentId: workshopId, locale: 'it' } as never);
     const { code } = await bookSeat(cms.url, { workshop: workshopId, session: today, name: 'Dario Presente (dato sintetico)', email: 'dario.presente@example.org' }, 3100);
+    await bookSeat(cms.url, { workshop: workshopId, session: today, name: 'Elena Senza Codice (dato sintetico)', email: 'elena.senzacodice@example.org', seats: 2 }, 3100);
 
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     try {
       const page = await signIn(cms, context, DEMO_USERS.partner);
       await page.goto(`${cms.url}/admin/content-manager/collection-types/${WORKSHOP}/${workshopId}?plugins[i18n][locale]=it`);
       const panel = page.locator('aside').filter({ hasText: 'Prenotazioni' });
-      await panel.getByText('1 di 6 posti prenotati').waitFor({ timeout: 60_000 });
+      await panel.getByText('3 di 6 posti prenotati').waitFor({ timeout: 60_000 });
       await panel.getByLabel('Codice della prenotazione').fill(code);
       await panel.getByLabel('Codice della prenotazione').press('Enter');
       await panel.getByText('Presente: Dario Presente (dato sintetico) (1 posto).').waitFor();
+      // Who forgot the code is found by name in the roll call.
+      await panel.getByRole('button', { name: 'Elenco per l’appello' }).first().click();
+      const roll = panel.getByRole('list', { name: 'Elenco per l’appello' });
+      await roll.locator('li', { hasText: 'Dario Presente' }).getByText('presente', { exact: true }).waitFor();
+      await roll.getByRole('button', { name: 'Segna presente Elena Senza Codice (dato sintetico)' }).click();
+      await roll.locator('li', { hasText: 'Elena Senza Codice' }).getByText('presente', { exact: true }).waitFor();
+      await panel.getByText(/3 presenti/).waitFor();
       await page.screenshot({ path: new URL('ente-presenze.png', SCREENSHOTS).pathname });
     } finally {
       await context.close();

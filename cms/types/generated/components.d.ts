@@ -312,6 +312,7 @@ export interface SharedSession extends Struct.ComponentSchema {
     icon: 'bulletList';
   };
   attributes: {
+    cancelled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     end: Schema.Attribute.DateTime;
     note: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

@@ -15,7 +15,8 @@ export const GET: APIRoute = async ({ site }) => {
     d.sessions.forEach((s, i) =>
       events.push({
         uid: `laboratorio-${d.documentId}-${i}@${host}`,
-        title: `Laboratorio: ${d.title}`,
+        // A cancelled session stays in the feed, so calendars that have it learn it is off.
+        title: `${s.cancelled ? 'ANNULLATO – ' : ''}Laboratorio: ${d.title}`,
         url: new URL(urlOf('workshop', d.slug), site).href,
         description: `${d.summary}${s.note ? `\n${s.note}` : ''}`,
         location: d.location ? placeLine(d.location.address, d.location.municipality?.name) : undefined,

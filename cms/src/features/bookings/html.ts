@@ -6,6 +6,7 @@
 import { BOOKING_STATE_LABELS } from '@coesione/model';
 import QRCode from 'qrcode';
 import { escapeHtml, page } from '../../platform/html';
+import type { PublicCertificate } from './certificates';
 import type { BookableSession, BookingView } from './service';
 import { BOOKING_FIELD_LABELS, type BookingInput, type FieldError } from './validation';
 
@@ -107,6 +108,25 @@ ${view.cancellable ? `<p>${link(`${manageUrl}/calendario.ics`, 'Aggiungi al cale
 <form method="post" action="${escapeHtml(manageUrl)}/annulla"><p><button type="submit" class="secondary">Annulla la prenotazione</button></p></form>
 <p>Annullando, il posto passa a chi è in lista d'attesa.</p>` : ''}
 <p>${link(backUrl, 'Torna al sito')}</p>`,
+    STYLE,
+  );
+}
+
+/** The public check of a certificate: what it certifies, with the holder as initial and surname only. */
+export function certificatePage(c: PublicCertificate, backUrl: string): string {
+  const day = (iso: string) => new Date(iso).toLocaleDateString('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
+  return page(
+    'Attestato valido',
+    `<p class="note" role="status">Questo attestato è stato rilasciato dal Distretto della coesione sociale di Vercelli.</p>
+<dl>
+<dt>Codice</dt><dd>${escapeHtml(c.code)}</dd>
+<dt>Intestato a</dt><dd>${escapeHtml(c.publicName)}</dd>
+<dt>Laboratorio</dt><dd>${escapeHtml(c.workshopTitle)}</dd>
+<dt>Periodo</dt><dd>${escapeHtml(c.firstSession.slice(0, 10) === c.lastSession.slice(0, 10) ? day(c.firstSession) : `dal ${day(c.firstSession)} al ${day(c.lastSession)}`)}</dd>
+<dt>Incontri frequentati</dt><dd>${c.sessionsAttended} su ${c.sessionsTotal}</dd>
+${c.hours !== null ? `<dt>Ore</dt><dd>${escapeHtml(c.hours.toLocaleString('it-IT', { maximumFractionDigits: 1 }))}</dd>\n` : ''}<dt>Rilasciato il</dt><dd>${escapeHtml(day(c.issuedAt))}</dd>
+</dl>
+<p>${link(backUrl, 'I laboratori del distretto')}</p>`,
     STYLE,
   );
 }

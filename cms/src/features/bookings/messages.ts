@@ -7,7 +7,7 @@
 import type { Message } from '../../platform/mail';
 import { escapeHtml } from '../../platform/html';
 
-export type BookingTopic = 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'expired' | 'reminder';
+export type BookingTopic = 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'expired' | 'reminder' | 'session-cancelled';
 
 export interface MessageFacts {
   to: string;
@@ -34,6 +34,8 @@ function lines(topic: BookingTopic, f: MessageFacts): { subject: string; body: s
       return { subject: `Si è liberato un posto: ${f.title}`, body: [`si è liberato un posto a ${session}.`, `Confermalo entro ${when(f.heldUntil ?? f.start)} dalla pagina della prenotazione; poi passa al successivo in lista.`] };
     case 'cancelled':
       return { subject: `Prenotazione annullata: ${f.title}`, body: [`la tua prenotazione a ${session} è annullata.`, 'Grazie di averlo detto: il posto passa a chi aspetta.'] };
+    case 'session-cancelled':
+      return { subject: `Incontro annullato: ${f.title}`, body: [`ci dispiace: l'incontro ${session} è stato annullato dall'organizzatore, e la tua prenotazione con esso.`, 'Trovi le altre date sulla pagina del laboratorio.'] };
     case 'reminder':
       return { subject: `Domani: ${f.title}`, body: [`ti ricordiamo che domani hai ${seats(f.seats)} a ${session}.`, `Il tuo codice, da mostrare all'ingresso, è ${f.code}. Se non puoi venire, annulla dal link qui sotto: il posto passa a chi aspetta.`] };
     case 'expired':

@@ -3,8 +3,14 @@
  *
  * - `GET  /admin/coesione/bookings/workshop/:documentId`: the workshop's sessions from today on, with
  *   seats taken, waiting list and present (counts only);
+ * - `GET  /admin/coesione/bookings/roll/:documentId?start=`: who holds confirmed seats at a session, by name
+ *   (the roll call: an organiser marks who came from it, or by the code a person shows);
  * - `POST /admin/coesione/bookings/attendance` `{ code }`: marks present the booking whose code a person
- *   shows, on the day of its session.
+ *   shows, on the day of its session;
+ * - `POST /admin/coesione/bookings/certificates/:documentId`: issues the certificates of attendance due
+ *   (certificates.ts);
+ * - `POST /admin/coesione/bookings/cancel-session/:documentId` `{ start }`: cancels a session still to come,
+ *   its bookings with it, and tells the people booked.
  *
  * An editor organises every workshop; a partner only those of its organisation (proposed by it, or with it
  * as organiser): for another's, the summary is a 403 and a code is as unknown.
@@ -16,7 +22,8 @@ import type { Context } from 'koa';
 import { isPartner, partnerOrganization } from '../../platform/partners';
 import { isRecord } from '../../platform/published-change';
 import { cmsBaseUrl, secret } from '../../platform/runtime';
-import type { AttendanceAnswer, SessionSummary } from './contract';
+import { certificateService } from './certificates';
+import type { AttendanceAnswer, CancelSessionAnswer, CertificateAnswer, RollEntry, WorkshopBookings } from './contract';
 import { bookingOptions } from './options';
 import { createBookingService } from './service';
 import { adminUserId } from '../../platform/access/admin-user';
@@ -25,7 +32,10 @@ const WORKSHOP = uidOf('workshop');
 
 
 export function registerBookingRoutes(strapi: Core.Strapi): void {
-  const service = createBookingService({ strapi, options: bookingOptions(), salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(strapi) });
+  const options = bookingOptions();
+  const deps = { strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(strapi) };
+  const service = createBookingService({ ...deps, options });
+  const certificates = certificateService({ ...deps, siteUrl: options.siteUrl });
   const auth = { policies: ['admin::isAuthenticatedAdmin'] };
 
   /** Whether the signed-in user organises the workshop: an editor always, a partner for its organisation's. */
@@ -55,7 +65,50 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
           const { documentId } = ctx.params as { documentId: string };
           if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
           if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Vedi le prenotazioni solo dei laboratori del tuo ente.');
-          ctx.body = (await service.summary(documentId)) satisfies SessionSummary[];
+          const workshop = (await strapi.documents(WORKSHOP).findOne({ documentId } as never)) as { certificateSessions?: number | null } | null;
+          ctx.body = {
+            sessions: await service.summary(documentId),
+            certificates: { minSessions: workshop?.certificateSessions ?? null, issued: await certificates.count(documentId) },
+          } satisfies WorkshopBookings;
+        },
+      },
+      {
+        method: 'POST',
+        path: '/coesione/bookings/certificates/:documentId',
+        config: auth,
+        async handler(ctx: Context) {
+          const { documentId } = ctx.params as { documentId: string };
+          if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
+          if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Rilasci gli attestati solo dei laboratori del tuo ente.');
+          const answer: CertificateAnswer = await certificates.issue(documentId);
+          if (answer.outcome === 'issued' && answer.issued > 0) strapi.log.info(`bookings: ${answer.issued} certificates issued`);
+          ctx.body = answer;
+        },
+      },
+      {
+        method: 'GET',
+        path: '/coesione/bookings/roll/:documentId',
+        config: auth,
+        async handler(ctx: Context) {
+          const { documentId } = ctx.params as { documentId: string };
+          if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
+          if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Vedi le prenotazioni solo dei laboratori del tuo ente.');
+          const start = String((ctx.query as Record<string, unknown>).start ?? '');
+          if (Number.isNaN(Date.parse(start))) throw new errors.ValidationError('`start`: the session’s start, as an ISO date-time.');
+          ctx.body = (await service.roll(documentId, start)) satisfies RollEntry[];
+        },
+      },
+      {
+        method: 'POST',
+        path: '/coesione/bookings/cancel-session/:documentId',
+        config: auth,
+        async handler(ctx: Context) {
+          const { documentId } = ctx.params as { documentId: string };
+          if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
+          if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Annulli gli incontri solo dei laboratori del tuo ente.');
+          const body = (ctx.request as { body?: unknown }).body;
+          const start = isRecord(body) && typeof body.start === 'string' ? body.start : '';
+          ctx.body = (await service.cancelSession(documentId, start)) satisfies CancelSessionAnswer;
         },
       },
       {

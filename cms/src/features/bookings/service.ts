@@ -11,7 +11,7 @@ import { ACTIVE_BOOKING_STATES, BOOKING_CODE_ALPHABET, icalendar, normalizeBooki
 import { isUniqueViolation } from '../../platform/coordination/tables';
 import { outboxOf, type Outbox } from '../../platform/mail';
 import { ConfirmTokens, contentHash, memoryLimiter, memoryTokens, type Limiter, type TokenLedger } from '../../platform/security';
-import type { AttendanceAnswer, SessionSummary } from './contract';
+import type { AttendanceAnswer, RollEntry, SessionSummary } from './contract';
 import { bookingMessage, type BookingTopic } from './messages';
 import type { BookingOptions } from './options';
 import { seatCounter, type SeatCounter } from './seats';
@@ -132,11 +132,11 @@ export function createBookingService({
   /** The published workshop's session that starts at `start`, if it takes bookings (a capacity is set). */
   async function bookableSession(workshop: string, start: string): Promise<BookableSession | undefined> {
     const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status: 'published', populate: { sessions: true, location: true } } as never)) as {
-      documentId: string; title: string; slug: string; capacity?: number | null; sessions?: { start: string; end?: string | null }[]; location?: { label?: string | null; address?: string | null } | null;
+      documentId: string; title: string; slug: string; capacity?: number | null; sessions?: { start: string; end?: string | null; cancelled?: boolean | null }[]; location?: { label?: string | null; address?: string | null } | null;
     } | null;
     const at = Date.parse(start);
     const session = entry?.sessions?.find((s) => Date.parse(s.start) === at);
-    if (!entry || !session || !entry.capacity || entry.capacity < 1) return undefined;
+    if (!entry || !session || session.cancelled || !entry.capacity || entry.capacity < 1) return undefined;
     const place = [entry.location?.label, entry.location?.address].filter(Boolean).join(', ') || null;
     return { workshop, title: entry.title, slug: entry.slug, start: new Date(at).toISOString(), end: session.end ?? null, capacity: entry.capacity, key: sessionKey(workshop, new Date(at)), place };
   }
@@ -327,9 +327,9 @@ export function createBookingService({
 
     /** A workshop's sessions from today on, with their counts (no names): the organiser's view in the admin. */
     async summary(workshop: string): Promise<SessionSummary[]> {
-      const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as { capacity?: number | null; sessions?: { start: string }[] } | null;
+      const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as { capacity?: number | null; sessions?: { start: string; cancelled?: boolean | null }[] } | null;
       const today = romeDay(new Date(now()));
-      const sessions = (entry?.sessions ?? []).filter((s) => romeDay(new Date(s.start)) >= today).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start) }));
+      const sessions = (entry?.sessions ?? []).filter((s) => romeDay(new Date(s.start)) >= today).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start), cancelled: Boolean(s.cancelled) }));
       const rows = sessions.length === 0 ? [] : ((await query().findMany({ where: { sessionKey: { $in: sessions.map((s) => s.key) } }, select: ['sessionKey', 'state', 'seats', 'attendedAt'] })) as Row[]);
       return sessions.map((s) => {
         const mine = rows.filter((r) => r.sessionKey === s.key);
@@ -340,8 +340,44 @@ export function createBookingService({
           taken: seatsOf(mine.filter((r) => r.state === 'confirmed' || r.state === 'offered')),
           waiting: mine.filter((r) => r.state === 'waiting').length,
           present: seatsOf(mine.filter((r) => r.state === 'confirmed' && r.attendedAt)),
+          cancelled: s.cancelled,
         };
       });
+    },
+
+    /**
+     * The organiser cancels a session still to come: the session is marked «Annullato» on the site (draft and
+     * published alike), every active booking of it is cancelled, its seats dropped, and each person told.
+     */
+    async cancelSession(workshop: string, start: string): Promise<{ outcome: 'cancelled'; told: number } | { outcome: 'refused'; message: string }> {
+      const at = Date.parse(start);
+      if (Number.isNaN(at) || at <= now()) return { outcome: 'refused', message: 'Si annulla soltanto un incontro che deve ancora cominciare.' };
+      for (const status of ['draft', 'published'] as const) {
+        const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status, populate: { sessions: true } } as never)) as { sessions?: { start: string; end?: string | null; note?: string | null; cancelled?: boolean | null }[] } | null;
+        if (!entry?.sessions?.some((session) => Date.parse(session.start) === at)) {
+          if (status === 'draft') return { outcome: 'refused', message: 'Questo incontro non è nel laboratorio.' };
+          continue;
+        }
+        const sessions = entry.sessions.map(({ start: s, end, note, cancelled }) => ({ start: s, end, note, cancelled: Date.parse(s) === at ? true : Boolean(cancelled) }));
+        await strapi.documents(WORKSHOP).update({ documentId: workshop, locale: 'it', status, data: { sessions } } as never);
+      }
+      const key = sessionKey(workshop, new Date(at));
+      const active = (await query().findMany({ where: { sessionKey: key, state: { $in: [...ACTIVE_BOOKING_STATES] } } })) as Row[];
+      let told = 0;
+      for (const row of active) {
+        if (!(await move(row.id, row.state, { state: 'cancelled', cancelledAt: new Date(now()), heldUntil: null }))) continue;
+        await tell('session-cancelled', row);
+        told++;
+      }
+      await seats.forget([key]);
+      strapi.log.info(`bookings: a session was cancelled by its organiser (${told} bookings cancelled)`);
+      return { outcome: 'cancelled', told };
+    },
+
+    /** Who holds confirmed seats at one session, by name: the organiser's roll call. */
+    async roll(workshop: string, start: string): Promise<RollEntry[]> {
+      const rows = (await query().findMany({ where: { sessionKey: sessionKey(workshop, new Date(start)), state: 'confirmed' }, orderBy: [{ name: 'asc' }] })) as (Row & { accessibility: string | null })[];
+      return rows.map((r) => ({ code: r.code, name: r.name, seats: r.seats, accessibility: r.accessibility ?? null, attended: Boolean(r.attendedAt) }));
     },
 
     /** Sends the reminder of tomorrow's sessions (Rome) to who booked with an e-mail, once each; returns how many. */
@@ -378,7 +414,7 @@ export function createBookingService({
       } | null;
       if (!entry) return undefined;
       const capacity = entry.capacity ?? 0;
-      const upcoming = (entry.sessions ?? []).filter((s) => Date.parse(s.start) > now()).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start) }));
+      const upcoming = (entry.sessions ?? []).filter((s) => Date.parse(s.start) > now() && !(s as { cancelled?: boolean | null }).cancelled).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start) }));
       const taken = await seats.taken(upcoming.map((s) => s.key));
       return upcoming.map((s) => ({
         start: s.start,

@@ -96,6 +96,11 @@ export const ROUTE_POLICY: RouteRule[] = [
     why: 'Workshop bookings without an account: validated, rate-limited, confirmed on a second page; the public reads free seats only, a booking only with its personal link (features/bookings).',
   },
   {
+    routes: ['GET /api/attestati/:code', 'GET /api/attestati/scarica/:token'],
+    ...all('allow'),
+    why: 'A certificate of attendance: its public check by code (initial and surname, workshop, dates, hours only), its PDF by the holder’s personal link (features/bookings/certificates.ts).',
+  },
+  {
     routes: ['GET /api/health'],
     ...all('allow'),
     why: 'The operators\' probe: database, Meilisearch and outbox state only, no secret, no content, cached briefly (features/health/health.ts).',
@@ -192,6 +197,9 @@ export const ROUTE_POLICY: RouteRule[] = [
   { routes: ['GET /admin/coesione/review/:type/:documentId'], ...signedIn('own'), why: 'Where a proposal stands and the editor’s note: a partner only on its own organisation’s entries (403 otherwise).' },
   { routes: ['POST /admin/coesione/review/:type/:documentId/return'], ...signedIn('deny'), why: 'Sending a partner’s draft back with a note: editors only.' },
   { routes: ['GET /admin/coesione/bookings/workshop/:documentId'], ...signedIn('own'), why: 'A workshop’s sessions with seats taken, waiting and present (counts, no names): a partner only for its organisation’s workshops (403 otherwise).' },
+  { routes: ['POST /admin/coesione/bookings/certificates/:documentId'], ...signedIn('own'), why: 'Issuing the certificates of attendance due: a partner only for its organisation’s workshops (403 otherwise).' },
+  { routes: ['POST /admin/coesione/bookings/cancel-session/:documentId'], ...signedIn('own'), why: 'Cancelling a session still to come, its bookings with it (each person told): a partner only for its organisation’s workshops (403 otherwise).' },
+  { routes: ['GET /admin/coesione/bookings/roll/:documentId'], ...signedIn('own'), why: 'The roll call of a session (names, seats, accessibility needs, who came): its organiser only, a partner for its organisation’s workshops (403 otherwise).' },
   { routes: ['POST /admin/coesione/bookings/attendance'], ...signedIn('allow'), why: 'Marking present by the code a person shows: a partner only on its organisation’s workshops (another’s code answers as unknown).' },
 
   // ── The «Sul sito» panel of the edit view (cms/src/platform/site/) ──

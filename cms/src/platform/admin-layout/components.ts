@@ -47,8 +47,9 @@ export const COMPONENT_LAYOUTS: Record<string, ComponentLayout> = {
   },
   'shared.session': {
     mainField: 'start',
-    edit: [['start', 'end'], ['note']],
+    edit: [['start', 'end'], ['note'], ['cancelled']],
     fields: {
+      cancelled: { label: 'Annullato', description: 'Lo segna «Annulla l’incontro» nel riquadro Prenotazioni, che avvisa chi aveva prenotato. Es. no', readOnly: true },
       start: { label: 'Inizio', description: 'Giorno e ora di inizio. Es. 14/01/2027 15:00' },
       end: { label: 'Fine', description: 'Giorno e ora di fine. Es. 14/01/2027 18:00' },
       note: { label: 'Nota', description: 'Cosa portare o cosa si fa. Es. «Porta la tua bicicletta»', placeholder: 'Es. Porta la tua bicicletta' },

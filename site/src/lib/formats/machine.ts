@@ -32,7 +32,7 @@ export function jsonLd(type: SectionType, data: SectionData, url: string): Recor
           name: d.title,
           startDate: s.start,
           endDate: s.end ?? undefined,
-          eventStatus: 'https://schema.org/EventScheduled',
+          eventStatus: s.cancelled ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
           eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
           location: d.location ? place(d.location) : undefined,
         })),

@@ -39,7 +39,7 @@ export const titleOf = (data: AnyData): string => ('title' in data ? data.title 
 export const upcomingSessions = (data: SectionData<'workshop'>, now: Date) => data.sessions.filter((s) => new Date(s.start) >= now);
 
 export function nextSession(data: SectionData<'workshop'>, now: Date) {
-  return upcomingSessions(data, now).sort((a, b) => a.start.localeCompare(b.start))[0];
+  return upcomingSessions(data, now).filter((s) => !s.cancelled).sort((a, b) => a.start.localeCompare(b.start))[0];
 }
 
 export function toCard(type: SectionType, entry: SectionEntry, now: Date = buildNow()): Card {

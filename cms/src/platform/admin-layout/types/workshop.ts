@@ -8,7 +8,7 @@ export const workshop: TypeLayout = {
   edit: [
     ['title'], ['slug', 'craft'], ['summary'], ['body'],
     ['artisanName', 'organization'], ['artisanBio'],
-    ['sessions'], ['capacity', 'cost'], ['howToRegister'], ['location'], ['accessibilityNotes'],
+    ['sessions'], ['capacity', 'certificateSessions'], ['cost'], ['howToRegister'], ['location'], ['accessibilityNotes'],
     ['themes', 'targetGroups'], ['municipalities', 'cover'],
     ['proposedBy', 'verifiedAt'], ['reviewNote', 'returnedAt'],
   ],
@@ -20,6 +20,7 @@ export const workshop: TypeLayout = {
     artisanBio: { label: 'Chi è l’artigiano', description: 'Due o tre righe sul suo mestiere e la sua esperienza. Es. «Meccanico da 40 anni, insegna a riparare e riusare.»' },
     organization: { label: 'Ente organizzatore', description: 'L’ente del Terzo Settore che organizza il laboratorio. Es. APS La Bottega del Riuso' },
     sessions: { label: 'Incontri', description: 'Un incontro per riga: inizio, fine, nota. Es. 14/01/2027 15:00–18:00, «porta la tua bici»' },
+    certificateSessions: { label: 'Incontri per l’attestato', description: 'Quanti incontri bisogna frequentare per ricevere l’attestato di partecipazione (lo rilasci dal riquadro «Prenotazioni»). Vuoto: nessun attestato. Es. 3', placeholder: 'Es. 3' },
     capacity: { label: 'Posti disponibili', description: 'Quante persone al massimo per incontro. Con i posti indicati, ogni incontro futuro si prenota dal sito (con lista d’attesa); senza, vale «Come iscriversi». Es. 12', placeholder: 'Es. 12' },
     cost: COST,
     howToRegister: { label: 'Come iscriversi', description: 'Cosa fare per partecipare. Es. «Telefona al 0161 000000 dal lunedì al venerdì»' },

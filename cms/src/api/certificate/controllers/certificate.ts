@@ -1,0 +1,41 @@
+/**
+ * GET /api/attestati/:code             the public check of a certificate: initial and surname, workshop, dates
+ * GET /api/attestati/scarica/:token    the certificate's PDF, from the holder's personal link
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { certificateService } from '../../../features/bookings/certificates';
+import { certificatePage, messagePage } from '../../../features/bookings/html';
+import { bookingOptions } from '../../../features/bookings/options';
+import { cmsBaseUrl, secret } from '../../../platform/runtime';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const { siteUrl } = bookingOptions();
+  const service = certificateService({ strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(strapi), siteUrl });
+  const page = (ctx: Context, status: number, body: string) => {
+    ctx.status = status;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.set('X-Robots-Tag', 'noindex');
+    ctx.body = body;
+  };
+
+  return {
+    async verify(ctx: Context) {
+      const found = await service.verify((ctx.params as { code: string }).code);
+      if (!found) return page(ctx, 404, messagePage('Attestato non trovato', 'Nessun attestato ha questo codice: controlla di averlo scritto per intero (es. AT-K7M2-QX9P).', siteUrl));
+      page(ctx, 200, certificatePage(found, `${siteUrl}/laboratori/`));
+    },
+
+    async download(ctx: Context) {
+      const pdf = await service.pdf((ctx.params as { token: string }).token);
+      if (!pdf) return page(ctx, 404, messagePage('Attestato non trovato', 'Questo link non corrisponde a nessun attestato: controlla di averlo copiato per intero.', siteUrl));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Referrer-Policy', 'no-referrer');
+      ctx.set('Content-Disposition', 'attachment; filename="attestato.pdf"');
+      ctx.type = 'application/pdf';
+      ctx.body = pdf;
+    },
+  };
+};
