@@ -3,6 +3,7 @@
  * no-JS search, a booking): self-contained (no scripts, a few inline styles), each with lang="it", a title
  * and one h1. The site's look in brief; the colours are the site's tokens.
  */
+import type { Context } from 'koa';
 export const escapeHtml = (value: unknown): string =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -38,4 +39,17 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/**
+ * Answers with one of these pages: never cached, never indexed, and never telling the next site the address
+ * (it may hold a personal link).
+ */
+export function sendPage(ctx: Context, status: number, body: string): void {
+  ctx.status = status;
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('Referrer-Policy', 'no-referrer');
+  ctx.set('X-Robots-Tag', 'noindex');
+  ctx.body = body;
 }

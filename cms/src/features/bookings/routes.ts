@@ -52,6 +52,12 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
     };
   };
 
+  /** A 404 for a workshop that does not exist, a 403 for one the signed-in user does not organise. */
+  const requireOrganiser = async (ctx: Context, documentId: string) => {
+    if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
+    if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Questo laboratorio non è del tuo ente: ne vedi e gestisci le prenotazioni soltanto l’ente che lo organizza e la redazione.');
+  };
+
   const holder = strapi.admin as unknown as { routes: Record<string, unknown> };
   holder.routes['coesione-bookings'] = {
     type: 'admin',
@@ -63,8 +69,7 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
         config: auth,
         async handler(ctx: Context) {
           const { documentId } = ctx.params as { documentId: string };
-          if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
-          if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Vedi le prenotazioni solo dei laboratori del tuo ente.');
+          await requireOrganiser(ctx, documentId);
           const workshop = (await strapi.documents(WORKSHOP).findOne({ documentId } as never)) as { certificateSessions?: number | null } | null;
           ctx.body = {
             sessions: await service.summary(documentId),
@@ -78,8 +83,7 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
         config: auth,
         async handler(ctx: Context) {
           const { documentId } = ctx.params as { documentId: string };
-          if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
-          if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Rilasci gli attestati solo dei laboratori del tuo ente.');
+          await requireOrganiser(ctx, documentId);
           const answer: CertificateAnswer = await certificates.issue(documentId);
           if (answer.outcome === 'issued' && answer.issued > 0) strapi.log.info(`bookings: ${answer.issued} certificates issued`);
           ctx.body = answer;
@@ -91,8 +95,7 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
         config: auth,
         async handler(ctx: Context) {
           const { documentId } = ctx.params as { documentId: string };
-          if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
-          if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Vedi le prenotazioni solo dei laboratori del tuo ente.');
+          await requireOrganiser(ctx, documentId);
           const start = String((ctx.query as Record<string, unknown>).start ?? '');
           if (Number.isNaN(Date.parse(start))) throw new errors.ValidationError('`start`: the session’s start, as an ISO date-time.');
           ctx.body = (await service.roll(documentId, start)) satisfies RollEntry[];
@@ -104,8 +107,7 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
         config: auth,
         async handler(ctx: Context) {
           const { documentId } = ctx.params as { documentId: string };
-          if ((await strapi.db.query(WORKSHOP).count({ where: { documentId } })) === 0) throw new errors.NotFoundError('Laboratorio non trovato.');
-          if (!(await (await organiser(ctx))(documentId))) throw new errors.ForbiddenError('Annulli gli incontri solo dei laboratori del tuo ente.');
+          await requireOrganiser(ctx, documentId);
           const body = (ctx.request as { body?: unknown }).body;
           const start = isRecord(body) && typeof body.start === 'string' ? body.start : '';
           ctx.body = (await service.cancelSession(documentId, start)) satisfies CancelSessionAnswer;

@@ -11,6 +11,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendPage as html } from '../../../platform/html';
 import { cmsBaseUrl, secret } from '../../../platform/runtime';
 import { clientHash, databaseLimiter, databaseTokens } from '../../../platform/security';
 import { bookedPage, codeQr, confirmPage, errorsPage, managePage, messagePage, workshopUrl } from '../../../features/bookings/html';
@@ -31,15 +32,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
   const manageUrl = (token: string) => `${cmsBaseUrl(strapi)}/api/bookings/manage/${token}`;
 
-  /** An Italian page, never cached, never indexed, and never telling the next site the address (it holds the token). */
-  const html = (ctx: Context, status: number, body: string) => {
-    ctx.status = status;
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.set('Cache-Control', 'no-store');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    ctx.set('X-Robots-Tag', 'noindex');
-    ctx.body = body;
-  };
 
   async function manageResult(ctx: Context, action: 'cancel' | 'confirm') {
     const token = (ctx.params as { token: string }).token;

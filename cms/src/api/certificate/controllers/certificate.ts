@@ -7,19 +7,12 @@ import type { Context } from 'koa';
 import { certificateService } from '../../../features/bookings/certificates';
 import { certificatePage, messagePage } from '../../../features/bookings/html';
 import { bookingOptions } from '../../../features/bookings/options';
+import { sendPage as page } from '../../../platform/html';
 import { cmsBaseUrl, secret } from '../../../platform/runtime';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const { siteUrl } = bookingOptions();
   const service = certificateService({ strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(strapi), siteUrl });
-  const page = (ctx: Context, status: number, body: string) => {
-    ctx.status = status;
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.set('Cache-Control', 'no-store');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    ctx.set('X-Robots-Tag', 'noindex');
-    ctx.body = body;
-  };
 
   return {
     async verify(ctx: Context) {
