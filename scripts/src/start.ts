@@ -134,6 +134,8 @@ async function main(): Promise<void> {
       `  CMS (admin)       ${config.cmsUrl}/admin`,
       `  API pubblica      ${config.cmsUrl}/api/practices`,
       `  Meilisearch       ${meiliUrl}`,
+      // Without SMTP_URL the CMS writes the messages it would send (bookings, certificates) here (platform/mail).
+      `  Posta di prova    ${process.env.SMTP_URL ? 'inviata a SMTP_URL' : `${path.relative(process.cwd(), process.env.MAIL_DIR || path.join(config.dataDir, 'mailbox')) || '.'}/ (un file .eml per messaggio)`}`,
       '',
       '  Accessi dimostrativi (solo in locale):',
       `    amministrazione  ${users.admin.email} / ${users.admin.password}`,

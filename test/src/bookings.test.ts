@@ -312,6 +312,16 @@ it('cancels a session for its organiser: its bookings cancelled and told, the se
   expect(late.text).toContain("Questo incontro non c'è più o non accetta prenotazioni");
 });
 
+it('counts a session\'s own seats when it has them, the workshop\'s otherwise', async () => {
+  const sessions = [inDays(61), inDays(62)];
+  const id = await workshop('Sala piccola per le prenotazioni', 5, sessions);
+  await cms.strapi.documents(WORKSHOP).update({ documentId: id, locale: 'it', status: 'published', data: { sessions: [{ start: sessions[0], capacity: 1 }, { start: sessions[1] }] } } as never);
+  expect((await seatsOf(id)).map((s) => s.capacity)).toEqual([1, 5]);
+  expect((await book({ workshop: id, session: sessions[0]!, ...person(80) })).text).toContain('Prenotazione confermata');
+  expect((await book({ workshop: id, session: sessions[0]!, ...person(81) })).text).toContain("Sei in lista d'attesa");
+  expect((await book({ workshop: id, session: sessions[1]!, ...person(81) })).text).toContain('Prenotazione confermata');
+});
+
 it('gives exactly the seats that exist to 30 people booking at once', async () => {
   const session = inDays(20);
   const id = await workshop('Officina affollata per le prenotazioni', 10, [session]);

@@ -313,6 +313,14 @@ export interface SharedSession extends Struct.ComponentSchema {
   };
   attributes: {
     cancelled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    capacity: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1000;
+          min: 1;
+        },
+        number
+      >;
     end: Schema.Attribute.DateTime;
     note: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

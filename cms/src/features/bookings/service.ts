@@ -90,6 +90,9 @@ export interface BookingServiceDeps {
   now?: () => number;
 }
 
+/** A session's seats: its own «Posti di questo incontro», else the workshop's «Posti disponibili», else none. */
+const capacityOf = (session: { capacity?: number | null }, workshop: { capacity?: number | null } | null | undefined): number => session.capacity ?? workshop?.capacity ?? 0;
+
 const invalid = (errors: FieldError[], message = summary(errors)) => ({ outcome: 'invalid' as const, errors, message });
 
 function newCode(): string {
@@ -132,13 +135,14 @@ export function createBookingService({
   /** The published workshop's session that starts at `start`, if it takes bookings (a capacity is set). */
   async function bookableSession(workshop: string, start: string): Promise<BookableSession | undefined> {
     const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status: 'published', populate: { sessions: true, location: true } } as never)) as {
-      documentId: string; title: string; slug: string; capacity?: number | null; sessions?: { start: string; end?: string | null; cancelled?: boolean | null }[]; location?: { label?: string | null; address?: string | null } | null;
+      documentId: string; title: string; slug: string; capacity?: number | null; sessions?: { start: string; end?: string | null; cancelled?: boolean | null; capacity?: number | null }[]; location?: { label?: string | null; address?: string | null } | null;
     } | null;
     const at = Date.parse(start);
     const session = entry?.sessions?.find((s) => Date.parse(s.start) === at);
-    if (!entry || !session || session.cancelled || !entry.capacity || entry.capacity < 1) return undefined;
+    const capacity = session ? capacityOf(session, entry) : 0;
+    if (!entry || !session || session.cancelled || capacity < 1) return undefined;
     const place = [entry.location?.label, entry.location?.address].filter(Boolean).join(', ') || null;
-    return { workshop, title: entry.title, slug: entry.slug, start: new Date(at).toISOString(), end: session.end ?? null, capacity: entry.capacity, key: sessionKey(workshop, new Date(at)), place };
+    return { workshop, title: entry.title, slug: entry.slug, start: new Date(at).toISOString(), end: session.end ?? null, capacity, key: sessionKey(workshop, new Date(at)), place };
   }
 
   const viewOf = (row: Row): BookingView => ({
@@ -327,16 +331,16 @@ export function createBookingService({
 
     /** A workshop's sessions from today on, with their counts (no names): the organiser's view in the admin. */
     async summary(workshop: string): Promise<SessionSummary[]> {
-      const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as { capacity?: number | null; sessions?: { start: string; cancelled?: boolean | null }[] } | null;
+      const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as { capacity?: number | null; sessions?: { start: string; cancelled?: boolean | null; capacity?: number | null }[] } | null;
       const today = romeDay(new Date(now()));
-      const sessions = (entry?.sessions ?? []).filter((s) => romeDay(new Date(s.start)) >= today).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start), cancelled: Boolean(s.cancelled) }));
+      const sessions = (entry?.sessions ?? []).filter((s) => romeDay(new Date(s.start)) >= today).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start), cancelled: Boolean(s.cancelled), capacity: capacityOf(s, entry) }));
       const rows = sessions.length === 0 ? [] : ((await query().findMany({ where: { sessionKey: { $in: sessions.map((s) => s.key) } }, select: ['sessionKey', 'state', 'seats', 'attendedAt'] })) as Row[]);
       return sessions.map((s) => {
         const mine = rows.filter((r) => r.sessionKey === s.key);
         const seatsOf = (list: Row[]) => list.reduce((n, r) => n + r.seats, 0);
         return {
           start: s.start,
-          capacity: entry?.capacity ?? 0,
+          capacity: s.capacity,
           taken: seatsOf(mine.filter((r) => r.state === 'confirmed' || r.state === 'offered')),
           waiting: mine.filter((r) => r.state === 'waiting').length,
           present: seatsOf(mine.filter((r) => r.state === 'confirmed' && r.attendedAt)),
@@ -410,16 +414,17 @@ export function createBookingService({
     /** The published workshop's sessions still to come, with their free seats (all the public learns of bookings). */
     async seats(workshop: string): Promise<SessionSeats[] | undefined> {
       const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status: 'published', populate: { sessions: true } } as never)) as {
-        capacity?: number | null; sessions?: { start: string }[];
+        capacity?: number | null; sessions?: { start: string; cancelled?: boolean | null; capacity?: number | null }[];
       } | null;
       if (!entry) return undefined;
-      const capacity = entry.capacity ?? 0;
-      const upcoming = (entry.sessions ?? []).filter((s) => Date.parse(s.start) > now() && !(s as { cancelled?: boolean | null }).cancelled).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start) }));
+      const upcoming = (entry.sessions ?? [])
+        .filter((s) => Date.parse(s.start) > now() && !s.cancelled && capacityOf(s, entry) > 0)
+        .map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start), capacity: capacityOf(s, entry) }));
       const taken = await seats.taken(upcoming.map((s) => s.key));
       return upcoming.map((s) => ({
         start: s.start,
-        capacity,
-        free: Math.max(0, capacity - (taken.get(s.key) ?? 0)),
+        capacity: s.capacity,
+        free: Math.max(0, s.capacity - (taken.get(s.key) ?? 0)),
       }));
     },
   };

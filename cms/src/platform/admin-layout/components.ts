@@ -47,8 +47,9 @@ export const COMPONENT_LAYOUTS: Record<string, ComponentLayout> = {
   },
   'shared.session': {
     mainField: 'start',
-    edit: [['start', 'end'], ['note'], ['cancelled']],
+    edit: [['start', 'end'], ['note'], ['capacity', 'cancelled']],
     fields: {
+      capacity: { label: 'Posti di questo incontro', description: 'Solo se diversi dai «Posti disponibili» del laboratorio (per esempio un incontro in una sala più piccola). Es. 6', placeholder: 'Come il laboratorio' },
       cancelled: { label: 'Annullato', description: 'Lo segna «Annulla l’incontro» nel riquadro Prenotazioni, che avvisa chi aveva prenotato. Es. no', readOnly: true },
       start: { label: 'Inizio', description: 'Giorno e ora di inizio. Es. 14/01/2027 15:00' },
       end: { label: 'Fine', description: 'Giorno e ora di fine. Es. 14/01/2027 18:00' },

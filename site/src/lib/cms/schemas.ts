@@ -114,7 +114,7 @@ export const schemas = {
     artisanName: z.string(),
     artisanBio: text,
     organization: organizationRef.nullable().optional(),
-    sessions: z.array(z.object({ start: z.string(), end: text, note: text, cancelled: z.boolean().nullable().optional() })).default([]),
+    sessions: z.array(z.object({ start: z.string(), end: text, note: text, cancelled: z.boolean().nullable().optional(), capacity: z.number().nullable().optional() })).default([]),
     capacity: z.number().nullable().optional(),
     cost: text,
     howToRegister: text,
