@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, ALL, AMBITI, DISTRICT } from '@coesione/model';
 import { aggregate, LEGAL_FLOOR, NOISE, perturb, releaseDue, windowOf } from './aggregate';
-import { feasibleRanges } from './disclosure';
+import { feasibleRanges } from '../../platform/disclosure';
 import type { RecordRow } from './store';
 
 /** The perturbation keys as the CMS makes them (service.ts), under a test secret. */

@@ -29,7 +29,7 @@
  * has a key of its own (the second byte) and is published for ambiti and the district only.
  */
 import { AGE_BANDS, ALL, AMBITI, DISTRICT, ambitoOf, monthsOf, quarterOf, romeDay as romeDayOf, type NeedCell, type NeedRelease } from '@coesione/model';
-import { protect, type Labels, type Table } from './disclosure';
+import { protect, type Labels, type Table } from '../../platform/disclosure';
 import type { RecordRow } from './store';
 
 interface Person {

@@ -13,7 +13,7 @@ import { aggregate, frozenAt, peopleByQuarter, peopleOver, releaseDue, windowOf 
 import { readNeedCsvOffThread } from './csv-thread';
 import type { ImportPreview, ImportReport, ImportUndone, OfficeReporting, PartnerSummary } from './contract';
 import { codesCsv, normalize, partnerCsv, vocabularyOf, withNationalCodes, ProblemList, type CodedRow, type Problems, type Vocabularies } from './csv';
-import { minCellFrom } from './disclosure';
+import { minCellFrom } from '../../platform/disclosure';
 import { personKey } from './keys';
 import { secret } from '../../platform/runtime';
 import { previewImport } from './preview';
