@@ -19,6 +19,22 @@ export const BOOKING_STATE_LABELS: Record<BookingState, string> = {
   expired: 'Offerta scaduta',
 };
 
+/**
+ * What a workshop entry is: a reuse and repair *laboratorio* open to everyone, or a *corso*, the district's
+ * training of operators and Third Sector staff, with the same sessions, seats and certificates.
+ */
+export const WORKSHOP_FORMAT_LABELS = { laboratorio: 'Laboratorio', corso: 'Corso di formazione' } as const;
+export type WorkshopFormat = keyof typeof WORKSHOP_FORMAT_LABELS;
+
+/** Who a workshop or course is for. */
+export const WORKSHOP_AUDIENCE_LABELS = {
+  tutti: 'Aperto a tutti',
+  operatori_pubblici: 'Operatori dei servizi pubblici',
+  terzo_settore: 'Personale e volontari del Terzo Settore',
+  operatori_e_terzo_settore: 'Operatori pubblici e del Terzo Settore',
+} as const;
+export type WorkshopAudience = keyof typeof WORKSHOP_AUDIENCE_LABELS;
+
 /** The states that hold seats (or a place in the list): a new booking of the same person is a duplicate. */
 export const ACTIVE_BOOKING_STATES: readonly BookingState[] = ['confirmed', 'waiting', 'offered'];
 

@@ -106,7 +106,7 @@ describe('a session with 3 seats', () => {
 
   it('shows the free seats of the sessions to come, and nothing about people', async () => {
     const seats = await seatsOf(id);
-    expect(seats).toEqual([{ start: session, capacity: 3, free: 3 }, { start: inDays(17), capacity: 3, free: 3 }]);
+    expect(seats).toEqual([{ start: session, capacity: 3, free: 3, closed: null }, { start: inDays(17), capacity: 3, free: 3, closed: null }]);
     expect((await send(`${cms.url}/api/bookings/seats/nessunlaboratorio`)).status).toBe(404);
   });
 
@@ -336,3 +336,90 @@ it('gives exactly the seats that exist to 30 people booking at once', async () =
   expect(rows.filter((b) => b.state === 'waiting')).toHaveLength(20);
   expect((await seatsOf(id))[0]!.free).toBe(0);
 });
+
+it('books the same person once, also when both bookings are confirmed at the same moment, and knows them by e-mail or by phone', async () => {
+  const session = inDays(25);
+  const id = await workshop('Doppia prenotazione per le prenotazioni', 8, [session]);
+  // The same person, from two tabs: two confirmation pages, both confirmed at once.
+  const pages = await Promise.all([1, 2].map(() => send(`${cms.url}/api/bookings`, form({ workshop: id, session, ...person(200) }))));
+  await sleep(READ_MS + 50);
+  const answers = await Promise.all(pages.map((p) => send(`${cms.url}/api/bookings`, form(hiddenFields(p.raw)))));
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 400]);
+  expect(answers.find((a) => a.status === 400)!.text).toContain('c’è già una prenotazione per questo incontro');
+  // By phone alone, then with an e-mail and the same phone (spaces and all): the second is the same person.
+  expect((await book({ workshop: id, session, name: 'Solo telefono', phone: '0161 555 0101', seats: '1', consent: 'on' })).status).toBe(201);
+  const again = await book({ workshop: id, session, ...person(201, { phone: '0161555 0101' }) });
+  expect(again.status).toBe(400);
+  expect(again.text).toContain('c’è già una prenotazione per questo incontro');
+  const rows = (await bookings()).filter((b) => b.sessionKey.startsWith(id));
+  expect(rows).toHaveLength(2);
+  expect((await seatsOf(id))[0]!.free).toBe(6);
+  // Cancelled, the person may book again.
+  const link = linkOf(answers.find((a) => a.status === 201)!.raw);
+  expect((await manage(link, 'annulla')).status).toBe(200);
+  expect((await book({ workshop: id, session, ...person(200) })).status).toBe(201);
+});
+
+it('takes bookings only between «Prenotazioni dal» and «Prenotazioni fino al», and refuses a window that closes before it opens', async () => {
+  const session = inDays(30);
+  const id = await workshop('Corso con le iscrizioni a date per le prenotazioni', 10, [session]);
+  const setWindow = (bookingOpens: string | null, bookingCloses: string | null) =>
+    cms.strapi.documents(WORKSHOP).update({ documentId: id, locale: 'it', status: 'published', data: { bookingOpens, bookingCloses } } as never);
+  await setWindow(inDays(5, 9), null);
+  const early = await send(`${cms.url}/api/bookings`, form({ workshop: id, session, ...person(300) }));
+  expect(early.status).toBe(400);
+  expect(early.text).toContain('Le prenotazioni si aprono il');
+  expect((await seatsOf(id))[0]).toMatchObject({ free: 10, closed: expect.stringContaining('Le prenotazioni si aprono il') });
+  await setWindow(inDays(-5, 9), inDays(-1, 18));
+  const late = await send(`${cms.url}/api/bookings`, form({ workshop: id, session, ...person(300) }));
+  expect(late.text).toContain('Le prenotazioni si sono chiuse il');
+  await setWindow(inDays(-5, 9), inDays(20, 18));
+  expect((await book({ workshop: id, session, ...person(300) })).status).toBe(201);
+  await expect(setWindow(inDays(10, 9), inDays(2, 9))).rejects.toThrow('«Prenotazioni fino al»');
+  expect((await bookings()).filter((b) => b.sessionKey.startsWith(id))).toHaveLength(1);
+});
+
+describe('the outcomes of a cycle', () => {
+  const OUTCOME = 'api::workshop-outcome.workshop-outcome';
+  const cycle = (workshop: string, counts: Record<string, number>, note?: string) =>
+    cms.strapi.documents(OUTCOME).create({ data: { workshop, cycleStart: '2026-02-01', cycleEnd: '2026-04-30', fragileParticipants: 0, placements: 0, newVolunteers: 0, newArtisans: 0, itemsRepaired: 0, kgReused: 0, ...counts, note } } as never);
+  let first = '';
+
+  it('refuses counts that do not hold together, in Italian, and stores nothing', async () => {
+    first = await workshop('Restauro con i risultati del ciclo', 8, [inDays(90)]);
+    await expect(cycle(first, { participants: 6, fragileParticipants: 7 })).rejects.toThrow('sono più di quelle che hanno partecipato');
+    await expect(cycle(first, { participants: 6, placements: 9 })).rejects.toThrow('I tirocini o lavori avviati (9)');
+    await expect(cms.strapi.documents(OUTCOME).create({ data: { workshop: first, cycleStart: '2026-05-01', cycleEnd: '2026-04-01', participants: 6 } } as never)).rejects.toThrow('Il ciclo finisce');
+    await expect(cms.strapi.documents(OUTCOME).create({ data: { cycleStart: '2026-02-01', cycleEnd: '2026-04-01', participants: 6 } } as never)).rejects.toThrow('Indica il laboratorio');
+    expect(await cms.strapi.db.query(OUTCOME).count({})).toBe(0);
+  });
+
+  it('publishes per workshop and for the district, with no figure about people under the threshold, and never the cycles themselves', async () => {
+    const second = await workshop('Sartoria con i risultati del ciclo', 8, [inDays(90)]);
+    const third = await workshop('Ciclofficina con i risultati del ciclo', 8, [inDays(90)]);
+    await cycle(first, { participants: 12, fragileParticipants: 6, placements: 3, itemsRepaired: 30, kgReused: 120.5 }, 'Nota riservata: Mario R. ha trovato lavoro in falegnameria');
+    await cycle(first, { participants: 9, fragileParticipants: 4, placements: 2, itemsRepaired: 12, kgReused: 40 });
+    await cycle(second, { participants: 15, fragileParticipants: 8, placements: 6, itemsRepaired: 50, kgReused: 20 });
+    await cycle(third, { participants: 20, fragileParticipants: 10, placements: 7, itemsRepaired: 35, kgReused: 300 });
+    const answer = await send(`${cms.url}/api/risultati-laboratori`);
+    expect(answer.status).toBe(200);
+    const [district, ...workshops] = answer.json.data as { workshop: { documentId: string } | null; cycles: number; minCell: number; figures: Record<string, { value: number | null; hidden?: string }> }[];
+    expect(district!.workshop).toBeNull();
+    expect(district!.figures.participants).toEqual({ value: 56 });
+    expect(district!.figures.kgReused).toEqual({ value: 480.5 });
+    const mine = workshops.find((w) => w.workshop?.documentId === first)!;
+    expect(mine.cycles).toBe(2);
+    expect(mine.figures.participants).toEqual({ value: 21 });
+    expect(mine.figures.fragileParticipants).toEqual({ value: 10 });
+    // 5 placements in all here is not under 5; the new artisans (0 everywhere) are.
+    expect(mine.figures.placements).toEqual({ value: 5 });
+    expect(mine.figures.newArtisans).toEqual({ value: null, hidden: 'small' });
+    for (const w of [district!, ...workshops]) {
+      for (const [key, figure] of Object.entries(w.figures)) if (figure.value !== null && !['itemsRepaired', 'kgReused'].includes(key)) expect(figure.value, key).toBeGreaterThanOrEqual(w.minCell);
+    }
+    expect(answer.text).not.toContain('Mario R.');
+    expect(answer.text).not.toContain('Nota riservata');
+    for (const url of ['/api/workshop-outcomes', '/api/workshop-outcome', '/api/workshop-outcomes/1']) expect((await send(`${cms.url}${url}`)).status).toBe(404);
+  });
+});
+

@@ -105,3 +105,15 @@ export function registerPartnerLink(strapi: PartnerHost & MiddlewareHost): void 
     return next();
   });
 }
+
+/**
+ * Whether an organisation organises a workshop: it proposed it, or the workshop names it as organiser
+ * (any version, draft or published). Its partners manage the workshop's bookings and report its outcomes.
+ */
+export async function organisesWorkshop(strapi: { db: { query(uid: string): { findMany(params: object): Promise<unknown> } } }, organization: string, workshop: string): Promise<boolean> {
+  const rows = (await strapi.db.query('api::workshop.workshop').findMany({
+    where: { documentId: workshop },
+    populate: { proposedBy: { select: ['documentId'] }, organization: { select: ['documentId'] } },
+  })) as { proposedBy?: { documentId: string } | null; organization?: { documentId: string } | null }[];
+  return rows.some((row) => row.proposedBy?.documentId === organization || row.organization?.documentId === organization);
+}

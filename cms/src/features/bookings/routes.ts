@@ -19,7 +19,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { uidOf } from '@coesione/model';
 import type { Context } from 'koa';
-import { isPartner, partnerOrganization } from '../../platform/partners';
+import { isPartner, organisesWorkshop, partnerOrganization } from '../../platform/partners';
 import { isRecord } from '../../platform/published-change';
 import { cmsBaseUrl, secret } from '../../platform/runtime';
 import { certificateService } from './certificates';
@@ -43,13 +43,7 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
     const id = adminUserId(ctx);
     if (!(await isPartner(strapi, id))) return async () => true;
     const organization = await partnerOrganization(strapi, id);
-    return async (workshop: string) => {
-      if (!organization) return false;
-      const rows = (await strapi.db.query(WORKSHOP).findMany({ where: { documentId: workshop }, populate: { proposedBy: { select: ['documentId'] }, organization: { select: ['documentId'] } } })) as {
-        proposedBy?: { documentId: string } | null; organization?: { documentId: string } | null;
-      }[];
-      return rows.some((row) => row.proposedBy?.documentId === organization || row.organization?.documentId === organization);
-    };
+    return async (workshop: string) => Boolean(organization) && organisesWorkshop(strapi, organization!, workshop);
   };
 
   /** A 404 for a workshop that does not exist, a 403 for one the signed-in user does not organise. */
@@ -70,11 +64,8 @@ export function registerBookingRoutes(strapi: Core.Strapi): void {
         async handler(ctx: Context) {
           const { documentId } = ctx.params as { documentId: string };
           await requireOrganiser(ctx, documentId);
-          const workshop = (await strapi.documents(WORKSHOP).findOne({ documentId } as never)) as { certificateSessions?: number | null } | null;
-          ctx.body = {
-            sessions: await service.summary(documentId),
-            certificates: { minSessions: workshop?.certificateSessions ?? null, issued: await certificates.count(documentId) },
-          } satisfies WorkshopBookings;
+          const { sessions, minSessions } = await service.summary(documentId);
+          ctx.body = { sessions, certificates: { minSessions, issued: await certificates.count(documentId) } } satisfies WorkshopBookings;
         },
       },
       {

@@ -14,7 +14,7 @@ import { ConfirmTokens, contentHash, memoryLimiter, memoryTokens, type Limiter, 
 import type { AttendanceAnswer, RollEntry, SessionSummary } from './contract';
 import { bookingMessage, type BookingTopic } from './messages';
 import type { BookingOptions } from './options';
-import { seatCounter, type SeatCounter } from './seats';
+import { contactClaims, seatCounter, type ContactClaims, type SeatCounter } from './seats';
 import { summary, validateBooking, type BookingInput, type FieldError } from './validation';
 
 export const BOOKING = uidOf('booking') as UID.ContentType;
@@ -31,6 +31,9 @@ export interface BookableSession {
   key: string;
   /** Where it takes place, as the workshop's page says it (label and address). */
   place: string | null;
+  /** When bookings open and close («Prenotazioni dal», «Prenotazioni fino al»), if the workshop says. */
+  opens: string | null;
+  closes: string | null;
 }
 
 export interface BookingView {
@@ -38,7 +41,7 @@ export interface BookingView {
   state: BookingState;
   seats: number;
   name: string;
-  session: { title: string; slug: string; start: string };
+  session: { title: string; start: string };
   heldUntil: string | null;
   /** Whether the person may still cancel (before the session starts). */
   cancellable: boolean;
@@ -56,6 +59,8 @@ export interface SessionSeats {
   start: string;
   capacity: number;
   free: number;
+  /** Why bookings are not open now (before «Prenotazioni dal», after «fino al»), or null. */
+  closed: string | null;
 }
 
 interface Row {
@@ -81,6 +86,7 @@ export interface BookingServiceDeps {
   /** Signs confirmation tokens and keys the contact hash (SUBMISSION_SALT). */
   salt: string;
   seats?: SeatCounter;
+  contacts?: ContactClaims;
   /** Where messages are queued (the CMS's outbox by default). */
   outbox?: Outbox;
   /** The CMS's public address, for the personal link in pages and messages. */
@@ -94,6 +100,17 @@ export interface BookingServiceDeps {
 const capacityOf = (session: { capacity?: number | null }, workshop: { capacity?: number | null } | null | undefined): number => session.capacity ?? workshop?.capacity ?? 0;
 
 const invalid = (errors: FieldError[], message = summary(errors)) => ({ outcome: 'invalid' as const, errors, message });
+const duplicateBooking = () =>
+  invalid([{ path: ['email'], message: 'Con questa e-mail o questo telefono c’è già una prenotazione per questo incontro: per cambiarla, annullala con il link della ricevuta e prenota di nuovo.' }]);
+
+const dayText = (iso: string) => new Date(iso).toLocaleString('it-IT', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
+
+/** Why bookings are not open at `at` (the workshop's «Prenotazioni dal» / «fino al»), or undefined when they are. */
+export function bookingWindow(session: Pick<BookableSession, 'opens' | 'closes'>, at: number): string | undefined {
+  if (session.opens && at < Date.parse(session.opens)) return `Le prenotazioni si aprono il ${dayText(session.opens)}: torna a prenotare da quel momento.`;
+  if (session.closes && at >= Date.parse(session.closes)) return `Le prenotazioni si sono chiuse il ${dayText(session.closes)}: per un posto rimasto libero chiedi all'ente che organizza.`;
+  return undefined;
+}
 
 function newCode(): string {
   const bytes = crypto.randomBytes(6);
@@ -105,6 +122,7 @@ export function createBookingService({
   options,
   salt,
   seats = seatCounter(() => strapi.db.connection),
+  contacts = contactClaims(() => strapi.db.connection),
   outbox = outboxOf(strapi),
   baseUrl,
   now = Date.now,
@@ -126,7 +144,7 @@ export function createBookingService({
     await outbox.queue(bookingMessage(topic, heldUntil ? { ...facts, heldUntil: heldUntil.toISOString() } : facts));
   }
   const contactKey = (kind: string, value: string) => crypto.createHmac('sha256', salt).update(`booking-contact\n${kind}\n${value}`).digest('hex');
-  /** Keyed hashes of the person's e-mail and phone (each alone is enough to spot a second booking); the first is stored. */
+  /** Keyed hashes of the person's e-mail and phone: each alone spots a second booking (seats.ts); the first names the person for certificates. */
   const contactHashes = (input: BookingInput) => [
     ...(input.email ? [contactKey('email', input.email)] : []),
     ...(input.phone ? [contactKey('phone', input.phone.replace(/\D/g, ''))] : []),
@@ -135,14 +153,18 @@ export function createBookingService({
   /** The published workshop's session that starts at `start`, if it takes bookings (a capacity is set). */
   async function bookableSession(workshop: string, start: string): Promise<BookableSession | undefined> {
     const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status: 'published', populate: { sessions: true, location: true } } as never)) as {
-      documentId: string; title: string; slug: string; capacity?: number | null; sessions?: { start: string; end?: string | null; cancelled?: boolean | null; capacity?: number | null }[]; location?: { label?: string | null; address?: string | null } | null;
+      documentId: string; title: string; slug: string; capacity?: number | null; bookingOpens?: string | null; bookingCloses?: string | null; sessions?: { start: string; end?: string | null; cancelled?: boolean | null; capacity?: number | null }[]; location?: { label?: string | null; address?: string | null } | null;
     } | null;
     const at = Date.parse(start);
     const session = entry?.sessions?.find((s) => Date.parse(s.start) === at);
     const capacity = session ? capacityOf(session, entry) : 0;
     if (!entry || !session || session.cancelled || capacity < 1) return undefined;
     const place = [entry.location?.label, entry.location?.address].filter(Boolean).join(', ') || null;
-    return { workshop, title: entry.title, slug: entry.slug, start: new Date(at).toISOString(), end: session.end ?? null, capacity, key: sessionKey(workshop, new Date(at)), place };
+    const iso = (value?: string | null) => (value ? new Date(value).toISOString() : null);
+    return {
+      workshop, title: entry.title, slug: entry.slug, start: new Date(at).toISOString(), end: session.end ?? null, capacity, key: sessionKey(workshop, new Date(at)), place,
+      opens: iso(entry.bookingOpens), closes: iso(entry.bookingCloses),
+    };
   }
 
   const viewOf = (row: Row): BookingView => ({
@@ -150,7 +172,7 @@ export function createBookingService({
     state: row.state,
     seats: row.seats,
     name: row.name,
-    session: { title: row.workshopTitle, slug: '', start: new Date(row.sessionStart).toISOString() },
+    session: { title: row.workshopTitle, start: new Date(row.sessionStart).toISOString() },
     heldUntil: row.heldUntil ? new Date(row.heldUntil).toISOString() : null,
     cancellable: (ACTIVE_BOOKING_STATES as readonly string[]).includes(row.state) && Date.parse(row.sessionStart) > now(),
   });
@@ -196,11 +218,10 @@ export function createBookingService({
     const session = await bookableSession(input.workshop, input.session);
     if (!session) return invalid([{ path: ['session'], message: "Questo incontro non c'è più o non accetta prenotazioni: guarda la pagina del laboratorio per le date aggiornate." }]);
     if (Date.parse(session.start) <= now()) return invalid([{ path: ['session'], message: 'Le prenotazioni per questo incontro sono chiuse: è già cominciato.' }]);
+    const closed = bookingWindow(session, now());
+    if (closed) return invalid([{ path: ['session'], message: closed }]);
     if (input.seats > session.capacity) return invalid([{ path: ['seats'], message: `L'incontro ha ${session.capacity} posti in tutto: chiedi al massimo ${session.capacity} posti.` }]);
-    const duplicate = await query().findOne({ where: { sessionKey: session.key, contactHash: { $in: contactHashes(input) }, state: { $in: [...ACTIVE_BOOKING_STATES] } }, select: ['id'] });
-    if (duplicate) {
-      return invalid([{ path: ['email'], message: 'Con questa e-mail o questo telefono c’è già una prenotazione per questo incontro: per cambiarla, annullala con il link della ricevuta e prenota di nuovo.' }]);
-    }
+    if (await contacts.held(session.key, contactHashes(input))) return duplicateBooking();
     const binding = { content: contentHash({ ...input }), client };
     if (fields.confirmToken === undefined) return { outcome: 'confirm', input, session, token: confirmations.issue(binding, now()) };
     const refusal = await confirmations.redeem(fields.confirmToken, binding, now());
@@ -209,8 +230,7 @@ export function createBookingService({
     return { outcome: 'valid', input, session };
   }
 
-  async function store(input: BookingInput, session: BookableSession, state: 'confirmed' | 'waiting'): Promise<Row> {
-    const linkNonce = crypto.randomBytes(16).toString('base64url');
+  async function store(input: BookingInput, session: BookableSession, state: 'confirmed' | 'waiting', linkNonce: string): Promise<Row> {
     for (let attempt = 0; ; attempt++) {
       const code = newCode();
       try {
@@ -238,13 +258,20 @@ export function createBookingService({
         const checked = await check(body, client);
         if (checked.outcome !== 'valid') return checked;
         const { input, session } = checked;
-        const state = (await seats.take(session.key, input.seats, session.capacity)) ? 'confirmed' : 'waiting';
+        const linkNonce = crypto.randomBytes(16).toString('base64url');
+        // The same person booking twice at once: the second claim fails on the primary key.
+        if (!(await contacts.claim(session.key, contactHashes(input), linkNonce))) return duplicateBooking();
+        let state: 'confirmed' | 'waiting' | undefined;
         try {
-          const row = await store(input, session, state);
+          state = (await seats.take(session.key, input.seats, session.capacity)) ? 'confirmed' : 'waiting';
+          const row = await store(input, session, state, linkNonce);
           booked = { outcome: 'booked', state, code: row.code, link: linkOf(row.linkNonce), session, seats: input.seats };
           await tell(state, row);
         } catch (error) {
-          if (state === 'confirmed') await seats.release(session.key, input.seats);
+          if (!booked) {
+            if (state === 'confirmed') await seats.release(session.key, input.seats);
+            await contacts.release(linkNonce);
+          }
           throw error;
         }
         strapi.log.info(`bookings: a booking was ${state === 'confirmed' ? 'confirmed' : 'put on the waiting list'}`);
@@ -285,6 +312,7 @@ export function createBookingService({
       if (!row) return { outcome: 'unknown' };
       if (!viewOf(row).cancellable) return { outcome: 'refused', view: viewOf(row), message: row.state === 'cancelled' ? 'Questa prenotazione era già annullata.' : "La prenotazione non si può più annullare: l'incontro è cominciato o la prenotazione non è attiva." };
       if (!(await move(row.id, row.state, { state: 'cancelled', cancelledAt: new Date(now()), heldUntil: null }))) return this.cancel(secret);
+      await contacts.release(row.linkNonce);
       if (row.state !== 'waiting') await free(row);
       strapi.log.info(`bookings: booking ${row.id} was cancelled by its link`);
       await tell('cancelled', row);
@@ -308,7 +336,9 @@ export function createBookingService({
       const old = (await query().findMany({ where: { sessionStart: { $lt: before } }, select: ['id', 'sessionKey'] })) as Pick<Row, 'id' | 'sessionKey'>[];
       if (old.length === 0) return 0;
       await query().deleteMany({ where: { id: { $in: old.map((r) => r.id) } } });
-      await seats.forget([...new Set(old.map((r) => r.sessionKey))]);
+      const keys = [...new Set(old.map((r) => r.sessionKey))];
+      await seats.forget(keys);
+      await contacts.forget(keys);
       return old.length;
     },
 
@@ -329,13 +359,18 @@ export function createBookingService({
       return { outcome: 'marked', name: row.name, seats: row.seats, workshopTitle: row.workshopTitle, sessionStart: new Date(row.sessionStart).toISOString() };
     },
 
-    /** A workshop's sessions from today on, with their counts (no names): the organiser's view in the admin. */
-    async summary(workshop: string): Promise<SessionSummary[]> {
-      const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as { capacity?: number | null; sessions?: { start: string; cancelled?: boolean | null; capacity?: number | null }[] } | null;
+    /**
+     * A workshop's sessions from today on, with their counts (no names): the organiser's view in the admin;
+     * and its «Incontri per l'attestato».
+     */
+    async summary(workshop: string): Promise<{ sessions: SessionSummary[]; minSessions: number | null }> {
+      const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as {
+        capacity?: number | null; certificateSessions?: number | null; sessions?: { start: string; cancelled?: boolean | null; capacity?: number | null }[];
+      } | null;
       const today = romeDay(new Date(now()));
       const sessions = (entry?.sessions ?? []).filter((s) => romeDay(new Date(s.start)) >= today).map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start), cancelled: Boolean(s.cancelled), capacity: capacityOf(s, entry) }));
       const rows = sessions.length === 0 ? [] : ((await query().findMany({ where: { sessionKey: { $in: sessions.map((s) => s.key) } }, select: ['sessionKey', 'state', 'seats', 'attendedAt'] })) as Row[]);
-      return sessions.map((s) => {
+      const summaries = sessions.map((s) => {
         const mine = rows.filter((r) => r.sessionKey === s.key);
         const seatsOf = (list: Row[]) => list.reduce((n, r) => n + r.seats, 0);
         return {
@@ -347,6 +382,7 @@ export function createBookingService({
           cancelled: s.cancelled,
         };
       });
+      return { sessions: summaries, minSessions: entry?.certificateSessions ?? null };
     },
 
     /**
@@ -374,6 +410,7 @@ export function createBookingService({
         told++;
       }
       await seats.forget([key]);
+      await contacts.forget([key]);
       strapi.log.info(`bookings: a session was cancelled by its organiser (${told} bookings cancelled)`);
       return { outcome: 'cancelled', told };
     },
@@ -404,6 +441,7 @@ export function createBookingService({
       let ended = 0;
       for (const row of due) {
         if (!(await move(row.id, 'offered', { state: 'expired', heldUntil: null }))) continue;
+        await contacts.release(row.linkNonce);
         ended++;
         await tell('expired', row);
         await free(row);
@@ -414,9 +452,10 @@ export function createBookingService({
     /** The published workshop's sessions still to come, with their free seats (all the public learns of bookings). */
     async seats(workshop: string): Promise<SessionSeats[] | undefined> {
       const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, status: 'published', populate: { sessions: true } } as never)) as {
-        capacity?: number | null; sessions?: { start: string; cancelled?: boolean | null; capacity?: number | null }[];
+        capacity?: number | null; bookingOpens?: string | null; bookingCloses?: string | null; sessions?: { start: string; cancelled?: boolean | null; capacity?: number | null }[];
       } | null;
       if (!entry) return undefined;
+      const closed = bookingWindow({ opens: entry.bookingOpens ?? null, closes: entry.bookingCloses ?? null }, now()) ?? null;
       const upcoming = (entry.sessions ?? [])
         .filter((s) => Date.parse(s.start) > now() && !s.cancelled && capacityOf(s, entry) > 0)
         .map((s) => ({ start: new Date(s.start).toISOString(), key: sessionKey(workshop, s.start), capacity: capacityOf(s, entry) }));
@@ -425,6 +464,7 @@ export function createBookingService({
         start: s.start,
         capacity: s.capacity,
         free: Math.max(0, s.capacity - (taken.get(s.key) ?? 0)),
+        closed,
       }));
     },
   };

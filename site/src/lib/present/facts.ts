@@ -6,7 +6,7 @@
  * Values are text (escaped when rendered): nothing here needs markup, and markup built from CMS fields
  * would be one more place to keep safe.
  */
-import { PACT_KIND_LABELS, PACT_STAGE_LABELS } from '@coesione/model';
+import { PACT_KIND_LABELS, PACT_STAGE_LABELS, WORKSHOP_AUDIENCE_LABELS, WORKSHOP_FORMAT_LABELS } from '@coesione/model';
 import { enumLabel, type SectionType, type SectionData } from './sections';
 import { formatDate } from './format';
 
@@ -56,8 +56,10 @@ const FACTS: { [T in SectionType]: (d: SectionData<T>) => Row[] } = {
     ['Durata', d.durationMinutes ? `${d.durationMinutes} minuti` : undefined],
   ],
   workshop: (d) => [
-    ['Mestiere', enumLabel(d.craft)],
-    ['Maestro artigiano', d.artisanName],
+    ...(d.format === 'corso'
+      ? ([['Tipo', WORKSHOP_FORMAT_LABELS.corso], ['Docente', d.artisanName]] as const)
+      : ([['Mestiere', enumLabel(d.craft)], ['Maestro artigiano', d.artisanName]] as const)),
+    ['Per chi', WORKSHOP_AUDIENCE_LABELS[d.audience]],
     ['Con', d.organization?.name],
     ['Posti', d.capacity ? String(d.capacity) : undefined],
     ['Costo', d.cost],

@@ -61,7 +61,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async seats(ctx: Context) {
-      await service.expireHolds();
       const seats = await service.seats(String((ctx.params as { workshop: string }).workshop));
       ctx.set('Cache-Control', 'no-store');
       if (!seats) {
