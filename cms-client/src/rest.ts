@@ -62,6 +62,12 @@ export async function readAll(cmsUrl: string, key: PublicKey, options: ReadOptio
  */
 export const readRatings = async (cmsUrl: string): Promise<unknown[]> => (await getList(cmsUrl, '/api/ratings')).data;
 
+/**
+ * The workshops' outcomes (`GET /api/risultati-laboratori`): the district's figures first, then each
+ * workshop's, every figure about people under the small-cell rule already applied by the CMS.
+ */
+export const readOutcomes = async (cmsUrl: string): Promise<unknown[]> => (await getList(cmsUrl, '/api/risultati-laboratori')).data;
+
 /** The bytes of an upload an entry refers to (`url` as the API gives it: `/uploads/…`). */
 export async function readUpload(cmsUrl: string, url: string): Promise<Uint8Array> {
   const res = await get(cmsUrl, url, ' (an upload an entry refers to)');

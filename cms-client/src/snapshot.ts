@@ -1,13 +1,13 @@
 /**
  * A snapshot: every published entry of every public type as the public API returns it, the bytes of
- * every upload they refer to and the rating aggregates, in one JSON file. A site builds from it with no
+ * every upload they refer to, the rating aggregates and the workshops' outcomes, in one JSON file. A site builds from it with no
  * CMS at all (tests, previews), and builds the very same pages as from the CMS it was taken from.
  */
 import fs from 'node:fs';
 import { PUBLIC_KEYS, type PublicKey } from '@coesione/model';
 import { SnapshotError } from './errors.js';
 import { mediaIn } from './media.js';
-import { readAll, readRatings, readUpload } from './rest.js';
+import { readAll, readOutcomes, readRatings, readUpload } from './rest.js';
 
 export interface Snapshot {
   generatedAt: string;
@@ -17,6 +17,8 @@ export interface Snapshot {
   uploads: Record<string, string>;
   /** Rating aggregates (`GET /api/ratings`). */
   ratings: unknown[];
+  /** The workshops' outcomes (`GET /api/risultati-laboratori`); absent from snapshots older than them. */
+  outcomes?: unknown[];
 }
 
 /** Reads the whole public API of the CMS at `cmsUrl`, one type after the other, in the registry's order. */
@@ -28,7 +30,7 @@ export async function takeSnapshot(cmsUrl: string): Promise<Snapshot> {
     entries[key] = list;
     for (const media of mediaIn(list)) uploads[media.url] ??= Buffer.from(await readUpload(cmsUrl, media.url)).toString('base64');
   }
-  return { generatedAt: new Date().toISOString(), cmsUrl, entries: entries as Record<PublicKey, unknown[]>, uploads, ratings: await readRatings(cmsUrl) };
+  return { generatedAt: new Date().toISOString(), cmsUrl, entries: entries as Record<PublicKey, unknown[]>, uploads, ratings: await readRatings(cmsUrl), outcomes: await readOutcomes(cmsUrl) };
 }
 
 /** A snapshot file opened for reading; each part is checked when asked for, so a partial file serves what it has. */
@@ -36,6 +38,7 @@ export interface SnapshotFile {
   entries(key: PublicKey): unknown[];
   upload(url: string): Uint8Array;
   ratings(): unknown[];
+  outcomes(): unknown[];
 }
 
 /**
@@ -65,6 +68,10 @@ export function openSnapshot(file: string, label = file): SnapshotFile {
     ratings() {
       if (!Array.isArray(snapshot.ratings)) throw missing('"ratings"');
       return snapshot.ratings;
+    },
+    outcomes() {
+      // A snapshot taken before the outcomes existed has none: no figures, not an error.
+      return Array.isArray(snapshot.outcomes) ? snapshot.outcomes : [];
     },
   };
 }

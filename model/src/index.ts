@@ -11,3 +11,4 @@ export * from './coordinates.js';
 export * from './csv.js';
 export * from './site.js';
 export * from './suggest.js';
+export * from './outcomes.js';

@@ -74,6 +74,7 @@ export const TYPES = {
   'partner-account': { uid: 'api::partner-account.partner-account', visibility: 'private', label: 'Account partner', singular: 'Account partner' },
   booking: { uid: 'api::booking.booking', visibility: 'private', label: 'Prenotazioni ai laboratori', singular: 'Prenotazione' },
   certificate: { uid: 'api::certificate.certificate', visibility: 'private', label: 'Attestati di partecipazione', singular: 'Attestato di partecipazione' },
+  'workshop-outcome': { uid: 'api::workshop-outcome.workshop-outcome', visibility: 'private', label: 'Risultati dei laboratori', singular: 'Risultati di un ciclo' },
   'need-record': { uid: 'api::need-record.need-record', visibility: 'private', label: 'Dati di bisogno', singular: 'Scheda di bisogno', partnerRecords: true },
   'need-audit': { uid: 'api::need-audit.need-audit', visibility: 'private', label: 'Registro degli accessi ai dati di bisogno', singular: 'Accesso ai dati di bisogno' },
   'search-outbox': { uid: 'api::search-outbox.search-outbox', visibility: 'private', label: 'Coda di indicizzazione', singular: 'Modifica da indicizzare' },

@@ -1,10 +1,12 @@
 /**
  * One content collection per public type of the registry (@coesione/model), named as the registry says,
- * read from the CMS or a snapshot and validated by the type's schema; plus the rating aggregates.
+ * read from the CMS or a snapshot and validated by the type's schema; plus the rating aggregates and the
+ * workshops' outcomes.
  */
 import { defineCollection, type SchemaContext } from 'astro:content';
 import { EDITORIAL_KEYS, REFERENCE_KEYS, TYPES, type EditorialKey, type PublicKey, type ReferenceKey } from '@coesione/model';
 import { cmsLoader } from './lib/cms/loader';
+import { outcomeSchema, outcomesLoader } from './lib/cms/outcomes';
 import { ratingSchema, ratingsLoader } from './lib/cms/ratings';
 import { coverFields, schemas } from './lib/cms/schemas';
 
@@ -29,4 +31,5 @@ export const collections = {
   ...editorialCollections,
   ...referenceCollections,
   ratings: defineCollection({ loader: ratingsLoader(), schema: ratingSchema }),
+  workshopOutcomes: defineCollection({ loader: outcomesLoader(), schema: outcomeSchema }),
 };

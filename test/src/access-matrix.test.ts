@@ -17,13 +17,22 @@ type Target = 'own' | 'other';
 
 /** The models a `:model` route is tried on: one of each kind. */
 const NEED_RECORD = 'api::need-record.need-record';
-const MODELS = { [PRACTICE]: 'partner type', [PACT]: 'partner type with stages', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', 'api::booking.booking': 'private, read-only for the office', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
-const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', [PACT]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization', [NEED_RECORD]: 'municipality' };
+const MODELS = { [PRACTICE]: 'partner type', [PACT]: 'partner type with stages', 'api::theme.theme': 'reference', 'api::submission.submission': 'private', 'api::partner-account.partner-account': 'private', 'api::booking.booking': 'private, read-only for the office', 'api::workshop-outcome.workshop-outcome': 'partner reports, managed by the office', [NEED_RECORD]: 'partner records', 'api::need-figure.need-figure': 'computed' } as const;
+const RELATION_FIELD: Record<string, string> = { [PRACTICE]: 'themes', [PACT]: 'themes', 'api::theme.theme': 'practices', 'api::submission.submission': 'comune', 'api::partner-account.partner-account': 'organization', 'api::workshop-outcome.workshop-outcome': 'workshop', [NEED_RECORD]: 'municipality' };
 
 /** A need record entered in the admin by `token`'s partner. */
 async function recordBy(token: string): Promise<string> {
   const casa = await cms.strapi.db.query('api::need-category.need-category').findOne({ where: { slug: 'casa' } });
   const res = await call('POST', `${CM}/${NEED_RECORD}`, { token, body: { month: '2026-10', ageBand: 'eta_30_49', municipality: vercelli, categories: [casa.documentId] } });
+  expect(res.status, res.text).toBe(201);
+  return res.json.data.documentId;
+}
+
+/** A cycle's outcomes entered in the admin by `token` (a partner: of its organisation's workshop, the seed's). */
+const OUTCOME = 'api::workshop-outcome.workshop-outcome';
+async function outcomeBy(token: string): Promise<string> {
+  const workshop = (await cms.strapi.documents('api::workshop.workshop').findFirst({ filters: { slug: 'restauro-mobili-borgosesia' }, fields: ['documentId'] } as never))!.documentId;
+  const res = await call('POST', `${CM}/${OUTCOME}`, { token, body: { workshop: { connect: [{ documentId: workshop }] }, cycleStart: '2026-01-10', cycleEnd: '2026-03-10', participants: 8 } });
   expect(res.status, res.text).toBe(201);
   return res.json.data.documentId;
 }
@@ -106,11 +115,12 @@ describe('the route × role matrix', () => {
             // A target is made once per owner and model and serves the cells after it until an allowed
             // change (a delete, a publish) may have spoiled it: then the next cell gets a fresh one.
             const ownerToken = target === 'own' ? tokens.partnerA : tokens.partnerB;
-            const kind = upload ? 'upload' : model === PRACTICE || model === PACT || (model === NEED_RECORD && hasTarget) ? model : undefined;
+            const kind = upload ? 'upload' : model === PRACTICE || model === PACT || ((model === NEED_RECORD || model === OUTCOME) && hasTarget) ? model : undefined;
             const key = `${target} ${kind}`;
             let id = 'nessuno';
             if (kind !== undefined) {
-              id = targets.get(key) ?? (upload ? String(await uploadBy(ownerToken)) : model === NEED_RECORD ? await recordBy(ownerToken) : await draftBy(ownerToken, model));
+              // Another's outcomes: the office's (a partner reports only its own organisation's workshops).
+              id = targets.get(key) ?? (upload ? String(await uploadBy(ownerToken)) : model === NEED_RECORD ? await recordBy(ownerToken) : model === OUTCOME ? await outcomeBy(target === 'own' ? ownerToken : tokens.editor) : await draftBy(ownerToken, model));
               targets.set(key, id);
             }
             // The content API's :id names no published entry here (the targets are drafts): not a read of data.

@@ -7,7 +7,10 @@
  *   adds a cover through the media library, saves, and finds the draft in «Le tue proposte»;
  * - its pact list shows the pact its organisation is a party to (it read «Nessuna voce»), read-only;
  * - a Partner of another organisation sees neither that draft nor that pact;
- * - at the door of its own workshop it marks present by code whoever booked; another partner cannot.
+ * - at the door of its own workshop it marks present by code whoever booked; another partner cannot;
+ * - it reports what a cycle of its organisation's workshop produced (a workshop the office created: it
+ *   read none of those), corrects counts the form refuses, and the public reads the figures with the small
+ *   ones hidden; another organisation's workshop is not offered, and its report would be refused.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -205,3 +208,69 @@ describe('a partner at the door of its own workshop', () => {
     expect(other.body).toEqual({ outcome: 'refused', message: `Nessuna prenotazione con il codice ${code} tra i laboratori che organizzi.` });
   });
 });
+
+describe('a partner reports what a cycle of its workshop produced', () => {
+  const OUTCOME = 'api::workshop-outcome.workshop-outcome';
+  // The seed's workshop of the demo partner's organisation, created by the seed (not by the partner).
+  const OWN_WORKSHOP = 'Ridare vita a un vecchio mobile: laboratorio di restauro';
+  const OTHER_WORKSHOP = "L'orto d'inverno";
+
+  it('enters the counts in the admin, is told in Italian what does not hold together, and the public reads the figures', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await signIn(cms, context, DEMO_USERS.partner);
+      await page.goto(`${cms.url}/admin/content-manager/collection-types/${OUTCOME}/create`);
+      const picker = page.getByRole('combobox', { name: /Laboratorio/ });
+      await picker.waitFor({ timeout: 60_000 });
+      await picker.click();
+      await page.getByRole('option', { name: new RegExp(OWN_WORKSHOP.slice(0, 30)) }).waitFor({ timeout: 15_000 });
+      // Only its organisation's workshops are offered.
+      const offered = await page.getByRole('option').allInnerTexts();
+      expect(offered.some((text) => text.includes('Orto'))).toBe(false);
+      await page.getByRole('option', { name: new RegExp(OWN_WORKSHOP.slice(0, 30)) }).click();
+
+      for (const [label, value] of [['Inizio del ciclo', '12/01/2026'], ['Fine del ciclo', '30/03/2026']] as const) {
+        const input = page.getByRole('combobox', { name: new RegExp(label) });
+        await input.fill(value);
+        await input.press('Enter');
+      }
+      const count = (name: string) => page.locator(`input[name="${name}"]`);
+      await count('participants').fill('7');
+      await count('fragileParticipants').fill('9');
+      await count('itemsRepaired').fill('18');
+      await page.getByRole('button', { name: 'Salva' }).click();
+      await page.getByText(/sono più di quelle che hanno partecipato/).first().waitFor({ timeout: 15_000 });
+      expect(await cms.strapi.db.query(OUTCOME).count({ where: { note: 'Dal percorso del partner' } })).toBe(0);
+
+      await count('fragileParticipants').fill('3');
+      await page.locator('textarea[name="note"]').fill('Dal percorso del partner');
+      await page.getByRole('button', { name: 'Salva' }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 30_000 });
+      await page.screenshot({ path: new URL('ente-risultati-ciclo.png', SCREENSHOTS).pathname, fullPage: true });
+    } finally {
+      await context.close();
+    }
+    const stored = (await cms.strapi.db.query(OUTCOME).findOne({ where: { note: 'Dal percorso del partner' }, populate: { workshop: { select: ['title'] } } })) as { participants: number; fragileParticipants: number; cycleStart: string; workshop: { title: string } };
+    expect(stored).toMatchObject({ participants: 7, fragileParticipants: 3, workshop: { title: OWN_WORKSHOP } });
+    expect(String(stored.cycleStart)).toContain('2026-01-12');
+
+    // The public reads the workshop's cycles summed, the small counts hidden, and no note.
+    const answer = await fetch(`${cms.url}/api/risultati-laboratori`);
+    const text = await answer.text();
+    const figures = (JSON.parse(text).data as { workshop: { title: string } | null; cycles: number; figures: Record<string, { value: number | null }> }[]).find((f) => f.workshop?.title === OWN_WORKSHOP)!;
+    expect(figures.cycles).toBeGreaterThanOrEqual(1);
+    expect(figures.figures.newArtisans!.value === null || figures.figures.newArtisans!.value >= 5).toBe(true);
+    expect(text).not.toContain('Dal percorso del partner');
+
+    // Another organisation's workshop, named by hand through the API, is refused.
+    const other = (await cms.strapi.documents(TYPES.workshop.uid).findFirst({ filters: { title: { $startsWith: OTHER_WORKSHOP } }, fields: ['documentId'] } as never)) as { documentId: string } | null;
+    const foreign = await cms.api(`/content-manager/collection-types/${OUTCOME}`, { method: 'POST', token: tokens.partner, body: { workshop: { connect: [{ documentId: other!.documentId }] }, cycleStart: '2026-01-01', cycleEnd: '2026-02-01', participants: 8 } });
+    expect(foreign.status).toBe(400);
+    expect(JSON.stringify(foreign.body)).toContain('Questo laboratorio non è del tuo ente');
+    // And the other partner does not read this report.
+    const list = await cms.api(`/content-manager/collection-types/${OUTCOME}`, { token: tokens.partnerB });
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain('Dal percorso del partner');
+  });
+});
+

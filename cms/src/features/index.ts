@@ -7,12 +7,13 @@ import { adminLayouts } from '../platform/admin-layout';
 import type { Feature } from '../platform/features';
 import { bookings } from './bookings';
 import { needs } from './needs';
+import { outcomes } from './outcomes';
 import { pacts } from './pacts';
 import { participation } from './participation';
 import { review } from './review';
 import { searchSync } from './search-sync';
 
-export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts, bookings];
+export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts, bookings, outcomes];
 
 /** Every type's admin layout, the platform's and the features' (what the boot applies). */
 export const ADMIN_LAYOUTS = adminLayouts(FEATURES);

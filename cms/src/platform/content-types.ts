@@ -19,10 +19,17 @@ export type PublicType = (typeof PUBLIC_TYPES)[number];
 export const PARTNER_TYPES = PARTNER_KEYS.map(uidOf);
 
 /**
- * Private types editors manage in the admin: contributions from the public forms and the partner
- * accounts (the search outbox is the CMS's own). Never in the public API, never indexed, never on the site.
+ * Private types editors manage in the admin: contributions from the public forms, the partner accounts
+ * and the workshops' outcomes (the search outbox is the CMS's own). Never in the public API, never indexed, never on the site.
  */
-export const PRIVATE_TYPES = [uidOf('submission'), uidOf('partner-account')];
+export const PRIVATE_TYPES = [uidOf('submission'), uidOf('partner-account'), uidOf('workshop-outcome')];
+
+/**
+ * Private entries a partner writes about its own work, which the office manages in full (a workshop
+ * cycle's outcomes: the partner its organisation's workshops only, features/outcomes). Published only as
+ * figures under the small-cell rule.
+ */
+export const PARTNER_REPORT_TYPES = [uidOf('workshop-outcome')];
 
 /**
  * Private records the office reads and never edits in the admin (bookings: they change only through their

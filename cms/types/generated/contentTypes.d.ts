@@ -2964,6 +2964,116 @@ export interface ApiTrainingMaterialTrainingMaterial
   };
 }
 
+export interface ApiWorkshopOutcomeWorkshopOutcome
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'workshop_outcomes';
+  info: {
+    description: 'Private: what a cycle of a workshop produced, reported by its organiser (coded counts, no names); published only as figures under the small-cell rule (features/outcomes)';
+    displayName: 'Risultati di un ciclo';
+    pluralName: 'workshop-outcomes';
+    singularName: 'workshop-outcome';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    cycleEnd: Schema.Attribute.Date & Schema.Attribute.Required;
+    cycleStart: Schema.Attribute.Date & Schema.Attribute.Required;
+    fragileParticipants: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100000;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    itemsRepaired: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 10000000;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    kgReused: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 10000000;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::workshop-outcome.workshop-outcome'
+    > &
+      Schema.Attribute.Private;
+    newArtisans: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100000;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    newVolunteers: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100000;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    participants: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100000;
+          min: 0;
+        },
+        number
+      >;
+    placements: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100000;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workshop: Schema.Attribute.Relation<'manyToOne', 'api::workshop.workshop'>;
+  };
+}
+
 export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
   collectionName: 'workshops';
   info: {
@@ -3009,7 +3119,34 @@ export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    audience: Schema.Attribute.Enumeration<
+      [
+        'tutti',
+        'operatori_pubblici',
+        'terzo_settore',
+        'operatori_e_terzo_settore',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'tutti'>;
     body: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    bookingCloses: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    bookingOpens: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -3063,6 +3200,7 @@ export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
         'sartoria_tessile',
         'upcycling',
         'riparazione_elettronica',
+        'formazione',
         'altro',
       ]
     > &
@@ -3075,6 +3213,14 @@ export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    format: Schema.Attribute.Enumeration<['laboratorio', 'corso']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'laboratorio'>;
     howToRegister: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -3732,6 +3878,7 @@ declare module '@strapi/strapi' {
       'api::target-group.target-group': ApiTargetGroupTargetGroup;
       'api::theme.theme': ApiThemeTheme;
       'api::training-material.training-material': ApiTrainingMaterialTrainingMaterial;
+      'api::workshop-outcome.workshop-outcome': ApiWorkshopOutcomeWorkshopOutcome;
       'api::workshop.workshop': ApiWorkshopWorkshop;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

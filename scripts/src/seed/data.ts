@@ -34,9 +34,19 @@ export interface TrainingMaterial extends Entry {
   relatedPractices: string[]; relatedRegulations: string[]; themes: string[]; targetGroups: string[];
 }
 export interface Workshop extends Entry, Tagged {
+  /** A reuse workshop (the default) or a course for operators. */
+  format?: 'laboratorio' | 'corso'; audience?: string;
   craft: string; artisanName: string; artisanBio: string; organization: string;
   sessions: { startOffsetDays: number; startTime: string; durationMinutes: number; note?: string }[];
-  capacity: number; cost: string; howToRegister: string; accessibilityNotes: string; location: Place;
+  capacity: number; certificateSessions?: number; cost: string; howToRegister: string; accessibilityNotes: string; location: Place;
+  /** When bookings open and close, in days from the seed day (at 9:00 and 18:00 in Italy). */
+  bookingOpensOffsetDays?: number; bookingClosesOffsetDays?: number;
+}
+
+/** Synthetic outcomes of a past cycle of a workshop (`workshop-outcomes.json`): dates as offsets in days from the seed day. */
+export interface WorkshopOutcome {
+  workshop: string; cycleStartOffsetDays: number; cycleEndOffsetDays: number;
+  participants: number; fragileParticipants: number; placements: number; newVolunteers: number; newArtisans: number; itemsRepaired: number; kgReused: number;
 }
 
 export interface SeedData {
@@ -50,6 +60,7 @@ export interface SeedData {
   regulations: Regulation[];
   trainingMaterials: TrainingMaterial[];
   workshops: Workshop[];
+  workshopOutcomes: WorkshopOutcome[];
 }
 
 const json = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(SEED_DATA_DIR, name), 'utf8')) as T;
@@ -92,5 +103,6 @@ export function readSeedData(): SeedData {
     regulations: json('regulations.json'),
     trainingMaterials: json('training-materials.json'),
     workshops: json('workshops.json'),
+    workshopOutcomes: json('workshop-outcomes.json'),
   };
 }

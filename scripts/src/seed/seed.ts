@@ -63,6 +63,7 @@ export const SEEDED_TYPES = [
 type SeededType = (typeof SEEDED_TYPES)[number];
 
 const LOCALE = 'it';
+const OUTCOME = 'api::workshop-outcome.workshop-outcome' as UID.ContentType;
 
 /** "Santhià" → "santhia", "Borgo d'Ale" → "borgo-d-ale". */
 export const slugify = (text: string): string =>
@@ -202,15 +203,33 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
   }));
 
   await stage('Laboratori', 'api::workshop.workshop', data.workshops, (w) => w.slug, (w) => ({
-    title: w.title, slug: w.slug, summary: w.summary, body: toBlocks(w.body), craft: w.craft, artisanName: w.artisanName,
+    title: w.title, slug: w.slug, summary: w.summary, body: toBlocks(w.body), format: w.format ?? 'laboratorio', audience: w.audience ?? 'tutti', craft: w.craft, artisanName: w.artisanName,
     artisanBio: w.artisanBio, organization: ref('api::organization.organization', w.organization, `workshops/${w.slug}`),
     sessions: w.sessions.map((s) => {
       const start = romeInstant(addDays(today, s.startOffsetDays), s.startTime);
       return { start: start.toISOString(), end: new Date(start.getTime() + s.durationMinutes * 60_000).toISOString(), note: s.note };
     }),
-    capacity: w.capacity, cost: w.cost, howToRegister: w.howToRegister, accessibilityNotes: w.accessibilityNotes,
+    capacity: w.capacity, certificateSessions: w.certificateSessions ?? null, cost: w.cost, howToRegister: w.howToRegister, accessibilityNotes: w.accessibilityNotes,
+    bookingOpens: w.bookingOpensOffsetDays === undefined ? null : romeInstant(addDays(today, w.bookingOpensOffsetDays), '09:00').toISOString(),
+    bookingCloses: w.bookingClosesOffsetDays === undefined ? null : romeInstant(addDays(today, w.bookingClosesOffsetDays), '18:00').toISOString(),
     location: place(w.location, `workshops/${w.slug}`), ...tagged(w, `workshops/${w.slug}`), verifiedAt: w.verifiedAt ?? today,
   }));
+
+  // Synthetic outcomes of past cycles, once per workshop (private: the public reads only the figures).
+  const outcomes = bar('Risultati dei laboratori (sintetici)', data.workshopOutcomes.length);
+  const cyclesOf = new Map<string, typeof data.workshopOutcomes>();
+  for (const cycle of data.workshopOutcomes) cyclesOf.set(cycle.workshop, [...(cyclesOf.get(cycle.workshop) ?? []), cycle]);
+  for (const [slug, cycles] of cyclesOf) {
+    const workshop = ref('api::workshop.workshop', slug, 'workshop-outcomes');
+    if ((await strapi.db.query(OUTCOME).count({ where: { workshop: { documentId: workshop } } })) === 0) {
+      for (const { workshop: _slug, cycleStartOffsetDays, cycleEndOffsetDays, ...counts } of cycles) {
+        await strapi.documents(OUTCOME).create({ data: { ...counts, workshop, cycleStart: addDays(today, cycleStartOffsetDays), cycleEnd: addDays(today, cycleEndOffsetDays) } } as never);
+        created[OUTCOME] = (created[OUTCOME] ?? 0) + 1;
+      }
+    }
+    for (const _ of cycles) outcomes.tick();
+  }
+  outcomes.done(created[OUTCOME] ? `(${created[OUTCOME]} nuovi)` : '(già presenti)');
 
   await seedNeeds(strapi, data, options.today ?? new Date());
   // Collaboration pacts: histories dated from `today`, replayed by the CMS through the stage table.
@@ -337,6 +356,8 @@ async function ensurePartnerAccount(strapi: Core.Strapi, email: string, organiza
 }
 
 async function reset(strapi: Core.Strapi, bar: (label: string, total: number) => Progress): Promise<void> {
+  // Outcomes first: they name their workshop.
+  await strapi.db.query(OUTCOME).deleteMany({});
   for (const uid of [...SEEDED_TYPES].reverse()) {
     const all = (await strapi.documents(uid as UID.ContentType).findMany({ fields: ['documentId'], locale: '*', limit: 100000 } as never)) as { documentId: string }[];
     const unique = [...new Set(all.map((d) => d.documentId))];

@@ -1,6 +1,6 @@
 /**
- * What a Partner reads beyond the entries it created: its own organisation, and the collaboration pacts
- * its organisation is a party to. Both are Strapi admin conditions (evaluated per request for the
+ * What a Partner reads beyond the entries it created: its own organisation, the collaboration pacts its
+ * organisation is a party to, and the workshops its organisation organises. Both are Strapi admin conditions (evaluated per request for the
  * signed-in user), so the content manager's lists, entries and relation pickers all filter through
  * them, with no route of our own.
  *
@@ -11,7 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import { partnerOrganization, type PartnerHost } from '../partners';
 import { uidOf } from '@coesione/model';
-import { OWN_ORGANIZATION, PACT_PARTY } from './route-policy';
+import { OWN_ORGANIZATION, OWN_WORKSHOP, PACT_PARTY } from './route-policy';
 
 interface ConditionUser {
   id: number;
@@ -51,6 +51,15 @@ export function partnerConditions(strapi: ConditionHost) {
         const organization = await partnerOrganization(strapi, user.id);
         const pacts = organization ? await pactsWithParty(strapi, organization) : [];
         return pacts.length > 0 ? { documentId: { $in: pacts } } : false;
+      },
+    },
+    {
+      displayName: 'Laboratorio organizzato dall’ente del partner',
+      name: OWN_WORKSHOP.slice('api::'.length),
+      category: 'Coesione',
+      handler: async (user: ConditionUser) => {
+        const organization = await partnerOrganization(strapi, user.id);
+        return organization ? { organization: { documentId: organization } } : false;
       },
     },
   ];

@@ -13,7 +13,7 @@
  * Rules are tried in order; the first whose pattern matches `METHOD /path` (as the router lists it) wins.
  */
 import { PUBLIC_KEYS, TYPES } from '@coesione/model';
-import { EDITABLE_TYPES, OFFICE_READ_TYPES, PARTNER_RECORD_TYPES, PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
+import { EDITABLE_TYPES, OFFICE_READ_TYPES, PARTNER_RECORD_TYPES, PARTNER_REPORT_TYPES, PARTNER_TYPES, PRIVATE_TYPES, PUBLIC_TYPES, REFERENCE_TYPES } from '../content-types';
 
 export type Access = 'allow' | 'deny' | 'own' | 'content';
 
@@ -33,11 +33,11 @@ export type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 /** What each admin role may do on each of our content types: permissions.ts assigns exactly this at boot. */
 export const CONTENT_ACCESS: Record<'partner' | 'editor', Partial<Record<ContentAction, { own?: readonly string[]; all?: readonly string[] }>>> = {
   partner: {
-    read: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES], all: REFERENCE_TYPES },
-    create: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES] },
-    update: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES] },
-    // A partner corrects its own records, deleting a wrong one; its proposals an editor deletes.
-    delete: { own: PARTNER_RECORD_TYPES },
+    read: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES, ...PARTNER_REPORT_TYPES], all: REFERENCE_TYPES },
+    create: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES, ...PARTNER_REPORT_TYPES] },
+    update: { own: [...PARTNER_TYPES, ...PARTNER_RECORD_TYPES, ...PARTNER_REPORT_TYPES] },
+    // A partner corrects its own records and reports, deleting a wrong one; its proposals an editor deletes.
+    delete: { own: [...PARTNER_RECORD_TYPES, ...PARTNER_REPORT_TYPES] },
   },
   // Editors never see need records (PARTNER_RECORD_TYPES is in no list of theirs) and edit no figures.
   editor: {
@@ -52,6 +52,7 @@ export const CONTENT_ACCESS: Record<'partner' | 'editor', Partial<Record<Content
 /** Conditions of ours (access/partner-conditions.ts), as Strapi names a condition registered without a plugin. */
 export const OWN_ORGANIZATION = 'api::coesione-own-organization';
 export const PACT_PARTY = 'api::coesione-pact-party';
+export const OWN_WORKSHOP = 'api::coesione-own-workshop';
 
 /**
  * What a Partner reads beyond its own entries (`read` only: its forms stay on what it created), each with
@@ -71,6 +72,12 @@ export const PARTNER_SHARED_READS: readonly { subject: string; condition: string
     // A pact a citizen proposed carries the citizen's contacts and receipt; the review note is the proposer's.
     hidden: ['proposerName', 'proposerEmail', 'proposerPhone', 'proposerConsent', 'sourceReceipt', 'stageNote', 'reviewNote', 'returnedAt'],
     why: 'The pacts its organisation is a party to, read-only (pacts/stages.ts: only the office moves them).',
+  },
+  {
+    subject: 'api::workshop.workshop',
+    condition: OWN_WORKSHOP,
+    hidden: ['reviewNote', 'returnedAt'],
+    why: 'The workshops its organisation organises though an editor created them, read-only: to open their bookings and to pick one when reporting a cycle’s outcomes.',
   },
 ];
 
@@ -99,6 +106,11 @@ export const ROUTE_POLICY: RouteRule[] = [
     routes: ['GET /api/attestati/:code', 'GET /api/attestati/scarica/:token'],
     ...all('allow'),
     why: 'A certificate of attendance: its public check by code (initial and surname, workshop, dates, hours only), its PDF by the holder’s personal link (features/bookings/certificates.ts).',
+  },
+  {
+    routes: ['GET /api/risultati-laboratori'],
+    ...all('allow'),
+    why: 'The workshops’ outcomes as figures per workshop and for the district, every figure about people under NEED_MIN_CELL hidden (features/outcomes); the reported cycles and their notes are never read.',
   },
   {
     routes: ['GET /api/health'],

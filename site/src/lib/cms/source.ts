@@ -3,7 +3,7 @@
  * REST API (CMS_URL, default http://127.0.0.1:1337), both through @coesione/cms-client. The one place the
  * site reads those settings; the loaders (loader.ts, ratings.ts) read through it.
  */
-import { CmsUnreachableError, openSnapshot, readAll, readRatings as ratingsOfCms, readUpload, type SnapshotFile } from '@coesione/cms-client';
+import { CmsUnreachableError, openSnapshot, readAll, readOutcomes as outcomesOfCms, readRatings as ratingsOfCms, readUpload, type SnapshotFile } from '@coesione/cms-client';
 import type { PublicKey } from '@coesione/model';
 import { localizeUploads } from './uploads.ts';
 
@@ -44,5 +44,11 @@ export async function readEntries(key: PublicKey): Promise<unknown[]> {
 export async function readRatings(): Promise<unknown[]> {
   const { cmsUrl, snapshot } = source();
   return snapshot ? snapshot.ratings() : fromCms(() => ratingsOfCms(cmsUrl));
+}
+
+/** The workshops' outcomes (outcomes.ts), from the same source as the entries. */
+export async function readOutcomes(): Promise<unknown[]> {
+  const { cmsUrl, snapshot } = source();
+  return snapshot ? snapshot.outcomes() : fromCms(() => outcomesOfCms(cmsUrl));
 }
 
