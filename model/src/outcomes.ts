@@ -1,7 +1,8 @@
 /**
  * What a cycle of workshops produced, as its organiser reports it in the admin (`workshop-outcome`,
- * private), and as the public reads it (`GET /api/risultati-laboratori`): per workshop and for the
- * district, with every figure about people under the small-cell rule of the need figures (NEED_MIN_CELL).
+ * private), and as the public reads it (`GET /api/risultati-laboratori`): per workshop, per comune (where the
+ * workshops take place) and for the district, with every figure about people under the small-cell rule of
+ * the need figures (NEED_MIN_CELL).
  */
 
 /** The measures of a cycle, in the order a page lists them. `people`: a count of people (small-cell rule). */
@@ -23,9 +24,13 @@ export type OutcomeFigure =
   /** `small`: under the threshold; `secondary`: hidden so that a small one cannot be worked out by subtraction. */
   | { value: null; hidden: 'small' | 'secondary' };
 
-/** One entry of `GET /api/risultati-laboratori` (a list: the district's first, `workshop: null`, then each workshop's). */
+/**
+ * One entry of `GET /api/risultati-laboratori`, a list: the district's first (neither workshop nor comune),
+ * then each comune's (the workshops that take place there), then each workshop's.
+ */
 export interface OutcomeFigures {
   workshop: { documentId: string; slug: string; title: string } | null;
+  comune: { istatCode: string; name: string; slug: string } | null;
   /** The threshold under which no figure about people is published (NEED_MIN_CELL). */
   minCell: number;
   /** Cycles reported, and the span they cover (dates, YYYY-MM-DD). */
@@ -37,6 +42,7 @@ export interface OutcomeFigures {
 
 export interface OutcomeReport {
   district: OutcomeFigures | null;
+  comuni: OutcomeFigures[];
   workshops: OutcomeFigures[];
 }
 

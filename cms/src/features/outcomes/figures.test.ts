@@ -3,8 +3,9 @@ import { feasibleRanges } from '../../platform/disclosure';
 import { outcomeReport, type CycleRow } from './figures';
 
 const workshop = (n: number) => ({ documentId: `w${n}`, slug: `laboratorio-${n}`, title: `Laboratorio ${n}` });
+const VERCELLI = { istatCode: '002158', name: 'Vercelli', slug: 'vercelli' };
 const cycle = (n: number, counts: Partial<CycleRow>, start = '2026-01-10', end = '2026-03-20'): CycleRow => ({
-  workshop: workshop(n), cycleStart: start, cycleEnd: end,
+  workshop: workshop(n), comune: null, cycleStart: start, cycleEnd: end,
   participants: 0, fragileParticipants: 0, placements: 0, newVolunteers: 0, newArtisans: 0, itemsRepaired: 0, kgReused: 0,
   ...counts,
 });
@@ -49,7 +50,24 @@ describe('outcome figures', () => {
     }
   });
 
+  it('sums each comune’s workshops, and hides what a comune’s figure would give away', () => {
+    const rows = [
+      cycle(1, { participants: 12, placements: 6, comune: VERCELLI }),
+      cycle(2, { participants: 9, placements: 2, comune: VERCELLI }),
+      cycle(3, { participants: 15, placements: 7 }),
+    ];
+    const report = outcomeReport(rows, 5);
+    expect(report.comuni).toHaveLength(1);
+    expect(report.comuni[0]!.comune).toEqual(VERCELLI);
+    expect(report.comuni[0]!.figures.participants).toEqual({ value: 21 });
+    // Vercelli's 8 placements minus w1's 6 would give w2's 2: one of them is hidden besides w2.
+    const placements = (id: string) => report.workshops.find((w) => w.workshop?.documentId === id)!.figures.placements;
+    expect(placements('w2')).toEqual({ value: null, hidden: 'small' });
+    const vercelli = report.comuni[0]!.figures.placements;
+    expect(placements('w1').value === null || vercelli.value === null).toBe(true);
+  });
+
   it('publishes nothing when no cycle is reported', () => {
-    expect(outcomeReport([], 5)).toEqual({ district: null, workshops: [] });
+    expect(outcomeReport([], 5)).toEqual({ district: null, comuni: [], workshops: [] });
   });
 });
