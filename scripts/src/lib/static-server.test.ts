@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NetlifyConfigError, parseHeaders, parseNetlifyToml, patternRegExp, serveStatic } from './static-server.ts';
+import { NetlifyConfigError, parseHeaders, parseNetlifyToml, parseRedirects, patternRegExp, proxyTarget, serveStatic } from './static-server.ts';
 
 interface Reply {
   status: number;
@@ -13,10 +13,10 @@ interface Reply {
 }
 
 /** A request sent with its path exactly as written: fetch would resolve `..` before sending it. */
-function get(base: string, rawPath: string, headers: Record<string, string> = {}): Promise<Reply> {
+function get(base: string, rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, path: rawPath, agent: false, headers: { connection: 'close', ...headers } }, (res) => {
+    const req = http.request({ hostname, port, path: rawPath, method, agent: false, headers: { connection: 'close', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -234,5 +234,129 @@ describe('path patterns and _headers', () => {
       { pattern: '/*', headers: [['Link', '</a>, </b>']] },
       { pattern: '/sub/', headers: [['X-A', '1']] },
     ]);
+  });
+});
+
+describe('_redirects', () => {
+  it('reads proxy rewrites with :placeholders, and comments', () => {
+    expect(parseRedirects('# written by the build\n/attestati/:code/  https://cms.example.org/api/attestati/:code  200\n\n')).toEqual([
+      { parts: ['attestati', ':code'], target: 'https://cms.example.org/api/attestati/:code' },
+    ]);
+    expect(parseRedirects('/a/:x/b  http://127.0.0.1:1337/api/:x?y=1  200 # trailing comment')).toEqual([{ parts: ['a', ':x', 'b'], target: 'http://127.0.0.1:1337/api/:x?y=1' }]);
+  });
+
+  it.each([
+    ['a splat', '/attestati/*  https://cms.example.org/api/attestati/:splat  200'],
+    ['a redirect', '/vecchia/  /nuova/  301'],
+    ['no status', '/attestati/:code  https://cms.example.org/api/attestati/:code'],
+    ['a forced rewrite', '/attestati/:code  https://cms.example.org/api/attestati/:code  200!'],
+    ['a query condition', '/attestati/  codice=:code  https://cms.example.org/api/attestati/:code  200'],
+    ['a country condition', '/attestati/:code  https://cms.example.org/api/attestati/:code  200  Country=it'],
+    ['a relative target', '/attestati/:code  /api/attestati/:code  200'],
+    ['another scheme', '/attestati/:code  ftp://cms.example.org/:code  200'],
+    ['a placeholder the path lacks', '/attestati/:code  https://cms.example.org/api/attestati/:other  200'],
+    ['a pattern inside a part', '/attestati/AT-:code  https://cms.example.org/api/attestati/:code  200'],
+  ])('refuses %s, naming the line', (_what, line) => {
+    expect(() => parseRedirects(`# first\n${line}\n`, 'dist/_redirects')).toThrow(NetlifyConfigError);
+    expect(() => parseRedirects(`# first\n${line}\n`, 'dist/_redirects')).toThrow(/dist\/_redirects, line 2/);
+  });
+
+  it('fills the placeholders with the path as written, with or without the trailing slash, and passes the query on', () => {
+    const rules = parseRedirects('/attestati/:code/  https://cms.example.org/api/attestati/:code  200\n/a/:x/:xy  https://o.example.org/:xy/:x  200\n');
+    expect(proxyTarget('/attestati/AT-K7M2-QX9P/', rules)).toBe('https://cms.example.org/api/attestati/AT-K7M2-QX9P');
+    expect(proxyTarget('/Attestati/AT-K7M2-QX9P', rules)).toBe('https://cms.example.org/api/attestati/AT-K7M2-QX9P');
+    expect(proxyTarget('/attestati/AT%20K7M2/?x=1&y=2', rules)).toBe('https://cms.example.org/api/attestati/AT%20K7M2?x=1&y=2');
+    expect(proxyTarget('/a/1/:x/', rules), 'a value is not filled in again').toBe('https://o.example.org/:x/1');
+    expect(proxyTarget('/attestati/', rules)).toBeUndefined();
+    expect(proxyTarget('/attestati/a/b/', rules)).toBeUndefined();
+  });
+
+  describe('served', () => {
+    let origin: http.Server;
+    let originUrl: string;
+    let seen: http.IncomingHttpHeaders[] = [];
+    let served: { url: string; close(): Promise<void> };
+    let dir: string;
+
+    beforeAll(async () => {
+      origin = http.createServer((req, res) => {
+        seen.push(req.headers);
+        const found = req.url?.startsWith('/api/attestati/AT-');
+        res.writeHead(found ? 200 : 404, {
+          'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer',
+          'content-security-policy': "default-src 'self'", 'set-cookie': 'koa.sess=segreto', server: 'origine', 'x-powered-by': 'Strapi',
+        });
+        res.end(found ? `<h1>Attestato valido</h1><p>${req.url}</p>${'<p>riga</p>'.repeat(200)}` : '<h1>Attestato non trovato</h1>');
+      });
+      await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
+      originUrl = `http://127.0.0.1:${(origin.address() as { port: number }).port}`;
+      dir = path.join(work, 'with-redirects');
+      write(path.join(dir, 'index.html'), HOME);
+      write(path.join(dir, 'attestati', 'index.html'), '<!doctype html><title>Attestati</title><p>Il modulo</p>');
+      write(path.join(dir, 'attestati', 'AT-FILE-0000', 'index.html'), '<p>Un file vero</p>');
+      write(path.join(dir, '404.html'), '<p>Pagina non trovata</p>');
+      write(path.join(dir, '_headers'), `/*\n  Content-Security-Policy: ${CSP}\n`);
+      write(path.join(dir, '_redirects'), `/attestati/:code/  ${originUrl}/api/attestati/:code  200\n/spento/:x  http://127.0.0.1:9/:x  200\n`);
+      served = await serveStatic(dir);
+    });
+
+    afterAll(async () => {
+      await served?.close();
+      origin?.closeAllConnections();
+      await new Promise((resolve) => origin?.close(resolve));
+    });
+
+    it("proxies a GET to the origin: its status, body and type, its own security headers, not the site's", async () => {
+      seen = [];
+      const res = await get(served.url, '/attestati/AT-K7M2-QX9P/?da=email', { cookie: 'sessione=privata', authorization: 'Bearer segreto', 'accept-language': 'it-IT', 'x-forwarded-for': '203.0.113.7', referer: 'https://example.org/' });
+      expect(res.status).toBe(200);
+      expect(res.body.toString()).toContain('<p>/api/attestati/AT-K7M2-QX9P?da=email</p>');
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-robots-tag']).toBe('noindex');
+      expect(res.headers['content-security-policy']).toBe("default-src 'self'");
+      for (const name of ['set-cookie', 'x-powered-by', 'strict-transport-security']) expect(res.headers[name], name).toBeUndefined();
+      expect(res.headers.server).not.toBe('origine');
+      // The origin learns the page asked for and the reader's language, nothing about who they are.
+      expect(seen).toHaveLength(1);
+      expect(Object.keys(seen[0]!).sort()).toEqual(['accept-encoding', 'accept-language', 'connection', 'host'].sort());
+      expect(seen[0]!['accept-language']).toBe('it-IT');
+    });
+
+    it('passes a 404 on with its page, and compresses as for a file', async () => {
+      const missing = await get(served.url, '/attestati/SCONOSCIUTO/');
+      expect(missing.status).toBe(404);
+      expect(missing.body.toString()).toBe('<h1>Attestato non trovato</h1>');
+      const br = await get(served.url, '/attestati/AT-K7M2-QX9P/', { 'accept-encoding': 'br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(zlib.brotliDecompressSync(br.body).toString()).toContain('Attestato valido');
+    });
+
+    it('answers HEAD, refuses other methods, and lets a file shadow the rule', async () => {
+      const head = await get(served.url, '/attestati/AT-K7M2-QX9P/', {}, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.body.length).toBe(0);
+      const post = await get(served.url, '/attestati/AT-K7M2-QX9P/', {}, 'POST');
+      expect(post.status).toBe(405);
+      expect(post.headers.allow).toBe('GET, HEAD');
+      expect((await get(served.url, '/attestati/')).body.toString()).toContain('Il modulo');
+      expect((await get(served.url, '/attestati/AT-FILE-0000/')).body.toString()).toBe('<p>Un file vero</p>');
+      const other = await get(served.url, '/altro/');
+      expect(other.status).toBe(404);
+      expect(other.body.toString()).toContain('Pagina non trovata');
+    });
+
+    it('answers 502 when the origin is down, and keeps serving', async () => {
+      const down = await get(served.url, '/spento/x/');
+      expect(down.status).toBe(502);
+      expect((await get(served.url, '/')).status).toBe(200);
+    });
+
+    it('refuses to start on a _redirects it would serve differently from Netlify', async () => {
+      const broken = path.join(work, 'broken-redirects');
+      write(path.join(broken, 'index.html'), HOME);
+      write(path.join(broken, '_redirects'), '/*  /index.html  200\n');
+      await expect(serveStatic(broken)).rejects.toThrow(NetlifyConfigError);
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Serves a built static site as Netlify's CDN would, for `npm start`, the cross-package tests and the
  * benchmarks: index.html per folder, 404.html with status 404, the headers of `netlify.toml` and of the
- * build's `_headers` (where the Content-Security-Policy is written), and brotli or gzip for text.
+ * build's `_headers` (where the Content-Security-Policy is written), the proxy rewrites of the build's
+ * `_redirects` (a page the CMS draws at request time, under the site's address), and brotli or gzip for text.
  *
  * Files are looked up on every request (sirv's `dev` mode), so a rebuild swapped into place is served at
  * once. Requests are checked before any file is looked up: a malformed or traversing path is refused, and
@@ -10,6 +11,7 @@
  */
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import compression from 'compression';
@@ -84,6 +86,79 @@ export function parseNetlifyToml(text: string, source = 'netlify.toml'): HeaderR
     });
     return { pattern: block.for.trim(), headers };
   });
+}
+
+/**
+ * A `_redirects` rule this server honours: a proxy rewrite (status 200) of a path made of literal parts and
+ * `:placeholder` parts to an absolute http(s) URL, which may use the placeholders.
+ */
+export interface ProxyRule {
+  /** The path's parts: a literal, or `:name` for any one part. */
+  parts: string[];
+  /** The URL to fetch, with its `:name` placeholders still in it. */
+  target: string;
+}
+
+const PLACEHOLDER = /^:[A-Za-z]\w*$/;
+const NAMES = /:[A-Za-z]\w*/g;
+
+/**
+ * Netlify `_redirects`, the part this site uses: `from to 200`, one rule a line, `#` starts a comment. Anything
+ * else (splats, query or cookie conditions, other statuses, `!`, a relative target, a placeholder the path does
+ * not define) is refused with its line, rather than served differently from Netlify.
+ */
+export function parseRedirects(text: string, source = '_redirects'): ProxyRule[] {
+  const rules: ProxyRule[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) return;
+    const where = `${source}, line ${index + 1} («${raw.trim()}»)`;
+    const fields = line.split(/\s+/);
+    if (fields.length !== 3 || fields[2] !== '200') throw new NetlifyConfigError(`${where}: only «/path/:placeholder/ https://origin/path/:placeholder 200» proxy rewrites are served here`);
+    const [from, to] = fields as [string, string];
+    const parts = from.split('/').filter(Boolean);
+    if (!from.startsWith('/') || !parts.every((part) => PLACEHOLDER.test(part) || /^[\w.~-]+$/.test(part))) {
+      throw new NetlifyConfigError(`${where}: the path may hold only literal parts and :placeholder parts`);
+    }
+    let target: URL;
+    try {
+      target = new URL(to);
+    } catch (error) {
+      throw new NetlifyConfigError(`${where}: the target must be an absolute http(s) URL`, { cause: error });
+    }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new NetlifyConfigError(`${where}: the target must be an absolute http(s) URL`);
+    const known = new Set(parts.filter((part) => part.startsWith(':')));
+    const unknown = (to.match(NAMES) ?? []).filter((name) => !known.has(name));
+    if (unknown.length > 0 || to.includes('*')) throw new NetlifyConfigError(`${where}: the target uses ${unknown.join(', ') || 'a splat'}, which the path does not define`);
+    rules.push({ parts, target: to });
+  });
+  return rules;
+}
+
+/**
+ * The URL a request path is proxied to, or undefined: the first rule whose parts match (literals without
+ * regard to case, a trailing slash or none), its placeholders filled with the parts as the request wrote them,
+ * and the request's query string passed on, as Netlify does for a rewrite.
+ */
+export function proxyTarget(url: string, rules: ProxyRule[]): string | undefined {
+  const [pathname = '', ...rest] = url.split('?');
+  const query = rest.length > 0 ? rest.join('?').split('#', 1)[0]! : '';
+  const parts = pathname.split('#', 1)[0]!.split('/').filter(Boolean);
+  for (const rule of rules) {
+    if (rule.parts.length !== parts.length) continue;
+    const values = new Map<string, string>();
+    const matches = rule.parts.every((part, i) => {
+      const value = parts[i]!;
+      if (!part.startsWith(':')) return part.toLowerCase() === value.toLowerCase();
+      values.set(part, value);
+      return true;
+    });
+    if (!matches) continue;
+    // One pass: a value that looks like a placeholder is not filled in again.
+    const target = rule.target.replace(NAMES, (name) => values.get(name) ?? name);
+    return query ? `${target}${target.includes('?') ? '&' : '?'}${query}` : target;
+  }
+  return undefined;
 }
 
 /** Netlify's path patterns: `*` alone is "anything below, or nothing", `*` inside a part is any text, `:name` one part. */
@@ -167,6 +242,65 @@ function readFileRules(root: string): HeaderRule[] {
   }
 }
 
+function readProxyRules(root: string): ProxyRule[] {
+  const file = path.join(root, '_redirects');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    // No rewrites in this build, or a rebuild is being swapped into place.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw error;
+  }
+  return parseRedirects(text, file);
+}
+
+/** What the proxy asks for: the page in its plain form, in the reader's language; never their cookies, credentials or address. */
+const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'user-agent'];
+/**
+ * What the proxy passes back besides the status and the body: the type and how it may be cached, and the
+ * origin's own security headers (Netlify applies a site's custom headers only to the files it serves itself,
+ * never to proxied content, so the origin's are the page's). Cookies and the origin's software stay behind.
+ */
+const PASSED_RESPONSE_HEADERS = [
+  'content-type', 'content-language', 'cache-control', 'expires', 'location',
+  'content-security-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options', 'x-robots-tag',
+];
+/** Netlify ends a proxied request after 26 seconds. */
+const PROXY_TIMEOUT_MS = 26_000;
+
+/**
+ * A GET or HEAD to `target`, its answer passed on. node:http rather than a proxy library: one method pair,
+ * an allow-list of headers each way, and nothing else to configure (the tree holds no `http-proxy`).
+ */
+function proxy(req: IncomingMessage, res: ServerResponse, target: string, fail: (error: unknown) => void): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Method not allowed');
+    return;
+  }
+  const url = new URL(target);
+  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const upstream = (url.protocol === 'https:' ? https : http).request(url, { method: req.method, headers, timeout: PROXY_TIMEOUT_MS }, (answer) => {
+    res.statusCode = answer.statusCode ?? 502;
+    for (const name of PASSED_RESPONSE_HEADERS) {
+      const value = answer.headers[name];
+      if (value !== undefined) res.setHeader(name, value);
+    }
+    answer.pipe(res);
+  });
+  upstream.on('timeout', () => upstream.destroy(new Error(`no answer from ${url.origin} within ${PROXY_TIMEOUT_MS / 1000} s`)));
+  upstream.on('error', (error) => {
+    if (res.headersSent) return fail(error);
+    console.error(`static server: ${req.method} ${req.url ?? ''}: the proxy to ${url.origin} failed: ${error.message}`);
+    res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Bad gateway');
+  });
+  upstream.end();
+}
+
 function readConfigRules(file: string): HeaderRule[] {
   let text: string;
   try {
@@ -194,6 +328,9 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
   const dir = path.resolve(root);
   // Read once and checked now: a broken netlify.toml stops `npm start` with its name, not every request.
   const configRules = readConfigRules(options.netlifyToml ?? NETLIFY_TOML);
+  // A build's rewrites are read again on each request that no file answers (a rebuild may change them);
+  // checked now too, so a broken file stops the start instead of answering 500.
+  readProxyRules(dir);
 
   const setCustomHeaders = (res: ServerResponse, pathname: string): void => {
     for (const [name, value] of headersFor(pathname, readFileRules(dir), configRules).values()) res.setHeader(name, value);
@@ -241,8 +378,18 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
     res.on('pipe', (source: Readable) => source.once('error', (error) => fail(req, res, error)));
     compress(req, res, () => {
       const missing = (): void => void notFound(res, check.pathname).catch((error: unknown) => fail(req, res, error));
-      if (check.kind === 'hidden') missing();
-      else files(req, res, missing);
+      if (check.kind === 'hidden') return missing();
+      // A file shadows a rewrite, as on Netlify (rules without `!`): only what no file answers is proxied.
+      files(req, res, () => {
+        let target: string | undefined;
+        try {
+          target = proxyTarget(req.url ?? '/', readProxyRules(dir));
+        } catch (error) {
+          return fail(req, res, error);
+        }
+        if (target) proxy(req, res, target, (error) => fail(req, res, error));
+        else missing();
+      });
     });
   };
 
