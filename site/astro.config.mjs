@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import cspHeaders from './src/integrations/csp-headers';
 import { dataStoreAtRuntime } from './src/integrations/data-store-at-runtime';
+import { netlifyRedirects } from './src/integrations/netlify-redirects';
 import { purgeUnusedCss } from './src/integrations/purge-css';
 
 // `astro build` only: the dev server keeps every rule, so a class added while editing works at once.
@@ -21,7 +22,7 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   // Content store and image cache; builds running side by side (tests) each need their own.
   cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [react(), cspHeaders(), dataStoreAtRuntime()],
+  integrations: [react(), cspHeaders(), netlifyRedirects(), dataStoreAtRuntime()],
   // Covers (src/components/Cover.astro): Astro's sharp service, AVIF encoded faster (src/lib/build/image-service.ts).
   image: { service: { entrypoint: fileURLToPath(new URL('./src/lib/build/image-service.ts', import.meta.url)) } },
   vite: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOOKING_CODE_ALPHABET, normalizeBookingCode, seatsLabel, sessionKey } from './bookings.js';
+import { BOOKING_CODE_ALPHABET, certificatePageUrl, normalizeBookingCode, seatsLabel, sessionKey } from './bookings.js';
 
 describe('bookings', () => {
   it('says the free seats as a page reads them', () => {
@@ -19,5 +19,10 @@ describe('bookings', () => {
     expect(normalizeBookingCode('K7M2Q0')).toBeUndefined();
     expect(normalizeBookingCode('K7M2Q')).toBeUndefined();
     expect(BOOKING_CODE_ALPHABET).not.toMatch(/[01ILO]/);
+  });
+
+  it("gives a certificate's page on the site, one per code", () => {
+    expect(certificatePageUrl('https://coesione.example.org/', 'AT-K7M2-QX9P')).toBe('https://coesione.example.org/attestati/AT-K7M2-QX9P/');
+    expect(certificatePageUrl('http://127.0.0.1:4321', 'AT K7M2/QX9P')).toBe('http://127.0.0.1:4321/attestati/AT%20K7M2%2FQX9P/');
   });
 });

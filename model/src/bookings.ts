@@ -68,3 +68,22 @@ export function normalizeBookingCode(input: unknown): string | undefined {
   const chars = input.toUpperCase().replace(/[\s-]/g, '');
   return new RegExp(`^[${BOOKING_CODE_ALPHABET}]{6}$`).test(chars) ? chars : undefined;
 }
+
+/**
+ * The public check of a certificate of attendance. The site's page of a code, `/attestati/<code>/`, is the
+ * CMS's `GET /api/attestati/<code>` proxied at request time (a rewrite the site's build writes), so nothing
+ * about a person is ever in the build; the site's form at `/attestati/` asks the CMS at
+ * `/api/attestati/verifica?codice=…`, which sends the reader on to the page of the code typed.
+ */
+export const CERTIFICATE_ROUTES = {
+  /** The site's page with the form; a code's page is below it. */
+  page: '/attestati/',
+  /** The CMS's check of one code, below it. */
+  api: '/api/attestati',
+  /** The form's target below `api` (never a code: codes have no I), and its field. */
+  lookup: 'verifica',
+  field: 'codice',
+} as const;
+
+/** The address of a code's page on the site, as the certificate and its e-mail print it. */
+export const certificatePageUrl = (siteUrl: string, code: string): string => `${siteUrl.replace(/\/+$/, '')}${CERTIFICATE_ROUTES.page}${encodeURIComponent(code)}/`;
