@@ -266,13 +266,17 @@ it('issues a tagged certificate to who attended enough sessions, verifiable by c
   type Issue = { outcome: string; issued?: number; total?: number; minSessions?: number };
   const { certificateService } = cmsModule<{ certificateService(deps: object): { issue(workshop: string): Promise<Issue> } }>('features/bookings/certificates');
   const { secret, cmsBaseUrl } = cmsModule<{ secret(name: string): string; cmsBaseUrl(strapi: unknown): string }>('platform/runtime');
-  const service = certificateService({ strapi: cms.strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(cms.strapi), siteUrl: 'http://127.0.0.1:4321' });
+  const siteUrl = 'http://127.0.0.1:4321';
+  const service = certificateService({ strapi: cms.strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(cms.strapi), siteUrl });
   expect(await service.issue(id)).toEqual({ outcome: 'issued', issued: 1, total: 1, minSessions: 2 });
   expect(await service.issue(id), 'issued once').toEqual({ outcome: 'issued', issued: 0, total: 1, minSessions: 2 });
 
   const message = await until('the certificate message', async () => mailTo('persona60@example.org').find((m) => m.includes('attestato di partecipazione')), 10_000);
   const download = /(http:\/\/\S+\/api\/attestati\/scarica\/[A-Za-z0-9_.-]+)/.exec(message)![1]!;
-  const verify = /(http:\/\/\S+\/api\/attestati\/AT-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(message)![1]!;
+  // The check is given at the site's address (the site proxies it to the CMS: public/certificate-ui.ts).
+  const code = new RegExp(`${siteUrl}/attestati/(AT-[A-Z0-9]{4}-[A-Z0-9]{4})/`).exec(message)?.[1];
+  expect(code, message).toBeDefined();
+  const verify = `${cms.url}/api/attestati/${code}`;
   const pdf = await fetch(download);
   expect(pdf.headers.get('content-type')).toBe('application/pdf');
   const report = await inspectPdf(new Uint8Array(await pdf.arrayBuffer()));
@@ -280,6 +284,7 @@ it('issues a tagged certificate to who attended enough sessions, verifiable by c
   expect(report.text).toContain('Si attesta che Marta Grazia Attestata ha partecipato');
   expect(report.text).toContain('2 su 3');
   expect(report.text).toContain('5 ore');
+  expect(report.text.replace(/\s+/g, '')).toContain(`${siteUrl}/attestati/${code}/`);
 
   const page = await send(verify);
   expect(page.status).toBe(200);
@@ -287,7 +292,13 @@ it('issues a tagged certificate to who attended enough sessions, verifiable by c
   expect(page.text).toContain('M. Grazia Attestata');
   expect(page.text).not.toContain('Marta');
   expect(page.text).not.toContain('persona60@example.org');
-  expect((await send(`${cms.url}/api/attestati/AT-2345-6789`)).status).toBe(404);
+  const unknown = await send(`${cms.url}/api/attestati/AT-2345-6789`);
+  expect(unknown.status).toBe(404);
+  expect(unknown.text).toContain('Attestato non trovato');
+  // The site's form: on to the page of the code as typed, in its stored form.
+  const lookup = await sendRaw(`${cms.url}/api/attestati/verifica?codice=${encodeURIComponent(` ${code!.toLowerCase().replace(/-/g, ' ')} `)}`, { redirect: 'manual' });
+  expect(lookup.status).toBe(303);
+  expect(lookup.headers.get('location')).toBe(`${siteUrl}/attestati/${code}/`);
   expect((await send(`${download.slice(0, -3)}xyz`)).status).toBe(404);
   expect(logLines.filter((line) => line.includes(download.split('/').pop()!))).toEqual([]);
 });

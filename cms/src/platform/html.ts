@@ -20,8 +20,35 @@ const STYLE = `
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
-/** A whole page; `style` adds rules of its own (the search results page). */
-export function page(title: string, body: string, style = ''): string {
+/**
+ * The site's header, breadcrumb and footer around a page the site serves under its own address (a proxy
+ * rewrite of the site's build): the reader is on the site, and the page should say so.
+ */
+export interface SiteFrame {
+  /** The site's origin, without a trailing slash. */
+  siteUrl: string;
+  /** [path on the site, label] of each step between Home and this page. */
+  trail: [string, string][];
+}
+
+const FRAME_STYLE = `
+  .skip { position: absolute; left: -999rem; } .skip:focus { left: 1rem; top: 1rem; z-index: 1; background: #fff; padding: .5rem; }
+  .site-slim { background: #004080; color: #fff; font-size: .875rem; }
+  .site-brand { background: #0066cc; color: #fff; }
+  .site-slim p, .site-brand p { max-width: 42rem; margin: 0 auto; padding: .5rem 1rem; }
+  .site-brand a { color: #fff; font-size: 1.5rem; font-weight: 700; text-decoration: none; }
+  .site-brand a:hover { text-decoration: underline; }
+  .breadcrumb { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .25rem; font-size: .9375rem; }
+  .breadcrumb li + li::before { content: "/"; margin-right: .25rem; color: #5c6f82; }
+  .site-footer { background: #003366; color: #fff; }
+  .site-footer div { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem; }
+  .site-footer a { color: #fff; }
+`;
+
+/** A whole page; `style` adds rules of its own (the search results page); `frame` draws it as a page of the site. */
+export function page(title: string, body: string, style = '', frame?: SiteFrame): string {
+  const home = frame ? `${frame.siteUrl}/` : '';
+  const steps = frame ? [[home, 'Home'], ...frame.trail.map(([href, label]) => [`${frame.siteUrl}${href}`, label])] : [];
   return `<!doctype html>
 <html lang="it">
 <head>
@@ -29,14 +56,31 @@ export function page(title: string, body: string, style = ''): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · Coesione</title>
-<style>${STYLE}${style}</style>
+<style>${STYLE}${frame ? FRAME_STYLE : ''}${style}</style>
 </head>
 <body>
-<main>
-<h1>${escapeHtml(title)}</h1>
+${frame ? `<a class="skip" href="#contenuto">Vai al contenuto</a>
+<header>
+<div class="site-slim"><p>Distretto di Coesione Sociale di Vercelli</p></div>
+<div class="site-brand"><p><a href="${escapeHtml(home)}">Coesione</a></p></div>
+</header>
+<main id="contenuto" tabindex="-1">
+<nav aria-label="Percorso di navigazione">
+<ol class="breadcrumb">
+${steps.map(([href, label]) => `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`).join('\n')}
+<li aria-current="page">${escapeHtml(title)}</li>
+</ol>
+</nav>
+` : '<main>\n'}<h1>${escapeHtml(title)}</h1>
 ${body}
 </main>
-</body>
+${frame ? `<footer class="site-footer">
+<div>
+<p>Coesione · Distretto di Coesione Sociale di Vercelli</p>
+<p><a href="${escapeHtml(`${frame.siteUrl}/accessibilita/`)}">Dichiarazione di accessibilità</a> · <a href="${escapeHtml(`${frame.siteUrl}/privacy/`)}">Privacy</a> · <a href="${escapeHtml(`${frame.siteUrl}/note-legali/`)}">Note legali</a></p>
+</div>
+</footer>
+` : ''}</body>
 </html>
 `;
 }

@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { uidOf } from '@coesione/model';
+import { CERTIFICATE_ROUTES, certificatePageUrl, uidOf } from '@coesione/model';
 import { taggedPdf } from '@coesione/pdf';
 import { isUniqueViolation } from '../../platform/coordination/tables';
 import { outboxOf, type Outbox } from '../../platform/mail';
@@ -65,7 +65,8 @@ export function certificateService({ strapi, salt, baseUrl, siteUrl, outbox = ou
   const query = () => strapi.db.query(CERTIFICATE);
   const mac = (nonce: string) => crypto.createHmac('sha256', salt).update(`certificate-link\n${nonce}`).digest('base64url').slice(0, 22);
   const downloadUrl = (nonce: string) => `${baseUrl()}/api/attestati/scarica/${nonce}.${mac(nonce)}`;
-  const verifyUrl = (code: string) => `${baseUrl()}/api/attestati/${code}`;
+  // The page of the code on the site (the site proxies it to `verify` below): the address people are given.
+  const verifyUrl = (code: string) => certificatePageUrl(siteUrl, code);
 
   async function issue(workshop: string): Promise<CertificateAnswer> {
     const entry = (await strapi.documents(WORKSHOP).findOne({ documentId: workshop, populate: { sessions: true } } as never)) as {
@@ -160,6 +161,16 @@ export function certificateService({ strapi, salt, baseUrl, siteUrl, outbox = ou
       if (!normalized) return undefined;
       const row = (await query().findOne({ where: { code: normalized } })) as CertificateRow | null;
       return row ? publicOf(row) : undefined;
+    },
+
+    /**
+     * Where the site's form sends what was typed: the page of the code in its stored form; else of what was
+     * typed, made safe for an address (its page then says no certificate has it); the form when nothing was.
+     */
+    pageFor(typed: unknown): string {
+      const text = typeof typed === 'string' ? typed.trim().slice(0, 40) : '';
+      if (!text) return `${siteUrl}${CERTIFICATE_ROUTES.page}`;
+      return certificatePageUrl(siteUrl, normalizeCertificateCode(text) ?? text.replace(/[^A-Za-z0-9-]+/g, '-'));
     },
 
     count: (workshop: string) => query().count({ where: { workshopDocumentId: workshop } }),

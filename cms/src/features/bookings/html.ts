@@ -3,9 +3,9 @@
  * post, with or without JavaScript): the confirmation page, the booked page with the code and the
  * personal link, the booking's own page (cancel, confirm an offered seat), and the refusals.
  */
-import { BOOKING_STATE_LABELS } from '@coesione/model';
+import { BOOKING_STATE_LABELS, CERTIFICATE_ROUTES } from '@coesione/model';
 import QRCode from 'qrcode';
-import { escapeHtml, page } from '../../platform/html';
+import { escapeHtml, page, type SiteFrame } from '../../platform/html';
 import type { PublicCertificate } from './certificates';
 import type { BookableSession, BookingView } from './service';
 import { BOOKING_FIELD_LABELS, type BookingInput, type FieldError } from './validation';
@@ -112,12 +112,16 @@ ${view.cancellable ? `<p>${link(`${manageUrl}/calendario.ics`, 'Aggiungi al cale
   );
 }
 
+/** A certificate's check is served under the site's address (its proxy rewrite): it is drawn as a page of the site. */
+const certificateFrame = (siteUrl: string): SiteFrame => ({ siteUrl, trail: [[CERTIFICATE_ROUTES.page, 'Verifica di un attestato']] });
+const anotherCode = (siteUrl: string) => link(`${siteUrl}${CERTIFICATE_ROUTES.page}`, 'Verifica un altro attestato');
+
 /** The public check of a certificate: what it certifies, with the holder as initial and surname only. */
-export function certificatePage(c: PublicCertificate, backUrl: string): string {
+export function certificatePage(c: PublicCertificate, siteUrl: string): string {
   const day = (iso: string) => new Date(iso).toLocaleDateString('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
   return page(
     'Attestato valido',
-    `<p class="note" role="status">Questo attestato è stato rilasciato dal Distretto della coesione sociale di Vercelli.</p>
+    `<p class="note" role="status">Questo attestato di partecipazione è stato rilasciato dal Distretto della coesione sociale di Vercelli.</p>
 <dl>
 <dt>Codice</dt><dd>${escapeHtml(c.code)}</dd>
 <dt>Intestato a</dt><dd>${escapeHtml(c.publicName)}</dd>
@@ -126,7 +130,20 @@ export function certificatePage(c: PublicCertificate, backUrl: string): string {
 <dt>Incontri frequentati</dt><dd>${c.sessionsAttended} su ${c.sessionsTotal}</dd>
 ${c.hours !== null ? `<dt>Ore</dt><dd>${escapeHtml(c.hours.toLocaleString('it-IT', { maximumFractionDigits: 1 }))}</dd>\n` : ''}<dt>Rilasciato il</dt><dd>${escapeHtml(day(c.issuedAt))}</dd>
 </dl>
-<p>${link(backUrl, 'I laboratori del distretto')}</p>`,
+<p>Del titolare mostriamo soltanto l’iniziale del nome e il cognome: confrontali con l’attestato che ti è stato presentato.</p>
+<p>${anotherCode(siteUrl)} · ${link(`${siteUrl}/laboratori/`, 'I laboratori del distretto')}</p>`,
     STYLE,
+    certificateFrame(siteUrl),
+  );
+}
+
+/** The answer to a code no certificate has, or to something that is no code. */
+export function certificateNotFoundPage(siteUrl: string): string {
+  return page(
+    'Attestato non trovato',
+    `<p role="alert">Nessun attestato ha questo codice: controlla di averlo scritto per intero, con le lettere e le cifre come sono stampate (per esempio AT-K7M2-QX9P).</p>
+<p>${anotherCode(siteUrl)}</p>`,
+    STYLE,
+    certificateFrame(siteUrl),
   );
 }
