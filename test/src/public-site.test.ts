@@ -7,6 +7,8 @@
  * - public/map.ts: the map of places in Chromium;
  * - public/search-ui.ts: the search page, the no-JS results and Meilisearch stopped;
  * - public/booking-ui.ts: booking a workshop's session on a phone, with and without JavaScript;
+ * - public/certificate-ui.ts: checking a certificate of attendance by its code on a phone, through the page
+ *   the site proxies to the CMS;
  * - public/participation-ui.ts: the participation forms; last, because its pact journey writes and rebuilds.
  *
  * The order of the imports is the order the suites run in. One suite alone: `-t '<its first describe>'`.
@@ -15,4 +17,5 @@ import './public/site.ts';
 import './public/map.ts';
 import './public/search-ui.ts';
 import './public/booking-ui.ts';
+import './public/certificate-ui.ts';
 import './public/participation-ui.ts';

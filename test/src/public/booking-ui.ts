@@ -7,15 +7,12 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { phonePage } from '../support/browser.ts';
 import { BOOKABLE, browser, cms, site } from '../support/public-stack.ts';
 
 const BOOKING = 'api::booking.booking';
 
-async function phone(javaScript = true): Promise<Page> {
-  const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome', javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-  return context.newPage();
-}
+const phone = (javaScript = true): Promise<Page> => phonePage(browser, javaScript);
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabUntil(page: Page, test: string, max = 120): Promise<void> {

@@ -18,9 +18,9 @@ import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, quarterLabel, romeDay, 
 import { inspectPdf } from '@coesione/pdf/inspect';
 import { serveStatic } from '@coesione/scripts/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from '../support/browser.ts';
-import { BUILD_NOW, cms, PACT_SECRET, siteDir, siteEnv } from '../support/public-stack.ts';
+import { BUILD_NOW, CERTIFIED, cms, PACT_SECRET, siteDir, siteEnv } from '../support/public-stack.ts';
 import { buildSite, SiteBuildError } from '../support/site.ts';
-import { pageFamilies, pagesToCheck, pathnameOf, sampleSeed } from '../support/page-families.ts';
+import { htmlRoutes, pageFamilies, pagesToCheck, pathnameOf, proxyRoutes, sampleSeed } from '../support/page-families.ts';
 import { parse } from 'csv-parse/sync';
 
 let work: string;
@@ -42,6 +42,13 @@ const read = (dir: string, page: string) => fs.readFileSync(path.join(dir, page)
 const SAMPLE_EXTRA = 24;
 let checked: string[];
 
+/**
+ * A page of each route the build proxies to the CMS (support/page-families.ts), read through the static
+ * server as a reader gets it: the check of the stack's certificate.
+ */
+const proxied = () => [`/attestati/${CERTIFIED.code}/`];
+const families = () => pageFamilies([...pages(fromCms).map(pathnameOf), ...proxied()], [...proxyRoutes(fromCms), ...htmlRoutes()]);
+
 beforeAll(async () => {
   // The stack's own build is the one «from the CMS»; a second build from a snapshot of the same content must match it.
   fromCms = siteDir;
@@ -50,9 +57,9 @@ beforeAll(async () => {
   // No CMS to read; the forms still post where browsers reach it (PUBLIC_CMS_URL), as in a deploy from a snapshot.
   fromSnapshot = await buildSite({ ...siteEnv, SITE_SNAPSHOT: path.join(work, 'snapshot.json'), CMS_URL: 'http://127.0.0.1:9', PUBLIC_CMS_URL: cms.url });
   const sample = sampleSeed();
-  const { families } = pageFamilies(pages(fromCms).map(pathnameOf));
-  checked = pagesToCheck(families, SAMPLE_EXTRA, sample);
-  console.log(`page checks: ${checked.length} pages, one of each of ${families.size} families and ${SAMPLE_EXTRA} more drawn with seed ${sample} (replay: TEST_SAMPLE_SEED=${sample})`);
+  const { families: all } = families();
+  checked = pagesToCheck(all, SAMPLE_EXTRA, sample);
+  console.log(`page checks: ${checked.length} pages, one of each of ${all.size} families and ${SAMPLE_EXTRA} more drawn with seed ${sample} (replay: TEST_SAMPLE_SEED=${sample})`);
 });
 
 afterAll(() => {
@@ -107,14 +114,28 @@ describe('the site build', () => {
   });
 
   it('draws every page from a route, and every route draws a page: each template is a family the page checks read', () => {
-    const { families, orphans, unused } = pageFamilies(pages(fromCms).map(pathnameOf));
-    expect(orphans, 'pages no route of site/src/pages draws').toEqual([]);
-    expect(unused, 'routes that drew no page: a template the page checks cannot read').toEqual([]);
-    // Each detail type and each pact filter is a family of its own.
-    for (const name of ['buone-prassi/[slug]', 'opportunita/[slug]', 'patti/[slug]', 'patti/fase/[value]/[...page]', 'bisogni/[categoria]/[trimestre]', 'comuni/[slug]', '404']) {
-      expect(families.has(name), name).toBe(true);
+    const { families: all, orphans, unused } = families();
+    expect(orphans, 'pages no route of site/src/pages or of the build\'s _redirects draws').toEqual([]);
+    expect(unused, 'routes that drew no page: a template the page checks cannot read (a proxied route needs a page in `proxied`)').toEqual([]);
+    // Each detail type and each pact filter is a family of its own; so is each page the build proxies to the CMS.
+    for (const name of ['buone-prassi/[slug]', 'opportunita/[slug]', 'patti/[slug]', 'patti/fase/[value]/[...page]', 'bisogni/[categoria]/[trimestre]', 'comuni/[slug]', '404', 'attestati', 'attestati/[code]']) {
+      expect(all.has(name), name).toBe(true);
     }
-    for (const members of families.values()) expect(checked).toContain(members[0]);
+    for (const members of all.values()) expect(checked).toContain(members[0]);
+  });
+
+  it('keeps certificates out of the build: a certificate’s page is the CMS’s, proxied when it is opened', () => {
+    expect(read(fromCms, '_redirects')).toContain(`/attestati/:code/  ${cms.url}/api/attestati/:code  200`);
+    // The page's own form (the header's search comes first): a plain GET to the CMS, which sends the reader on.
+    const form = /<form class="participation-form"[^>]*>[\s\S]*?<\/form>/.exec(read(fromCms, 'attestati/index.html'))?.[0] ?? '';
+    expect(form).toMatch(new RegExp(`^<form class="participation-form" method="get" action="${cms.url}/api/attestati/verifica">`));
+    expect(form).toContain('name="codice"');
+    expect(pages(fromCms).filter((p) => p.startsWith('attestati/'))).toEqual(['attestati/index.html']);
+    const files = fs.readdirSync(fromCms, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|json|xml|ics|geojson|csv|js|txt)$/.test(f) || f === '_redirects');
+    for (const file of files) {
+      const text = read(fromCms, file);
+      for (const value of [CERTIFIED.holder, CERTIFIED.publicName, CERTIFIED.email, CERTIFIED.code]) expect(text.includes(value), `${file} holds ${value}`).toBe(false);
+    }
   });
 
   it('builds a list and a detail page for every published entry, and a page per comune and theme', () => {
@@ -237,7 +258,16 @@ describe('the site build', () => {
   });
 
   it('is valid HTML for the W3C Nu checker, on a page of every family and a sample of the rest', { timeout: 360_000 }, async () => {
-    const files = checked.map((p) => path.join(fromCms, p.endsWith('/') ? `${p}index.html` : p));
+    // A proxied page is checked as the reader gets it, through the static server.
+    const server = await serveStatic(fromCms);
+    const files = await Promise.all(
+      checked.map(async (p, i) => {
+        if (!proxied().includes(p)) return path.join(fromCms, p.endsWith('/') ? `${p}index.html` : p);
+        const copy = path.join(work, `proxied-${i}.html`);
+        fs.writeFileSync(copy, await (await fetch(`${server.url}${p}`)).text());
+        return copy;
+      }),
+    ).finally(() => server.close());
     const report = await new Promise<string>((resolve, reject) => {
       execFile(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
         // The checker exits with 1 when it finds errors and writes its JSON report to stderr either way.
@@ -697,7 +727,7 @@ describe('accessibility (pa11y)', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     try {
-      const paths = [...checked, '/cerca/?q=orti', '/pagina-che-non-esiste/'];
+      const paths = [...checked, '/cerca/?q=orti', '/pagina-che-non-esiste/', '/attestati/AT-2345-6789/'];
       const errors: string[] = [];
       const queue = [...paths];
       await Promise.all(

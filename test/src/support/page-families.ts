@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SITE_DIR } from '@coesione/scripts/lib/paths.ts';
+import { parseRedirects } from '@coesione/scripts/lib/static-server.ts';
 
 /**
  * Route parameters whose value picks a layout rather than data: each value is a family of its own
@@ -45,6 +46,22 @@ export function htmlRoutes(pagesDir = PAGES_DIR): Route[] {
     }
     return a.file.localeCompare(b.file);
   });
+}
+
+/**
+ * The routes a build proxies to the CMS (its `_redirects`, as the static server reads it): pages drawn at
+ * request time under the site's address, a family each. No file of the build holds them, so a test names a
+ * page of each; one it does not name is unused, and fails like a template that drew no page. They come first:
+ * a proxied page's address would otherwise look like a page of `[section]/[slug]`.
+ */
+export function proxyRoutes(buildDir: string): Route[] {
+  const file = path.join(buildDir, '_redirects');
+  if (!fs.existsSync(file)) return [];
+  return parseRedirects(fs.readFileSync(file, 'utf8'), file).map((rule) => ({
+    file: `_redirects: /${rule.parts.join('/')}/`,
+    segments: rule.parts.map((part) => (part.startsWith(':') ? `[${part.slice(1)}]` : part)),
+    pattern: new RegExp(`^/${rule.parts.map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/$`, 'i'),
+  }));
 }
 
 /** A built file's address: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`. */

@@ -17,7 +17,8 @@ import { createSearchClient, ensureSearchKey } from '@coesione/search';
 import { freePort } from '@coesione/scripts/lib/ports.ts';
 import { serveStatic } from '@coesione/scripts/lib/static-server.ts';
 import { launchBrowser } from './browser.ts';
-import { startSeededCms, type TestCms } from './cms.ts';
+import { bookSeat } from './bookings.ts';
+import { cmsModule, startSeededCms, type TestCms } from './cms.ts';
 import { indexDemo, synced, until } from './indexed.ts';
 import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 import { buildSite } from './site.ts';
@@ -52,8 +53,13 @@ export const rated = { documentId: '', receipts: [] as string[] };
  * CMS takes bookings until a session starts; the demo's dates are relative to SEED_TODAY).
  */
 export const BOOKABLE = { slug: 'laboratorio-da-prenotare', title: 'Cucire una borsa da un sacco di riso', capacity: 2, sessions: [] as string[] };
+/**
+ * certificates: a certificate of attendance of BOOKABLE's second session, issued before the build: its page is
+ * the CMS's, proxied by the site when opened, and neither it nor its holder may be in any built file.
+ */
+export const CERTIFIED = { holder: 'Carla Maria Verificata', email: 'carla.verificata@example.org', publicName: 'C. Maria Verificata', code: '' };
 
-async function makeFixtures(): Promise<void> {
+async function makeFixtures(siteUrl: string): Promise<void> {
   const vercelli = (await cms.strapi.documents('api::municipality.municipality').findFirst({ filters: { istatCode: '002158' } }))!.documentId;
   await cms.strapi.documents('api::pact.pact').create({
     data: { title: 'Patto con dati riservati', slug: 'patto-con-dati-riservati', summary: 'Un patto di prova.', commonGood: 'Aiuola di prova', kind: 'ordinario', municipalities: [vercelli], ...PACT_SECRET, publicProposer: 'Gruppo di vicinato' },
@@ -67,13 +73,23 @@ async function makeFixtures(): Promise<void> {
 
   const inDays = (days: number) => new Date(Math.ceil(Date.now() / 86_400_000 + days) * 86_400_000 + 16 * 3_600_000).toISOString();
   BOOKABLE.sessions = [inDays(30), inDays(37)];
-  await cms.strapi.documents('api::workshop.workshop').create({
+  const bookable = (await cms.strapi.documents('api::workshop.workshop').create({
     data: {
       title: BOOKABLE.title, slug: BOOKABLE.slug, summary: 'Un pomeriggio per cucire una borsa della spesa da un sacco di riso, con una sarta del quartiere.', craft: 'sartoria_tessile',
-      artisanName: 'Sarta di prova', capacity: BOOKABLE.capacity, municipalities: [vercelli], sessions: BOOKABLE.sessions.map((start) => ({ start })),
+      artisanName: 'Sarta di prova', capacity: BOOKABLE.capacity, certificateSessions: 1, municipalities: [vercelli], sessions: BOOKABLE.sessions.map((start) => ({ start })),
     },
     status: 'published',
-  } as never);
+  } as never)) as unknown as { documentId: string };
+
+  // A certificate as the organiser issues it: booked through the form, marked present (here before the day:
+  // marking by code has its own tests), then «Rilascia gli attestati».
+  await bookSeat(cms.url, { workshop: bookable.documentId, session: BOOKABLE.sessions[1]!, name: CERTIFIED.holder, email: CERTIFIED.email });
+  await cms.strapi.db.query('api::booking.booking').updateMany({ where: { name: CERTIFIED.holder }, data: { attendedAt: new Date() } });
+  const { certificateService } = cmsModule<{ certificateService(deps: object): { issue(workshop: string): Promise<{ outcome: string; issued?: number }> } }>('features/bookings/certificates');
+  const { secret, cmsBaseUrl } = cmsModule<{ secret(name: string): string; cmsBaseUrl(strapi: unknown): string }>('platform/runtime');
+  const issued = await certificateService({ strapi: cms.strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(cms.strapi), siteUrl }).issue(bookable.documentId);
+  if (issued.outcome !== 'issued' || issued.issued !== 1) throw new Error(`certificate not issued: ${JSON.stringify(issued)}`);
+  CERTIFIED.code = ((await cms.strapi.db.query('api::certificate.certificate').findOne({ where: { holderName: CERTIFIED.holder } })) as { code: string }).code;
 
   // Four ratings through the public endpoint; an editor accepts three of them.
   rated.documentId = ((await practices.findFirst({ filters: { slug: RATED }, status: 'published' } as never)) as { documentId: string }).documentId;
@@ -112,7 +128,7 @@ beforeAll(async () => {
     },
   );
   await indexDemo(cms, meili);
-  await makeFixtures();
+  await makeFixtures(siteUrl);
   // Generous: a loaded machine makes Meilisearch answer 408 for a while.
   await until('the demo content to be indexed', () => synced(cms, meili), 180_000);
   searchKey = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
