@@ -6,7 +6,8 @@
  *   open data, the need figures and the pact register, and the page checks (reflow, Nu, pa11y);
  * - public/map.ts: the map of places in Chromium;
  * - public/search-ui.ts: the search page, the no-JS results and Meilisearch stopped;
- * - public/booking-ui.ts: booking a workshop's session on a phone, with and without JavaScript;
+ * - public/booking-ui.ts: booking a workshop's session on a phone, with and without JavaScript, and its
+ *   free seats on its page and in the workshops' list;
  * - public/certificate-ui.ts: checking a certificate of attendance by its code on a phone, through the page
  *   the site proxies to the CMS;
  * - public/participation-ui.ts: the participation forms; last, because its pact journey writes and rebuilds.

@@ -1,12 +1,13 @@
 /**
  * Booking a workshop's session on a phone, as a person with no account does it: from the workshop's page,
  * keyboard only, through the CMS's confirmation page to the code and the personal link, then cancelling
- * from that link; the same form with JavaScript off; the free seats the page shows, live. Real Strapi,
+ * from that link; the same form with JavaScript off; the free seats the page and the workshops' list show, live. Real Strapi,
  * the site built against it and served with its Content-Security-Policy; no request leaves loopback.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { bookSeat } from '../support/bookings.ts';
 import { phonePage } from '../support/browser.ts';
 import { BOOKABLE, browser, cms, site } from '../support/public-stack.ts';
 
@@ -32,7 +33,7 @@ describe('booking a workshop session', () => {
     const page = await phone();
     await page.goto(`${site.url}/laboratori/${BOOKABLE.slug}/`);
     // The live figure replaces the capacity once the CMS answers.
-    await expect.poll(() => page.locator(`.session-seats[data-session="${first()}"]`).textContent()).toBe('(2 posti liberi)');
+    await expect.poll(() => page.locator(`.session-seats[data-seats-session="${first()}"]`).textContent()).toBe('2 posti liberi');
 
     await page.locator('body').focus();
     await tabUntil(page, '.booking summary');
@@ -75,7 +76,7 @@ describe('booking a workshop session', () => {
   it('books with JavaScript off, and the page then shows the seats left', async () => {
     const page = await phone(false);
     await page.goto(`${site.url}/laboratori/${BOOKABLE.slug}/`);
-    expect(await page.locator(`.session-seats[data-session="${first()}"]`).textContent()).toBe('(2 posti)');
+    expect(await page.locator(`.session-seats[data-seats-session="${first()}"]`).textContent()).toBe('2 posti');
     const form = page.locator('.booking').first();
     await form.locator('summary').click();
     await form.getByLabel('Nome e cognome').fill('Bruno Senza Script');
@@ -102,7 +103,29 @@ describe('booking a workshop session', () => {
 
     const live = await phone();
     await live.goto(`${site.url}/laboratori/${BOOKABLE.slug}/`);
-    await expect.poll(() => live.locator(`.session-seats[data-session="${first()}"]`).textContent()).toBe('(1 posto libero)');
+    await expect.poll(() => live.locator(`.session-seats[data-seats-session="${first()}"]`).textContent()).toBe('1 posto libero');
     await live.context().close();
+  });
+
+  it('shows the free seats of the next session on the workshop’s card in the list, live, and fewer after a booking', async () => {
+    const page = await phone();
+    const card = page.locator('article', { has: page.getByRole('link', { name: BOOKABLE.title, exact: true }) });
+    const seats = card.locator(`.card-seats[data-seats-session="${first()}"]`);
+    // The list's first page holds the card (workshops with a session to come first, the nearest first).
+    await page.goto(`${site.url}/laboratori/`);
+    expect(await card.locator('.state-line').textContent()).toMatch(/^\s*Prossimo incontro: /);
+    expect(await seats.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => seats.textContent()).toBe('1 posto libero');
+    // Without JavaScript the card is as built: its next session, no count.
+    const still = await phone(false);
+    await still.goto(`${site.url}/laboratori/`);
+    expect(await still.locator(`.card-seats[data-seats-session="${first()}"]`).textContent()).toBe('');
+    await still.context().close();
+
+    const { documentId } = (await cms.strapi.db.query('api::workshop.workshop').findOne({ where: { slug: BOOKABLE.slug } })) as { documentId: string };
+    await bookSeat(cms.url, { workshop: documentId, session: first(), name: 'Dora Dalla Lista', email: 'dora.lista@example.org' });
+    await page.reload();
+    await expect.poll(() => seats.textContent()).toBe("Completo: lista d'attesa aperta");
+    await page.context().close();
   });
 });

@@ -25,6 +25,8 @@ export interface Card {
   places: string[];
   /** A short state line: "Aperta fino al …", "Prossimo incontro …", "Abrogata". */
   state?: string;
+  /** A workshop whose next session takes bookings: where its live free seats are read (the session's start, ISO). */
+  seats?: { workshop: string; start: string } | undefined;
   open?: boolean;
   themes: string[];
   organizations: string[];
@@ -41,6 +43,9 @@ export const upcomingSessions = (data: SectionData<'workshop'>, now: Date) => da
 export function nextSession(data: SectionData<'workshop'>, now: Date) {
   return upcomingSessions(data, now).filter((s) => !s.cancelled).sort((a, b) => a.start.localeCompare(b.start))[0];
 }
+
+/** A session's seats: its own, else the workshop's; none means no booking from the site. */
+export const seatsOf = (data: SectionData<'workshop'>, session: SectionData<'workshop'>['sessions'][number]): number => session.capacity ?? data.capacity ?? 0;
 
 export function toCard(type: SectionType, entry: SectionEntry, now: Date = buildNow()): Card {
   const data = entry.data;
@@ -73,8 +78,10 @@ export function toCard(type: SectionType, entry: SectionEntry, now: Date = build
     Object.assign(card, { state: state.label, open: state.open, sortKey: `${state.open ? 0 : 1}${state.open ? (data.deadline ?? '9999') : invert(data.deadline ?? '')}` });
   }
   if ('sessions' in data) {
-    const next = nextSession(data as SectionData<'workshop'>, now);
-    Object.assign(card, { state: next ? `Prossimo incontro: ${formatDateTime(next.start)}` : 'Nessun incontro in programma', sortKey: next ? `0${next.start}` : `1${card.sortKey}` });
+    const workshop = data as SectionData<'workshop'>;
+    const next = nextSession(workshop, now);
+    const seats = next && seatsOf(workshop, next) > 0 ? { workshop: workshop.documentId, start: new Date(next.start).toISOString() } : undefined;
+    Object.assign(card, { state: next ? `Prossimo incontro: ${formatDateTime(next.start)}` : 'Nessun incontro in programma', sortKey: next ? `0${next.start}` : `1${card.sortKey}`, seats });
   }
   if ('stageHistory' in data) {
     Object.assign(card, { state: pactCardState(data as SectionData<'pact'>, now) });
