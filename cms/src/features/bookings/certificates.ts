@@ -174,7 +174,6 @@ export function certificateService({ strapi, salt, baseUrl, siteUrl, outbox = ou
     },
 
     count: (workshop: string) => query().count({ where: { workshopDocumentId: workshop } }),
-    siteUrl,
   };
 }
 
