@@ -252,6 +252,23 @@ describe('the site build', () => {
     expect(links).toContain('/opportunita/tirocini-inclusione-sartoria-sociale/'); // same organisation and comune
   });
 
+  it('shows what the workshops produced, per workshop, per comune and for the district, with the small counts of people hidden', () => {
+    const text = (page: string) => read(fromCms, page).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const row = (page: string, label: string) => new RegExp(`${label} (meno di \\d+|non pubblicato|[\\d.,]+)`).exec(text(page))?.[1];
+    // The seed's synthetic cycles (scripts/seed-data/workshop-outcomes.json): two of this workshop's, summed.
+    const workshop = 'laboratori/restauro-mobili-borgosesia/index.html';
+    expect(text(workshop)).toContain('Risultati dei cicli passati');
+    expect(row(workshop, 'Persone che hanno partecipato')).toBe('20');
+    expect(row(workshop, 'Tirocini o lavori avviati entro 6 mesi')).toBe('meno di 5');
+    expect(row(workshop, 'Oggetti riparati o riusati')).toBe('49');
+    expect(text('comuni/borgosesia/index.html')).toContain('Cosa hanno prodotto i laboratori a Borgosesia');
+    expect(text('laboratori/index.html')).toContain('Cosa hanno prodotto i laboratori del distretto');
+    expect(row('laboratori/index.html', 'Persone che hanno partecipato')).toBe('89');
+    expect(row('laboratori/index.html', 'Nuovi artigiani')).toBe('meno di 5');
+    // A workshop with no reported cycle shows no table.
+    expect(text('laboratori/arredi-da-pallet-santhia/index.html')).not.toContain('Risultati dei cicli passati');
+  });
+
   it('says whether an opportunity is open or closed, as of the build', () => {
     const closed = read(fromCms, 'opportunita/bando-piccole-associazioni/index.html');
     expect(closed).toMatch(/Chiusa il \d+ \w+ 2026/);
