@@ -250,8 +250,8 @@ describe('a partner reports what a cycle of its workshop produced', () => {
     } finally {
       await context.close();
     }
-    const stored = (await cms.strapi.db.query(OUTCOME).findOne({ where: { note: 'Dal percorso del partner' }, populate: { workshop: { select: ['title'] } } })) as { participants: number; fragileParticipants: number; cycleStart: string; workshop: { title: string } };
-    expect(stored).toMatchObject({ participants: 7, fragileParticipants: 3, workshop: { title: OWN_WORKSHOP } });
+    const stored = (await cms.strapi.db.query(OUTCOME).findOne({ where: { note: 'Dal percorso del partner' }, populate: { workshop: { select: ['title'] } } })) as { participants: number; fragileParticipants: number; cycleStart: string; label: string; workshop: { title: string } };
+    expect(stored).toMatchObject({ participants: 7, fragileParticipants: 3, workshop: { title: OWN_WORKSHOP }, label: `${OWN_WORKSHOP} (2026-01-12 – 2026-03-30)` });
     expect(String(stored.cycleStart)).toContain('2026-01-12');
 
     // The public reads the workshop's cycles summed, the small counts hidden, and no note.

@@ -3017,6 +3017,10 @@ export interface ApiWorkshopOutcomeWorkshopOutcome
         number
       > &
       Schema.Attribute.DefaultTo<0>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 260;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',

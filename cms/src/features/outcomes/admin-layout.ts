@@ -3,13 +3,13 @@ import type { TypeLayout } from '../../platform/admin-layout/declare';
 const count = (label: string, description: string) => ({ label, description, placeholder: 'Es. 0' });
 
 export const workshopOutcome: TypeLayout = {
-  mainField: 'cycleEnd',
-  list: ['workshop', 'cycleStart', 'cycleEnd', 'participants', 'updatedAt'],
+  mainField: 'label',
+  list: ['label', 'participants', 'itemsRepaired', 'updatedAt'],
   sort: ['cycleEnd', 'DESC'],
   edit: [
     ['workshop'], ['cycleStart', 'cycleEnd'],
     ['participants', 'fragileParticipants'], ['placements'], ['newVolunteers', 'newArtisans'], ['itemsRepaired', 'kgReused'],
-    ['note'],
+    ['note'], ['label'],
   ],
   fields: {
     workshop: { label: 'Laboratorio', description: 'Il laboratorio o corso di cui riporti i risultati (il tuo ente lo organizza). Es. Ciclofficina a Gattinara' },
@@ -22,6 +22,7 @@ export const workshopOutcome: TypeLayout = {
     newArtisans: count('Nuovi artigiani', 'Persone che hanno aperto un’attività o sono entrate in bottega come artigiani. Es. 1'),
     itemsRepaired: count('Oggetti riparati o riusati', 'Quanti oggetti sono stati riparati o riusati nel ciclo. Es. 48'),
     kgReused: count('Chili di materiale riusato', 'Il peso approssimato di ciò che è stato riparato o riusato, in kg. Es. 120,5'),
+    label: { label: 'Nome della scheda', description: 'Scritto dal sistema: laboratorio e periodo del ciclo. Es. Ciclofficina a Gattinara (2026-01-12 – 2026-03-30)', readOnly: true },
     note: { label: 'Nota per la redazione', description: 'Cosa spiega i numeri (non si pubblica). Es. «Due partecipanti si sono trasferiti»' },
   },
 };

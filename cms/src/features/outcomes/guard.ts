@@ -45,8 +45,8 @@ export function registerOutcomeGuard(strapi: Core.Strapi): void {
       : null;
     const merged = { ...before, ...data };
 
-    const named = await connectedWorkshop(strapi, data.workshop);
-    const workshop = named === undefined ? (before?.workshop?.documentId ?? null) : named;
+    const connected = await connectedWorkshop(strapi, data.workshop);
+    const workshop = connected === undefined ? (before?.workshop?.documentId ?? null) : connected;
     if (!workshop) refuse('workshop', 'Indica il laboratorio di cui riporti i risultati.');
     const userId = userOf(data);
     if (userId !== undefined && (await isPartner(strapi, userId))) {
@@ -59,6 +59,9 @@ export function registerOutcomeGuard(strapi: Core.Strapi): void {
     const start = String(merged.cycleStart ?? '');
     const end = String(merged.cycleEnd ?? '');
     if (start && end && end < start) refuse('cycleEnd', `Il ciclo finisce (${end}) prima di cominciare (${start}): correggi una delle due date.`);
+    // The report's name in lists and pickers, always the server's: «<workshop> (<start> – <end>)».
+    const named = (await strapi.db.query(WORKSHOP).findOne({ where: { documentId: workshop }, select: ['title'] })) as { title: string } | null;
+    data.label = `${named?.title ?? 'Laboratorio'} (${start} – ${end})`.slice(0, 260);
     const count = (key: string) => Number(merged[key] ?? 0);
     const participants = count('participants');
     if (count('fragileParticipants') > participants) refuse('fragileParticipants', `Le persone in situazione di fragilità (${count('fragileParticipants')}) sono più di quelle che hanno partecipato (${participants}): sono una parte di queste.`);

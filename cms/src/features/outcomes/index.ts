@@ -5,9 +5,11 @@
  */
 import type { Feature } from '../../platform/features';
 import { workshopOutcome } from './admin-layout';
-import { registerOutcomeGuard } from './guard';
+import { OUTCOME, registerOutcomeGuard } from './guard';
 
 export const outcomes: Feature = {
   register: registerOutcomeGuard,
   adminLayouts: { 'workshop-outcome': workshopOutcome },
+  // The report's name is the server's (guard.ts): out of the partner's form.
+  officeOnlyFields: [{ subject: OUTCOME, fields: ['label'] }],
 };
