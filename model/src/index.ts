@@ -10,5 +10,6 @@ export * from './ical.js';
 export * from './coordinates.js';
 export * from './csv.js';
 export * from './site.js';
+export * from './mailbox.js';
 export * from './suggest.js';
 export * from './outcomes.js';

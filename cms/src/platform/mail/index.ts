@@ -6,8 +6,9 @@
  *
  * With SMTP_URL set, messages go to that server (nodemailer). Without it (development, `npm start`), each
  * message is written as an .eml file to the local mailbox, `<data dir>/mailbox/`, so a newcomer sees what
- * would have been sent. Once delivered, a message's text is blanked (it may hold a personal link): the row
- * keeps who got which subject when, and goes after MAIL_RETENTION_DAYS.
+ * would have been sent; the super admin reads them in the admin, «Posta di prova» (mailbox.ts, routes.ts).
+ * Once delivered, a message's text is blanked (it may hold a personal link): the row keeps who got which
+ * subject when, and goes after MAIL_RETENTION_DAYS.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,8 @@ import { dataDir } from '../runtime';
 import { envNumber } from '../security';
 
 export const MAIL_TABLE = 'coesione_mail_outbox';
+/** The header that carries a message's topic in the local mailbox's files. */
+export const TOPIC_HEADER = 'X-Coesione-Topic';
 
 export interface Message {
   to: string;
@@ -60,6 +63,22 @@ interface Row {
   attempts: number;
 }
 
+/**
+ * Writes a message to the local mailbox as an .eml file named by the time and the outbox row's id; the
+ * topic rides along in a header of the file only, for the admin's «Posta di prova» (it is never personal).
+ * Returns the file's name.
+ */
+export async function writeToMailbox(folder: string, message: Omit<Message, 'topic'> & { from: string; topic: string }, id: number, now = new Date()): Promise<string> {
+  const { topic, ...mail } = message;
+  const eml = await new Promise<Buffer>((resolve, reject) => {
+    nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail({ ...mail, date: now, headers: { [TOPIC_HEADER]: topic } }, (error, info) => (error ? reject(error) : resolve(info.message as Buffer)));
+  });
+  const name = `${now.toISOString().replace(/[:.]/g, '-')}-${id}.eml`;
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, name), eml);
+  return name;
+}
+
 export interface Outbox {
   /** Queues a message (in `trx` when given, so it is queued with the change it tells of). */
   queue(message: Message, trx?: Knex.Transaction): Promise<void>;
@@ -90,11 +109,7 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
       await transport.sendMail(message);
       return;
     }
-    const eml = await new Promise<Buffer>((resolve, reject) => {
-      nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(message, (error, info) => (error ? reject(error) : resolve(info.message as Buffer)));
-    });
-    fs.mkdirSync(options.mailbox, { recursive: true });
-    fs.writeFileSync(path.join(options.mailbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.id}.eml`), eml);
+    await writeToMailbox(options.mailbox, { ...message, topic: row.topic }, row.id);
   }
 
   return {
