@@ -8,6 +8,7 @@ import { registerCoordinateField } from './platform/coordinates';
 import { useWriteAheadLog } from './platform/coordination/tables';
 import { ensureLookupIndexes } from './platform/indexes';
 import { outboxOf, startMailWorker } from './platform/mail';
+import { registerMailboxRoutes } from './platform/mail/routes';
 import { registerPartnerLink } from './platform/partners';
 import { syncAccess } from './platform/permissions';
 import { registerRebuildHook } from './platform/site/rebuild-hook';
@@ -18,12 +19,13 @@ import { FEATURES } from './features';
 const stops: (() => Promise<void>)[] = [];
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     // Before the schemas are read: shared.location's coordinates are this custom field.
     registerCoordinateField(strapi);
     // Before the guards: access/route-policy.ts declares these routes and guardAdminRoutes attaches its checks.
     for (const feature of FEATURES) feature.routes?.(strapi);
     registerSiteRoutes(strapi);
+    await registerMailboxRoutes(strapi);
     guardAdminRoutes(strapi, FEATURES);
     // Before the content guard, so a new entry's slug is the title's by the time required fields are checked.
     registerSlugFromTitle(strapi, PUBLIC_TYPES);

@@ -7,12 +7,13 @@
  * - the Partner: an Italian admin, every field of a new practice labelled and described, no Publish,
  *   the help page, the slug from the title, its queue;
  * - the Editor: its queue (a waiting contribution, the partner's draft, an opportunity closing soon) and
- *   «Rimanda all'ente con una nota», which the partner then reads on the entry and in its queue.
+ *   «Rimanda all'ente con una nota», which the partner then reads on the entry and in its queue;
+ * - the super admin: «Posta di prova», the local mailbox (no SMTP_URL here), which no other role sees.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addDays, keyOf, romeDay, TYPES, type TypeKey } from '@coesione/model';
+import { addDays, keyOf, MAILBOX_ADMIN_PATH, romeDay, TYPES, type TypeKey } from '@coesione/model';
 import { DEMO_USERS } from '@coesione/scripts/seed/seed.ts';
 import { launchBrowser } from './support/browser.ts';
 import { cmsModule, startSeededCms, type TestCms } from './support/cms.ts';
@@ -275,5 +276,98 @@ describe('the partner in the admin', () => {
     // Strapi's own shell, listed for the record (the report names them and their reason).
     console.log(`axe on the partner's admin pages, Strapi's shell included: ${strapis.join('; ') || 'none'}`);
     expect(ours).toEqual([]);
+  });
+});
+
+describe('the super admin’s «Posta di prova»', () => {
+  interface Queued { to: string; subject: string; text: string; html: string; topic: string }
+  const mail = cmsModule<{ outboxOf(strapi: unknown): { queue(message: Queued): Promise<void>; deliver(): Promise<number> } }>('platform/mail/index');
+  const messages = cmsModule<{ bookingMessage(topic: 'confirmed', facts: { to: string; name: string; title: string; start: string; seats: number; code: string; link: string }): Queued }>('features/bookings/messages');
+  const CODE = 'K7P2QX';
+  let booked: Queued;
+  let superAdmin = '';
+
+  beforeAll(async () => {
+    // What a booking queues, as the bookings feature words it, delivered to the local mailbox (no SMTP_URL here).
+    booked = messages.bookingMessage('confirmed', { to: 'lucia.verdi@example.org', name: 'Lucia', title: 'Ciclofficina di quartiere', start: `${addDays(romeDay(new Date()), 5)}T16:00:00.000Z`, seats: 1, code: CODE, link: `${cms.url}/api/bookings/manage/prova` });
+    const outbox = mail.outboxOf(cms.strapi);
+    await outbox.queue({ ...booked, to: 'altra.persona@example.org', subject: 'Un messaggio precedente', topic: 'booking:waiting' });
+    await outbox.queue(booked);
+    // The worker may get there first: then nothing is left for this call, and the files are there all the same.
+    await outbox.deliver();
+    superAdmin = await adminToken(cms, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
+  });
+
+  it('lists the message and opens it, its text and its HTML in a frame that runs nothing', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await signIn(cms, context, DEMO_USERS.admin);
+      await page.getByRole('link', { name: 'Posta di prova' }).first().click({ timeout: 20_000 });
+      await page.waitForURL(new RegExp(`/admin/${MAILBOX_ADMIN_PATH}$`));
+      const table = page.locator('main table', { has: page.locator('caption') });
+      await table.waitFor({ timeout: 30_000 });
+      expect((await table.locator('thead th').allInnerTexts()).map((h) => h.trim().toLowerCase())).toEqual(['data', 'destinatario', 'oggetto']);
+      const row = table.locator('tbody tr', { hasText: booked.subject });
+      expect(await row.innerText()).toContain('lucia.verdi@example.org');
+      expect(await table.locator('tbody tr').first().innerText(), 'newest first').toContain(booked.subject);
+      await row.getByRole('link', { name: booked.subject }).click();
+      await page.getByRole('heading', { name: 'Testo' }).waitFor({ timeout: 30_000 });
+      const text = await mainText(page);
+      expect(text).toContain(booked.subject);
+      expect(text).toContain('booking:confirmed');
+      expect(text).toContain(`Il tuo codice, da mostrare all'ingresso, è ${CODE}.`);
+      const frame = page.locator('iframe[title="Versione HTML del messaggio"]');
+      expect(await frame.getAttribute('sandbox')).not.toMatch(/allow-scripts|allow-same-origin/);
+      expect(await page.frameLocator('iframe[title="Versione HTML del messaggio"]').locator('body').innerText()).toContain('Ciao Lucia,');
+      // axe waits forever on a frame that runs no script: the frame is the message's own markup, not the page's.
+      const serious = (await new AxeBuilder({ page }).include('main').exclude('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.getByRole('link', { name: 'Torna alla posta di prova' }).click();
+      await table.waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is the super admin’s only: no link for the editor, 403 for editors and partners, 401 without a session', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await signIn(cms, context, DEMO_USERS.editor);
+      // The editors' widgets come with the user's permissions, which the menu is filtered by.
+      await page.locator('ul[aria-label="Contributi da moderare"]').waitFor({ timeout: 60_000 });
+      expect(await page.getByRole('link', { name: 'Come proporre un contenuto' }).count()).toBeGreaterThan(0);
+      expect(await page.getByRole('link', { name: 'Posta di prova' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+    const list = await cms.api('/admin/coesione/mailbox', { token: superAdmin });
+    expect(list.status).toBe(200);
+    const id = list.body.messages.find((m: { subject: string }) => m.subject === booked.subject).id as string;
+    for (const token of [tokens.editor, tokens.partner]) {
+      for (const path of ['/admin/coesione/mailbox', `/admin/coesione/mailbox/${id}`]) expect((await cms.api(path, { token })).status, path).toBe(403);
+    }
+    expect((await cms.api('/admin/coesione/mailbox')).status).toBe(401);
+    // Only a name the folder lists opens; a path does not even reach the route.
+    expect((await cms.api('/admin/coesione/mailbox/nessun-messaggio', { token: superAdmin })).status).toBe(404);
+    // Strapi's admin panel server refuses it (and logs the refusal as an error: quiet meanwhile).
+    const log = cms.strapi.log as unknown as { silent: boolean };
+    log.silent = true;
+    try {
+      expect([403, 404]).toContain((await cms.api('/admin/coesione/mailbox/..%2F..%2Fcms.db', { token: superAdmin })).status);
+    } finally {
+      log.silent = false;
+    }
+  });
+
+  it('says that nothing is kept locally when SMTP_URL is set', async () => {
+    // Read at each request (platform/mail/routes.ts): the running CMS needs no restart.
+    process.env.SMTP_URL = 'smtp://127.0.0.1:9';
+    try {
+      const res = await cms.api('/admin/coesione/mailbox', { token: superAdmin });
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toContain('SMTP_URL');
+    } finally {
+      delete process.env.SMTP_URL;
+    }
   });
 });

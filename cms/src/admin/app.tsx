@@ -6,6 +6,7 @@
  * - the home page's work queues as widgets: editors (gated on the publish permission) and partners (gated
  *   on the `api::partner-queue` action only their role holds, review/queue-action.ts);
  * - «Come proporre un contenuto», a page of the admin with its menu link; «Dati di bisogno», the partners' need-records page;
+ *   «Posta di prova», the local mailbox, for the super admin only;
  * - the edit view: no publish actions for who cannot publish, the review side panel, and «Sul sito» (the
  *   entry's public page and when the site shows a publish);
  * - coordinates typed with a dot or a comma (the `global::coordinate` custom field, coordinates/).
@@ -20,6 +21,7 @@ import { ReviewPanel } from './coesione/ReviewPanel';
 import { SitePanel } from './coesione/SitePanel';
 import { IT } from './coesione/translations';
 import { registerCoordinateField } from './coordinates/register';
+import { registerMailboxPage } from './mailbox/register';
 import { registerNeedsPage } from './needs/register';
 import { registerPactStageField } from './pacts/register';
 import { listLabels } from './coesione/list-labels';
@@ -60,6 +62,7 @@ export default {
       position: 99,
     });
     registerNeedsPage(app);
+    registerMailboxPage(app);
     registerCoordinateField(app);
     registerPactStageField(app);
     // The work first: Strapi registers its own widgets (profile, statistics, last edited and published

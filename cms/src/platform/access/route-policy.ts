@@ -217,6 +217,13 @@ export const ROUTE_POLICY: RouteRule[] = [
   // ── The «Sul sito» panel of the edit view (cms/src/platform/site/) ──
   { routes: ['GET /admin/coesione/site'], ...signedIn('allow'), why: 'The public site’s URL and when it was last asked to rebuild: public facts, no entry, no identity.' },
 
+  // ── «Posta di prova», the local mailbox (cms/src/platform/mail/routes.ts) ──
+  {
+    routes: ['GET /admin/coesione/mailbox', 'GET /admin/coesione/mailbox/:id'],
+    ...signedIn('deny', 'deny'),
+    why: 'The messages the CMS would have sent (names, addresses, personal links), written locally without SMTP_URL: the super admin’s only, its own check refusing any other role too; 404 with SMTP_URL set.',
+  },
+
   // ── Outside the routers’ tables ──
   { routes: ['* /_health', 'GET /', 'GET /uploads/*', 'GET /((?!uploads/).+)'], ...all('allow'), why: 'Health check, Strapi’s landing page, uploaded files (public by URL, like the site’s images) and cms/public (robots.txt).' },
 ];
