@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { MAILBOX_ADMIN_PATH } from '@coesione/model';
 import { launchMeilisearch, waitForHealth, type MeilisearchProcess } from '@coesione/search';
 import { readStartConfig } from './lib/config.ts';
 import { CMS_DIR, ROOT, SITE_DIR } from './lib/paths.ts';
@@ -134,8 +135,14 @@ async function main(): Promise<void> {
       `  CMS (admin)       ${config.cmsUrl}/admin`,
       `  API pubblica      ${config.cmsUrl}/api/practices`,
       `  Meilisearch       ${meiliUrl}`,
-      // Without SMTP_URL the CMS writes the messages it would send (bookings, certificates) here (platform/mail).
-      `  Posta di prova    ${process.env.SMTP_URL ? 'inviata a SMTP_URL' : `${path.relative(process.cwd(), process.env.MAIL_DIR || path.join(config.dataDir, 'mailbox')) || '.'}/ (un file .eml per messaggio)`}`,
+      // Without SMTP_URL the CMS writes the messages it would send (bookings, certificates) here (platform/mail),
+      // and the super admin reads them in the admin.
+      ...(process.env.SMTP_URL
+        ? ['  Posta             inviata a SMTP_URL']
+        : [
+            `  Posta di prova    ${config.cmsUrl}/admin/${MAILBOX_ADMIN_PATH} (amministrazione)`,
+            `                    ${path.relative(process.cwd(), process.env.MAIL_DIR || path.join(config.dataDir, 'mailbox')) || '.'}/ (un file .eml per messaggio)`,
+          ]),
       '',
       '  Accessi dimostrativi (solo in locale):',
       `    amministrazione  ${users.admin.email} / ${users.admin.password}`,
