@@ -29,6 +29,19 @@ export async function pactsWithParty(strapi: ConditionHost, organization: string
 }
 
 /**
+ * The documentIds of the workshops `organization` organises (it proposed them, or they name it as organiser),
+ * in any version. A list of ids, like the pacts': the admin's edit view checks the condition against the
+ * entry it holds, whose relations it has not loaded, so a condition through a relation hid the form.
+ */
+export async function workshopsOf(strapi: ConditionHost, organization: string): Promise<string[]> {
+  const rows = (await strapi.db.query(uidOf('workshop')).findMany({
+    where: { $or: [{ organization: { documentId: organization } }, { proposedBy: { documentId: organization } }] },
+    select: ['documentId'],
+  })) as { documentId: string }[];
+  return [...new Set(rows.map((r) => r.documentId))];
+}
+
+/**
  * Returning `false` drops the permission for that user (Strapi registers it only when a condition
  * holds): a Partner with no organisation, or whose organisation is party to no pact, gains nothing.
  */
@@ -59,7 +72,8 @@ export function partnerConditions(strapi: ConditionHost) {
       category: 'Coesione',
       handler: async (user: ConditionUser) => {
         const organization = await partnerOrganization(strapi, user.id);
-        return organization ? { organization: { documentId: organization } } : false;
+        const workshops = organization ? await workshopsOf(strapi, organization) : [];
+        return workshops.length > 0 ? { documentId: { $in: workshops } } : false;
       },
     },
   ];
