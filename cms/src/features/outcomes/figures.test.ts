@@ -67,6 +67,20 @@ describe('outcome figures', () => {
     expect(placements('w1').value === null || vercelli.value === null).toBe(true);
   });
 
+  it('gives a partner that knows its own hidden figures nothing about another body’s', () => {
+    // w1 is the partner's (3 placements, hidden), w2 another body's (2, hidden), w3 published.
+    const rows = [cycle(1, { placements: 3, comune: VERCELLI }), cycle(2, { placements: 2, comune: VERCELLI }), cycle(3, { placements: 9 })];
+    const report = outcomeReport(rows, 5);
+    expect(report.district!.figures.placements.value).toBeNull();
+    expect(report.comuni[0]!.figures.placements.value).toBeNull();
+    const values: Record<string, number> = { district: 14, 'comune:002158': 5, w1: 3, w2: 2, w3: 9 };
+    const hidden = new Set(['district', 'comune:002158', 'w1', 'w2']);
+    // The partner reads w1 as known: w2 must still have a range.
+    const ranges = feasibleRanges({ values, relations: [{ total: 'district', members: ['w1', 'w2', 'w3'] }, { total: 'comune:002158', members: ['w1', 'w2'] }] }, new Set([...hidden].filter((id) => id !== 'w1')), 5);
+    const [lo, hi] = ranges.get('w2')!;
+    expect(hi).toBeGreaterThan(lo);
+  });
+
   it('publishes nothing when no cycle is reported', () => {
     expect(outcomeReport([], 5)).toEqual({ district: null, comuni: [], workshops: [] });
   });

@@ -3,7 +3,8 @@
  * that take place there) and the district's. Figures about people go through the need figures' disclosure
  * control (platform/disclosure.ts), one table per measure whose relations are the sums (comune = its
  * workshops, district = all of them): a figure under NEED_MIN_CELL is hidden («meno di 5»), and so is, where
- * needed, another one, so that no hidden figure can be worked out by subtraction. Items and kilos are not
+ * needed, another one, so that no hidden figure can be worked out by subtraction; and a comune's or the
+ * district's total with a hidden member, which a partner knowing its own hidden figures could subtract from. Items and kilos are not
  * about people and are published as they are.
  */
 import { OUTCOME_MEASURES, type OutcomeFigure, type OutcomeFigures, type OutcomeMeasure, type OutcomeReport } from '@coesione/model';
@@ -51,6 +52,10 @@ export function outcomeReport(rows: readonly CycleRow[], minCell: number): Outco
   for (const { key, people } of OUTCOME_MEASURES) {
     const values = Object.fromEntries([...cells].map(([cell, list]) => [cell, sum(list, key)]));
     const hidden = people ? protect({ values, relations }, minCell) : new Set<string>();
+    // A partner knows its own workshops' figures, hidden ones included: from a published total it would
+    // subtract them, and the published others, and learn the other bodies' hidden part. So a total with a
+    // hidden member is hidden too (one more hidden cell only widens what any reader can infer).
+    if (people) for (const { total, members } of relations) if (members.some((m) => hidden.has(m))) hidden.add(total);
     for (const [cell, value] of Object.entries(values)) {
       const figure: OutcomeFigure = hidden.has(cell) ? { value: null, hidden: value < minCell ? 'small' : 'secondary' } : { value: key === 'kgReused' ? Math.round(value * 10) / 10 : value };
       figures.set(cell, { ...figures.get(cell), [key]: figure });
