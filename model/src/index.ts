@@ -13,3 +13,4 @@ export * from './site.js';
 export * from './mailbox.js';
 export * from './suggest.js';
 export * from './outcomes.js';
+export * from './subscriptions.js';

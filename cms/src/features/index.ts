@@ -12,8 +12,9 @@ import { pacts } from './pacts';
 import { participation } from './participation';
 import { review } from './review';
 import { searchSync } from './search-sync';
+import { subscriptions } from './subscriptions';
 
-export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts, bookings, outcomes];
+export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts, bookings, outcomes, subscriptions];
 
 /** Every type's admin layout, the platform's and the features' (what the boot applies). */
 export const ADMIN_LAYOUTS = adminLayouts(FEATURES);

@@ -43,9 +43,10 @@ export function requestIdFor(incoming: string | undefined, generate: () => strin
   return isSaneRequestId(incoming) ? incoming : generate();
 }
 
-/** The URL with the keys a person holds masked: receipt codes of status lookups, booking and certificate links. */
+/** The URL with the keys a person holds masked: receipt codes of status lookups, booking, certificate and subscription links. */
 export function loggableUrl(url: string): string {
   if (url.startsWith('/api/bookings/manage/')) return url.replace(/^\/api\/bookings\/manage\/[^/?]*/, '/api/bookings/manage/…');
+  if (/^\/api\/iscrizioni\/(conferma|annulla|gestisci)\//.test(url)) return url.replace(/^(\/api\/iscrizioni\/[a-z]+\/)[^/?]*/, '$1…');
   if (url.startsWith('/api/attestati/scarica/')) return url.replace(/^\/api\/attestati\/scarica\/[^/?]*/, '/api/attestati/scarica/…');
   if (!url.startsWith('/api/submissions/status')) return url;
   return url.replace(/^\/api\/submissions\/status(\/[^?]*)?(\?.*)?$/, (_m, code?: string, query?: string) => `/api/submissions/status${code ? '/…' : ''}${query ? '?…' : ''}`);

@@ -56,8 +56,20 @@ export function startSmtp(port = 0): Promise<TestSmtp> {
 }
 
 
-/** A message's text as a person reads it: quoted-printable soft breaks joined and =XX bytes decoded. */
+/** A header's MIME encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`, RFC 2047) as text, folded lines joined. */
+function decodeWords(headers: string): string {
+  const unfolded = headers.replace(/\?=\n?[ \t]+=\?/g, '?==?').replace(/\n[ \t]+/g, ' ');
+  return unfolded.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, encoding: string, text: string) =>
+    encoding.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+  );
+}
+
+/** A message's text as a person reads it: headers' encoded words decoded, quoted-printable soft breaks joined and =XX bytes decoded. */
 export function readable(message: string): string {
-  const joined = message.replace(/=\n/g, '');
-  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  const end = message.indexOf('\n\n');
+  const [head, body] = end < 0 ? [message, ''] : [message.slice(0, end), message.slice(end)];
+  const joined = body.replace(/=\n/g, '');
+  return decodeWords(head) + Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
 }

@@ -108,6 +108,11 @@ export const ROUTE_POLICY: RouteRule[] = [
     why: 'A certificate of attendance: its public check by code (initial and surname, workshop, dates, hours only), its PDF by the holder’s personal link (features/bookings/certificates.ts).',
   },
   {
+    routes: ['GET /api/iscrizioni', 'POST /api/iscrizioni', 'GET /api/iscrizioni/conferma/:token', 'POST /api/iscrizioni/conferma/:token', 'GET /api/iscrizioni/annulla/:token', 'POST /api/iscrizioni/annulla/:token', 'GET /api/iscrizioni/gestisci/:token', 'POST /api/iscrizioni/gestisci/:token'],
+    ...all('allow'),
+    why: 'Following a section by e-mail without an account: double opt-in, rate-limited per client and per address; a subscription read or ended only with its link’s keyed token; no route lists or reads the addresses (features/subscriptions).',
+  },
+  {
     routes: ['GET /api/risultati-laboratori'],
     ...all('allow'),
     why: 'The workshops’ outcomes as figures per workshop and for the district, every figure about people under NEED_MIN_CELL hidden (features/outcomes); the reported cycles and their notes are never read.',

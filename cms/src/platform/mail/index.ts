@@ -30,6 +30,8 @@ export interface Message {
   html: string;
   /** What the message is about, for the log and the office (`booking:confirmed`), never personal. */
   topic: string;
+  /** Headers of its own: a subscription's `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface MailOptions {
@@ -61,6 +63,7 @@ interface Row {
   body_html: string;
   topic: string;
   attempts: number;
+  headers: string | null;
 }
 
 /**
@@ -68,10 +71,10 @@ interface Row {
  * topic rides along in a header of the file only, for the admin's «Posta di prova» (it is never personal).
  * Returns the file's name.
  */
-export async function writeToMailbox(folder: string, message: Omit<Message, 'topic'> & { from: string; topic: string }, id: number, now = new Date()): Promise<string> {
-  const { topic, ...mail } = message;
+export async function writeToMailbox(folder: string, message: Message & { from: string }, id: number, now = new Date()): Promise<string> {
+  const { topic, headers, ...mail } = message;
   const eml = await new Promise<Buffer>((resolve, reject) => {
-    nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail({ ...mail, date: now, headers: { [TOPIC_HEADER]: topic } }, (error, info) => (error ? reject(error) : resolve(info.message as Buffer)));
+    nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail({ ...mail, date: now, headers: { ...headers, [TOPIC_HEADER]: topic } }, (error, info) => (error ? reject(error) : resolve(info.message as Buffer)));
   });
   const name = `${now.toISOString().replace(/[:.]/g, '-')}-${id}.eml`;
   fs.mkdirSync(folder, { recursive: true });
@@ -87,7 +90,7 @@ export interface Outbox {
 }
 
 export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(m: string): void }, options: MailOptions = mailOptions()): Outbox {
-  const ready = tableOnce(knex, MAIL_TABLE, (t) => {
+  const table = tableOnce(knex, MAIL_TABLE, (t) => {
     t.increments('id').primary();
     t.string('to_address', 200).notNullable();
     t.string('subject', 300).notNullable();
@@ -100,16 +103,29 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
     t.bigInteger('sent_at').nullable().index();
     t.bigInteger('created_at').notNullable();
     t.string('last_error', 60).nullable();
+    t.text('headers').nullable();
   });
+  // An outbox made before messages had headers of their own gets the column once.
+  let upgraded: Promise<void> | undefined;
+  const ready = () =>
+    (upgraded ??= table().then(async () => {
+      if (!(await knex().schema.hasColumn(MAIL_TABLE, 'headers'))) await knex().schema.alterTable(MAIL_TABLE, (t) => t.text('headers').nullable()).catch(async (error: unknown) => {
+        if (!(await knex().schema.hasColumn(MAIL_TABLE, 'headers'))) throw error;
+      });
+    }).catch((error: unknown) => {
+      upgraded = undefined;
+      throw error;
+    }));
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
 
   async function send(row: Row): Promise<void> {
+    const headers = row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined;
     const message = { from: options.from, to: row.to_address, subject: row.subject, text: row.body_text, html: row.body_html };
     if (transport) {
-      await transport.sendMail(message);
+      await transport.sendMail({ ...message, headers });
       return;
     }
-    await writeToMailbox(options.mailbox, { ...message, topic: row.topic }, row.id);
+    await writeToMailbox(options.mailbox, { ...message, topic: row.topic, headers }, row.id);
   }
 
   return {
@@ -118,7 +134,7 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
       const now = Date.now();
       await (trx ?? knex())(MAIL_TABLE).insert({
         to_address: message.to, subject: message.subject, body_text: message.text, body_html: message.html, topic: message.topic,
-        attempts: 0, due_at: now, created_at: now,
+        headers: message.headers ? JSON.stringify(message.headers) : null, attempts: 0, due_at: now, created_at: now,
       });
     },
 
@@ -138,7 +154,7 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
         if (Number(claimed) !== 1) continue;
         try {
           await send(row);
-          await db(MAIL_TABLE).where('id', row.id).update({ sent_at: Date.now(), body_text: '', body_html: '', claimed_until: null, last_error: null });
+          await db(MAIL_TABLE).where('id', row.id).update({ sent_at: Date.now(), body_text: '', body_html: '', headers: null, claimed_until: null, last_error: null });
           sent++;
           log.info(`mail: ${row.topic} message ${row.id} delivered${transport ? '' : ' to the local mailbox'}`);
         } catch (error) {

@@ -1,0 +1,432 @@
+/**
+ * Subscriptions without an account: a person asks to follow a section (with filters) at an address, the
+ * address confirms from the message it gets (double opt-in; unconfirmed ones go after
+ * SUBSCRIPTION_CONFIRM_DAYS), and from then on gets each new entry that fits (immediate) or a Monday
+ * digest of the week's (weekly), each message with its one-click unsubscribe (RFC 8058) and a link to
+ * manage every subscription of the address.
+ *
+ * What is new is recorded when an entry is first published (`recordPublished`, from a document-service
+ * middleware): an edit published again is not news. Each message is recorded as sent to a subscription
+ * (`coesione_subscription_sends`, primary key subscription × item) in the same transaction that queues it
+ * in the mail outbox, so a pass run twice, or by two CMS processes at once, sends nothing twice; on
+ * PostgreSQL the passes also take turns (`exclusive`).
+ *
+ * Addresses are private: they live only in `coesione_subscriptions` (no content type, so no API reads them),
+ * go with their subscription, and are never logged. A subscription's links carry its token, its id and a
+ * keyed hash of the id and a random nonce: nothing to store, nothing to guess, and dead with the row.
+ */
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { FREQUENCY_LABELS, isFollowable, SUBSCRIPTION_CONFIRM_DAYS, SUBSCRIPTION_FREQUENCIES, SUBSCRIPTION_LIMITS, SUBSCRIPTION_PARAMS, SUBSCRIPTION_ROUTES, TYPES, uidOf, type FollowableType, type SubscriptionFilters, type SubscriptionFrequency } from '@coesione/model';
+import { exclusive } from '../../platform/coordination';
+import { isUniqueViolation, tableOnce } from '../../platform/coordination/tables';
+import { compose, type Block } from '../../platform/mail/compose';
+import { MAIL_TABLE, outboxOf } from '../../platform/mail';
+import type { Limiter } from '../../platform/security';
+import { canonical, describe, matches, readFilters, type FilterErrors, type FollowedEntry, type Vocabulary } from './filters';
+
+export const SUBSCRIPTION_TABLE = 'coesione_subscriptions';
+export const NEWS_TABLE = 'coesione_subscription_news';
+export const SEND_TABLE = 'coesione_subscription_sends';
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+interface SubscriptionRow {
+  id: number;
+  email: string;
+  email_key: string;
+  nonce: string;
+  type: FollowableType;
+  filters: string;
+  frequency: SubscriptionFrequency;
+  state: 'pending' | 'active';
+  created_at: number | string;
+  confirmed_at: number | string | null;
+}
+
+interface NewsRow {
+  type: FollowableType;
+  document_id: string;
+  first_published_at: number | string;
+}
+
+export interface SubscriptionView {
+  id: number;
+  description: string;
+  frequency: string;
+}
+
+export type SubscribeResult =
+  | { outcome: 'invalid'; errors: FilterErrors; filters: Partial<SubscriptionFilters>; email: string; frequency: string }
+  | { outcome: 'rate-limited'; retryAfterMs: number }
+  | { outcome: 'sent'; email: string; description: string };
+
+export interface SubscriptionDeps {
+  strapi: Core.Strapi;
+  /** A secret: the address's key is a keyed hash, so the table cannot be joined with another by address. */
+  salt: string;
+  siteUrl: string;
+  cmsUrl: () => string;
+  limiters?: { client: Limiter; address: Limiter };
+  /** The clock: every pass and every record reads it (the tests move it week by week). */
+  now?: () => number;
+}
+
+const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+
+/** Monday 00:00 UTC of the week holding `at` (digests count weeks in UTC: a day's shift in Rome's night changes nothing a person notices). */
+export function weekStart(at: number): number {
+  const day = new Date(at);
+  day.setUTCHours(0, 0, 0, 0);
+  return day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS;
+}
+
+/** «2026-W49»: the ISO week of a week's Monday. */
+export function weekKey(monday: number): string {
+  const thursday = new Date(monday + 3 * DAY_MS);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday.getTime() - yearStart) / WEEK_MS) + 1;
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The hour of Monday (UTC) from which the past week's digest goes out: 7 UTC, 8 or 9 in Rome. */
+export const DIGEST_HOUR_UTC = 7;
+
+export function subscriptionService(deps: SubscriptionDeps) {
+  const { strapi } = deps;
+  const knex = (): Knex => strapi.db.connection;
+  const service = { clock: deps.now ?? Date.now };
+  const now = () => service.clock();
+
+  const subscriptions = tableOnce(knex, SUBSCRIPTION_TABLE, (t) => {
+    t.increments('id').primary();
+    t.string('email', SUBSCRIPTION_LIMITS.email).notNullable();
+    t.string('email_key', 64).notNullable().index();
+    t.string('nonce', 32).notNullable();
+    t.string('type', 40).notNullable();
+    t.text('filters').notNullable();
+    t.string('filters_key', 64).notNullable();
+    t.string('frequency', 16).notNullable();
+    t.string('state', 16).notNullable();
+    t.bigInteger('created_at').notNullable();
+    t.bigInteger('confirmed_at').nullable();
+    t.unique(['email_key', 'filters_key']);
+  });
+  const news = tableOnce(knex, NEWS_TABLE, (t) => {
+    t.string('type', 40).notNullable();
+    t.string('document_id', 40).notNullable();
+    t.bigInteger('first_published_at').notNullable().index();
+    t.bigInteger('notified_at').nullable().index();
+    t.primary(['type', 'document_id']);
+  });
+  const sends = tableOnce(knex, SEND_TABLE, (t) => {
+    t.integer('subscription_id').notNullable();
+    t.string('item', 80).notNullable();
+    t.bigInteger('queued_at').notNullable();
+    t.primary(['subscription_id', 'item']);
+  });
+  const ready = () => Promise.all([subscriptions(), news(), sends()]);
+
+  const emailKey = (email: string) => crypto.createHmac('sha256', deps.salt).update(email.toLowerCase()).digest('hex');
+  const mac = (id: number, nonce: string) => crypto.createHmac('sha256', deps.salt).update(`subscription:${id}:${nonce}`).digest('base64url').slice(0, 32);
+  /** The token of a subscription's links: its id and the keyed hash. */
+  const tokenOf = (row: { id: number; nonce: string }) => `${row.id}-${mac(row.id, row.nonce)}`;
+  const byToken = async (token: string): Promise<SubscriptionRow | undefined> => {
+    const parsed = /^(\d{1,12})-([A-Za-z0-9_-]{32})$/.exec(token);
+    if (!parsed) return undefined;
+    await ready();
+    const row = (await knex()(SUBSCRIPTION_TABLE).where('id', Number(parsed[1])).first()) as SubscriptionRow | undefined;
+    if (!row || !crypto.timingSafeEqual(Buffer.from(mac(row.id, row.nonce)), Buffer.from(parsed[2]!))) return undefined;
+    return row;
+  };
+
+  /** The comuni, themes, target groups and kinds a filter may name (read each time: they change rarely and seldom matter for speed here). */
+  async function vocabulary(): Promise<Vocabulary> {
+    const rows = async (type: 'municipality' | 'theme' | 'target-group', key: string) =>
+      new Map(((await strapi.db.query(uidOf(type)).findMany({ select: [key, 'name'], orderBy: { name: 'asc' } })) as Record<string, string>[]).map((r) => [r[key]!, r.name!]));
+    const kind = (uid: string) => ((strapi.getModel(uid as never) as { attributes?: Record<string, { enum?: string[] }> } | undefined)?.attributes?.kind?.enum ?? []);
+    const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+    return {
+      comuni: await rows('municipality', 'istatCode'),
+      themes: await rows('theme', 'slug'),
+      targets: await rows('target-group', 'slug'),
+      kinds: { opportunity: new Map(kind(uidOf('opportunity')).map((k) => [k, label(k)])) },
+    };
+  }
+
+  const links = (token: string) => ({
+    confirm: `${deps.cmsUrl()}${SUBSCRIPTION_ROUTES.confirm}/${token}`,
+    unsubscribe: `${deps.cmsUrl()}${SUBSCRIPTION_ROUTES.unsubscribe}/${token}`,
+    manage: `${deps.cmsUrl()}${SUBSCRIPTION_ROUTES.manage}/${token}`,
+  });
+  const entryUrl = (type: FollowableType, slug: string) => `${deps.siteUrl}${TYPES[type].section}${encodeURIComponent(slug)}/`;
+
+  /** The footer and headers of every message a subscription gets: why it came, and how to stop it in one click. */
+  function subscriptionMail(token: string, description: string) {
+    const link = links(token);
+    return {
+      footer: [
+        { paragraph: `Ricevi questo messaggio perché hai chiesto di seguire: ${description}.` } as Block,
+        { link: link.unsubscribe, label: 'Non ricevere più questi messaggi' } as Block,
+        { link: link.manage, label: 'Le tue iscrizioni' } as Block,
+      ],
+      headers: { 'List-Unsubscribe': `<${link.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    };
+  }
+
+  const filtersOf = (row: SubscriptionRow) => JSON.parse(row.filters) as SubscriptionFilters;
+
+  /** Loads published entries of one type for matching (only what the filters read). */
+  async function entries(type: FollowableType, documentIds: string[]): Promise<Map<string, FollowedEntry>> {
+    if (documentIds.length === 0) return new Map();
+    const found = (await strapi.documents(uidOf(type) as never).findMany({
+      filters: { documentId: { $in: documentIds } },
+      status: 'published',
+      locale: 'it',
+      fields: ['title', 'slug', 'summary', ...(type === 'opportunity' ? ['kind'] : [])],
+      populate: { themes: { fields: ['slug'] }, targetGroups: { fields: ['slug'] }, municipalities: { fields: ['istatCode'] } },
+      limit: documentIds.length,
+    } as never)) as unknown as { documentId: string; title: string; slug: string; summary?: string; kind?: string; themes?: { slug: string }[]; targetGroups?: { slug: string }[]; municipalities?: { istatCode: string }[] }[];
+    return new Map(
+      found.map((e) => [
+        e.documentId,
+        { documentId: e.documentId, title: e.title, slug: e.slug, summary: e.summary ?? '', kind: e.kind ?? null, themes: (e.themes ?? []).map((t) => t.slug), targets: (e.targetGroups ?? []).map((t) => t.slug), comuni: (e.municipalities ?? []).map((m) => m.istatCode) },
+      ]),
+    );
+  }
+
+  /** Records a message to a subscription and queues it, both or neither; false when it was already sent. */
+  async function sendOnce(row: SubscriptionRow, item: string, build: () => ReturnType<typeof compose>): Promise<boolean> {
+    try {
+      await knex().transaction(async (trx) => {
+        await trx(SEND_TABLE).insert({ subscription_id: row.id, item, queued_at: now() });
+        await outboxOf(strapi).queue(build(), trx);
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  return Object.assign(service, {
+    vocabulary,
+
+    /** The form's post: checks everything, then stores a pending subscription and asks the address to confirm it. */
+    async subscribe(body: unknown, client: string): Promise<SubscribeResult> {
+      await ready();
+      const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      const words = await vocabulary();
+      const { filters, errors } = readFilters(input, words);
+      const email = String(input[SUBSCRIPTION_PARAMS.email] ?? '').trim();
+      const frequency = String(input[SUBSCRIPTION_PARAMS.frequency] ?? 'immediate');
+      if (!email) errors.email = 'Scrivi il tuo indirizzo e-mail: ti mandiamo lì gli aggiornamenti.';
+      else if (email.length > SUBSCRIPTION_LIMITS.email || !EMAIL.test(email)) errors.email = 'Questo indirizzo e-mail non sembra valido: controllalo (per esempio nome@esempio.it).';
+      if (!(SUBSCRIPTION_FREQUENCIES as readonly string[]).includes(frequency)) errors.frequency = 'Scegli ogni quanto ricevere gli aggiornamenti.';
+      if (Object.keys(errors).length > 0 || !filters.type) return { outcome: 'invalid', errors, filters, email, frequency };
+
+      const key = emailKey(email);
+      for (const [limiter, id] of [[deps.limiters?.client, client], [deps.limiters?.address, key]] as const) {
+        const taken = await limiter?.take(id);
+        if (taken && !taken.ok) return { outcome: 'rate-limited', retryAfterMs: taken.retryAfterMs };
+      }
+      const chosen = canonical(filters as SubscriptionFilters);
+      const description = describe(chosen, words);
+      const filtersKey = sha256(JSON.stringify([chosen, frequency]));
+      const nonce = crypto.randomBytes(16).toString('base64url');
+      const at = now();
+      const frequencyText = FREQUENCY_LABELS[frequency as SubscriptionFrequency].toLocaleLowerCase('it');
+      await knex().transaction(async (trx) => {
+        const existing = (await trx(SUBSCRIPTION_TABLE).where({ email_key: key, filters_key: filtersKey }).first()) as SubscriptionRow | undefined;
+        if (existing?.state === 'active') {
+          // Already following this: say so to the address (the page says the same as for a new one, so it tells nobody else).
+          const token = tokenOf(existing);
+          await outboxOf(strapi).queue(compose({
+            to: email, subject: 'Sei già iscritto', topic: 'subscription:already',
+            blocks: [{ paragraph: `Qualcuno (forse tu) ha chiesto di nuovo di seguire ${description}: sei già iscritto, non serve fare nulla.` }, { link: links(token).manage, label: 'Le tue iscrizioni' }],
+          }), trx);
+          return;
+        }
+        // Asked again before confirming: a new link, and the days start again (the old link is dead).
+        let id = existing?.id;
+        if (id !== undefined) await trx(SUBSCRIPTION_TABLE).where('id', id).update({ nonce, created_at: at });
+        else {
+          const [inserted] = (await trx(SUBSCRIPTION_TABLE).insert({ email, email_key: key, nonce, type: chosen.type, filters: JSON.stringify(chosen), filters_key: filtersKey, frequency, state: 'pending', created_at: at, confirmed_at: null }, ['id'])) as ({ id: number } | number)[];
+          id = typeof inserted === 'object' ? inserted.id : Number(inserted);
+        }
+        const token = tokenOf({ id, nonce });
+        await outboxOf(strapi).queue(compose({
+          to: email, subject: 'Conferma la tua iscrizione agli aggiornamenti', topic: 'subscription:confirm',
+          blocks: [
+            { paragraph: `Hai chiesto di ricevere gli aggiornamenti di Coesione su: ${description} (${frequencyText}).` },
+            { paragraph: `Per iniziare a riceverli conferma entro ${SUBSCRIPTION_CONFIRM_DAYS} giorni da questo link:` },
+            { link: links(token).confirm, label: 'Conferma l’iscrizione' },
+            { paragraph: 'Se non sei stato tu, ignora questo messaggio: senza conferma non ti scriveremo più e il tuo indirizzo sarà cancellato.' },
+          ],
+        }), trx);
+      });
+      return { outcome: 'sent', email, description };
+    },
+
+    /** The subscription a confirmation link names, and whether it can still be confirmed. */
+    async pending(token: string): Promise<{ state: 'unknown' | 'expired' | 'pending' | 'active'; description?: string }> {
+      const row = await byToken(token);
+      if (!row) return { state: 'unknown' };
+      const description = describe(filtersOf(row), await vocabulary());
+      if (row.state === 'active') return { state: 'active', description };
+      if (Number(row.created_at) + SUBSCRIPTION_CONFIRM_DAYS * DAY_MS < now()) return { state: 'expired', description };
+      return { state: 'pending', description };
+    },
+
+    async confirm(token: string): Promise<{ state: 'unknown' | 'expired' | 'confirmed' | 'active'; description?: string; manage?: string }> {
+      const row = await byToken(token);
+      if (!row) return { state: 'unknown' };
+      const description = describe(filtersOf(row), await vocabulary());
+      const manage = links(tokenOf(row)).manage;
+      if (row.state === 'active') return { state: 'active', description, manage };
+      if (Number(row.created_at) + SUBSCRIPTION_CONFIRM_DAYS * DAY_MS < now()) {
+        await knex()(SUBSCRIPTION_TABLE).where('id', row.id).delete();
+        return { state: 'expired', description };
+      }
+      await knex()(SUBSCRIPTION_TABLE).where({ id: row.id, state: 'pending' }).update({ state: 'active', confirmed_at: now() });
+      strapi.log.info(`subscriptions: subscription ${row.id} confirmed (${row.type}, ${row.frequency})`);
+      return { state: 'confirmed', description, manage };
+    },
+
+    /** What an unsubscribe or manage link shows: the address's subscriptions (the link's first). */
+    async manage(token: string): Promise<{ email: string; current: number; subscriptions: SubscriptionView[] } | undefined> {
+      const row = await byToken(token);
+      if (!row || row.state !== 'active') return undefined;
+      const words = await vocabulary();
+      const rows = (await knex()(SUBSCRIPTION_TABLE).where({ email_key: row.email_key, state: 'active' }).orderBy('id')) as SubscriptionRow[];
+      return { email: row.email, current: row.id, subscriptions: rows.map((r) => ({ id: r.id, description: describe(filtersOf(r), words), frequency: FREQUENCY_LABELS[r.frequency] })) };
+    },
+
+    /**
+     * Ends subscriptions named by a link's token: that one (`which` undefined), another of the same address
+     * (its id), or all of the address's (`'all'`). What was queued for them and not sent goes too; the
+     * address goes with its last subscription. Returns how many ended (0: the link names nothing, or no more).
+     */
+    async unsubscribe(token: string, which?: number | 'all'): Promise<number> {
+      const row = await byToken(token);
+      if (!row) return 0;
+      return knex().transaction(async (trx) => {
+        const query = trx(SUBSCRIPTION_TABLE).where('email_key', row.email_key);
+        if (which !== 'all') query.andWhere('id', which ?? row.id);
+        const ending = (await query.select('id')) as { id: number }[];
+        const ids = ending.map((r) => r.id);
+        if (ids.length === 0) return 0;
+        await trx(SEND_TABLE).whereIn('subscription_id', ids).delete();
+        await trx(MAIL_TABLE).where('to_address', row.email).whereNull('sent_at').whereIn('topic', ids.map((id) => `subscription:${id}`)).delete();
+        await trx(SUBSCRIPTION_TABLE).whereIn('id', ids).delete();
+        const left = Number(((await trx(SUBSCRIPTION_TABLE).where('email_key', row.email_key).count({ n: '*' }).first()) as { n: number | string } | undefined)?.n ?? 0);
+        // The address's last subscription: nothing of it stays, not even the record of what was sent to it.
+        if (left === 0) await trx(MAIL_TABLE).where('to_address', row.email).andWhere('topic', 'like', 'subscription:%').delete();
+        strapi.log.info(`subscriptions: ${ids.length} subscription(s) ended by their link`);
+        return ids.length;
+      });
+    },
+
+    /** Called when an entry of a followable type is published: news the first time only. */
+    async recordPublished(type: string, documentId: string): Promise<void> {
+      if (!isFollowable(type)) return;
+      await ready();
+      try {
+        await knex()(NEWS_TABLE).insert({ type, document_id: documentId, first_published_at: now(), notified_at: null });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    },
+
+    /** Immediate subscriptions: one message per new entry that fits, to each subscriber confirmed before it was published. */
+    async notify(): Promise<number> {
+      await ready();
+      return (await exclusive(knex(), 'subscriptions-notify', async () => {
+        const fresh = (await knex()(NEWS_TABLE).whereNull('notified_at').orderBy('first_published_at').limit(100)) as NewsRow[];
+        if (fresh.length === 0) return 0;
+        const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'immediate' }).whereIn('type', [...new Set(fresh.map((n) => n.type))])) as SubscriptionRow[];
+        const words = await vocabulary();
+        let queued = 0;
+        for (const type of new Set(fresh.map((n) => n.type))) {
+          const items = fresh.filter((n) => n.type === type);
+          const loaded = await entries(type, items.map((n) => n.document_id));
+          for (const item of items) {
+            const entry = loaded.get(item.document_id);
+            for (const row of entry ? subscribers.filter((s) => s.type === type && Number(s.confirmed_at) <= Number(item.first_published_at)) : []) {
+              const filters = filtersOf(row);
+              if (!matches(entry!, filters)) continue;
+              const description = describe(filters, words);
+              const sent = await sendOnce(row, `${type}:${item.document_id}`, () => compose({
+                to: row.email, subject: `${TYPES[type].singular}: ${entry!.title}`, topic: `subscription:${row.id}`,
+                blocks: [{ paragraph: `Una novità su Coesione tra ${description}:` }, { entry: { title: entry!.title, url: entryUrl(type, entry!.slug), summary: entry!.summary } }],
+                ...subscriptionMail(tokenOf(row), description),
+              }));
+              if (sent) queued++;
+            }
+            await knex()(NEWS_TABLE).where({ type, document_id: item.document_id }).update({ notified_at: now() });
+          }
+        }
+        if (queued > 0) strapi.log.info(`subscriptions: ${queued} message(s) of new entries queued`);
+        return queued;
+      })) ?? 0;
+    },
+
+    /**
+     * Weekly subscriptions: from Monday DIGEST_HOUR_UTC, the digest of the past week's new entries that fit,
+     * once per subscription and week; none when nothing fits. Safe to run at any time and on every process:
+     * a digest missed on Monday (the CMS was down) goes out at the next run.
+     */
+    async weekly(): Promise<number> {
+      await ready();
+      const at = now();
+      const thisWeek = weekStart(at);
+      const week = at >= thisWeek + DIGEST_HOUR_UTC * 3_600_000 ? thisWeek - WEEK_MS : thisWeek - 2 * WEEK_MS;
+      const key = weekKey(week);
+      return (await exclusive(knex(), 'subscriptions-weekly', async () => {
+        const items = (await knex()(NEWS_TABLE).where('first_published_at', '>=', week).andWhere('first_published_at', '<', week + WEEK_MS).orderBy('first_published_at')) as NewsRow[];
+        if (items.length === 0) return 0;
+        const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'weekly' })) as SubscriptionRow[];
+        const done = new Set(((await knex()(SEND_TABLE).where('item', `week:${key}`).select('subscription_id')) as { subscription_id: number }[]).map((r) => r.subscription_id));
+        const loaded = new Map<FollowableType, Map<string, FollowedEntry>>();
+        const words = await vocabulary();
+        let queued = 0;
+        for (const row of subscribers.filter((s) => !done.has(s.id))) {
+          const filters = filtersOf(row);
+          if (!loaded.has(row.type)) loaded.set(row.type, await entries(row.type, items.filter((n) => n.type === row.type).map((n) => n.document_id)));
+          const fitting = items
+            .filter((n) => n.type === row.type && Number(n.first_published_at) >= Number(row.confirmed_at))
+            .map((n) => loaded.get(row.type)!.get(n.document_id))
+            .filter((e): e is FollowedEntry => Boolean(e) && matches(e!, filters));
+          if (fitting.length === 0) continue;
+          const description = describe(filters, words);
+          const from = new Date(week).toLocaleDateString('it-IT', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+          const sent = await sendOnce(row, `week:${key}`, () => compose({
+            to: row.email, subject: `Le novità della settimana: ${fitting.length === 1 ? '1 scheda' : `${fitting.length} schede`} (${TYPES[row.type].label})`, topic: `subscription:${row.id}`,
+            blocks: [
+              { paragraph: `Le novità su Coesione nella settimana dal ${from}, tra ${description}:` },
+              ...fitting.map((e) => ({ entry: { title: e.title, url: entryUrl(row.type, e.slug), summary: e.summary } })),
+            ],
+            ...subscriptionMail(tokenOf(row), description),
+          }));
+          if (sent) queued++;
+        }
+        if (queued > 0) strapi.log.info(`subscriptions: ${queued} weekly digest(s) of ${key} queued`);
+        return queued;
+      })) ?? 0;
+    },
+
+    /** Deletes unconfirmed subscriptions past their days, and news older than two digests' reach. */
+    async purge(): Promise<number> {
+      await ready();
+      const at = now();
+      const gone = await knex()(SUBSCRIPTION_TABLE).where('state', 'pending').andWhere('created_at', '<', at - SUBSCRIPTION_CONFIRM_DAYS * DAY_MS).delete();
+      await knex()(NEWS_TABLE).whereNotNull('notified_at').andWhere('first_published_at', '<', at - 5 * WEEK_MS).delete();
+      return Number(gone);
+    },
+  });
+}
+
+export type SubscriptionService = ReturnType<typeof subscriptionService>;

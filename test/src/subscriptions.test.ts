@@ -1,0 +1,249 @@
+/**
+ * Following a section by e-mail as a person does it, without an account: the form with a list's filters
+ * filled in, the plain form post, the confirmation from the message received, a new entry that fits (one
+ * message, with its link and a one-click unsubscribe) and one that does not (none); the weekly digest over
+ * three weeks of a moved clock (three digests, none empty, none twice); the unsubscribe by a mail program's
+ * one-click post, and links forged or used again; bad input, floods and stale confirmations refused in
+ * Italian with nothing stored; no address in the log. A real Strapi on an empty database of its own
+ * (SQLite, and PostgreSQL in that run) and a real SMTP listener on loopback.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBSCRIPTION_ROUTES } from '@coesione/model';
+import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { decode } from './support/bookings.ts';
+import { send as sendRaw } from './support/http.ts';
+import { until } from './support/indexed.ts';
+import { readable, startSmtp, type TestSmtp } from './support/smtp.ts';
+
+const OPPORTUNITY = 'api::opportunity.opportunity';
+const DAY = 86_400_000;
+const logLines: string[] = [];
+
+let cms: TestCms;
+let smtp: TestSmtp;
+/** The CMS's subscription service, to move its clock and run its passes when a test says. */
+let service: { clock: () => number; notify(): Promise<number>; weekly(): Promise<number>; purge(): Promise<number> };
+
+const mailTo = (address: string) => smtp.messages.map(readable).filter((m) => m.includes(`To: ${address}`));
+const linkIn = (message: string, route: string) => new RegExp(`${cms.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${route}/[0-9]+-[A-Za-z0-9_-]{32}`).exec(message)?.[0] ?? '';
+
+async function send(url: string, init: Parameters<typeof sendRaw>[1] = {}) {
+  const answer = await sendRaw(url, init);
+  return { ...answer, raw: answer.text, text: decode(answer.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')) };
+}
+const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+const subscribe = (fields: Record<string, string>) => send(`${cms.url}${SUBSCRIPTION_ROUTES.form}`, form(fields));
+const rows = () => cms.strapi.db.connection('coesione_subscriptions').select('*') as Promise<{ id: number; email: string; state: string; frequency: string }[]>;
+
+async function opportunity(title: string, comune: 'vercelli' | 'trino' | null, theme: 'lavoro' | 'casa'): Promise<string> {
+  const [municipality] = comune ? ((await cms.strapi.documents('api::municipality.municipality').findMany({ filters: { slug: comune } } as never)) as { documentId: string }[]) : [];
+  const [topic] = (await cms.strapi.documents('api::theme.theme').findMany({ filters: { slug: theme }, locale: 'it' } as never)) as { documentId: string }[];
+  const created = (await cms.strapi.documents(OPPORTUNITY).create({
+    data: { title, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), summary: `${title}: un’opportunità di prova.`, kind: 'tirocinio', themes: [topic!.documentId], municipalities: municipality ? [municipality.documentId] : [] },
+    locale: 'it',
+    status: 'published',
+  } as never)) as { documentId: string };
+  return created.documentId;
+}
+
+/** Confirms from the message the address got: the page's button, as a person presses it. */
+async function confirmFromMail(address: string): Promise<string> {
+  const message = await until(`the confirmation to ${address}`, async () => mailTo(address).find((m) => m.includes('Conferma la tua iscrizione')));
+  const link = linkIn(message, SUBSCRIPTION_ROUTES.confirm);
+  expect(link, message).not.toBe('');
+  const page = await send(link);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('Sì, conferma l’iscrizione');
+  const done = await send(link, { method: 'POST' });
+  expect(done.status, done.text).toBe(200);
+  expect(done.text).toContain('Fatto: da ora ricevi gli aggiornamenti');
+  return link;
+}
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  cms = await startCms({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_INTERVAL_MS: '100', SUBSCRIPTION_INTERVAL_MS: '100', SUBSCRIPTION_RATE_LIMIT: '1000' });
+  const log = cms.strapi.log as unknown as Record<'info' | 'http' | 'warn' | 'error', (message: unknown) => void>;
+  for (const level of ['info', 'http', 'warn', 'error'] as const) {
+    const original = log[level].bind(log);
+    log[level] = (message: unknown) => {
+      logLines.push(String(typeof message === 'string' ? message : JSON.stringify(message)));
+      original(message);
+    };
+  }
+  const { subscriptionsOf } = cmsModule<{ subscriptionsOf(strapi: unknown): { service: typeof service } }>('features/subscriptions/index');
+  service = subscriptionsOf(cms.strapi).service;
+  const db = cms.strapi.db;
+  for (const [name, slug, istatCode] of [['Vercelli', 'vercelli', '002158'], ['Trino', 'trino', '002148']]) await db.query('api::municipality.municipality').create({ data: { name, slug, istatCode, province: 'VC', latitude: 45.3, longitude: 8.4 } });
+  for (const [name, slug] of [['Lavoro', 'lavoro'], ['Casa', 'casa']]) await cms.strapi.documents('api::theme.theme').create({ data: { name, slug }, locale: 'it' } as never);
+  await cms.strapi.documents('api::target-group.target-group').create({ data: { name: 'Giovani', slug: 'giovani' }, locale: 'it' } as never);
+});
+
+afterAll(async () => {
+  await cms?.stop();
+  await smtp?.close();
+});
+
+describe('the form', () => {
+  it('opens with a list’s filters chosen, and says which filter names nothing', async () => {
+    const page = await send(`${cms.url}${SUBSCRIPTION_ROUTES.form}?tipo=opportunity&comune=002158&tema=lavoro`);
+    expect(page.status).toBe(200);
+    expect(page.raw).toContain('<option value="opportunity" selected>');
+    expect(page.raw).toContain('<option value="002158" selected>Vercelli</option>');
+    expect(page.raw).toContain('<option value="lavoro" selected>Lavoro</option>');
+    const wrong = await send(`${cms.url}${SUBSCRIPTION_ROUTES.form}?tipo=opportunity&comune=Atlantide`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('Il comune «Atlantide» non è tra i comuni del distretto.');
+  });
+
+  it('refuses what is wrong in Italian, beside its field, and stores nothing', async () => {
+    for (const [fields, message] of [
+      [{ tipo: 'opportunity', email: 'non-un-indirizzo', frequenza: 'immediate' }, 'Questo indirizzo e-mail non sembra valido'],
+      [{ tipo: 'opportunity', email: '', frequenza: 'immediate' }, 'Scrivi il tuo indirizzo e-mail'],
+      [{ tipo: 'ricette', email: 'a@example.org', frequenza: 'immediate' }, 'La sezione «ricette» non esiste'],
+      [{ tipo: 'opportunity', tema: 'astronomia', email: 'a@example.org', frequenza: 'immediate' }, 'L’area tematica «astronomia» non esiste.'],
+      [{ tipo: 'regulation', tipologia: 'tirocinio', email: 'a@example.org', frequenza: 'immediate' }, 'non ha tipologie'],
+      [{ tipo: 'opportunity', email: 'a@example.org', frequenza: 'ogni ora' }, 'Scegli ogni quanto'],
+    ] as const) {
+      const answer = await subscribe(fields);
+      expect(answer.status, message).toBe(400);
+      expect(answer.text).toContain(message);
+      expect(answer.raw, 'the address typed is kept in the form').toContain(`value="${fields.email}"`);
+    }
+    expect(await rows()).toEqual([]);
+    expect((await send(`${cms.url}${SUBSCRIPTION_ROUTES.form}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(415);
+  });
+});
+
+describe('an immediate subscription to opportunities in Vercelli about work', () => {
+  const address = 'giulia.prova@example.org';
+  let manageLink = '';
+
+  it('is stored only once confirmed from the message', async () => {
+    const answer = await subscribe({ tipo: 'opportunity', comune: '002158', tema: 'lavoro', frequenza: 'immediate', email: address });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.text).toContain('Controlla la posta');
+    expect(answer.text).toContain('Opportunità · a Vercelli · area tematica Lavoro');
+    expect((await rows()).map((r) => r.state)).toEqual(['pending']);
+    const link = await confirmFromMail(address);
+    expect((await rows()).map((r) => r.state)).toEqual(['active']);
+    expect((await send(link, { method: 'POST' })).text, 'a second press').toContain('Questa iscrizione era già confermata');
+  });
+
+  it('gets one message for a new entry that fits, none for one that does not, and none for an edit published again', async () => {
+    const fits = await opportunity('Tirocinio in falegnameria a Vercelli', 'vercelli', 'lavoro');
+    await opportunity('Tirocinio in vivaio a Trino', 'trino', 'lavoro');
+    await opportunity('Alloggi in affitto calmierato a Vercelli', 'vercelli', 'casa');
+    const districtWide = await opportunity('Tirocini per tutto il distretto', null, 'lavoro');
+    await until('two messages', async () => mailTo(address).filter((m) => m.includes('Opportunità: ')).length >= 2);
+    await cms.strapi.documents(OPPORTUNITY).update({ documentId: fits, data: { summary: 'Ora con il pranzo incluso.' }, locale: 'it', status: 'published' } as never);
+    await new Promise((r) => setTimeout(r, 1000));
+    const news = mailTo(address).filter((m) => m.includes('Opportunità: '));
+    expect(news.map((m) => /Subject: (.*)/.exec(m)?.[1]).sort()).toEqual(['Opportunità: Tirocini per tutto il distretto', 'Opportunità: Tirocinio in falegnameria a Vercelli']);
+    const message = news.find((m) => m.includes('falegnameria'))!;
+    expect(message).toMatch(/https?:\/\/[^/\s]+\/opportunita\/tirocinio-in-falegnameria-a-vercelli\//);
+    expect(message).toMatch(/List-Unsubscribe: <http:\/\/127\.0\.0\.1:\d+\/api\/iscrizioni\/annulla\/\d+-[A-Za-z0-9_-]{32}>/);
+    expect(message).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(message, 'no tracking: the only links are the entry’s and the subscription’s').not.toMatch(/<img|utm_/);
+    manageLink = linkIn(message, SUBSCRIPTION_ROUTES.manage);
+    expect(districtWide).toBeTruthy();
+  });
+
+  it('shows the address’s subscriptions from a message’s link, and nobody’s from a forged one', async () => {
+    const page = await send(manageLink);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(address);
+    expect(page.text).toContain('Opportunità · a Vercelli · area tematica Lavoro');
+    const forged = manageLink.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect((await send(forged)).status).toBe(404);
+    expect((await send(manageLink.replace(/\/(\d+)-/, (_m, id: string) => `/${Number(id) + 1}-`))).status, 'another id with this signature').toBe(404);
+  });
+
+  it('ends with a mail program’s one-click post: no more messages, and the link used again finds nothing', async () => {
+    const message = mailTo(address).find((m) => m.includes('falegnameria'))!;
+    const unsubscribe = /List-Unsubscribe: <([^>]+)>/.exec(message)![1]!;
+    const answer = await send(unsubscribe, form({ 'List-Unsubscribe': 'One-Click' }));
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('L’iscrizione è annullata');
+    expect(await rows(), 'the address goes with its last subscription').toEqual([]);
+    const before = mailTo(address).length;
+    await opportunity('Tirocinio in tipografia a Vercelli', 'vercelli', 'lavoro');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(mailTo(address).length).toBe(before);
+    expect((await send(unsubscribe, form({ 'List-Unsubscribe': 'One-Click' }))).status, 'used again').toBe(404);
+    expect((await send(manageLink)).status).toBe(404);
+  });
+});
+
+describe('a weekly digest', () => {
+  const address = 'marco.settimanale@example.org';
+  const monday = (weeks: number) => {
+    const d = new Date();
+    d.setUTCHours(0, 0, 0, 0);
+    return d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY + weeks * 7 * DAY;
+  };
+
+  it('goes out once a week for three weeks, never empty and never twice', async () => {
+    const real = service.clock;
+    try {
+      service.clock = () => monday(1) + DAY;
+      await subscribe({ tipo: 'opportunity', tema: 'lavoro', frequenza: 'weekly', email: address });
+      await confirmFromMail(address);
+      const digests = () => mailTo(address).filter((m) => m.includes('Le novità della settimana'));
+      for (const week of [1, 2, 3]) {
+        service.clock = () => monday(week) + 2 * DAY;
+        await opportunity(`Tirocinio della settimana ${week}`, 'trino', 'lavoro');
+        await opportunity(`Casa della settimana ${week}`, 'trino', 'casa');
+        service.clock = () => monday(week + 1) + 8 * 3_600_000;
+        expect(await service.weekly()).toBe(1);
+        expect(await service.weekly(), 'the same week again').toBe(0);
+        await until(`digest ${week}`, async () => digests().length === week);
+        expect(digests()[week - 1]).toContain(`Tirocinio della settimana ${week}`);
+        expect(digests()[week - 1]).not.toContain(`Casa della settimana ${week}`);
+      }
+      service.clock = () => monday(5) + 8 * 3_600_000;
+      expect(await service.weekly(), 'a week with nothing new sends nothing').toBe(0);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(digests().length).toBe(3);
+      expect(digests()[0]).toContain('Subject: Le novità della settimana: 1 scheda (Opportunità)');
+    } finally {
+      service.clock = real;
+    }
+  });
+});
+
+describe('floods and stale links', () => {
+  it('refuses a fourth sign-up of one address within the hour, storing nothing', async () => {
+    const address = 'tante.volte@example.org';
+    for (const tema of ['lavoro', 'casa', '']) expect((await subscribe({ tipo: 'practice', tema, frequenza: 'immediate', email: address })).status).toBe(200);
+    const refused = await subscribe({ tipo: 'workshop', frequenza: 'immediate', email: address });
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain('troppe iscrizioni');
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await rows()).filter((r) => r.email === address)).toHaveLength(3);
+  });
+
+  it('lets a confirmation run out after 7 days: the link says so, and the address is deleted', async () => {
+    const address = 'in.ritardo@example.org';
+    await subscribe({ tipo: 'regulation', frequenza: 'immediate', email: address });
+    const message = await until('the confirmation', async () => mailTo(address)[0]);
+    const link = linkIn(message, SUBSCRIPTION_ROUTES.confirm);
+    const real = service.clock;
+    try {
+      service.clock = () => Date.now() + 8 * DAY;
+      const late = await send(link, { method: 'POST' });
+      expect(late.status).toBe(410);
+      expect(late.text).toContain('Il link di conferma è scaduto');
+      expect((await rows()).some((r) => r.email === address)).toBe(false);
+      expect(await service.purge(), 'the other unconfirmed ones go at the nightly purge').toBeGreaterThan(0);
+    } finally {
+      service.clock = real;
+    }
+  });
+
+  it('never writes an address to the log, and masks the links’ tokens', () => {
+    const all = logLines.join('\n');
+    expect(all).not.toMatch(/@example\.org/);
+    expect(all).not.toMatch(/\/api\/iscrizioni\/(conferma|annulla|gestisci)\/\d+-[A-Za-z0-9_-]{32}/);
+  });
+});
