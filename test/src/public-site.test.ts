@@ -10,6 +10,8 @@
  *   free seats on its page and in the workshops' list;
  * - public/certificate-ui.ts: checking a certificate of attendance by its code on a phone, through the page
  *   the site proxies to the CMS;
+ * - public/subscription-ui.ts: following the opportunities by e-mail on a phone with JavaScript off, from the
+ *   list's link to the message of a new opportunity and the unsubscribe;
  * - public/participation-ui.ts: the participation forms; last, because its pact journey writes and rebuilds.
  *
  * The order of the imports is the order the suites run in. One suite alone: `-t '<its first describe>'`.
@@ -19,4 +21,5 @@ import './public/map.ts';
 import './public/search-ui.ts';
 import './public/booking-ui.ts';
 import './public/certificate-ui.ts';
+import './public/subscription-ui.ts';
 import './public/participation-ui.ts';

@@ -125,6 +125,9 @@ beforeAll(async () => {
       // have their own tests (submissions.test.ts).
       SUBMISSION_RATE_LIMIT: '1000',
       SUBMISSION_MIN_FILL_MS: '0',
+      // Messages reach the local mailbox within a second (the subscription suite reads them there).
+      MAIL_INTERVAL_MS: '200',
+      SUBSCRIPTION_INTERVAL_MS: '200',
     },
   );
   await indexDemo(cms, meili);

@@ -2,7 +2,7 @@
  * The Italian pages of `GET /api/cerca` for a browser with no JavaScript: the results (with the search
  * form again, to refine), the refusals. In the look of the no-JavaScript form pages (submissions/html.ts).
  */
-import { EDITORIAL_KEYS, TYPES } from '@coesione/model';
+import { EDITORIAL_KEYS, isFollowable, SUBSCRIPTION_LIMITS, subscribeUrl, TYPES } from '@coesione/model';
 import { SEARCH_LIMITS, SEARCH_PARAMS, type SearchAnswer, type SearchHit } from '@coesione/search';
 import { escapeHtml, page } from '../../platform/html';
 import { toParams, type QueryError, type SearchQuery } from './query';
@@ -63,6 +63,14 @@ ${state}
 const backLinks = (siteUrl: string, query?: SearchQuery) =>
   `<p><a href="${escapeHtml(`${siteUrl}/cerca/${query ? toParams(query, 1) : ''}`)}">Torna alla pagina Cerca del sito</a> · <a href="${escapeHtml(`${siteUrl}/`)}">Home page</a></p>`;
 
+/** «Ricevi aggiornamenti»: the subscription form with this search's section, comune and words, where they fit one subscription. */
+function followLink(query: SearchQuery): string {
+  if (query.types.length > 1 || query.comuni.length > 1 || query.q.length > SUBSCRIPTION_LIMITS.words) return '';
+  const type = query.types[0];
+  const href = subscribeUrl('', { type: isFollowable(type) ? type : undefined, comune: query.comuni[0], words: query.q || undefined });
+  return `<p><a href="${escapeHtml(href)}">Ricevi per e-mail le novità di questa ricerca</a></p>`;
+}
+
 export const REDUCED_NOTICE =
   'Risultati ridotti: il motore di ricerca non è raggiungibile in questo momento, quindi cerchiamo le parole solo nel titolo e nel riassunto dei contenuti pubblicati, senza correggere gli errori di battitura.';
 
@@ -82,6 +90,7 @@ ${searchForm(query, context)}
 ${answer.suggestion ? `<p class="suggestion">Forse cercavi: <a href="${escapeHtml(context.action + toParams({ ...query, q: answer.suggestion }, 1))}">${escapeHtml(answer.suggestion)}</a>?</p>` : ''}
 ${hits.length > 0 ? `<ol class="results">\n${hits.map((h) => hitItem(h, context.siteUrl, nowSeconds)).join('\n')}\n</ol>` : totalHits === 0 ? '<p>Prova con meno parole, o con parole diverse.</p>' : ''}
 ${pages}
+${followLink(query)}
 ${backLinks(context.siteUrl, query)}`,
     STYLE,
   );

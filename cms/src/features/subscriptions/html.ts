@@ -62,7 +62,7 @@ ${error('kind')}` : ''}
 <input id="campo-words" name="${P.words}" type="text" maxlength="${SUBSCRIPTION_LIMITS.words}" value="${escapeHtml(filters.words ?? '')}"${described('words')}>
 <p class="hint">Solo le schede che le contengono tutte, nel titolo o nella descrizione.</p>
 ${error('words')}
-<fieldset id="campo-frequency"${described('frequency')}>
+<fieldset id="campo-frequency">
 <legend>Ogni quanto</legend>
 ${SUBSCRIPTION_FREQUENCIES.map((f) => `<p class="choice"><input type="radio" id="frequenza-${f}" name="${P.frequency}" value="${f}"${(state.frequency ?? 'immediate') === f ? ' checked' : ''}> <label for="frequenza-${f}">${escapeHtml(FREQUENCY_LABELS[f])}</label></p>`).join('\n')}
 </fieldset>
