@@ -10,12 +10,30 @@ export const FOLLOWABLE_TYPES = ['opportunity', 'practice', 'workshop', 'trainin
 export type FollowableType = (typeof FOLLOWABLE_TYPES)[number];
 export const isFollowable = (value: unknown): value is FollowableType => (FOLLOWABLE_TYPES as readonly unknown[]).includes(value);
 
+/** How often a section's news may come; a followed pact, workshop or deadline is always immediate, the need figures quarterly. */
 export const SUBSCRIPTION_FREQUENCIES = ['immediate', 'weekly'] as const;
-export type SubscriptionFrequency = (typeof SUBSCRIPTION_FREQUENCIES)[number];
+export type SubscriptionFrequency = (typeof SUBSCRIPTION_FREQUENCIES)[number] | 'quarterly';
 export const FREQUENCY_LABELS: Record<SubscriptionFrequency, string> = {
   immediate: 'Subito: un messaggio per ogni novità',
   weekly: 'Una volta a settimana: il riepilogo del lunedì',
+  quarterly: 'Una volta a trimestre, quando le cifre diventano definitive',
 };
+
+/**
+ * Besides a section, one thing can be followed: a pact (each change of stage), a workshop (each new
+ * session), an opportunity's deadline (a reminder SUBSCRIPTION_REMINDER_DAYS before it closes), or the
+ * need figures of a comune or an ambito (each quarter made final). Each by its query parameter, which
+ * names the pact, workshop or opportunity by documentId, the area by ISTAT code or ambito slug.
+ */
+export const SUBSCRIPTION_TOPICS = { pact: 'patto', sessions: 'laboratorio', deadline: 'scadenza', needs: 'cifre' } as const;
+export type SubscriptionTopic = keyof typeof SUBSCRIPTION_TOPICS;
+export const isSubscriptionTopic = (value: unknown): value is SubscriptionTopic => typeof value === 'string' && value in SUBSCRIPTION_TOPICS;
+/** Days before an opportunity's deadline its reminder goes out. */
+export const SUBSCRIPTION_REMINDER_DAYS = 3;
+
+/** The link that follows one thing: a pact, a workshop's sessions, a deadline, an area's need figures. */
+export const followUrl = (cmsUrl: string, topic: SubscriptionTopic, target: string): string =>
+  `${cmsUrl.replace(/\/+$/, '')}/api/iscrizioni?${SUBSCRIPTION_TOPICS[topic]}=${encodeURIComponent(target)}`;
 
 /**
  * The filters of a subscription, as the form and the links carry them (the query's names): the section

@@ -212,6 +212,80 @@ describe('a weekly digest', () => {
   });
 });
 
+describe('following one thing', () => {
+  const follow = async (param: string, target: string, address: string) => {
+    const form = await send(`${cms.url}${SUBSCRIPTION_ROUTES.form}?${param}=${target}`);
+    expect(form.status, form.text).toBe(200);
+    const answer = await subscribe({ [param]: target, email: address });
+    expect(answer.status, answer.text).toBe(200);
+    await confirmFromMail(address);
+    return form.text;
+  };
+  const inRomeDays = (days: number) => new Date(Date.now() + days * DAY).toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' });
+
+  it('tells a pact’s follower each new stage once, and nothing for an edit', async () => {
+    const pacts = cms.strapi.documents('api::pact.pact');
+    const pact = (await pacts.create({ data: { title: 'Orti condivisi di prova', slug: 'orti-condivisi-di-prova', summary: 'Un patto di prova.', commonGood: 'Gli orti di via Prova', kind: 'ordinario', stage: 'proposta' }, locale: 'it', status: 'published' } as never)) as { documentId: string };
+    const form = await follow('patto', pact.documentId, 'segue.il.patto@example.org');
+    expect(form).toContain('Vuoi seguire il patto «Orti condivisi di prova»?');
+    await pacts.update({ documentId: pact.documentId, data: { stage: 'istruttoria' }, locale: 'it', status: 'published' } as never);
+    const stage = await until('the stage message', async () => mailTo('segue.il.patto@example.org').find((m) => m.includes('è ora:')));
+    expect(stage).toContain('Subject: Il patto «Orti condivisi di prova» è ora: Istruttoria');
+    expect(stage).toMatch(/\/patti\/orti-condivisi-di-prova\//);
+    await pacts.update({ documentId: pact.documentId, data: { summary: 'Un patto di prova, riletto.' }, locale: 'it', status: 'published' } as never);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(mailTo('segue.il.patto@example.org').filter((m) => m.includes('è ora:'))).toHaveLength(1);
+  });
+
+  it('tells a workshop’s follower of a new session', async () => {
+    const workshops = cms.strapi.documents('api::workshop.workshop');
+    const soon = new Date(Date.now() + 10 * DAY).toISOString();
+    const workshop = (await workshops.create({ data: { title: 'Ciclofficina da seguire', slug: 'ciclofficina-da-seguire', summary: 'Un laboratorio di prova.', format: 'laboratorio', audience: 'tutti', craft: 'riparazione_biciclette', artisanName: 'Mastro di prova', sessions: [{ start: soon }] }, locale: 'it', status: 'published' } as never)) as { documentId: string };
+    await follow('laboratorio', workshop.documentId, 'segue.il.laboratorio@example.org');
+    const later = new Date(Date.now() + 17 * DAY).toISOString();
+    await workshops.update({ documentId: workshop.documentId, data: { sessions: [{ start: soon }, { start: later }] }, locale: 'it', status: 'published' } as never);
+    const news = await until('the new session', async () => mailTo('segue.il.laboratorio@example.org').find((m) => m.includes('Nuovo incontro')));
+    expect(news).toContain('Subject: Nuovo incontro: Ciclofficina da seguire');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(mailTo('segue.il.laboratorio@example.org').filter((m) => m.includes('Nuovo incontro')), 'the first session was there before').toHaveLength(1);
+  });
+
+  it('reminds of a deadline once, a few days before, and refuses what has none or is past', async () => {
+    const closing = await opportunity('Borsa lavoro in scadenza', 'vercelli', 'lavoro');
+    await cms.strapi.documents(OPPORTUNITY).update({ documentId: closing, data: { deadline: inRomeDays(2) }, locale: 'it', status: 'published' } as never);
+    const far = await opportunity('Borsa lavoro lontana', 'vercelli', 'lavoro');
+    await cms.strapi.documents(OPPORTUNITY).update({ documentId: far, data: { deadline: inRomeDays(30) }, locale: 'it', status: 'published' } as never);
+    await follow('scadenza', closing, 'ricordami@example.org');
+    await subscribe({ scadenza: far, email: 'ricordami.dopo@example.org' });
+    await confirmFromMail('ricordami.dopo@example.org');
+    expect(await service.scheduled()).toBe(1);
+    expect(await service.scheduled(), 'once').toBe(0);
+    const reminder = await until('the reminder', async () => mailTo('ricordami@example.org').find((m) => m.includes('Subject: Scade')));
+    expect(reminder).toContain('Borsa lavoro in scadenza');
+    expect(mailTo('ricordami.dopo@example.org').filter((m) => m.includes('Subject: Scade'))).toEqual([]);
+    const none = await opportunity('Sportello senza scadenza', 'vercelli', 'lavoro');
+    const refused = await send(`${cms.url}${SUBSCRIPTION_ROUTES.form}?scadenza=${none}`);
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('non ha una scadenza');
+    expect((await subscribe({ scadenza: 'nonesiste', email: 'x@example.org' })).text).toContain('L’opportunità indicata non è pubblicata.');
+  });
+
+  it('sends a comune’s need figures once per quarter made final, hidden figures as the site shows them', async () => {
+    await follow('cifre', '002158', 'cifre.vercelli@example.org');
+    const cell = (category: string, people: number | null, suppressed?: 'primary' | 'secondary') => ({ area: '002158', category, ageBand: 'tutte', people, multiBody: null, ...(suppressed ? { suppressed } : {}) });
+    await cms.strapi.db.query('api::need-figure.need-figure').create({
+      data: { quarter: '2026-T3', level: 'comune', minCell: 5, quarters: 4, frozen: true, computedAt: new Date().toISOString(), cells: [cell('tutte', 42), cell('casa', null, 'primary'), cell('lavoro', null, 'secondary'), cell('reddito', 17), { ...cell('casa', 3), area: '002148' }] },
+    });
+    expect(await service.needDigests()).toBe(1);
+    expect(await service.needDigests(), 'once per quarter').toBe(0);
+    const digest = await until('the need digest', async () => mailTo('cifre.vercelli@example.org').find((m) => m.includes('Bisogni rilevati')));
+    expect(digest).toContain('Subject: Bisogni rilevati a Vercelli: 3º trimestre 2026');
+    for (const line of ['In tutto: 42', 'Casa: meno di 5', 'Lavoro: non pubblicato', 'Reddito: 17']) expect(digest).toContain(line);
+    expect(digest, 'never a 0 for a hidden figure').not.toMatch(/: 0\b/);
+    expect(digest).toMatch(/\/bisogni\/sintesi\/comuni\/vercelli\//);
+  });
+});
+
 describe('floods and stale links', () => {
   it('refuses a fourth sign-up of one address within the hour, storing nothing', async () => {
     const address = 'tante.volte@example.org';

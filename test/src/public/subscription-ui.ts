@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { phonePage } from '../support/browser.ts';
 import { until } from '../support/indexed.ts';
 import { readable } from '../support/smtp.ts';
-import { browser, cms, site } from '../support/public-stack.ts';
+import { BOOKABLE, browser, cms, site } from '../support/public-stack.ts';
 
 const ADDRESS = 'lettrice.senza.script@example.org';
 const OPPORTUNITY = 'api::opportunity.opportunity';
@@ -73,6 +73,26 @@ describe('following the opportunities by e-mail', () => {
     await page.getByRole('button', { name: 'Sì, annulla l’iscrizione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Iscrizione annullata' }).waitFor();
     expect(await cms.strapi.db.connection('coesione_subscriptions').count({ n: '*' }).first()).toMatchObject({ n: 0 });
+    await page.context().close();
+  });
+
+  it('offers to follow a pact, a workshop’s sessions, an open deadline and a comune’s figures, each opening its form', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [pact] = (await cms.strapi.documents('api::pact.pact').findMany({ status: 'published', locale: 'it', fields: ['slug', 'title'], limit: 1 } as never)) as { slug: string; title: string }[];
+    const [open] = (await cms.strapi.documents(OPPORTUNITY).findMany({ status: 'published', locale: 'it', filters: { deadline: { $gt: '2026-12-31' } }, fields: ['slug', 'title'], limit: 1 } as never)) as { slug: string; title: string }[];
+    expect(today < '2026-12-31', 'the seeded deadline chosen is still open').toBe(true);
+    const page = await phonePage(browser, false);
+    for (const [path, name, heading] of [
+      [`/patti/${pact!.slug}/`, 'Segui questo patto per e-mail: ti scriviamo a ogni cambio di fase', `Vuoi seguire il patto «${pact!.title}»?`],
+      [`/laboratori/${BOOKABLE.slug}/`, 'Avvisami per e-mail dei nuovi incontri', `Vuoi seguire i nuovi incontri del laboratorio «${BOOKABLE.title}»?`],
+      [`/opportunita/${open!.slug}/`, 'Ricordami la scadenza per e-mail', `Vuoi seguire la scadenza di «${open!.title}»`],
+      ['/comuni/vercelli/', 'Ricevi le cifre di Vercelli per e-mail ogni trimestre', 'Vuoi seguire le cifre dei bisogni di Vercelli?'],
+    ] as const) {
+      await page.goto(`${site.url}${path}`);
+      await Promise.all([page.waitForURL(/\/api\/iscrizioni\?/), page.getByRole('link', { name }).click()]);
+      expect(await page.locator('main').innerText()).toContain(heading);
+      await page.getByLabel('Il tuo indirizzo e-mail').waitFor();
+    }
     await page.context().close();
   });
 });

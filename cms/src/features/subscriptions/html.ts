@@ -2,7 +2,8 @@
  * The subscription pages, in Italian, for any browser (plain forms, no script): the form with a list's
  * filters filled in, «check your mail», the confirmation, the unsubscribe and the address's subscriptions.
  */
-import { FOLLOWABLE_TYPES, FREQUENCY_LABELS, SUBSCRIPTION_CONFIRM_DAYS, SUBSCRIPTION_FREQUENCIES, SUBSCRIPTION_LIMITS, SUBSCRIPTION_PARAMS as P, SUBSCRIPTION_ROUTES, TYPES, type SubscriptionFilters } from '@coesione/model';
+import { FOLLOWABLE_TYPES, FREQUENCY_LABELS, SUBSCRIPTION_CONFIRM_DAYS, SUBSCRIPTION_FREQUENCIES, SUBSCRIPTION_LIMITS, SUBSCRIPTION_PARAMS as P, SUBSCRIPTION_REMINDER_DAYS, SUBSCRIPTION_ROUTES, SUBSCRIPTION_TOPICS, TYPES, type SubscriptionFilters } from '@coesione/model';
+import type { TopicFilters } from './topics';
 import { escapeHtml, page } from '../../platform/html';
 import type { FilterErrors, Vocabulary } from './filters';
 import type { SubscriptionView } from './service';
@@ -70,6 +71,34 @@ ${error('frequency')}
 <label for="campo-email">Il tuo indirizzo e-mail</label>
 <input id="campo-email" name="${P.email}" type="email" autocomplete="email" required maxlength="${SUBSCRIPTION_LIMITS.email}" value="${escapeHtml(state.email ?? '')}"${described('email')}>
 ${error('email')}
+<p class="hint">Lo usiamo solo per questi aggiornamenti, non lo mostriamo a nessuno e lo cancelliamo quando annulli l’ultima iscrizione. ${link(`${siteUrl}/privacy/`, 'Informativa sulla privacy')}.</p>
+<p><button type="submit">Iscriviti</button></p>
+</form>
+<p>${link(siteUrl, 'Torna al sito')}</p>`,
+    STYLE,
+  );
+}
+
+const TOPIC_TEXT: Record<TopicFilters['topic'], string> = {
+  pact: 'Ti scriviamo ogni volta che il patto cambia fase: dalla proposta alla firma, all’attuazione, al rendiconto.',
+  sessions: 'Ti scriviamo quando il laboratorio pubblica un nuovo incontro, così puoi prenotare in tempo.',
+  deadline: `Ti scriviamo ${SUBSCRIPTION_REMINDER_DAYS} giorni prima della scadenza, una volta sola (di nuovo se la scadenza cambia).`,
+  needs: 'Ti scriviamo una volta a trimestre, quando le cifre diventano definitive: le stesse che il sito pubblica, con i numeri troppo piccoli nascosti per proteggere le persone.',
+};
+
+/** The form that follows one thing: what it is, how often, and the address. */
+export function topicFormPage(action: string, topic: TopicFilters, state: { email?: string; errors?: FilterErrors }, siteUrl: string): string {
+  const error = state.errors?.email;
+  return page(
+    'Ricevi aggiornamenti per e-mail',
+    `${error ? `<div class="errors" role="alert"><p><a href="#campo-email">${escapeHtml(error)}</a></p></div>` : ''}
+<p>Vuoi seguire ${escapeHtml(topic.label)}?</p>
+<p>${escapeHtml(TOPIC_TEXT[topic.topic])} Non serve un account: confermi dal messaggio che ricevi, e ogni messaggio ha il link per smettere in un clic.</p>
+<form method="post" action="${escapeHtml(action)}" novalidate>
+<input type="hidden" name="${SUBSCRIPTION_TOPICS[topic.topic]}" value="${escapeHtml(topic.target)}">
+<label for="campo-email">Il tuo indirizzo e-mail</label>
+<input id="campo-email" name="${P.email}" type="email" autocomplete="email" required maxlength="${SUBSCRIPTION_LIMITS.email}" value="${escapeHtml(state.email ?? '')}"${error ? ' aria-describedby="errore-email" aria-invalid="true"' : ''}>
+${error ? `<p class="error" id="errore-email">${escapeHtml(error)}</p>` : ''}
 <p class="hint">Lo usiamo solo per questi aggiornamenti, non lo mostriamo a nessuno e lo cancelliamo quando annulli l’ultima iscrizione. ${link(`${siteUrl}/privacy/`, 'Informativa sulla privacy')}.</p>
 <p><button type="submit">Iscriviti</button></p>
 </form>

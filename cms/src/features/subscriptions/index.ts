@@ -2,8 +2,9 @@
  * Data that reaches people: following a section of the site by e-mail (service.ts), with its pages
  * (html.ts, served by api/subscription) and its filters (filters.ts). A document-service middleware
  * records each entry's first publication; a worker matches new entries to the immediate subscriptions every
- * SUBSCRIPTION_INTERVAL_MS; every hour a pass sends the weekly digests due (once per subscription and
- * week, whichever process runs it); every night the unconfirmed subscriptions past their days go.
+ * SUBSCRIPTION_INTERVAL_MS (and a followed pact's new stage, a followed workshop's new session); every hour
+ * a pass sends the weekly digests due, the deadline reminders and the need figures of a quarter made final
+ * (each once per subscription, whichever process runs it); every night the unconfirmed subscriptions go.
  */
 import type { Core } from '@strapi/strapi';
 import { FOLLOWABLE_TYPES, uidOf } from '@coesione/model';
@@ -41,9 +42,10 @@ export function subscriptionsOf(strapi: Core.Strapi): Subscriptions {
   return found;
 }
 
-const FOLLOWED = new Map<string, string>(FOLLOWABLE_TYPES.map((type) => [uidOf(type), type]));
+/** The types whose publishes may be news: the sections, and pacts (their stages) and workshops (their sessions). */
+const FOLLOWED = new Map<string, string>([...FOLLOWABLE_TYPES, 'pact' as const].map((type) => [uidOf(type), type]));
 
-/** Records an entry of a followable type as news when it is published (the service keeps the first time only). */
+/** Records what a publish made new (the service keeps the first time only). */
 function newsRecorder(strapi: Core.Strapi): DocumentMiddleware {
   return async (context, next) => {
     const result = await next();
@@ -67,9 +69,9 @@ function startJobs(strapi: Core.Strapi): () => Promise<void> {
   };
   const timer = setInterval(() => void run('matching new entries', () => service.notify()), options.intervalMs);
   timer.unref();
-  void run('weekly digests', () => service.weekly());
+  void run('digests and reminders', () => service.scheduled());
   strapi.cron.add({
-    coesioneSubscriptionDigests: { task: () => run('weekly digests', () => service.weekly()), options: { rule: '5 * * * *' } },
+    coesioneSubscriptionDigests: { task: () => run('digests and reminders', () => service.scheduled()), options: { rule: '5 * * * *' } },
     coesioneSubscriptionPurge: { task: () => run('purge', () => service.purge()), options: { rule: '50 3 * * *', tz: 'Europe/Rome' } },
   });
   return async () => {

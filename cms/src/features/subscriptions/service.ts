@@ -18,13 +18,14 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { FREQUENCY_LABELS, isFollowable, SUBSCRIPTION_CONFIRM_DAYS, SUBSCRIPTION_FREQUENCIES, SUBSCRIPTION_LIMITS, SUBSCRIPTION_PARAMS, SUBSCRIPTION_ROUTES, TYPES, uidOf, type FollowableType, type SubscriptionFilters, type SubscriptionFrequency } from '@coesione/model';
+import { ALL, AMBITI, FREQUENCY_LABELS, NEED_CATEGORIES, isFollowable, openOn, PACT_STAGE_LABELS, quarterLabel, romeDay, addDays, SUBSCRIPTION_CONFIRM_DAYS, SUBSCRIPTION_FREQUENCIES, SUBSCRIPTION_LIMITS, SUBSCRIPTION_PARAMS, SUBSCRIPTION_REMINDER_DAYS, SUBSCRIPTION_ROUTES, suppressedText, TYPES, uidOf, type FollowableType, type NeedCell, type PactStage, type SubscriptionFilters, type SubscriptionFrequency, type SubscriptionTopic } from '@coesione/model';
 import { exclusive } from '../../platform/coordination';
 import { isUniqueViolation, tableOnce } from '../../platform/coordination/tables';
 import { compose, type Block } from '../../platform/mail/compose';
 import { MAIL_TABLE, outboxOf } from '../../platform/mail';
 import type { Limiter } from '../../platform/security';
 import { canonical, describe, matches, readFilters, type FilterErrors, type FollowedEntry, type Vocabulary } from './filters';
+import { readTopic, type TopicFilters } from './topics';
 
 export const SUBSCRIPTION_TABLE = 'coesione_subscriptions';
 export const NEWS_TABLE = 'coesione_subscription_news';
@@ -38,7 +39,8 @@ interface SubscriptionRow {
   email: string;
   email_key: string;
   nonce: string;
-  type: FollowableType;
+  /** The section followed, or the one thing (a pact, a workshop's sessions, a deadline, an area's need figures). */
+  type: FollowableType | SubscriptionTopic;
   filters: string;
   frequency: SubscriptionFrequency;
   state: 'pending' | 'active';
@@ -46,8 +48,13 @@ interface SubscriptionRow {
   confirmed_at: number | string | null;
 }
 
+/**
+ * Something new: an entry of a section first published (`type` the section, `document_id` the entry), a
+ * pact's stage first published (`pact-stage`, `<documentId>:<stage>`), a workshop's session first published
+ * (`workshop-session`, `<documentId>|<start>`).
+ */
 interface NewsRow {
-  type: FollowableType;
+  type: FollowableType | 'pact-stage' | 'workshop-session';
   document_id: string;
   first_published_at: number | string;
 }
@@ -59,7 +66,7 @@ export interface SubscriptionView {
 }
 
 export type SubscribeResult =
-  | { outcome: 'invalid'; errors: FilterErrors; filters: Partial<SubscriptionFilters>; email: string; frequency: string }
+  | { outcome: 'invalid'; errors: FilterErrors; filters: Partial<SubscriptionFilters>; topic?: TopicFilters; topicError?: string; email: string; frequency: string }
   | { outcome: 'rate-limited'; retryAfterMs: number }
   | { outcome: 'sent'; email: string; description: string };
 
@@ -117,7 +124,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
   });
   const news = tableOnce(knex, NEWS_TABLE, (t) => {
     t.string('type', 40).notNullable();
-    t.string('document_id', 40).notNullable();
+    t.string('document_id', 80).notNullable();
     t.bigInteger('first_published_at').notNullable().index();
     t.bigInteger('notified_at').nullable().index();
     t.primary(['type', 'document_id']);
@@ -162,7 +169,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
     unsubscribe: `${deps.cmsUrl()}${SUBSCRIPTION_ROUTES.unsubscribe}/${token}`,
     manage: `${deps.cmsUrl()}${SUBSCRIPTION_ROUTES.manage}/${token}`,
   });
-  const entryUrl = (type: FollowableType, slug: string) => `${deps.siteUrl}${TYPES[type].section}${encodeURIComponent(slug)}/`;
+  const entryUrl = (type: FollowableType | 'pact', slug: string) => `${deps.siteUrl}${TYPES[type].section}${encodeURIComponent(slug)}/`;
 
   /** The footer and headers of every message a subscription gets: why it came, and how to stop it in one click. */
   function subscriptionMail(token: string, description: string) {
@@ -178,6 +185,10 @@ export function subscriptionService(deps: SubscriptionDeps) {
   }
 
   const filtersOf = (row: SubscriptionRow) => JSON.parse(row.filters) as SubscriptionFilters;
+  const topicOf = (row: SubscriptionRow) => JSON.parse(row.filters) as TopicFilters;
+  const isSection = (row: SubscriptionRow) => isFollowable(row.type);
+  /** How the pages and messages name what a subscription follows. */
+  const describeRow = (row: SubscriptionRow, words: Vocabulary) => (isSection(row) ? describe(filtersOf(row), words) : topicOf(row).label);
 
   /** Loads published entries of one type for matching (only what the filters read). */
   async function entries(type: FollowableType, documentIds: string[]): Promise<Map<string, FollowedEntry>> {
@@ -212,7 +223,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
     }
   }
 
-  return Object.assign(service, {
+  const passes = Object.assign(service, {
     vocabulary,
 
     /** The form's post: checks everything, then stores a pending subscription and asks the address to confirm it. */
@@ -220,22 +231,26 @@ export function subscriptionService(deps: SubscriptionDeps) {
       await ready();
       const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
       const words = await vocabulary();
-      const { filters, errors } = readFilters(input, words);
+      const topic = await readTopic(strapi, input, new Date(now()));
+      const { filters, errors } = topic ? { filters: {}, errors: {} as FilterErrors } : readFilters(input, words);
       const email = String(input[SUBSCRIPTION_PARAMS.email] ?? '').trim();
-      const frequency = String(input[SUBSCRIPTION_PARAMS.frequency] ?? 'immediate');
+      // One thing followed comes as it happens (the need figures once a quarter); a section as chosen.
+      const frequency = topic ? (topic.filters?.topic === 'needs' ? 'quarterly' : 'immediate') : String(input[SUBSCRIPTION_PARAMS.frequency] ?? 'immediate');
       if (!email) errors.email = 'Scrivi il tuo indirizzo e-mail: ti mandiamo lì gli aggiornamenti.';
       else if (email.length > SUBSCRIPTION_LIMITS.email || !EMAIL.test(email)) errors.email = 'Questo indirizzo e-mail non sembra valido: controllalo (per esempio nome@esempio.it).';
-      if (!(SUBSCRIPTION_FREQUENCIES as readonly string[]).includes(frequency)) errors.frequency = 'Scegli ogni quanto ricevere gli aggiornamenti.';
-      if (Object.keys(errors).length > 0 || !filters.type) return { outcome: 'invalid', errors, filters, email, frequency };
+      if (!topic && !(SUBSCRIPTION_FREQUENCIES as readonly string[]).includes(frequency)) errors.frequency = 'Scegli ogni quanto ricevere gli aggiornamenti.';
+      if (topic && !topic.filters) return { outcome: 'invalid', errors, filters, topicError: topic.error, email, frequency };
+      if (Object.keys(errors).length > 0 || (!topic && !filters.type)) return { outcome: 'invalid', errors, filters, topic: topic?.filters, email, frequency };
 
       const key = emailKey(email);
       for (const [limiter, id] of [[deps.limiters?.client, client], [deps.limiters?.address, key]] as const) {
         const taken = await limiter?.take(id);
         if (taken && !taken.ok) return { outcome: 'rate-limited', retryAfterMs: taken.retryAfterMs };
       }
-      const chosen = canonical(filters as SubscriptionFilters);
-      const description = describe(chosen, words);
-      const filtersKey = sha256(JSON.stringify([chosen, frequency]));
+      const chosen: SubscriptionFilters | TopicFilters = topic?.filters ?? canonical(filters as SubscriptionFilters);
+      const type = 'topic' in chosen ? chosen.topic : chosen.type;
+      const description = 'topic' in chosen ? chosen.label : describe(chosen, words);
+      const filtersKey = sha256(JSON.stringify('topic' in chosen ? [chosen.topic, chosen.target] : [chosen, frequency]));
       const nonce = crypto.randomBytes(16).toString('base64url');
       const at = now();
       const frequencyText = FREQUENCY_LABELS[frequency as SubscriptionFrequency].toLocaleLowerCase('it');
@@ -254,7 +269,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
         let id = existing?.id;
         if (id !== undefined) await trx(SUBSCRIPTION_TABLE).where('id', id).update({ nonce, created_at: at });
         else {
-          const [inserted] = (await trx(SUBSCRIPTION_TABLE).insert({ email, email_key: key, nonce, type: chosen.type, filters: JSON.stringify(chosen), filters_key: filtersKey, frequency, state: 'pending', created_at: at, confirmed_at: null }, ['id'])) as ({ id: number } | number)[];
+          const [inserted] = (await trx(SUBSCRIPTION_TABLE).insert({ email, email_key: key, nonce, type, filters: JSON.stringify(chosen), filters_key: filtersKey, frequency, state: 'pending', created_at: at, confirmed_at: null }, ['id'])) as ({ id: number } | number)[];
           id = typeof inserted === 'object' ? inserted.id : Number(inserted);
         }
         const token = tokenOf({ id, nonce });
@@ -275,7 +290,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
     async pending(token: string): Promise<{ state: 'unknown' | 'expired' | 'pending' | 'active'; description?: string }> {
       const row = await byToken(token);
       if (!row) return { state: 'unknown' };
-      const description = describe(filtersOf(row), await vocabulary());
+      const description = describeRow(row, await vocabulary());
       if (row.state === 'active') return { state: 'active', description };
       if (Number(row.created_at) + SUBSCRIPTION_CONFIRM_DAYS * DAY_MS < now()) return { state: 'expired', description };
       return { state: 'pending', description };
@@ -284,7 +299,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
     async confirm(token: string): Promise<{ state: 'unknown' | 'expired' | 'confirmed' | 'active'; description?: string; manage?: string }> {
       const row = await byToken(token);
       if (!row) return { state: 'unknown' };
-      const description = describe(filtersOf(row), await vocabulary());
+      const description = describeRow(row, await vocabulary());
       const manage = links(tokenOf(row)).manage;
       if (row.state === 'active') return { state: 'active', description, manage };
       if (Number(row.created_at) + SUBSCRIPTION_CONFIRM_DAYS * DAY_MS < now()) {
@@ -302,7 +317,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
       if (!row || row.state !== 'active') return undefined;
       const words = await vocabulary();
       const rows = (await knex()(SUBSCRIPTION_TABLE).where({ email_key: row.email_key, state: 'active' }).orderBy('id')) as SubscriptionRow[];
-      return { email: row.email, current: row.id, subscriptions: rows.map((r) => ({ id: r.id, description: describe(filtersOf(r), words), frequency: FREQUENCY_LABELS[r.frequency] })) };
+      return { email: row.email, current: row.id, subscriptions: rows.map((r) => ({ id: r.id, description: describeRow(r, words), frequency: FREQUENCY_LABELS[r.frequency] })) };
     },
 
     /**
@@ -330,48 +345,150 @@ export function subscriptionService(deps: SubscriptionDeps) {
       });
     },
 
-    /** Called when an entry of a followable type is published: news the first time only. */
+    /**
+     * Called when an entry is published: an entry of a section is news the first time only; so is each stage
+     * of a pact and each session of a workshop (the time they are first published is kept).
+     */
     async recordPublished(type: string, documentId: string): Promise<void> {
-      if (!isFollowable(type)) return;
       await ready();
-      try {
-        await knex()(NEWS_TABLE).insert({ type, document_id: documentId, first_published_at: now(), notified_at: null });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+      const record = async (kind: NewsRow['type'], id: string) => {
+        try {
+          await knex()(NEWS_TABLE).insert({ type: kind, document_id: id, first_published_at: now(), notified_at: null });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
+      };
+      if (isFollowable(type)) await record(type, documentId);
+      if (type === 'pact') {
+        const pact = (await strapi.documents(uidOf('pact') as never).findOne({ documentId, status: 'published', locale: 'it', fields: ['stage'] } as never)) as { stage?: string } | null;
+        if (pact?.stage) await record('pact-stage', `${documentId}:${pact.stage}`);
+      }
+      if (type === 'workshop') {
+        const workshop = (await strapi.documents(uidOf('workshop') as never).findOne({ documentId, status: 'published', locale: 'it', fields: ['title'], populate: { sessions: true } } as never)) as { sessions?: { start: string; cancelled?: boolean }[] } | null;
+        for (const session of workshop?.sessions ?? []) if (!session.cancelled && Date.parse(session.start) > now()) await record('workshop-session', `${documentId}|${new Date(session.start).toISOString()}`);
       }
     },
 
-    /** Immediate subscriptions: one message per new entry that fits, to each subscriber confirmed before it was published. */
+    /**
+     * The immediate messages: each new entry that fits a section's subscription, each new stage of a
+     * followed pact, each new session of a followed workshop; to each subscriber confirmed before it was published.
+     */
     async notify(): Promise<number> {
       await ready();
       return (await exclusive(knex(), 'subscriptions-notify', async () => {
         const fresh = (await knex()(NEWS_TABLE).whereNull('notified_at').orderBy('first_published_at').limit(100)) as NewsRow[];
         if (fresh.length === 0) return 0;
-        const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'immediate' }).whereIn('type', [...new Set(fresh.map((n) => n.type))])) as SubscriptionRow[];
+        const subscriberTypes = [...new Set(fresh.map((n) => (n.type === 'pact-stage' ? 'pact' : n.type === 'workshop-session' ? 'sessions' : n.type)))];
+        const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'immediate' }).whereIn('type', subscriberTypes)) as SubscriptionRow[];
+        const confirmedBefore = (row: SubscriptionRow, item: NewsRow) => Number(row.confirmed_at) <= Number(item.first_published_at);
         const words = await vocabulary();
         let queued = 0;
+        const send = async (row: SubscriptionRow, item: string, subject: string, blocks: Block[]) => {
+          const description = describeRow(row, words);
+          if (await sendOnce(row, item, () => compose({ to: row.email, subject, topic: `subscription:${row.id}`, blocks, ...subscriptionMail(tokenOf(row), description) }))) queued++;
+        };
         for (const type of new Set(fresh.map((n) => n.type))) {
           const items = fresh.filter((n) => n.type === type);
+          if (type === 'pact-stage' || type === 'workshop-session') {
+            for (const item of items) {
+              const [documentId, detail] = item.document_id.split(type === 'pact-stage' ? ':' : '|') as [string, string];
+              const followers = subscribers.filter((s) => s.type === (type === 'pact-stage' ? 'pact' : 'sessions') && topicOf(s).target === documentId && confirmedBefore(s, item));
+              if (followers.length > 0) {
+                const kind = type === 'pact-stage' ? 'pact' : 'workshop';
+                const entry = (await strapi.documents(uidOf(kind) as never).findOne({ documentId, status: 'published', locale: 'it', fields: ['title', 'slug'] } as never)) as { title: string; slug: string } | null;
+                for (const row of entry ? followers : []) {
+                  if (type === 'pact-stage') {
+                    const stage = PACT_STAGE_LABELS[detail as PactStage] ?? detail;
+                    await send(row, `stage:${detail}`, `Il patto «${entry!.title}» è ora: ${stage}`, [{ paragraph: `Il patto di collaborazione «${entry!.title}» è passato alla fase: ${stage}.` }, { link: entryUrl('pact', entry!.slug), label: 'La pagina del patto' }]);
+                  } else {
+                    const when = new Date(detail).toLocaleString('it-IT', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
+                    await send(row, `session:${detail}`, `Nuovo incontro: ${entry!.title}, ${when}`, [{ paragraph: `Il laboratorio «${entry!.title}» ha un nuovo incontro: ${when}.` }, { link: entryUrl('workshop', entry!.slug), label: 'Prenota dalla pagina del laboratorio' }]);
+                  }
+                }
+              }
+              await knex()(NEWS_TABLE).where({ type, document_id: item.document_id }).update({ notified_at: now() });
+            }
+            continue;
+          }
           const loaded = await entries(type, items.map((n) => n.document_id));
           for (const item of items) {
             const entry = loaded.get(item.document_id);
-            for (const row of entry ? subscribers.filter((s) => s.type === type && Number(s.confirmed_at) <= Number(item.first_published_at)) : []) {
-              const filters = filtersOf(row);
-              if (!matches(entry!, filters)) continue;
-              const description = describe(filters, words);
-              const sent = await sendOnce(row, `${type}:${item.document_id}`, () => compose({
-                to: row.email, subject: `${TYPES[type].singular}: ${entry!.title}`, topic: `subscription:${row.id}`,
-                blocks: [{ paragraph: `Una novità su Coesione tra ${description}:` }, { entry: { title: entry!.title, url: entryUrl(type, entry!.slug), summary: entry!.summary } }],
-                ...subscriptionMail(tokenOf(row), description),
-              }));
-              if (sent) queued++;
+            for (const row of entry ? subscribers.filter((s) => s.type === type && confirmedBefore(s, item)) : []) {
+              if (!matches(entry!, filtersOf(row))) continue;
+              await send(row, `${type}:${item.document_id}`, `${TYPES[type].singular}: ${entry!.title}`, [
+                { paragraph: `Una novità su Coesione tra ${describeRow(row, words)}:` },
+                { entry: { title: entry!.title, url: entryUrl(type, entry!.slug), summary: entry!.summary } },
+              ]);
             }
             await knex()(NEWS_TABLE).where({ type, document_id: item.document_id }).update({ notified_at: now() });
           }
         }
-        if (queued > 0) strapi.log.info(`subscriptions: ${queued} message(s) of new entries queued`);
+        if (queued > 0) strapi.log.info(`subscriptions: ${queued} message(s) of news queued`);
         return queued;
       })) ?? 0;
+    },
+
+    /** The deadline reminders: SUBSCRIPTION_REMINDER_DAYS before an opportunity closes, once per deadline (a deadline moved is reminded again). */
+    async reminders(): Promise<number> {
+      await ready();
+      const rows = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', type: 'deadline' })) as SubscriptionRow[];
+      if (rows.length === 0) return 0;
+      const at = new Date(now());
+      const today = romeDay(at);
+      const found = (await strapi.documents(uidOf('opportunity') as never).findMany({ filters: { documentId: { $in: [...new Set(rows.map((r) => topicOf(r).target))] } }, status: 'published', locale: 'it', fields: ['title', 'slug', 'deadline'], limit: rows.length } as never)) as unknown as { documentId: string; title: string; slug: string; deadline: string | null }[];
+      const byId = new Map(found.map((o) => [o.documentId, o]));
+      let queued = 0;
+      for (const row of rows) {
+        const opportunity = byId.get(topicOf(row).target);
+        if (!opportunity?.deadline || !openOn(opportunity.deadline, at) || addDays(opportunity.deadline, -SUBSCRIPTION_REMINDER_DAYS) > today) continue;
+        const date = new Date(`${opportunity.deadline}T12:00:00Z`).toLocaleDateString('it-IT', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Rome' });
+        const sent = await sendOnce(row, `deadline:${opportunity.deadline}`, () => compose({
+          to: row.email, subject: `Scade ${opportunity.deadline === today ? 'oggi' : `il ${date}`}: ${opportunity.title}`, topic: `subscription:${row.id}`,
+          blocks: [{ paragraph: `Ti ricordiamo che «${opportunity.title}» scade ${opportunity.deadline === today ? 'oggi' : date}: dopo non si potrà più partecipare.` }, { entry: { title: opportunity.title, url: entryUrl('opportunity', opportunity.slug) } }],
+          ...subscriptionMail(tokenOf(row), topicOf(row).label),
+        }));
+        if (sent) queued++;
+      }
+      if (queued > 0) strapi.log.info(`subscriptions: ${queued} deadline reminder(s) queued`);
+      return queued;
+    },
+
+    /**
+     * The need figures of a comune or an ambito, once per quarter made final after the subscription was
+     * confirmed: each figure as the site shows it (a hidden one «meno di N» or «non pubblicato», never 0).
+     */
+    async needDigests(): Promise<number> {
+      await ready();
+      const rows = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', type: 'needs' })) as SubscriptionRow[];
+      if (rows.length === 0) return 0;
+      const releases = (await strapi.db.query(uidOf('need-figure')).findMany({ where: { frozen: true, level: { $in: ['comune', 'ambito'] } }, select: ['quarter', 'level', 'minCell', 'quarters', 'computedAt', 'cells'], orderBy: { quarter: 'asc' } })) as { quarter: string; level: 'comune' | 'ambito'; minCell: number; quarters: number | null; computedAt: string; cells: NeedCell[] }[];
+      const comuni = new Map(((await strapi.db.query(uidOf('municipality')).findMany({ select: ['istatCode', 'name', 'slug'] })) as { istatCode: string; name: string; slug: string }[]).map((c) => [c.istatCode, c]));
+      let queued = 0;
+      for (const row of rows) {
+        const { target, label } = topicOf(row);
+        const ambito = AMBITI.find((a) => a.slug === target);
+        for (const release of releases.filter((r) => r.level === (ambito ? 'ambito' : 'comune') && Date.parse(r.computedAt) >= Number(row.confirmed_at))) {
+          const cells = release.cells.filter((c) => c.area === target && c.ageBand === ALL);
+          if (cells.length === 0) continue;
+          const figure = (c: NeedCell | undefined) => (!c ? 'nessun dato' : c.people === null ? suppressedText(c, release.minCell) : c.people.toLocaleString('it-IT'));
+          const place = ambito?.name ?? comuni.get(target)?.name ?? target;
+          const span = release.quarters && release.quarters > 1 ? ` (persone seguite nei ${release.quarters} trimestri fino a questo)` : '';
+          const page = ambito ? `${deps.siteUrl}/bisogni/sintesi/ambiti/${ambito.slug}/` : `${deps.siteUrl}/bisogni/sintesi/comuni/${comuni.get(target)?.slug ?? ''}/`;
+          const sent = await sendOnce(row, `needs:${release.quarter}`, () => compose({
+            to: row.email, subject: `Bisogni rilevati a ${place}: ${quarterLabel(release.quarter)}`, topic: `subscription:${row.id}`,
+            blocks: [
+              { paragraph: `Le cifre definitive del ${quarterLabel(release.quarter)}${span}: persone seguite dagli enti del distretto, per bisogno. Per proteggere le persone, un numero sotto ${release.minCell} non si pubblica.` },
+              { paragraph: `In tutto: ${figure(cells.find((c) => c.category === ALL))}` },
+              ...NEED_CATEGORIES.map((category) => ({ paragraph: `${category.name}: ${figure(cells.find((c) => c.category === category.slug))}` })),
+              { link: page, label: `La sintesi trimestrale di ${place} sul sito` },
+            ],
+            ...subscriptionMail(tokenOf(row), label),
+          }));
+          if (sent) queued++;
+        }
+      }
+      if (queued > 0) strapi.log.info(`subscriptions: ${queued} need digest(s) queued`);
+      return queued;
     },
 
     /**
@@ -388,26 +505,27 @@ export function subscriptionService(deps: SubscriptionDeps) {
       return (await exclusive(knex(), 'subscriptions-weekly', async () => {
         const items = (await knex()(NEWS_TABLE).where('first_published_at', '>=', week).andWhere('first_published_at', '<', week + WEEK_MS).orderBy('first_published_at')) as NewsRow[];
         if (items.length === 0) return 0;
-        const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'weekly' })) as SubscriptionRow[];
+        const subscribers = ((await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'weekly' })) as SubscriptionRow[]).filter(isSection);
         const done = new Set(((await knex()(SEND_TABLE).where('item', `week:${key}`).select('subscription_id')) as { subscription_id: number }[]).map((r) => r.subscription_id));
         const loaded = new Map<FollowableType, Map<string, FollowedEntry>>();
         const words = await vocabulary();
         let queued = 0;
         for (const row of subscribers.filter((s) => !done.has(s.id))) {
           const filters = filtersOf(row);
-          if (!loaded.has(row.type)) loaded.set(row.type, await entries(row.type, items.filter((n) => n.type === row.type).map((n) => n.document_id)));
+          const type = row.type as FollowableType;
+          if (!loaded.has(type)) loaded.set(type, await entries(type, items.filter((n) => n.type === type).map((n) => n.document_id)));
           const fitting = items
-            .filter((n) => n.type === row.type && Number(n.first_published_at) >= Number(row.confirmed_at))
-            .map((n) => loaded.get(row.type)!.get(n.document_id))
+            .filter((n) => n.type === type && Number(n.first_published_at) >= Number(row.confirmed_at))
+            .map((n) => loaded.get(type)!.get(n.document_id))
             .filter((e): e is FollowedEntry => Boolean(e) && matches(e!, filters));
           if (fitting.length === 0) continue;
           const description = describe(filters, words);
           const from = new Date(week).toLocaleDateString('it-IT', { day: 'numeric', month: 'long', timeZone: 'UTC' });
           const sent = await sendOnce(row, `week:${key}`, () => compose({
-            to: row.email, subject: `Le novità della settimana: ${fitting.length === 1 ? '1 scheda' : `${fitting.length} schede`} (${TYPES[row.type].label})`, topic: `subscription:${row.id}`,
+            to: row.email, subject: `Le novità della settimana: ${fitting.length === 1 ? '1 scheda' : `${fitting.length} schede`} (${TYPES[type].label})`, topic: `subscription:${row.id}`,
             blocks: [
               { paragraph: `Le novità su Coesione nella settimana dal ${from}, tra ${description}:` },
-              ...fitting.map((e) => ({ entry: { title: e.title, url: entryUrl(row.type, e.slug), summary: e.summary } })),
+              ...fitting.map((e) => ({ entry: { title: e.title, url: entryUrl(type, e.slug), summary: e.summary } })),
             ],
             ...subscriptionMail(tokenOf(row), description),
           }));
@@ -425,6 +543,12 @@ export function subscriptionService(deps: SubscriptionDeps) {
       const gone = await knex()(SUBSCRIPTION_TABLE).where('state', 'pending').andWhere('created_at', '<', at - SUBSCRIPTION_CONFIRM_DAYS * DAY_MS).delete();
       await knex()(NEWS_TABLE).whereNotNull('notified_at').andWhere('first_published_at', '<', at - 5 * WEEK_MS).delete();
       return Number(gone);
+    },
+  });
+  return Object.assign(passes, {
+    /** The hourly pass: the weekly digests due, the deadline reminders, the need digests of quarters made final. */
+    async scheduled(): Promise<number> {
+      return (await passes.weekly()) + ((await exclusive(knex(), 'subscriptions-reminders', () => passes.reminders())) ?? 0) + ((await exclusive(knex(), 'subscriptions-needs', () => passes.needDigests())) ?? 0);
     },
   });
 }

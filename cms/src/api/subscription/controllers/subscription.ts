@@ -17,7 +17,8 @@ import { SUBSCRIPTION_ROUTES } from '@coesione/model';
 import { sendPage as html } from '../../../platform/html';
 import { clientHash } from '../../../platform/security';
 import { readFilters } from '../../../features/subscriptions/filters';
-import { confirmedPage, confirmPage, formPage, managePage, messagePage, sentPage, unsubscribedPage, unsubscribePage } from '../../../features/subscriptions/html';
+import { confirmedPage, confirmPage, formPage, managePage, messagePage, sentPage, topicFormPage, unsubscribedPage, unsubscribePage } from '../../../features/subscriptions/html';
+import { readTopic } from '../../../features/subscriptions/topics';
 import { subscriptionsOf } from '../../../features/subscriptions';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -30,6 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async form(ctx: Context) {
+      const topic = await readTopic(strapi, ctx.query as Record<string, unknown>, new Date(service.clock()));
+      if (topic?.error) return html(ctx, 400, messagePage('Non si può seguire', topic.error, siteUrl));
+      if (topic?.filters) return html(ctx, 200, topicFormPage(formAction(), topic.filters, {}, siteUrl));
       const vocabulary = await service.vocabulary();
       const { filters, errors } = readFilters(ctx.query as Record<string, unknown>, vocabulary);
       // A link with no section is a fresh form, not a mistake; one that names what does not exist says so.
@@ -42,6 +46,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await service.subscribe(body(ctx), clientHash(salt, ctx.request.ip));
       switch (result.outcome) {
         case 'invalid':
+          if (result.topicError) return html(ctx, 400, messagePage('Non si può seguire', result.topicError, siteUrl));
+          if (result.topic) return html(ctx, 400, topicFormPage(formAction(), result.topic, result, siteUrl));
           return html(ctx, 400, formPage(formAction(), await service.vocabulary(), result, siteUrl));
         case 'rate-limited':
           ctx.set('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
