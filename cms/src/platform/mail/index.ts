@@ -142,28 +142,37 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
       await ready();
       const db = knex();
       await db(MAIL_TABLE).whereNotNull('sent_at').andWhere('sent_at', '<', now - options.retentionDays * 86_400_000).delete();
-      const due = (await db(MAIL_TABLE).whereNull('sent_at').andWhere('due_at', '<=', now).orderBy('id').limit(20)) as Row[];
       let sent = 0;
-      for (const row of due) {
-        // One process claims the row for a minute; the others pass it by.
-        const claimed = await db(MAIL_TABLE)
-          .where('id', row.id)
-          .whereNull('sent_at')
-          .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-          .update({ claimed_until: now + 60_000 });
-        if (Number(claimed) !== 1) continue;
-        try {
-          await send(row);
-          await db(MAIL_TABLE).where('id', row.id).update({ sent_at: Date.now(), body_text: '', body_html: '', headers: null, claimed_until: null, last_error: null });
-          sent++;
-          log.info(`mail: ${row.topic} message ${row.id} delivered${transport ? '' : ' to the local mailbox'}`);
-        } catch (error) {
-          const code = String((error as { code?: string; responseCode?: number }).code ?? (error as { responseCode?: number }).responseCode ?? 'error').slice(0, 60);
-          const attempts = row.attempts + 1;
-          // 1, 2, 4 … minutes by default, at most an hour: a server down for a day still gets the message.
-          const pause = Math.min(3_600_000, options.retryBaseMs * 2 ** Math.min(attempts - 1, 12));
-          await db(MAIL_TABLE).where('id', row.id).update({ attempts, due_at: Date.now() + pause, claimed_until: null, last_error: code });
-          log.warn(`mail: ${row.topic} message ${row.id} not delivered (${code}, attempt ${attempts}); tried again later`);
+      // Batch after batch while messages are due (a weekly digest queues thousands at once), for at most a
+      // minute: then the next pass goes on, and the other processes take their share meanwhile.
+      const until = Date.now() + 60_000;
+      for (let skipped = new Set<number>(); Date.now() < until; ) {
+        const due = ((await db(MAIL_TABLE).whereNull('sent_at').andWhere('due_at', '<=', now).orderBy('id').limit(50 + skipped.size)) as Row[]).filter((row) => !skipped.has(row.id));
+        if (due.length === 0) break;
+        for (const row of due) {
+          // One process claims the row for a minute; the others pass it by.
+          const claimed = await db(MAIL_TABLE)
+            .where('id', row.id)
+            .whereNull('sent_at')
+            .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+            .update({ claimed_until: Date.now() + 60_000 });
+          if (Number(claimed) !== 1) {
+            skipped.add(row.id);
+            continue;
+          }
+          try {
+            await send(row);
+            await db(MAIL_TABLE).where('id', row.id).update({ sent_at: Date.now(), body_text: '', body_html: '', headers: null, claimed_until: null, last_error: null });
+            sent++;
+            log.info(`mail: ${row.topic} message ${row.id} delivered${transport ? '' : ' to the local mailbox'}`);
+          } catch (error) {
+            const code = String((error as { code?: string; responseCode?: number }).code ?? (error as { responseCode?: number }).responseCode ?? 'error').slice(0, 60);
+            const attempts = row.attempts + 1;
+            // 1, 2, 4 … minutes by default, at most an hour: a server down for a day still gets the message.
+            const pause = Math.min(3_600_000, options.retryBaseMs * 2 ** Math.min(attempts - 1, 12));
+            await db(MAIL_TABLE).where('id', row.id).update({ attempts, due_at: Date.now() + pause, claimed_until: null, last_error: code });
+            log.warn(`mail: ${row.topic} message ${row.id} not delivered (${code}, attempt ${attempts}); tried again later`);
+          }
         }
       }
       return sent;
