@@ -6,6 +6,7 @@
  * a pass sends the weekly digests due, the deadline reminders and the need figures of a quarter made final
  * (each once per subscription, whichever process runs it); every night the unconfirmed subscriptions go.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { FOLLOWABLE_TYPES, uidOf } from '@coesione/model';
 import type { Feature } from '../../platform/features';
@@ -23,6 +24,8 @@ interface Subscriptions {
 }
 
 const running = new WeakMap<object, Subscriptions>();
+/** Each running CMS's way to match news now rather than at the next interval (set by its jobs). */
+const kicks = new WeakMap<object, () => void>();
 
 /** The one subscription service of a running CMS (its pages, its jobs, and the tests that move its clock). */
 export function subscriptionsOf(strapi: Core.Strapi): Subscriptions {
@@ -45,15 +48,30 @@ export function subscriptionsOf(strapi: Core.Strapi): Subscriptions {
 /** The types whose publishes may be news: the sections, and pacts (their stages) and workshops (their sessions). */
 const FOLLOWED = new Map<string, string>([...FOLLOWABLE_TYPES, 'pact' as const].map((type) => [uidOf(type), type]));
 
-/** Records what a publish made new (the service keeps the first time only). */
+/**
+ * Outside whatever transaction a publish ran in: the moderation accepts a proposal and publishes its pact in
+ * one transaction, and on SQLite (one connection) waiting for our own queries inside it would wait forever.
+ */
+const detached = new AsyncResource('coesione-subscription-news');
+
+/**
+ * Records what a publish made new (the service keeps the first time only), after the publish and without
+ * holding it up: whatever goes wrong here, the publish stands; a missed entry is only a missed message.
+ */
 function newsRecorder(strapi: Core.Strapi): DocumentMiddleware {
   return async (context, next) => {
     const result = await next();
     const type = FOLLOWED.get(context.uid);
     if (type && changeOf(context.action, context.params) === 'upsert') {
       const documentId = stringParam(context.params.documentId) ?? (isRecord(result) ? stringParam(result.documentId) : undefined);
-      // Whatever goes wrong here, the publish stands; a missed entry is only a missed message.
-      if (documentId) await subscriptionsOf(strapi).service.recordPublished(type, documentId).catch((error: unknown) => strapi.log.error(`subscriptions: could not record ${context.action} of ${context.uid}: ${(error as Error).message}`));
+      if (documentId) {
+        detached.runInAsyncScope(() => {
+          void subscriptionsOf(strapi).service.recordPublished(type, documentId).then(
+            () => kicks.get(strapi)?.(),
+            (error: unknown) => strapi.log.error(`subscriptions: could not record ${context.action} of ${context.uid}: ${(error as Error).message}`),
+          );
+        });
+      }
     }
     return result;
   };
@@ -67,14 +85,26 @@ function startJobs(strapi: Core.Strapi): () => Promise<void> {
     chain = chain.then(task).catch((error: unknown) => strapi.log.error(`subscriptions: ${name} failed: ${(error as Error).message}`));
     return chain;
   };
-  const timer = setInterval(() => void run('matching new entries', () => service.notify()), options.intervalMs);
+  const notify = () => void run('matching news', () => service.notify());
+  const timer = setInterval(notify, options.intervalMs);
   timer.unref();
+  // A publish asks for a pass at once (after the current one): its followers hear of it in moments, not at the next interval.
+  let kicked = false;
+  kicks.set(strapi, () => {
+    if (kicked) return;
+    kicked = true;
+    setImmediate(() => {
+      kicked = false;
+      notify();
+    });
+  });
   void run('digests and reminders', () => service.scheduled());
   strapi.cron.add({
     coesioneSubscriptionDigests: { task: () => run('digests and reminders', () => service.scheduled()), options: { rule: '5 * * * *' } },
     coesioneSubscriptionPurge: { task: () => run('purge', () => service.purge()), options: { rule: '50 3 * * *', tz: 'Europe/Rome' } },
   });
   return async () => {
+    kicks.delete(strapi);
     clearInterval(timer);
     await chain;
   };

@@ -381,6 +381,8 @@ export function subscriptionService(deps: SubscriptionDeps) {
         const subscriberTypes = [...new Set(fresh.map((n) => (n.type === 'pact-stage' ? 'pact' : n.type === 'workshop-session' ? 'sessions' : n.type)))];
         const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'immediate' }).whereIn('type', subscriberTypes)) as SubscriptionRow[];
         const confirmedBefore = (row: SubscriptionRow, item: NewsRow) => Number(row.confirmed_at) <= Number(item.first_published_at);
+        // An entry not readable yet, just after its publish, is looked at again at the next pass; after a minute it was unpublished meanwhile.
+        const settling = (item: NewsRow) => Number(item.first_published_at) > now() - 60_000;
         const words = await vocabulary();
         let queued = 0;
         const send = async (row: SubscriptionRow, item: string, subject: string, blocks: Block[]) => {
@@ -396,6 +398,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
               if (followers.length > 0) {
                 const kind = type === 'pact-stage' ? 'pact' : 'workshop';
                 const entry = (await strapi.documents(uidOf(kind) as never).findOne({ documentId, status: 'published', locale: 'it', fields: ['title', 'slug'] } as never)) as { title: string; slug: string } | null;
+                if (!entry && settling(item)) continue;
                 for (const row of entry ? followers : []) {
                   if (type === 'pact-stage') {
                     const stage = PACT_STAGE_LABELS[detail as PactStage] ?? detail;
@@ -413,6 +416,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
           const loaded = await entries(type, items.map((n) => n.document_id));
           for (const item of items) {
             const entry = loaded.get(item.document_id);
+            if (!entry && settling(item)) continue;
             for (const row of entry ? subscribers.filter((s) => s.type === type && confirmedBefore(s, item)) : []) {
               if (!matches(entry!, filtersOf(row))) continue;
               await send(row, `${type}:${item.document_id}`, `${TYPES[type].singular}: ${entry!.title}`, [
