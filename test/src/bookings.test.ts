@@ -14,7 +14,7 @@ import { freePort } from '@coesione/scripts/lib/ports.ts';
 import { decode, hiddenFields } from './support/bookings.ts';
 import { send as sendRaw } from './support/http.ts';
 import { until } from './support/indexed.ts';
-import { readable, startSmtp, type TestSmtp } from './support/smtp.ts';
+import { readable, startSmtp, type TestSmtp } from '@coesione/scripts/lib/smtp-sink.ts';
 
 const WORKSHOP = 'api::workshop.workshop';
 const BOOKING = 'api::booking.booking';

@@ -11,7 +11,7 @@ import { DEMO_USERS, seed } from '@coesione/scripts/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
 import { startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
-import { startSmtp, type TestSmtp } from './support/smtp.ts';
+import { startSmtp, type TestSmtp } from '@coesione/scripts/lib/smtp-sink.ts';
 import { outboxSize, searchIndex, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 

@@ -13,7 +13,7 @@ import { cmsModule, startCms, type TestCms } from './support/cms.ts';
 import { decode } from './support/bookings.ts';
 import { send as sendRaw } from './support/http.ts';
 import { until } from './support/indexed.ts';
-import { readable, startSmtp, type TestSmtp } from './support/smtp.ts';
+import { readable, startSmtp, type TestSmtp } from '@coesione/scripts/lib/smtp-sink.ts';
 
 const OPPORTUNITY = 'api::opportunity.opportunity';
 const DAY = 86_400_000;

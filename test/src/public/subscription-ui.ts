@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { phonePage } from '../support/browser.ts';
 import { until } from '../support/indexed.ts';
-import { readable } from '../support/smtp.ts';
+import { readable } from '@coesione/scripts/lib/smtp-sink.ts';
 import { BOOKABLE, browser, cms, site } from '../support/public-stack.ts';
 
 const ADDRESS = 'lettrice.senza.script@example.org';

@@ -1,18 +1,22 @@
 /**
- * A minimal SMTP server on loopback for the tests (enough for nodemailer without TLS): records each
- * message's DATA. `port` lets a test start it where the CMS already points, to play a server coming back.
+ * A minimal SMTP server on loopback for the tests and the mail benchmark (enough for nodemailer without
+ * TLS): records each message's DATA (or only counts them, `keep: false`). `port` lets a test start it where
+ * the CMS already points, to play a server coming back.
  */
 import net from 'node:net';
 
 export interface TestSmtp {
   port: number;
-  /** Each message as received (headers and body, quoted-printable as sent). */
+  /** Each message as received (headers and body, quoted-printable as sent); empty with `keep: false`. */
   messages: string[];
+  /** How many messages were received. */
+  count(): number;
   close(): Promise<void>;
 }
 
-export function startSmtp(port = 0): Promise<TestSmtp> {
+export function startSmtp(port = 0, { keep = true } = {}): Promise<TestSmtp> {
   const messages: string[] = [];
+  let received = 0;
   const server = net.createServer((socket) => {
     let buffer = '';
     let inData = false;
@@ -27,7 +31,8 @@ export function startSmtp(port = 0): Promise<TestSmtp> {
         if (inData) {
           if (line === '.') {
             inData = false;
-            messages.push(data);
+            received++;
+            if (keep) messages.push(data);
             data = '';
             socket.write('250 OK queued\r\n');
           } else data += `${line}\n`;
@@ -49,6 +54,7 @@ export function startSmtp(port = 0): Promise<TestSmtp> {
       resolve({
         port: (server.address() as net.AddressInfo).port,
         messages,
+        count: () => received,
         close: () => new Promise((r) => server.close(() => r())),
       }),
     ),
