@@ -8,7 +8,8 @@
  * - 200 publishes spread over both, with B killed and started again midway: the index ends up holding
  *   exactly the published content, each entry at its last version;
  * - a publish on each, close together: one site rebuild, not one per process;
- * - 50 bookings of 10 seats confirmed at once over both: exactly 10 confirmed, 40 on the waiting list.
+ * - 50 bookings of 10 seats confirmed at once over both: exactly 10 confirmed, 40 on the waiting list;
+ * - the weekly digest of a subscription, its pass run by both at once (B's at its start): one message.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -173,6 +174,27 @@ describe('two CMS processes on one PostgreSQL', () => {
     expect(rows.filter((row) => row.state === 'waiting')).toHaveLength(40);
     const seats = await send(`${b.url}/api/bookings/seats/${workshop.documentId}`);
     expect(seats.json.data[0].free).toBe(0);
+  });
+
+  it('queue one weekly digest for a subscription when both run the pass at once', async () => {
+    const db = a.strapi.db.connection;
+    const { subscriptionsOf } = cmsModule<{ subscriptionsOf(strapi: unknown): { service: { weekly(): Promise<number> } } }>('features/subscriptions/index');
+    // Last week's news: three published practices, first published on its Thursday.
+    const monday = new Date();
+    monday.setUTCHours(0, 0, 0, 0);
+    const thisWeek = monday.getTime() - ((monday.getUTCDay() + 6) % 7) * 86_400_000;
+    const lastThursday = thisWeek - 4 * 86_400_000 + 12 * 3_600_000;
+    const practices = (await a.strapi.documents(PRACTICE).findMany({ status: 'published', locale: 'it', fields: ['title'], limit: 3 } as never)) as { documentId: string }[];
+    await db('coesione_subscription_news').whereIn('document_id', practices.map((p) => p.documentId)).update({ first_published_at: lastThursday });
+    const [row] = (await db('coesione_subscriptions').insert({ email: 'settimana.cluster@example.org', email_key: 'cluster', nonce: 'cluster', type: 'practice', filters: '{"type":"practice"}', filters_key: 'cluster', frequency: 'weekly', state: 'active', created_at: lastThursday - 86_400_000, confirmed_at: lastThursday - 86_400_000 }, ['id'])) as { id: number }[];
+    // B runs the pass as it starts; A runs it twice meanwhile.
+    bUp = false;
+    const service = subscriptionsOf(a.strapi).service;
+    await Promise.all([b.restart().then(() => (bUp = true)), service.weekly(), service.weekly()]);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await service.weekly()).toBe(0);
+    const queued = (await db('coesione_mail_outbox').where('topic', `subscription:${row!.id}`).select('subject')) as { subject: string }[];
+    expect(queued.map((m) => m.subject)).toEqual(['Le novità della settimana: 3 schede (Buone prassi)']);
   });
 
   it('log B, the production process, as JSON lines with a request id each', () => {
