@@ -8,7 +8,7 @@
  * database of its own (SQLite, and PostgreSQL in that run).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { cmsModule, recordLog, startCms, type TestCms } from './support/cms.ts';
 import { inspectPdf } from '@coesione/pdf/inspect';
 import { freePort } from '@coesione/scripts/lib/ports.ts';
 import { decode, hiddenFields } from './support/bookings.ts';
@@ -78,14 +78,7 @@ beforeAll(async () => {
     // The mail server is down until the first test starts it on this port.
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_INTERVAL_MS: '150', MAIL_RETRY_MS: '200',
   });
-  const log = cms.strapi.log as unknown as Record<'info' | 'http' | 'warn' | 'error', (message: unknown) => void>;
-  for (const level of ['info', 'http', 'warn', 'error'] as const) {
-    const original = log[level].bind(log);
-    log[level] = (message: unknown) => {
-      logLines.push(String(typeof message === 'string' ? message : JSON.stringify(message)));
-      original(message);
-    };
-  }
+  recordLog(cms.strapi, logLines);
 });
 
 afterAll(async () => {

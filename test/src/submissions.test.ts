@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient, INDEX_UID, type SearchDocument } from '@coesione/search';
 import { DEMO_USERS, seed } from '@coesione/scripts/seed/seed.ts';
 import { takeSnapshot } from '@coesione/cms-client';
-import { startCms, type TestCms } from './support/cms.ts';
+import { recordLog, startCms, type TestCms } from './support/cms.ts';
 import { send, type Answer } from './support/http.ts';
 import { startSmtp, type TestSmtp } from '@coesione/scripts/lib/smtp-sink.ts';
 import { outboxSize, searchIndex, until } from './support/indexed.ts';
@@ -90,15 +90,7 @@ beforeAll(async () => {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     SUBMISSION_NOTIFY_TO: 'redazione@coesione.example',
   });
-  // Every log line from here on, whatever its level.
-  const log = cms.strapi.log as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const level of ['error', 'warn', 'info', 'http', 'verbose', 'debug']) {
-    const original = log[level]!.bind(log);
-    log[level] = (...args: unknown[]) => {
-      logLines.push(args.map(String).join(' '));
-      return original(...args);
-    };
-  }
+  recordLog(cms.strapi, logLines);
   await seed(cms.strapi, { today: new Date('2026-11-20T10:00:00Z') });
   const practice = await cms.strapi.documents('api::practice.practice').findFirst({ status: 'published', fields: ['documentId'] } as never);
   practiceId = practice!.documentId;

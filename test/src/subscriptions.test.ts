@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_ROUTES } from '@coesione/model';
-import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { cmsModule, recordLog, startCms, type TestCms } from './support/cms.ts';
 import { decode } from './support/bookings.ts';
 import { send as sendRaw } from './support/http.ts';
 import { until } from './support/indexed.ts';
@@ -22,7 +22,7 @@ const logLines: string[] = [];
 let cms: TestCms;
 let smtp: TestSmtp;
 /** The CMS's subscription service, to move its clock and run its passes when a test says. */
-let service: { clock: () => number; notify(): Promise<number>; weekly(): Promise<number>; purge(): Promise<number> };
+let service: Record<'notify' | 'weekly' | 'scheduled' | 'needDigests' | 'purge', () => Promise<number>> & { clock: () => number };
 
 const mailTo = (address: string) => smtp.messages.map(readable).filter((m) => m.includes(`To: ${address}`));
 const linkIn = (message: string, route: string) => new RegExp(`${cms.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${route}/[0-9]+-[A-Za-z0-9_-]{32}`).exec(message)?.[0] ?? '';
@@ -63,14 +63,7 @@ async function confirmFromMail(address: string): Promise<string> {
 beforeAll(async () => {
   smtp = await startSmtp();
   cms = await startCms({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_INTERVAL_MS: '100', SUBSCRIPTION_INTERVAL_MS: '100', SUBSCRIPTION_RATE_LIMIT: '1000' });
-  const log = cms.strapi.log as unknown as Record<'info' | 'http' | 'warn' | 'error', (message: unknown) => void>;
-  for (const level of ['info', 'http', 'warn', 'error'] as const) {
-    const original = log[level].bind(log);
-    log[level] = (message: unknown) => {
-      logLines.push(String(typeof message === 'string' ? message : JSON.stringify(message)));
-      original(message);
-    };
-  }
+  recordLog(cms.strapi, logLines);
   const { subscriptionsOf } = cmsModule<{ subscriptionsOf(strapi: unknown): { service: typeof service } }>('features/subscriptions/index');
   service = subscriptionsOf(cms.strapi).service;
   const db = cms.strapi.db;

@@ -25,6 +25,18 @@ export function cmsModule<T>(relative: string): T {
   return createRequire(import.meta.url)(path.join(CMS_DIR, 'dist', 'src', `${relative}.js`)) as T;
 }
 
+/** Every log line of a test CMS from now on, whatever its level, into `lines` (what the tests check for private data). */
+export function recordLog(strapi: Core.Strapi, lines: string[]): void {
+  const log = strapi.log as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const level of ['error', 'warn', 'info', 'http', 'verbose', 'debug']) {
+    const original = log[level]!.bind(log);
+    log[level] = (...args: unknown[]) => {
+      lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      return original(...args);
+    };
+  }
+}
+
 export interface TestCms {
   strapi: Core.Strapi;
   url: string;
