@@ -779,6 +779,7 @@ export interface ApiNeedAuditNeedAudit extends Struct.CollectionTypeSchema {
     action: Schema.Attribute.Enumeration<
       [
         'importazione',
+        'importazione_non_riuscita',
         'annullamento_importazione',
         'esportazione',
         'lettura_elenco',

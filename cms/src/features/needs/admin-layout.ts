@@ -64,7 +64,7 @@ export const needAudit: TypeLayout = {
   edit: [['at', 'action'], ['actor', 'organization'], ['count'], ['detail']],
   fields: {
     at: { label: 'Quando', description: 'Data e ora dell’accesso. Es. 20/11/2026 10:12', readOnly: true },
-    action: { label: 'Che cosa', description: 'Importazione, esportazione, lettura di un elenco, cancellazione per scadenza, calcolo delle cifre. Es. importazione', readOnly: true },
+    action: { label: 'Che cosa', description: 'Importazione (riuscita o no), annullamento, esportazione, lettura di un elenco, cancellazione per scadenza, calcolo delle cifre. Es. importazione', readOnly: true },
     actor: { label: 'Chi', description: 'L’e-mail dell’utente, o «sistema» per i lavori automatici. Es. partner@ente.it', readOnly: true },
     organization: { label: 'Ente', description: 'L’ente dei dati letti o importati. Es. ODV Voci Amiche', readOnly: true },
     count: { label: 'Quante schede', description: 'Quante schede o righe ha toccato. Es. 120', readOnly: true },

@@ -175,10 +175,16 @@ export async function importNeedCsv(strapi: Core.Strapi, actor: Actor, bytes: Ui
   const { organization, records, problems, months } = prepared;
   const { errorCount } = problems;
   const base = { total: prepared.total, valid: records.length, months, errors: problems.errors, errorCount, partial: false };
+  // A refused import is audited too: the partner's daily e-mail (features/queue-mail) reminds it until a later import succeeds.
+  const refused = (detail: string) => audit(strapi, { actor: actor.email, action: 'importazione_non_riuscita', organization: organization.name, count: 0, detail });
   if (errorCount > 0 && !options.validOnly) {
+    await refused(`righe lette ${prepared.total}; errori ${errorCount}`);
     return { ...base, stored: 0, replaced: 0, months: [], message: `Nessuna riga importata: ${errorCount === 1 ? 'c’è un errore' : `ci sono ${errorCount} errori`} da correggere (o scegli «importa solo le righe valide»).` };
   }
-  if (records.length === 0) return { ...base, stored: 0, replaced: 0, message: 'Nessuna riga valida da importare.' };
+  if (records.length === 0) {
+    await refused(`righe lette ${prepared.total}; nessuna valida`);
+    return { ...base, stored: 0, replaced: 0, message: 'Nessuna riga valida da importare.' };
+  }
   await ensureUndoTable(strapi);
   const { deleted, undo } = await strapi.db.transaction(async ({ trx }) => {
     const preview = prepared.preview(await countMonths(strapi, trx, organization.id, months));
@@ -342,14 +348,8 @@ export async function applyRetention(strapi: Core.Strapi, now = new Date()): Pro
  * its records, which months came in and when, who was late. Names of bodies and dates only: no record.
  */
 export async function officeReporting(strapi: Core.Strapi, now = new Date()): Promise<OfficeReporting[]> {
-  const { reportDueDay } = needSettings();
-  const arrivals = await submissions(strapi);
   const names = new Map(((await strapi.db.query(ORGANIZATION).findMany({ where: { publishedAt: null }, select: ['id', 'name'] })) as { id: number; name: string }[]).map((o) => [o.id, o.name]));
-  const current = quarterOf(romeDay(now).slice(0, 7));
-  const [year, month] = monthsOf(current)[0]!.split('-').map(Number) as [number, number];
-  const previous = quarterOf(month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`);
-  return [current, previous].map((quarter) => {
-    const { summary, organizations } = reportingOf(arrivals, quarter, now, reportDueDay);
+  return (await recentReporting(strapi, now)).map(({ quarter, summary, organizations }) => {
     return {
       quarter,
       summary,
@@ -360,3 +360,38 @@ export async function officeReporting(strapi: Core.Strapi, now = new Date()): Pr
   });
 }
 
+
+/** The reporting of the open quarter and the one before, each body by its row id (officeReporting names them). */
+async function recentReporting(strapi: Core.Strapi, now: Date): Promise<({ quarter: string } & ReturnType<typeof reportingOf>)[]> {
+  const { reportDueDay } = needSettings();
+  const arrivals = await submissions(strapi);
+  const current = quarterOf(romeDay(now).slice(0, 7));
+  const [year, month] = monthsOf(current)[0]!.split('-').map(Number) as [number, number];
+  const previous = quarterOf(month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`);
+  return [current, previous].map((quarter) => ({ quarter, ...reportingOf(arrivals, quarter, now, reportDueDay) }));
+}
+
+/**
+ * What a partner still owes of its need records, as the office's reporting counts it: for the open quarter
+ * and the one before, the months already due that have not come in (none when the body is not expected).
+ */
+export async function missingReports(strapi: Core.Strapi, organization: number, now = new Date()): Promise<{ quarter: string; months: string[] }[]> {
+  return (await recentReporting(strapi, now))
+    .map(({ quarter, summary, organizations }) => {
+      const own = organizations.find((o) => o.organization === organization);
+      // Only months already due (summary.months): before the first is due, nothing is owed yet.
+      const due = new Set(summary.months.map((m) => m.month));
+      return { quarter, months: own ? own.months.filter((m) => m.receivedOn === null && due.has(m.month)).map((m) => m.month) : [] };
+    })
+    .filter((q) => q.months.length > 0);
+}
+
+/** The organisation's last import when it was refused (errors, or no valid row) and none has succeeded since. */
+export async function lastImportRefused(strapi: Core.Strapi, organizationName: string): Promise<{ at: string; detail: string } | undefined> {
+  const last = (await strapi.db.query(NEED_AUDIT).findOne({
+    where: { action: { $in: ['importazione', 'importazione_non_riuscita'] }, organization: organizationName },
+    select: ['action', 'at', 'detail'],
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+  })) as { action: string; at: string; detail: string | null } | null;
+  return last?.action === 'importazione_non_riuscita' ? { at: last.at, detail: last.detail ?? '' } : undefined;
+}
