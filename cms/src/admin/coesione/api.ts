@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 
-export const entryLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=it`;
+export { entryLink } from '../../features/review/contract';
 
 export const HELP_PATH = '/come-proporre';
 

@@ -8,6 +8,9 @@
  */
 import type { NeedReporting } from '@coesione/model';
 
+/** The admin path of the «Dati di bisogno» page (under /admin). */
+export const NEEDS_PATH = 'dati-di-bisogno';
+
 export interface RowError {
   /** The spreadsheet's row number (the header is row 1). */
   row: number;

@@ -7,6 +7,9 @@
  */
 import type { EditorialKey } from '@coesione/model';
 
+/** An entry's edit view, under the admin's root: the widgets' links, and the daily e-mail's (features/queue-mail). */
+export const entryLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=it`;
+
 /** Waiting for an editor, published, or returned with a note (until the partner edits it again): state.ts `reviewState`. */
 export type ReviewState = 'in_attesa' | 'pubblicata' | 'rimandata';
 
