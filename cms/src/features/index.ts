@@ -10,11 +10,12 @@ import { needs } from './needs';
 import { outcomes } from './outcomes';
 import { pacts } from './pacts';
 import { participation } from './participation';
+import { queueMail } from './queue-mail';
 import { review } from './review';
 import { searchSync } from './search-sync';
 import { subscriptions } from './subscriptions';
 
-export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts, bookings, outcomes, subscriptions];
+export const FEATURES: readonly Feature[] = [searchSync, participation, needs, review, pacts, bookings, outcomes, subscriptions, queueMail];
 
 /** Every type's admin layout, the platform's and the features' (what the boot applies). */
 export const ADMIN_LAYOUTS = adminLayouts(FEATURES);

@@ -219,6 +219,9 @@ export const ROUTE_POLICY: RouteRule[] = [
   { routes: ['GET /admin/coesione/bookings/roll/:documentId'], ...signedIn('own'), why: 'The roll call of a session (names, seats, accessibility needs, who came): its organiser only, a partner for its organisation’s workshops (403 otherwise).' },
   { routes: ['POST /admin/coesione/bookings/attendance'], ...signedIn('allow'), why: 'Marking present by the code a person shows: a partner only on its organisation’s workshops (another’s code answers as unknown).' },
 
+  // ── The daily e-mail of the work queue (cms/src/features/queue-mail/) ──
+  { routes: ['GET /admin/coesione/notifications/me', 'PUT /admin/coesione/notifications/me'], ...signedIn('allow'), why: 'Each admin user reads and sets only its own choice of the daily e-mail («ogni giorno» or «mai»): the routes take no user id.' },
+
   // ── The «Sul sito» panel of the edit view (cms/src/platform/site/) ──
   { routes: ['GET /admin/coesione/site'], ...signedIn('allow'), why: 'The public site’s URL and when it was last asked to rebuild: public facts, no entry, no identity.' },
 
