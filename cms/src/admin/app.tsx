@@ -6,7 +6,8 @@
  * - the home page's work queues as widgets: editors (gated on the publish permission) and partners (gated
  *   on the `api::partner-queue` action only their role holds, review/queue-action.ts);
  * - «Come proporre un contenuto», a page of the admin with its menu link; «Dati di bisogno», the partners' need-records page;
- *   «Posta di prova», the local mailbox, for the super admin only;
+ *   «Posta di prova», the local mailbox, for the super admin only; «E-mail delle attività», each user's choice
+ *   of the daily e-mail of the work waiting for them (queue-mail/);
  * - the edit view: no publish actions for who cannot publish, the review side panel, and «Sul sito» (the
  *   entry's public page and when the site shows a publish);
  * - coordinates typed with a dot or a comma (the `global::coordinate` custom field, coordinates/).
@@ -24,6 +25,7 @@ import { registerCoordinateField } from './coordinates/register';
 import { registerMailboxPage } from './mailbox/register';
 import { registerNeedsPage } from './needs/register';
 import { registerPactStageField } from './pacts/register';
+import { registerQueueMailWidget } from './queue-mail/register';
 import { listLabels } from './coesione/list-labels';
 
 // Before the admin reads it: a first visit (the sign-in page included) is in Italian.
@@ -62,6 +64,7 @@ export default {
       position: 99,
     });
     registerNeedsPage(app);
+    registerQueueMailWidget(app);
     registerMailboxPage(app);
     registerCoordinateField(app);
     registerPactStageField(app);
