@@ -14,7 +14,7 @@ export const QUEUE_MAIL_TOPIC = 'queue:daily';
 export function queueMessage(to: string, sections: readonly QueueSection[], facts: { adminUrl: string; now: Date }): Message {
   const filled = sections.filter((s) => s.items.length > 0);
   const count = filled.reduce((n, s) => n + s.items.length + s.more, 0);
-  const blocks: Block[] = [{ paragraph: `Buongiorno, ecco che cosa aspetta te nel pannello di Coesione oggi, ${italianDay(facts.now.toISOString())}.` }];
+  const blocks: Block[] = [{ paragraph: `Buongiorno, ecco che cosa ti aspetta oggi, ${italianDay(facts.now.toISOString())}, nel pannello di Coesione.` }];
   for (const section of filled) {
     blocks.push({ heading: section.heading });
     for (const item of section.items) blocks.push({ entry: { title: item.title, url: `${facts.adminUrl}${item.path}`, summary: item.summary, ...(item.note ? { note: item.note } : {}) } });
