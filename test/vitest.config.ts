@@ -13,7 +13,7 @@ import { postgresBinDir } from '../scripts/src/lib/postgres.ts';
  * build no site, on SQLite only: the loop between commits.
  */
 const UNIT_WORKSPACES = ['model', 'search', 'cms-client', 'pdf', 'cms', 'site', 'scripts'];
-const DATABASE_SUITES = ['src/cms.test.ts', 'src/bookings.test.ts', 'src/subscriptions.test.ts', 'src/search.test.ts', 'src/submissions.test.ts', 'src/needs.test.ts', 'src/crash.test.ts', 'src/cluster.test.ts'];
+const DATABASE_SUITES = ['src/cms.test.ts', 'src/bookings.test.ts', 'src/subscriptions.test.ts', 'src/queue-mail.test.ts', 'src/search.test.ts', 'src/submissions.test.ts', 'src/needs.test.ts', 'src/crash.test.ts', 'src/cluster.test.ts'];
 /** The suites that open a browser or build the site: left out of the quick run. */
 const BROWSER_SUITES = ['src/public-site.test.ts', 'src/start.test.ts', 'src/backup.test.ts', 'src/admin.test.ts', 'src/journey-*.test.ts'];
 const quick = process.env.COESIONE_TEST_QUICK === 'true';
