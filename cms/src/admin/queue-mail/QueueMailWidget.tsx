@@ -55,7 +55,7 @@ export function QueueMailWidget() {
         ))}
       </Radio.Group>
       <Typography variant="pi" textColor="neutral600">
-        Un messaggio verso le 8 del mattino, solo nei giorni in cui c’è qualcosa che aspetta te, con il collegamento al punto del pannello dove intervenire.
+        Un messaggio verso le 8 del mattino, solo nei giorni in cui c’è qualcosa da fare per te, con il collegamento al punto del pannello dove intervenire.
       </Typography>
       <Box aria-live="polite" role="status">
         {status ? <Typography variant="pi">{status}</Typography> : null}
