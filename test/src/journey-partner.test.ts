@@ -5,6 +5,8 @@
  * - it proposes a practice, picks its own organisation in the «Enti promotori» picker (which read «No
  *   relations available»: the organisation was the seed's, and the Partner read only what it created),
  *   adds a cover through the media library, saves, and finds the draft in «Le tue proposte»;
+ * - it switches off the daily e-mail of its work («E-mail delle attività» on the home page) and finds its
+ *   choice again after a reload;
  * - its pact list shows the pact its organisation is a party to (it read «Nessuna voce»), read-only;
  * - a Partner of another organisation sees neither that draft nor that pact;
  * - at the door of its own workshop it marks present by code whoever booked; another partner cannot;
@@ -120,6 +122,23 @@ describe('a partner with its own organisation and its own pacts', () => {
     expect(widgets.slice(0, 2)).toEqual(['global::partner-proposals', 'global::how-to-propose']);
     // Which other bodies sent their need records is the office's to know.
     expect(await page.getByText('Invii dei dati di bisogno').count()).toBe(0);
+  });
+
+  it('switches off the daily e-mail of its work in «E-mail delle attività», and finds its choice again after a reload', async () => {
+    await page.goto(`${cms.url}/admin`);
+    const choice = () => page.getByRole('radiogroup', { name: 'Ricevi per e-mail le attività da fare' });
+    await choice().waitFor({ timeout: 30_000 });
+    await expect.poll(() => choice().getByRole('radio', { name: 'ogni giorno' }).getAttribute('aria-checked')).toBe('true');
+    await choice().getByRole('radio', { name: 'mai' }).click();
+    await page.getByText('Scelta salvata: mai.').waitFor({ timeout: 15_000 });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.locator('[data-strapi-widget-id="global::queue-mail"]').screenshot({ path: new URL('partner-queue-mail.png', SCREENSHOTS).pathname });
+    await page.reload();
+    await choice().waitFor({ timeout: 30_000 });
+    await expect.poll(() => choice().getByRole('radio', { name: 'mai' }).getAttribute('aria-checked')).toBe('true');
+    expect(await choice().getByRole('radio', { name: 'ogni giorno' }).getAttribute('aria-checked')).toBe('false');
+    // Its own choice only: the other organisation's partner still has the default.
+    expect((await cms.api('/admin/coesione/notifications/me', { token: tokens.partnerB })).body).toMatchObject({ choice: 'ogni_giorno', chosen: false });
   });
 
   it('finds in its pact list the pact its organisation is a party to, read-only', async () => {
