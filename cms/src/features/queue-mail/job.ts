@@ -25,7 +25,7 @@ interface AdminUser {
 
 /** The users the daily e-mail is for: active editors and partners (a super admin acts as neither). */
 export async function recipients(strapi: Core.Strapi): Promise<(AdminUser & { role: 'editor' | 'partner' })[]> {
-  const users = (await strapi.db.query('admin::user').findMany({ where: { isActive: true, blocked: { $ne: true } }, select: ['id', 'email'], populate: { roles: { select: ['code'] } } })) as AdminUser[];
+  const users = (await strapi.db.query('admin::user').findMany({ where: { isActive: true, $or: [{ blocked: false }, { blocked: null }] }, select: ['id', 'email'], populate: { roles: { select: ['code'] } } })) as AdminUser[];
   return users.flatMap((user) => {
     const role = adminRole(user.roles);
     return role === 'editor' || role === 'partner' ? [{ ...user, role }] : [];
@@ -52,18 +52,23 @@ export async function sendQueueMail(strapi: Core.Strapi, options: { now?: Date; 
   // The office's sections are the same for every editor: computed once.
   let office: QueueSection[] | undefined;
   for (const user of await recipients(strapi)) {
-    const sections = user.role === 'editor' ? (office ??= await editorSections(strapi, now)) : await partnerSections(strapi, user.id, now);
-    if (!sections.some((s) => s.items.length > 0)) continue;
-    if (opted.has(user.id)) {
-      run.optedOut++;
-      continue;
+    // One user's failure (a partner's organisation half set up) costs that user's message, not everyone's.
+    try {
+      const sections = user.role === 'editor' ? (office ??= await editorSections(strapi, now)) : await partnerSections(strapi, user.id, now);
+      if (!sections.some((s) => s.items.length > 0)) continue;
+      if (opted.has(user.id)) {
+        run.optedOut++;
+        continue;
+      }
+      if (!(await coordination.claimRun(`${QUEUE_MAIL_JOB}:${user.id}`, day))) {
+        run.already++;
+        continue;
+      }
+      await outbox.queue(queueMessage(user.email, sections, { adminUrl, now }));
+      run.sent++;
+    } catch (error) {
+      strapi.log.warn(`queue-mail: no daily message for admin user #${user.id}: ${(error as Error).message}`);
     }
-    if (!(await coordination.claimRun(`${QUEUE_MAIL_JOB}:${user.id}`, day))) {
-      run.already++;
-      continue;
-    }
-    await outbox.queue(queueMessage(user.email, sections, { adminUrl, now }));
-    run.sent++;
   }
   strapi.log.info(`queue-mail: ${run.sent} daily messages queued for ${day} (${run.already} already sent, ${run.optedOut} switched off)`);
   return run;
