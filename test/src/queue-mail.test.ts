@@ -1,9 +1,9 @@
 /**
  * The work queue by e-mail: each morning, one message to each editor and partner with the items where they
  * must act, each with the admin link where to act, through a real SMTP listener on loopback. A pact's
- * answer due in 3 days reaches the office, a draft returned with a note reaches its partner; a second run
- * the same day sends nothing, a user who chose «mai» gets nothing, a day with nothing due sends nothing,
- * and no address reaches the log. A real Strapi on an empty database of its own (SQLite, and PostgreSQL in
+ * answer due in 3 days reaches the office, a draft returned with a note (and, the next day, a refused need
+ * import) reaches its partner; a second run the same day sends nothing, a user who chose «mai» gets nothing,
+ * a day with nothing due sends nothing, and no address reaches the log. A real Strapi on an empty database of its own (SQLite, and PostgreSQL in
  * that run); the job is the feature's own function, called with the day it runs for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,31 @@ describe('the daily e-mail of the work queue', () => {
     expect(await sendQueueMail(cms.strapi, { now: new Date(NOW.getTime() + 60_000) })).toEqual({ sent: 0, already: 2, optedOut: 1 });
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.messages).toHaveLength(2);
+  });
+
+  it('tells the partner, the next day, that its last need import was refused, with the link to «Dati di bisogno»', async () => {
+    const file = () => {
+      const form = new FormData();
+      form.append('file', new Blob(['mese;comune;fascia_eta;tipo_nucleo;sesso;cittadinanza;bisogni;servizi;servizio_sociale;codice_fiscale;codice_interno\n2026-13;Milano;30-49;;;;casa;;no;;Q-1\n'], { type: 'text/csv' }), 'dati.csv');
+      return form;
+    };
+    const headers = { authorization: `Bearer ${tokens.partner}` };
+    const preview = await fetch(`${cms.url}/coesione-needs/import/preview`, { method: 'POST', headers, body: file() });
+    expect(preview.status).toBe(200);
+    const { plan } = (await preview.json()) as { plan: string };
+    expect((await fetch(`${cms.url}/coesione-needs/import?plan=${plan}`, { method: 'POST', headers, body: file() })).status).toBe(422);
+
+    const tomorrow = new Date(NOW.getTime() + 86_400_000);
+    expect((await sendQueueMail(cms.strapi, { now: tomorrow })).sent).toBe(2);
+    await until('the next day’s messages delivered', async () => mailTo(PARTNER.email).length === 2, 15_000);
+    const partner = mailTo(PARTNER.email)[1]!;
+    expect(partner).toContain('Subject: Coesione: 2 attività da fare');
+    expect(partner).toContain('L’ultima importazione dei dati di bisogno non è andata a buon fine');
+    expect(partner).toContain(`${cmsBaseUrl(cms.strapi)}/admin/dati-di-bisogno`);
+    expect(partner).toContain(DRAFT_TITLE);
+    // The office's answer is now due in 2 days.
+    expect(mailTo(EDITOR.email)[1]).toContain('(tra 2 giorni)');
+    expect(mailTo(QUIET_EDITOR.email)).toEqual([]);
   });
 
   it('names no address in the log', () => {
