@@ -87,6 +87,18 @@ export interface Outbox {
   queue(message: Message, trx?: Knex.Transaction): Promise<void>;
   /** Delivers what is due; returns how many went out. */
   deliver(now?: number): Promise<number>;
+  /** Closes the connections kept open to the SMTP server. */
+  close(): void;
+}
+
+/**
+ * The SMTP URL with nodemailer's pool on (`pool=true`) unless the URL says otherwise: a digest hands
+ * thousands of messages over a few kept-open connections instead of one handshake each.
+ */
+export function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
 }
 
 export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(m: string): void }, options: MailOptions = mailOptions()): Outbox {
@@ -116,7 +128,7 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
       upgraded = undefined;
       throw error;
     }));
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  const transport = options.smtpUrl ? nodemailer.createTransport(pooled(options.smtpUrl)) : undefined;
 
   async function send(row: Row): Promise<void> {
     const headers = row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined;
@@ -149,14 +161,14 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
       for (let skipped = new Set<number>(); Date.now() < until; ) {
         const due = ((await db(MAIL_TABLE).whereNull('sent_at').andWhere('due_at', '<=', now).orderBy('id').limit(50 + skipped.size)) as Row[]).filter((row) => !skipped.has(row.id));
         if (due.length === 0) break;
+        // One process claims a row for a minute; the others pass it by. The batch in one update when no other
+        // process holds any of it (one commit, not fifty); else row by row (the batch's rows this update took
+        // wait for their claim to run out).
+        const claim = (query: Knex.QueryBuilder) =>
+          query.whereNull('sent_at').andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now)).update({ claimed_until: Date.now() + 60_000 });
+        const whole = Number(await claim(db(MAIL_TABLE).whereIn('id', due.map((row) => row.id)))) === due.length;
         for (const row of due) {
-          // One process claims the row for a minute; the others pass it by.
-          const claimed = await db(MAIL_TABLE)
-            .where('id', row.id)
-            .whereNull('sent_at')
-            .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-            .update({ claimed_until: Date.now() + 60_000 });
-          if (Number(claimed) !== 1) {
+          if (!whole && Number(await claim(db(MAIL_TABLE).where('id', row.id))) !== 1) {
             skipped.add(row.id);
             continue;
           }
@@ -177,6 +189,10 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
       }
       return sent;
     },
+
+    close() {
+      transport?.close();
+    },
   };
 }
 
@@ -190,6 +206,7 @@ export function startMailWorker(outbox: Outbox, log: { error(m: string): void },
   return async () => {
     clearInterval(timer);
     await running;
+    outbox.close();
   };
 }
 
