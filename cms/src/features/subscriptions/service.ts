@@ -223,6 +223,26 @@ export function subscriptionService(deps: SubscriptionDeps) {
     }
   }
 
+  /**
+   * `sendOnce` for many in one transaction (a digest goes to thousands: one commit, one disk flush, per
+   * hundred rather than per message); if one of them was sent meanwhile, each is tried on its own.
+   */
+  async function sendMany(batch: { row: SubscriptionRow; item: string; build: () => ReturnType<typeof compose> }[]): Promise<number> {
+    if (batch.length === 0) return 0;
+    try {
+      await knex().transaction(async (trx) => {
+        await trx(SEND_TABLE).insert(batch.map(({ row, item }) => ({ subscription_id: row.id, item, queued_at: now() })));
+        for (const { build } of batch) await outboxOf(strapi).queue(build(), trx);
+      });
+      return batch.length;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      let sent = 0;
+      for (const { row, item, build } of batch) if (await sendOnce(row, item, build)) sent++;
+      return sent;
+    }
+  }
+
   const passes = Object.assign(service, {
     vocabulary,
 
@@ -385,9 +405,15 @@ export function subscriptionService(deps: SubscriptionDeps) {
         const settling = (item: NewsRow) => Number(item.first_published_at) > now() - 60_000;
         const words = await vocabulary();
         let queued = 0;
+        // Each item's messages to all its followers in one transaction (sendMany), flushed as the item is done.
+        let batch: Parameters<typeof sendMany>[0] = [];
         const send = async (row: SubscriptionRow, item: string, subject: string, blocks: Block[]) => {
           const description = describeRow(row, words);
-          if (await sendOnce(row, item, () => compose({ to: row.email, subject, topic: `subscription:${row.id}`, blocks, ...subscriptionMail(tokenOf(row), description) }))) queued++;
+          batch.push({ row, item, build: () => compose({ to: row.email, subject, topic: `subscription:${row.id}`, blocks, ...subscriptionMail(tokenOf(row), description) }) });
+        };
+        const flush = async () => {
+          queued += await sendMany(batch);
+          batch = [];
         };
         for (const type of new Set(fresh.map((n) => n.type))) {
           const items = fresh.filter((n) => n.type === type);
@@ -409,6 +435,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
                   }
                 }
               }
+              await flush();
               await knex()(NEWS_TABLE).where({ type, document_id: item.document_id }).update({ notified_at: now() });
             }
             continue;
@@ -424,6 +451,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
                 { entry: { title: entry!.title, url: entryUrl(type, entry!.slug), summary: entry!.summary } },
               ]);
             }
+            await flush();
             await knex()(NEWS_TABLE).where({ type, document_id: item.document_id }).update({ notified_at: now() });
           }
         }
@@ -514,6 +542,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
         const loaded = new Map<FollowableType, Map<string, FollowedEntry>>();
         const words = await vocabulary();
         let queued = 0;
+        let batch: Parameters<typeof sendMany>[0] = [];
         for (const row of subscribers.filter((s) => !done.has(s.id))) {
           const filters = filtersOf(row);
           const type = row.type as FollowableType;
@@ -525,16 +554,20 @@ export function subscriptionService(deps: SubscriptionDeps) {
           if (fitting.length === 0) continue;
           const description = describe(filters, words);
           const from = new Date(week).toLocaleDateString('it-IT', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-          const sent = await sendOnce(row, `week:${key}`, () => compose({
+          batch.push({ row, item: `week:${key}`, build: () => compose({
             to: row.email, subject: `Le novità della settimana: ${fitting.length === 1 ? '1 scheda' : `${fitting.length} schede`} (${TYPES[type].label})`, topic: `subscription:${row.id}`,
             blocks: [
               { paragraph: `Le novità su Coesione nella settimana dal ${from}, tra ${description}:` },
               ...fitting.map((e) => ({ entry: { title: e.title, url: entryUrl(type, e.slug), summary: e.summary } })),
             ],
             ...subscriptionMail(tokenOf(row), description),
-          }));
-          if (sent) queued++;
+          }) });
+          if (batch.length === 100) {
+            queued += await sendMany(batch);
+            batch = [];
+          }
         }
+        queued += await sendMany(batch);
         if (queued > 0) strapi.log.info(`subscriptions: ${queued} weekly digest(s) of ${key} queued`);
         return queued;
       })) ?? 0;
