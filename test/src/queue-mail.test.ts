@@ -12,7 +12,7 @@ import { freePort } from '@coesione/scripts/lib/ports.ts';
 import { adminToken } from './support/admin.ts';
 import { cmsModule, startCms, type TestCms } from './support/cms.ts';
 import { until } from './support/indexed.ts';
-import { readable, startSmtp, type TestSmtp } from './support/smtp.ts';
+import { readable, startSmtp, type TestSmtp } from '@coesione/scripts/lib/smtp-sink.ts';
 
 const PACT = 'api::pact.pact';
 const PRACTICE = 'api::practice.practice';
