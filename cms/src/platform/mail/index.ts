@@ -19,6 +19,8 @@ import { dataDir } from '../runtime';
 import { envNumber } from '../security';
 
 export const MAIL_TABLE = 'coesione_mail_outbox';
+/** Messages handed to SMTP at once (nodemailer's pool keeps up to 5 connections). */
+const SMTP_CONCURRENCY = 5;
 /** The header that carries a message's topic in the local mailbox's files. */
 export const TOPIC_HEADER = 'X-Coesione-Topic';
 
@@ -167,11 +169,8 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
         const claim = (query: Knex.QueryBuilder) =>
           query.whereNull('sent_at').andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now)).update({ claimed_until: Date.now() + 60_000 });
         const whole = Number(await claim(db(MAIL_TABLE).whereIn('id', due.map((row) => row.id)))) === due.length;
-        for (const row of due) {
-          if (!whole && Number(await claim(db(MAIL_TABLE).where('id', row.id))) !== 1) {
-            skipped.add(row.id);
-            continue;
-          }
+        /** Sends one claimed row and records the outcome. */
+        const attempt = async (row: Row) => {
           try {
             await send(row);
             await db(MAIL_TABLE).where('id', row.id).update({ sent_at: Date.now(), body_text: '', body_html: '', headers: null, claimed_until: null, last_error: null });
@@ -185,7 +184,14 @@ export function mailOutbox(knex: () => Knex, log: { info(m: string): void; warn(
             await db(MAIL_TABLE).where('id', row.id).update({ attempts, due_at: Date.now() + pause, claimed_until: null, last_error: code });
             log.warn(`mail: ${row.topic} message ${row.id} not delivered (${code}, attempt ${attempts}); tried again later`);
           }
+        };
+        const mine: Row[] = [];
+        for (const row of due) {
+          if (!whole && Number(await claim(db(MAIL_TABLE).where('id', row.id))) !== 1) skipped.add(row.id);
+          else mine.push(row);
         }
+        // A few at a time over the pool's connections: the SMTP round trips overlap.
+        for (let i = 0; i < mine.length; i += SMTP_CONCURRENCY) await Promise.all(mine.slice(i, i + SMTP_CONCURRENCY).map(attempt));
       }
       return sent;
     },
