@@ -14,3 +14,4 @@ export * from './mailbox.js';
 export * from './suggest.js';
 export * from './outcomes.js';
 export * from './subscriptions.js';
+export * from './profile.js';
