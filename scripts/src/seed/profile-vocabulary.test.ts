@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { PROFILE_VOCABULARY } from '@coesione/model';
+import { readSeedData } from './data.ts';
+
+// «Cosa c'è per te» names target groups and themes by slug (model/src/profile.ts): a slug the district's
+// vocabularies do not have would quietly match nothing.
+describe('the vocabularies «Cosa c’è per te» names', () => {
+  it('are all in the demo’s target groups and themes', () => {
+    const data = readSeedData();
+    expect(PROFILE_VOCABULARY.targets.filter((slug) => !data.targetGroups.some((t) => t.slug === slug))).toEqual([]);
+    expect(PROFILE_VOCABULARY.themes.filter((slug) => !data.themes.some((t) => t.slug === slug))).toEqual([]);
+  });
+});
