@@ -128,6 +128,11 @@ export const ROUTE_POLICY: RouteRule[] = [
     why: 'The site search without JavaScript or Meilisearch: published content only, public fields only, rate-limited (site-search/).',
   },
   {
+    routes: ['GET /api/per-te'],
+    ...all('allow'),
+    why: '«Il mio profilo di opportunità» without JavaScript: published content only, public fields only, the answers neither stored nor logged, rate-limited (features/profile).',
+  },
+  {
     routes: ['* /api/auth/*', '* /api/connect/*', '* /api/users*', '* /api/users-permissions/*', '* /api/upload*', 'POST /api/email', '* /api/i18n/*', '* /api/content-type-builder/*'],
     ...all('deny'),
     why: 'Citizens have no accounts and nothing else is public: the users-permissions roles hold only find/findOne.',
