@@ -21,6 +21,19 @@ export const PROFILE_PARAMS = { comune: 'comune', age: 'eta', situation: 'situaz
 /** The site's page, the catalogue its build writes, and the CMS's page for browsers without JavaScript. */
 export const PROFILE_ROUTES = { page: '/per-te/', catalogue: '/per-te/catalogo.json', cms: '/api/per-te' } as const;
 
+/** The page's title and its questions' words, the same on the site's form and on the CMS's. */
+export const PROFILE_LABELS = {
+  title: 'Il mio profilo di opportunità',
+  comune: 'Il tuo comune',
+  anyComune: 'Nessun comune in particolare',
+  age: 'La tua età',
+  anyAge: 'Preferisco non dirlo',
+  situation: 'La tua situazione',
+  situationHint: 'Puoi sceglierne più di una, o nessuna.',
+  interest: 'Che cosa ti interessa',
+  submit: 'Mostra cosa c’è per te',
+} as const;
+
 export interface ProfileAge {
   /** The form's label. */
   label: string;
@@ -139,21 +152,21 @@ export interface ProfileSourcePlace {
 /** A published entry as the CMS's public read and the site's collections both give it (the populate of platform/populate.ts). */
 export interface ProfileSource {
   slug: string;
-  title?: string | null;
-  name?: string | null;
-  summary?: string | null;
-  themes?: readonly { slug: string }[] | null;
-  targetGroups?: readonly { slug: string }[] | null;
-  municipalities?: readonly { istatCode: string }[] | null;
-  kind?: string | null;
-  deadline?: string | null;
-  audience?: string | null;
-  state?: string | null;
-  validity?: string | null;
-  sessions?: readonly { start: string; cancelled?: boolean | null }[] | null;
-  location?: ProfileSourcePlace | null;
-  locations?: readonly ProfileSourcePlace[] | null;
-  sites?: readonly ProfileSourcePlace[] | null;
+  title?: string | null | undefined;
+  name?: string | null | undefined;
+  summary?: string | null | undefined;
+  themes?: readonly { slug: string }[] | null | undefined;
+  targetGroups?: readonly { slug: string }[] | null | undefined;
+  municipalities?: readonly { istatCode: string }[] | null | undefined;
+  kind?: string | null | undefined;
+  deadline?: string | null | undefined;
+  audience?: string | null | undefined;
+  state?: string | null | undefined;
+  validity?: string | null | undefined;
+  sessions?: readonly { start: string; cancelled?: boolean | null | undefined }[] | null | undefined;
+  location?: ProfileSourcePlace | null | undefined;
+  locations?: readonly ProfileSourcePlace[] | null | undefined;
+  sites?: readonly ProfileSourcePlace[] | null | undefined;
 }
 
 export interface ProfileComuneSource {

@@ -6,6 +6,7 @@
 import {
   PROFILE_AGE_CODES,
   PROFILE_AGES,
+  PROFILE_LABELS as L,
   PROFILE_PARAMS as P,
   PROFILE_ROUTES,
   PROFILE_SITUATION_CODES,
@@ -16,8 +17,6 @@ import {
   type ProfileResult,
 } from '@coesione/model';
 import { escapeHtml, page } from '../../platform/html';
-
-export const PROFILE_TITLE = 'Il mio profilo di opportunità';
 
 const STYLE = `
   .errors ul { margin: .25rem 0; }
@@ -53,23 +52,23 @@ const choice = (type: 'radio' | 'checkbox', name: string, value: string, label: 
 export function profileForm(answers: ProfileAnswers, catalogue: Pick<ProfileCatalogue, 'comuni' | 'themes'>): string {
   const comuni = catalogue.comuni.map((c) => `<option value="${escapeHtml(c.istat)}"${c.istat === answers.comune ? ' selected' : ''}>${escapeHtml(c.name)}</option>`).join('');
   return `<form class="profile" method="get" action="${PROFILE_ROUTES.cms}">
-<label for="${P.comune}">Il tuo comune</label>
-<select id="${P.comune}" name="${P.comune}"><option value="">Nessuno in particolare</option>${comuni}</select>
+<label for="${P.comune}">${L.comune}</label>
+<select id="${P.comune}" name="${P.comune}"><option value="">${L.anyComune}</option>${comuni}</select>
 <fieldset>
-<legend>La tua età</legend>
-${choice('radio', P.age, '', 'Preferisco non dirlo', answers.age === null)}
+<legend>${L.age}</legend>
+${choice('radio', P.age, '', L.anyAge, answers.age === null)}
 ${PROFILE_AGE_CODES.map((code) => choice('radio', P.age, code, PROFILE_AGES[code].label, answers.age === code)).join('\n')}
 </fieldset>
 <fieldset>
-<legend>La tua situazione</legend>
-<p class="hint">Puoi sceglierne più di una, o nessuna.</p>
+<legend>${L.situation}</legend>
+<p class="hint">${L.situationHint}</p>
 ${PROFILE_SITUATION_CODES.map((code) => choice('checkbox', P.situation, code, PROFILE_SITUATIONS[code].label, answers.situations.includes(code))).join('\n')}
 </fieldset>
 <fieldset>
-<legend>Che cosa ti interessa</legend>
+<legend>${L.interest}</legend>
 ${catalogue.themes.map((t) => choice('checkbox', P.interest, t.slug, t.name, answers.interests.includes(t.slug))).join('\n')}
 </fieldset>
-<p><button type="submit">Mostra cosa c’è per te</button></p>
+<p><button type="submit">${L.submit}</button></p>
 </form>`;
 }
 
@@ -101,7 +100,7 @@ ${g.results.map((r) => resultItem(r, siteUrl)).join('\n')}
     )
     .join('\n');
   return page(
-    PROFILE_TITLE,
+    L.title,
     `${problems.length ? `<div class="errors" role="alert"><p>Alcune risposte non sono tra quelle proposte:</p><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul></div>` : ''}
 <p class="note">${escapeHtml(PRIVACY_NOTE)}</p>
 <p class="count" role="status">${escapeHtml(matches.count)}</p>
