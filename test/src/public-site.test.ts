@@ -12,6 +12,8 @@
  *   the site proxies to the CMS;
  * - public/subscription-ui.ts: following the opportunities by e-mail on a phone with JavaScript off, from the
  *   list's link to the message of a new opportunity and the unsubscribe;
+ * - public/profile-ui.ts: «Il mio profilo di opportunità» on a phone, answered in the browser without sending
+ *   the answers anywhere, and the same results from the CMS with JavaScript off;
  * - public/participation-ui.ts: the participation forms; last, because its pact journey writes and rebuilds.
  *
  * The order of the imports is the order the suites run in. One suite alone: `-t '<its first describe>'`.
@@ -22,4 +24,5 @@ import './public/search-ui.ts';
 import './public/booking-ui.ts';
 import './public/certificate-ui.ts';
 import './public/subscription-ui.ts';
+import './public/profile-ui.ts';
 import './public/participation-ui.ts';
