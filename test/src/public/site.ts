@@ -176,9 +176,10 @@ describe('the site build', () => {
   it('ships no JavaScript on content pages but the search, map and form islands', () => {
     const ISLANDS = /^\/_astro\/(SearchIsland|MapIsland|SmallMapIsland|NeedMapIsland|[A-Z]\w*Form|StatusLookup)\.[\w-]+\.js$/;
     // The rating form and the small map are hydrated by a script of their components (their markup is
-    // rendered once per build), and a bookable workshop's free seats are read by one (on its page and in the
-    // workshops' list): islands too, each script only where its island is.
-    const LAZY = /<script type="module" src="\/_astro\/(RatingSection|SmallMapFigure|Sessions|CardList)\.astro_astro_type_script_index_0_lang\.[\w-]+\.js"><\/script>/g;
+    // rendered once per build), a bookable workshop's free seats are read by one (on its page and in the
+    // workshops' list), and «Il mio profilo di opportunità» answers with one: islands too, each script only
+    // where its island is.
+    const LAZY = /<script type="module" src="\/_astro\/(RatingSection|SmallMapFigure|Sessions|CardList|ProfileForm)\.astro_astro_type_script_index_0_lang\.[\w-]+\.js"><\/script>/g;
     let withoutScript = 0;
     for (const page of pages(fromCms)) {
       // JSON-LD is data, not code.
@@ -191,6 +192,8 @@ describe('the site build', () => {
       expect(html.includes('data-seats-url'), page).toBe(lazy.includes('Sessions') || lazy.includes('CardList'));
       // The workshops' list reads the live seats of its cards; no other list does.
       expect(lazy.includes('CardList'), page).toBe(/^laboratori\/(pagina\/\d+\/)?index\.html$/.test(page) && html.includes('data-seats-session'));
+      // «Il mio profilo di opportunità» answers in the browser: its script is on its page only.
+      expect(lazy.includes('ProfileForm'), page).toBe(page === 'per-te/index.html');
       for (const island of islands) expect(island, page).toMatch(ISLANDS);
       if (islands.length === 0 && lazy.length === 0) {
         expect(html, page).not.toMatch(/<script/i);
