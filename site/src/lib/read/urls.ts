@@ -1,6 +1,6 @@
 /** Every page the site builds, for the sitemap. */
 import { getCollection } from 'astro:content';
-import { CERTIFICATE_ROUTES } from '@coesione/model';
+import { CERTIFICATE_ROUTES, PROFILE_ROUTES } from '@coesione/model';
 import { allComuni } from './comuni';
 import { entriesOf } from './content';
 import { urlOf } from '../present/cards';
@@ -14,6 +14,7 @@ export async function allPaths(): Promise<string[]> {
   paths.push('/partecipa/', '/partecipa/proponi/', '/partecipa/segnala/', '/partecipa/patto/', '/partecipa/stato/');
   // The form only: a certificate's own page is the CMS's, drawn when opened, never a page of the build.
   paths.push(CERTIFICATE_ROUTES.page);
+  paths.push(PROFILE_ROUTES.page);
   for (const type of SECTION_TYPES) paths.push(SECTIONS[type].section);
   for (const page of await listPages('rest')) paths.push(`${SECTIONS[page.props.type].section}pagina/${page.props.page}/`);
   for (const type of SECTION_TYPES) for (const entry of await entriesOf(type)) paths.push(urlOf(type, entry.data.slug));
