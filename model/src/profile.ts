@@ -1,5 +1,5 @@
 /**
- * «Cosa c’è per te» (the site's /per-te/): the questions a citizen answers about themself, how the answers
+ * «Il mio profilo di opportunità» (the site's /per-te/): the questions a citizen answers about themself, how the answers
  * are read from a query, the catalogue of published entries they are matched against, and the one function
  * that picks what fits and says why, in Italian.
  *

@@ -1,5 +1,5 @@
 /**
- * The catalogue of «Cosa c’è per te» as the CMS reads it: the published entries of each type, the comuni
+ * The catalogue of «Il mio profilo di opportunità» as the CMS reads it: the published entries of each type, the comuni
  * and the themes, reduced by @coesione/model's profileCatalogue, the function the site's build calls on its
  * collections. Only the fields that function reads are asked for, all of them public ones.
  */

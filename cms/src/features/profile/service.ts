@@ -1,5 +1,5 @@
 /**
- * «Cosa c’è per te» for a browser without JavaScript (GET /api/per-te): the limit per client, the answers
+ * «Il mio profilo di opportunità» for a browser without JavaScript (GET /api/per-te): the limit per client, the answers
  * read from the query, and @coesione/model's profileMatches on the published catalogue, the function the
  * site's page runs in the browser. Returns a value; the controller renders it. Nothing is stored, and the
  * answers are never logged (platform/logging.ts keeps only that there was a query).

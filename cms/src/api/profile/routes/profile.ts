@@ -1,5 +1,5 @@
 /**
- * «Cosa c’è per te» as a CMS route: the results page of the site's /per-te/ for a browser without
+ * «Il mio profilo di opportunità» as a CMS route: the results page of the site's /per-te/ for a browser without
  * JavaScript (with JavaScript the page answers in the browser and asks nothing). Public, read-only,
  * stores nothing, rate-limited per client.
  */
