@@ -12,6 +12,7 @@
  */
 import { openOn, romeDay, ZONE } from './time.js';
 import { pageUrl, TYPES, type EditorialKey } from './types.js';
+import type { SubscriptionFilters } from './subscriptions.js';
 
 // ── The questions ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -286,6 +287,20 @@ export function readProfileAnswers(query: Record<string, unknown>, catalogue: Pi
   answers.situations.sort((a, b) => PROFILE_SITUATION_CODES.indexOf(a) - PROFILE_SITUATION_CODES.indexOf(b));
   answers.interests.sort((a, b) => catalogue.themes.findIndex((t) => t.slug === a) - catalogue.themes.findIndex((t) => t.slug === b));
   return { answers, problems };
+}
+
+/**
+ * The profile followed by e-mail: new opportunities in the comune, for the first situation's people (or,
+ * without a situation, in the first interest's theme). One subscription narrows by all its filters, so it
+ * takes one of them: the profile's answers widen rather than narrow.
+ */
+export function profileSubscription(answers: ProfileAnswers): Partial<SubscriptionFilters> {
+  const situation = answers.situations[0];
+  return {
+    type: 'opportunity',
+    ...(answers.comune ? { comune: answers.comune } : {}),
+    ...(situation ? { target: PROFILE_SITUATIONS[situation].targets[0] } : answers.interests[0] ? { theme: answers.interests[0] } : {}),
+  };
 }
 
 /** The answers as a query string (without «?»), in the form's names: the page's address after an answer. */

@@ -34,6 +34,8 @@ async function answer(page: Page): Promise<void> {
   expect(await page.getByLabel(ANSWERS.theme.label, { exact: true }).isChecked()).toBe(true);
 }
 
+const follow = (page: Page) => page.getByRole('link', { name: 'Ricevi per e-mail le nuove opportunità per te' }).getAttribute('href');
+
 /** What the reader sees: the count, then each group's heading with the titles under it. */
 async function results(page: Page, groups: string, titles: string): Promise<{ count: string; groups: string[]; titles: string[] }> {
   return { count: (await page.locator('[role="status"]').last().innerText()).trim(), groups: await page.locator(groups).allInnerTexts(), titles: await page.locator(titles).allInnerTexts() };
@@ -76,6 +78,9 @@ describe('my profile of opportunities (/per-te/)', () => {
     await expect.poll(() => page.locator('[data-profile-status]').innerText()).toBe(inBrowser.count);
     expect(await page.getByLabel('Ho una disabilità', { exact: true }).isChecked()).toBe(true);
     expect(await page.locator('.profile-results h3').allInnerTexts()).toEqual(inBrowser.titles);
+    // Followed by e-mail: the comune and the first situation's people.
+    const followed = await follow(page);
+    expect(followed).toMatch(/\/api\/iscrizioni\?tipo=opportunity&comune=002158&destinatari=persone-disoccupate$/);
     await page.context().close();
 
     const plain = await phonePage(browser, false);
@@ -87,6 +92,7 @@ describe('my profile of opportunities (/per-te/)', () => {
     expect(fromCms).toEqual(inBrowser);
     expect(await plain.locator('ol.results h3 a').first().getAttribute('href')).toMatch(new RegExp(`^${site.url}/`));
     expect(await plain.getByLabel('Ho una disabilità', { exact: true }).isChecked()).toBe(true);
+    expect((await follow(plain))!.replace(/^.*\?/, ''), 'followed with the same filters without JavaScript').toBe(followed!.replace(/^.*\?/, ''));
     expect(await plain.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await plain.context().close();
   });

@@ -11,6 +11,8 @@ import {
   PROFILE_ROUTES,
   PROFILE_SITUATION_CODES,
   PROFILE_SITUATIONS,
+  profileSubscription,
+  subscribeUrl,
   type ProfileAnswers,
   type ProfileCatalogue,
   type ProfileMatches,
@@ -106,6 +108,7 @@ ${g.results.map((r) => resultItem(r, siteUrl)).join('\n')}
 <p class="count" role="status">${escapeHtml(matches.count)}</p>
 ${matches.hints.map((h) => `<p class="hint">${escapeHtml(h)}</p>`).join('\n')}
 ${groups}
+<p><a href="${escapeHtml(subscribeUrl('', profileSubscription(answers)))}">Ricevi per e-mail le nuove opportunità per te</a></p>
 <h2>Cambia le risposte</h2>
 ${profileForm(answers, catalogue)}
 ${backLinks(siteUrl)}`,

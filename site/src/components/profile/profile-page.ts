@@ -8,7 +8,7 @@
  * The markup says what to use: `[data-profile]` holds `data-catalogue` (the file's address), the form
  * `[data-profile-form]`, the status `[data-profile-status]` and the results' place `[data-profile-results]`.
  */
-import { profileMatches, profileQuery, readProfileAnswers, type ProfileCatalogue, type ProfileMatches, type ProfileResult } from '@coesione/model';
+import { profileMatches, profileQuery, profileSubscription, readProfileAnswers, subscribeUrl, type ProfileCatalogue, type ProfileMatches, type ProfileResult } from '@coesione/model';
 import { answersInAddress, answersRecord, CatalogueError, checkCatalogue } from './profile-state';
 
 type Attributes = Record<string, string>;
@@ -30,6 +30,8 @@ function card(result: ProfileResult): HTMLLIElement {
   body.append(el('p', { class: 'it-card-text' }, result.summary));
   return el('li', {}, el('article', { class: 'it-card rounded shadow-sm border' }, el('h3', { class: 'it-card-title' }, el('a', { href: result.url }, result.title)), body));
 }
+
+const FOLLOW_LABEL = 'Ricevi per e-mail le nuove opportunità per te';
 
 function render(output: HTMLElement, matches: ProfileMatches, problems: string[]): void {
   const nodes: Node[] = [];
@@ -88,6 +90,8 @@ export function initProfilePage(root: HTMLElement): void {
       const { answers, problems } = readProfileAnswers(answersRecord(params), current);
       const matches = profileMatches(answers, current, new Date());
       render(output, matches, problems);
+      // The same answers, followed by e-mail: the CMS's form with them chosen (a link; nothing is sent until it is followed).
+      output.append(el('p', { class: 'profile-follow' }, el('a', { href: subscribeUrl(root.dataset.cms ?? '', profileSubscription(answers)) }, FOLLOW_LABEL)));
       const query = profileQuery(answers);
       history.replaceState(history.state, '', `${location.pathname}${query ? `#${query}` : ''}`);
       status.textContent = matches.count;
