@@ -396,10 +396,19 @@ export function subscriptionService(deps: SubscriptionDeps) {
     async notify(): Promise<number> {
       await ready();
       return (await exclusive(knex(), 'subscriptions-notify', async () => {
-        const fresh = (await knex()(NEWS_TABLE).whereNull('notified_at').orderBy('first_published_at').limit(100)) as NewsRow[];
+        const followerType = (n: NewsRow) => (n.type === 'pact-stage' ? 'pact' : n.type === 'workshop-session' ? 'sessions' : n.type);
+        const followed = new Set(((await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'immediate' }).distinct('type')) as { type: string }[]).map((r) => r.type));
+        // News nobody follows is done at once, without reading its entries (a seed publishes hundreds, and nobody follows yet).
+        if (followed.size === 0) {
+          await knex()(NEWS_TABLE).whereNull('notified_at').update({ notified_at: now() });
+          return 0;
+        }
+        const all = (await knex()(NEWS_TABLE).whereNull('notified_at').orderBy('first_published_at').limit(100)) as NewsRow[];
+        const unfollowed = all.filter((n) => !followed.has(followerType(n)));
+        for (const n of unfollowed) await knex()(NEWS_TABLE).where({ type: n.type, document_id: n.document_id }).update({ notified_at: now() });
+        const fresh = all.filter((n) => followed.has(followerType(n)));
         if (fresh.length === 0) return 0;
-        const subscriberTypes = [...new Set(fresh.map((n) => (n.type === 'pact-stage' ? 'pact' : n.type === 'workshop-session' ? 'sessions' : n.type)))];
-        const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'immediate' }).whereIn('type', subscriberTypes)) as SubscriptionRow[];
+        const subscribers = (await knex()(SUBSCRIPTION_TABLE).where({ state: 'active', frequency: 'immediate' }).whereIn('type', [...followed])) as SubscriptionRow[];
         const confirmedBefore = (row: SubscriptionRow, item: NewsRow) => Number(row.confirmed_at) <= Number(item.first_published_at);
         // An entry not readable yet, just after its publish, is looked at again at the next pass; after a minute it was unpublished meanwhile.
         const settling = (item: NewsRow) => Number(item.first_published_at) > now() - 60_000;
