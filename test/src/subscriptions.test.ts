@@ -87,6 +87,9 @@ describe('the form', () => {
     const wrong = await send(`${cms.url}${SUBSCRIPTION_ROUTES.form}?tipo=opportunity&comune=Atlantide`);
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('Il comune «Atlantide» non è tra i comuni del distretto.');
+    const section = await send(`${cms.url}${SUBSCRIPTION_ROUTES.form}?tipo=ricette`);
+    expect(section.status).toBe(400);
+    expect(section.text).toContain('La sezione «ricette» non esiste');
   });
 
   it('refuses what is wrong in Italian, beside its field, and stores nothing', async () => {
@@ -302,7 +305,11 @@ describe('floods and stale links', () => {
       expect(late.status).toBe(410);
       expect(late.text).toContain('Il link di conferma è scaduto');
       expect((await rows()).some((r) => r.email === address)).toBe(false);
+      const outbox = (to: string) => cms.strapi.db.connection('coesione_mail_outbox').where('to_address', to).select('id');
+      expect(await outbox(address), 'nor is the confirmation sent to it remembered').toEqual([]);
+      expect(await outbox('tante.volte@example.org')).not.toEqual([]);
       expect(await service.purge(), 'the other unconfirmed ones go at the nightly purge').toBeGreaterThan(0);
+      expect(await outbox('tante.volte@example.org'), 'their addresses with them').toEqual([]);
     } finally {
       service.clock = real;
     }
