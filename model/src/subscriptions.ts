@@ -33,7 +33,7 @@ export const SUBSCRIPTION_REMINDER_DAYS = 3;
 
 /** The link that follows one thing: a pact, a workshop's sessions, a deadline, an area's need figures. */
 export const followUrl = (cmsUrl: string, topic: SubscriptionTopic, target: string): string =>
-  `${cmsUrl.replace(/\/+$/, '')}/api/iscrizioni?${SUBSCRIPTION_TOPICS[topic]}=${encodeURIComponent(target)}`;
+  `${cmsUrl.replace(/\/+$/, '')}${SUBSCRIPTION_ROUTES.form}?${SUBSCRIPTION_TOPICS[topic]}=${encodeURIComponent(target)}`;
 
 /**
  * The filters of a subscription, as the form and the links carry them (the query's names): the section

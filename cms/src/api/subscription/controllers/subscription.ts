@@ -13,7 +13,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { SUBSCRIPTION_ROUTES } from '@coesione/model';
+import { SUBSCRIPTION_PARAMS, SUBSCRIPTION_ROUTES } from '@coesione/model';
 import { sendPage as html } from '../../../platform/html';
 import { clientHash } from '../../../platform/security';
 import { readFilters } from '../../../features/subscriptions/filters';
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const vocabulary = await service.vocabulary();
       const { filters, errors } = readFilters(ctx.query as Record<string, unknown>, vocabulary);
       // A link with no section is a fresh form, not a mistake; one that names what does not exist says so.
-      delete errors.type;
+      if (!(ctx.query as Record<string, unknown>)[SUBSCRIPTION_PARAMS.type]) delete errors.type;
       html(ctx, Object.keys(errors).length ? 400 : 200, formPage(formAction(), vocabulary, { filters, errors }, siteUrl));
     },
 
