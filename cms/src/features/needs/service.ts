@@ -361,8 +361,10 @@ export async function officeReporting(strapi: Core.Strapi, now = new Date()): Pr
 }
 
 
+export type RecentReporting = ({ quarter: string } & ReturnType<typeof reportingOf>)[];
+
 /** The reporting of the open quarter and the one before, each body by its row id (officeReporting names them). */
-async function recentReporting(strapi: Core.Strapi, now: Date): Promise<({ quarter: string } & ReturnType<typeof reportingOf>)[]> {
+export async function recentReporting(strapi: Core.Strapi, now: Date): Promise<RecentReporting> {
   const { reportDueDay } = needSettings();
   const arrivals = await submissions(strapi);
   const current = quarterOf(romeDay(now).slice(0, 7));
@@ -372,11 +374,12 @@ async function recentReporting(strapi: Core.Strapi, now: Date): Promise<({ quart
 }
 
 /**
- * What a partner still owes of its need records, as the office's reporting counts it: for the open quarter
- * and the one before, the months already due that have not come in (none when the body is not expected).
+ * What a partner still owes of its need records, as the office's reporting counts it (`recentReporting`,
+ * computed once for every partner): for the open quarter and the one before, the months already due that
+ * have not come in (none when the body is not expected).
  */
-export async function missingReports(strapi: Core.Strapi, organization: number, now = new Date()): Promise<{ quarter: string; months: string[] }[]> {
-  return (await recentReporting(strapi, now))
+export function missingReports(reporting: RecentReporting, organization: number): { quarter: string; months: string[] }[] {
+  return reporting
     .map(({ quarter, summary, organizations }) => {
       const own = organizations.find((o) => o.organization === organization);
       // Only months already due (summary.months): before the first is due, nothing is owed yet.

@@ -11,7 +11,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { addDays, answerStatus, AWAITING_ANSWER, quarterLabel, romeDay, TYPES, type PactStage } from '@coesione/model';
-import { lastImportRefused, missingReports, partnerOf } from '../needs/service';
+import { lastImportRefused, missingReports, partnerOf, type RecentReporting } from '../needs/service';
 import { NEEDS_PATH } from '../needs/contract';
 import { entryLink } from '../review/contract';
 import { editorQueue, partnerQueue } from '../review/queue';
@@ -78,7 +78,8 @@ export async function editorSections(strapi: Core.Strapi, now: Date): Promise<Qu
   ];
 }
 
-export async function partnerSections(strapi: Core.Strapi, userId: number, now: Date): Promise<QueueSection[]> {
+/** `reporting`: the need reporting of the recent quarters, the same for every partner (job.ts reads it once a run). */
+export async function partnerSections(strapi: Core.Strapi, userId: number, reporting: () => Promise<RecentReporting>): Promise<QueueSection[]> {
   const organization = await partnerOf(strapi, userId);
   if (!organization) return [];
   const queue = await partnerQueue(strapi, organization.documentId);
@@ -88,7 +89,7 @@ export async function partnerSections(strapi: Core.Strapi, userId: number, now: 
   if (refused) {
     needs.push({ title: 'L’ultima importazione dei dati di bisogno non è andata a buon fine', path: `/${NEEDS_PATH}`, summary: `Il ${italianDay(refused.at)} non è stata salvata nessuna riga (${refused.detail}): correggete il file e importatelo di nuovo.` });
   }
-  for (const { quarter, months } of await missingReports(strapi, organization.id, now)) {
+  for (const { quarter, months } of missingReports(await reporting(), organization.id)) {
     needs.push({ title: `${quarterLabel(quarter)}: mancano i dati di bisogno`, path: `/${NEEDS_PATH}`, summary: `Mesi già scaduti e non ancora inviati: ${months.map(monthName).join(', ')}.` });
   }
   return [

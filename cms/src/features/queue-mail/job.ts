@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { romeDay } from '@coesione/model';
 import { databaseCoordination, type Coordination } from '../../platform/coordination';
 import { outboxOf } from '../../platform/mail';
+import { recentReporting, type RecentReporting } from '../needs/service';
 import { adminRole } from '../../platform/roles';
 import { cmsBaseUrl } from '../../platform/runtime';
 import { editorSections, partnerSections, type QueueSection } from './items';
@@ -49,12 +50,14 @@ export async function sendQueueMail(strapi: Core.Strapi, options: { now?: Date; 
   const adminUrl = `${cmsBaseUrl(strapi)}/admin`;
   const outbox = outboxOf(strapi);
   const run: QueueMailRun = { sent: 0, already: 0, optedOut: 0 };
-  // The office's sections are the same for every editor: computed once.
+  // The office's sections are the same for every editor, and the need reporting for every partner: each read once.
   let office: QueueSection[] | undefined;
+  let reporting: Promise<RecentReporting> | undefined;
+  const needReporting = () => (reporting ??= recentReporting(strapi, now));
   for (const user of await recipients(strapi)) {
     // One user's failure (a partner's organisation half set up) costs that user's message, not everyone's.
     try {
-      const sections = user.role === 'editor' ? (office ??= await editorSections(strapi, now)) : await partnerSections(strapi, user.id, now);
+      const sections = user.role === 'editor' ? (office ??= await editorSections(strapi, now)) : await partnerSections(strapi, user.id, needReporting);
       if (!sections.some((s) => s.items.length > 0)) continue;
       if (opted.has(user.id)) {
         run.optedOut++;
