@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, romeDay } from '@coesione/model';
 import { freePort } from '@coesione/scripts/lib/ports.ts';
 import { adminToken } from './support/admin.ts';
-import { cmsModule, startCms, type TestCms } from './support/cms.ts';
+import { cmsModule, recordLog, startCms, type TestCms } from './support/cms.ts';
 import { until } from './support/indexed.ts';
 import { readable, startSmtp, type TestSmtp } from '@coesione/scripts/lib/smtp-sink.ts';
 
@@ -19,6 +19,8 @@ const PRACTICE = 'api::practice.practice';
 const EDITOR = { email: 'ufficio.coda@coesione.example', password: 'Ufficio-Coda-2026' };
 const QUIET_EDITOR = { email: 'ufficio.silenzio@coesione.example', password: 'Ufficio-Silenzio-2026' };
 const PARTNER = { email: 'ente.coda@coesione.example', password: 'Ente-Coda-2026' };
+/** Another organisation's partner: nothing of the first's drafts, imports or reporting may reach it. */
+const OTHER = { email: 'altro.ente@coesione.example', password: 'Altro-Ente-2026' };
 const PACT_TITLE = 'Cura condivisa del giardino di via Dante';
 const DRAFT_TITLE = 'Doposcuola solidale di Santhià';
 const NOTE = 'Aggiungete gli orari di apertura e un recapito.';
@@ -50,14 +52,7 @@ async function adminUser(user: { email: string; password: string }, roleCode: st
 beforeAll(async () => {
   smtp = await startSmtp(await freePort());
   cms = await startCms({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_INTERVAL_MS: '150', MAIL_RETRY_MS: '200' });
-  const log = cms.strapi.log as unknown as Record<'info' | 'http' | 'warn' | 'error', (message: unknown) => void>;
-  for (const level of ['info', 'http', 'warn', 'error'] as const) {
-    const original = log[level].bind(log);
-    log[level] = (message: unknown) => {
-      logLines.push(String(typeof message === 'string' ? message : JSON.stringify(message)));
-      original(message);
-    };
-  }
+  recordLog(cms.strapi, logLines);
   await adminUser(EDITOR, 'strapi-editor', 'Ufficio');
   await adminUser(QUIET_EDITOR, 'strapi-editor', 'Silenzio');
   await adminUser(PARTNER, 'coesione-partner', 'Ente');
@@ -65,6 +60,11 @@ beforeAll(async () => {
     data: { name: 'APS Coda di prova', slug: 'aps-coda-di-prova', summary: 'Un ente di prova.', kind: 'cooperativa_sociale' },
   } as never)) as { documentId: string };
   await cms.strapi.documents('api::partner-account.partner-account').create({ data: { email: PARTNER.email, organization: organization.documentId } } as never);
+  await adminUser(OTHER, 'coesione-partner', 'Altro');
+  const other = (await cms.strapi.documents('api::organization.organization').create({
+    data: { name: 'ODV Altro ente di prova', slug: 'odv-altro-ente-di-prova', summary: 'Un altro ente di prova.', kind: 'cooperativa_sociale' },
+  } as never)) as { documentId: string };
+  await cms.strapi.documents('api::partner-account.partner-account').create({ data: { email: OTHER.email, organization: other.documentId } } as never);
   tokens.quiet = await adminToken(cms, QUIET_EDITOR.email, QUIET_EDITOR.password);
   tokens.partner = await adminToken(cms, PARTNER.email, PARTNER.password);
 }, 300_000);
@@ -131,6 +131,7 @@ describe('the daily e-mail of the work queue', () => {
     expect(partner).not.toContain(PACT_TITLE);
 
     expect(mailTo(QUIET_EDITOR.email)).toEqual([]);
+    expect(mailTo(OTHER.email), 'another organisation hears nothing of this one’s drafts or imports').toEqual([]);
   });
 
   it('sends nothing more when run again the same day', async () => {
@@ -166,6 +167,6 @@ describe('the daily e-mail of the work queue', () => {
 
   it('names no address in the log', () => {
     expect(logLines.some((l) => l.includes('queue-mail: 2 daily messages queued'))).toBe(true);
-    for (const user of [EDITOR, QUIET_EDITOR, PARTNER]) expect(logLines.filter((l) => l.includes(user.email))).toEqual([]);
+    for (const user of [EDITOR, QUIET_EDITOR, PARTNER, OTHER]) expect(logLines.filter((l) => l.includes(user.email))).toEqual([]);
   });
 });
