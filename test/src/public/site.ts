@@ -18,7 +18,7 @@ import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, quarterLabel, romeDay, 
 import { inspectPdf } from '@coesione/pdf/inspect';
 import { serveStatic } from '@coesione/scripts/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from '../support/browser.ts';
-import { BUILD_NOW, CERTIFIED, cms, PACT_SECRET, siteDir, siteEnv } from '../support/public-stack.ts';
+import { BUILD_NOW, CERTIFIED, cms, PACT_SECRET, siteDir, siteEnv, SUBSCRIBER } from '../support/public-stack.ts';
 import { buildSite, SiteBuildError } from '../support/site.ts';
 import { htmlRoutes, pageFamilies, pagesToCheck, pathnameOf, proxyRoutes, sampleSeed } from '../support/page-families.ts';
 import { parse } from 'csv-parse/sync';
@@ -81,12 +81,12 @@ describe('the site build', () => {
     expect(read(fromCms, 'patti/giardino-di-via-trento/index.html')).toContain('Risposta entro l’8 dicembre 2026');
   });
 
-  it('keeps proposers’ personal data out of every built file', () => {
+  it('keeps proposers’ and subscribers’ personal data out of every built file', () => {
     expect(read(fromCms, 'patti/patto-con-dati-riservati/index.html')).toContain('Gruppo di vicinato');
     const files = fs.readdirSync(fromCms, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|json|xml|ics|geojson|csv|js)$/.test(f));
     for (const file of files) {
       const text = read(fromCms, file);
-      for (const value of Object.values(PACT_SECRET)) expect(text.includes(value), `${file} holds ${value}`).toBe(false);
+      for (const value of [...Object.values(PACT_SECRET), SUBSCRIBER]) expect(text.includes(value), `${file} holds ${value}`).toBe(false);
     }
   });
 
@@ -290,6 +290,13 @@ describe('the site build', () => {
         return copy;
       }),
     ).finally(() => server.close());
+    // The CMS's own pages a person reaches from the site: the subscription form, empty and refused.
+    const refused = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'tipo=opportunity&comune=002158&email=non-un-indirizzo&frequenza=weekly' };
+    for (const [name, url, init] of [['iscrizioni-modulo', `${cms.url}/api/iscrizioni?tipo=opportunity&comune=002158`, {}], ['iscrizioni-errori', `${cms.url}/api/iscrizioni`, refused]] as const) {
+      const copy = path.join(work, `${name}.html`);
+      fs.writeFileSync(copy, await (await fetch(url, init)).text());
+      files.push(copy);
+    }
     const report = await new Promise<string>((resolve, reject) => {
       execFile(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
         // The checker exits with 1 when it finds errors and writes its JSON report to stderr either way.

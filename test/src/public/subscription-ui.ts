@@ -9,9 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { phonePage } from '../support/browser.ts';
-import { until } from '../support/indexed.ts';
+import { PUBLIC_KEYS, TYPES } from '@coesione/model';
+import { searchIndex, until } from '../support/indexed.ts';
 import { readable } from '@coesione/scripts/lib/smtp-sink.ts';
-import { BOOKABLE, browser, cms, site } from '../support/public-stack.ts';
+import { BOOKABLE, browser, cms, meili, site, SUBSCRIBER } from '../support/public-stack.ts';
 
 const ADDRESS = 'lettrice.senza.script@example.org';
 const OPPORTUNITY = 'api::opportunity.opportunity';
@@ -47,7 +48,12 @@ describe('following the opportunities by e-mail', () => {
     await page.getByRole('button', { name: 'Iscriviti' }).click();
     await page.getByRole('alert').getByText('Questo indirizzo e-mail non sembra valido').waitFor();
     expect(await page.getByLabel('Comune').inputValue()).toBe('002158');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling on the phone').toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 320 px (WCAG 1.4.10)').toBeLessThanOrEqual(320);
+    // The summary's link leads the keyboard to the field to mend.
+    await page.getByRole('alert').getByRole('link').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id || document.location.hash)).toMatch(/campo-email/);
 
     await page.getByLabel('Il tuo indirizzo e-mail').fill(ADDRESS);
     await page.getByRole('button', { name: 'Iscriviti' }).click();
@@ -74,7 +80,7 @@ describe('following the opportunities by e-mail', () => {
     await page.goto(linkIn(news, 'annulla'));
     await page.getByRole('button', { name: 'Sì, annulla l’iscrizione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Iscrizione annullata' }).waitFor();
-    expect(await cms.strapi.db.connection('coesione_subscriptions').count({ n: '*' }).first()).toMatchObject({ n: 0 });
+    expect(await cms.strapi.db.connection('coesione_subscriptions').where({ email: ADDRESS }).select('id'), 'the address went with its subscription').toEqual([]);
     await page.context().close();
     await removeCreated();
   });
@@ -97,5 +103,19 @@ describe('following the opportunities by e-mail', () => {
       await page.getByLabel('Il tuo indirizzo e-mail').waitFor();
     }
     await page.context().close();
+  });
+
+  it('keeps a subscriber’s address out of the search index and every public answer (the build: public/site.ts)', async () => {
+    expect(await cms.strapi.db.connection('coesione_subscriptions').where({ email: SUBSCRIBER, state: 'active' }).select('id')).toHaveLength(1);
+    // Every indexed document whole (a word search would match «riservata» and «example» elsewhere).
+    const { results } = await searchIndex(meili).getDocuments({ limit: 100_000 });
+    expect(results.length).toBeGreaterThan(100);
+    expect(JSON.stringify(results)).not.toContain('iscritta.riservata');
+    for (const key of PUBLIC_KEYS) {
+      const answer = await fetch(`${cms.url}/api/${TYPES[key].rest}?pagination[pageSize]=100`);
+      expect(answer.status, key).toBe(200);
+      expect(await answer.text(), key).not.toContain('iscritta.riservata');
+    }
+    expect(await (await fetch(`${cms.url}/api/iscrizioni?tipo=opportunity&comune=002158`)).text()).not.toContain('iscritta.riservata');
   });
 });

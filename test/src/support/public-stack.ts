@@ -57,6 +57,8 @@ export const BOOKABLE = { slug: 'laboratorio-da-prenotare', title: 'Cucire una b
  * certificates: a certificate of attendance of BOOKABLE's second session, issued before the build: its page is
  * the CMS's, proxied by the site when opened, and neither it nor its holder may be in any built file.
  */
+/** subscriptions: an address following the opportunities of Vercelli before the build: in no built file, no index, no public answer. */
+export const SUBSCRIBER = 'iscritta.riservata@example.org';
 export const CERTIFIED = { holder: 'Carla Maria Verificata', email: 'carla.verificata@example.org', publicName: 'C. Maria Verificata', code: '' };
 
 async function makeFixtures(siteUrl: string): Promise<void> {
@@ -90,6 +92,12 @@ async function makeFixtures(siteUrl: string): Promise<void> {
   const issued = await certificateService({ strapi: cms.strapi, salt: secret('SUBMISSION_SALT'), baseUrl: () => cmsBaseUrl(cms.strapi), siteUrl }).issue(bookable.documentId);
   if (issued.outcome !== 'issued' || issued.issued !== 1) throw new Error(`certificate not issued: ${JSON.stringify(issued)}`);
   CERTIFIED.code = ((await cms.strapi.db.query('api::certificate.certificate').findOne({ where: { holderName: CERTIFIED.holder } })) as { code: string }).code;
+
+  // A subscriber, as the form stores one, confirmed (the confirmation from the message has its own tests).
+  const { subscriptionsOf } = cmsModule<{ subscriptionsOf(strapi: unknown): { service: { subscribe(body: object, client: string): Promise<{ outcome: string }> } } }>('features/subscriptions/index');
+  const subscribed = await subscriptionsOf(cms.strapi).service.subscribe({ tipo: 'opportunity', comune: '002158', frequenza: 'weekly', email: SUBSCRIBER }, 'fixture');
+  if (subscribed.outcome !== 'sent') throw new Error(`subscription refused: ${JSON.stringify(subscribed)}`);
+  await cms.strapi.db.connection('coesione_subscriptions').where({ email: SUBSCRIBER }).update({ state: 'active', confirmed_at: Date.now() });
 
   // Four ratings through the public endpoint; an editor accepts three of them.
   rated.documentId = ((await practices.findFirst({ filters: { slug: RATED }, status: 'published' } as never)) as { documentId: string }).documentId;
