@@ -25,7 +25,9 @@ const SUITE = {
   globalSetup: ['src/support/global-setup.ts'],
   // strapi.destroy() breaks the forks pool (STACK.md); each file boots its own Strapi.
   pool: 'threads' as const,
-  testTimeout: 60_000,
+  // A browser step may wait a minute for the admin to draw on a busy machine (three files on two cores):
+  // a journey test needs more than one such minute, and a CI run must not fail on load alone.
+  testTimeout: 180_000,
   // Generous: three files share two cores, and a busy machine doubles a site build's time.
   hookTimeout: 420_000,
 };
