@@ -11,7 +11,7 @@ import { CERTIFICATE_ROUTES, certificatePageUrl, uidOf } from '@coesione/model';
 import { taggedPdf } from '@coesione/pdf';
 import { isUniqueViolation } from '../../platform/coordination/tables';
 import { outboxOf, type Outbox } from '../../platform/mail';
-import { escapeHtml } from '../../platform/html';
+import { compose } from '../../platform/mail/compose';
 import type { CertificateAnswer } from './contract';
 import { BOOKING } from './service';
 
@@ -178,14 +178,17 @@ export function certificateService({ strapi, salt, baseUrl, siteUrl, outbox = ou
 }
 
 function certificateMessage(to: string, name: string, title: string, download: string, verify: string) {
-  const body = [`il tuo attestato di partecipazione al laboratorio «${title}» è pronto.`, `Scaricalo (PDF): ${download}`, `Chi lo riceve può verificarlo qui: ${verify}`];
-  return {
+  return compose({
     to,
     subject: `Attestato di partecipazione: ${title}`,
-    text: [`Ciao ${name},`, '', ...body, '', 'Distretto della coesione sociale di Vercelli'].join('\n'),
-    html: `<p>Ciao ${escapeHtml(name)},</p>\n<p>${escapeHtml(body[0]!)}</p>\n<p><a href="${escapeHtml(download)}">Scarica l’attestato (PDF)</a></p>\n<p>Chi lo riceve può verificarlo qui: <a href="${escapeHtml(verify)}">${escapeHtml(verify)}</a></p>\n<p>Distretto della coesione sociale di Vercelli</p>`,
     topic: 'booking:certificate',
-  };
+    blocks: [
+      { paragraph: `Ciao ${name},` },
+      { paragraph: `il tuo attestato di partecipazione al laboratorio «${title}» è pronto.` },
+      { link: download, label: 'Scarica l’attestato (PDF)' },
+      { link: verify, label: 'Chi lo riceve può verificarlo qui' },
+    ],
+  });
 }
 
 export type CertificateService = ReturnType<typeof certificateService>;

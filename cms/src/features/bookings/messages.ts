@@ -1,11 +1,10 @@
 /**
- * The messages a booking sends, in Italian, plain text and the same in simple HTML, with no tracking:
- * confirmed, on the waiting list, a seat offered from the list, cancelled, an offer run out, the reminder
- * the day before. Each carries
- * the personal link; none carries more about the person than their name.
+ * The messages a booking sends, in Italian, through the mail kit (plain text and the same in simple HTML, no
+ * tracking): confirmed, on the waiting list, a seat offered from the list, cancelled, an offer run out, the
+ * reminder the day before. Each carries the personal link; none carries more about the person than their name.
  */
 import type { Message } from '../../platform/mail';
-import { escapeHtml } from '../../platform/html';
+import { compose } from '../../platform/mail/compose';
 
 export type BookingTopic = 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'expired' | 'reminder' | 'session-cancelled';
 
@@ -45,7 +44,10 @@ function lines(topic: BookingTopic, f: MessageFacts): { subject: string; body: s
 
 export function bookingMessage(topic: BookingTopic, facts: MessageFacts): Message {
   const { subject, body } = lines(topic, facts);
-  const text = [`Ciao ${facts.name},`, '', ...body, '', `La tua prenotazione (per vederla o annullarla): ${facts.link}`, '', 'Distretto della coesione sociale di Vercelli'].join('\n');
-  const html = `<p>Ciao ${escapeHtml(facts.name)},</p>\n${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}\n<p><a href="${escapeHtml(facts.link)}">La tua prenotazione</a> (per vederla o annullarla)</p>\n<p>Distretto della coesione sociale di Vercelli</p>`;
-  return { to: facts.to, subject, text, html, topic: `booking:${topic}` };
+  return compose({
+    to: facts.to,
+    subject,
+    topic: `booking:${topic}`,
+    blocks: [{ paragraph: `Ciao ${facts.name},` }, ...body.map((paragraph) => ({ paragraph })), { link: facts.link, label: 'La tua prenotazione (per vederla o annullarla)' }],
+  });
 }
