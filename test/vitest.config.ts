@@ -1,6 +1,5 @@
 import { defineConfig } from 'vitest/config';
 import { postgresBinDir } from '../scripts/src/lib/postgres.ts';
-import LongestFirstSequencer from './src/support/sequencer.ts';
 
 /**
  * One Vitest run for the whole repository (`npm test`): every workspace's unit tests and the suites of
@@ -39,8 +38,6 @@ export default defineConfig({
     // A file spends much of its time waiting for Chromium, Strapi or a site build in another process;
     // measured on the CI machine: 20 minutes with three, 33 with one (BENCHMARKS.md, Test suite).
     maxWorkers: 3,
-    // Longest files first, whatever their project: a fresh clone has no timings of its own to order by.
-    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       // Each workspace's own vitest.config.ts: its unit tests, no server.
       ...UNIT_WORKSPACES.map((workspace) => `../${workspace}`),
