@@ -72,10 +72,14 @@ describe('the search page', () => {
     const kinds = await page.getByRole('group', { name: 'Genere' }).locator('.count').allTextContents();
     const kindTotal = kinds.map((k) => Number(/\d+/.exec(k)?.[0])).reduce((a, b) => a + b, 0);
     expect(kindTotal).toBe(opportunities);
+    // The search can be followed by e-mail, with its section and words, as the page without JavaScript offers.
+    const follow = page.getByRole('link', { name: 'Ricevi per e-mail le novità di questa ricerca' });
+    expect(await follow.getAttribute('href')).toMatch(/\/api\/iscrizioni\?tipo=opportunity&parole=anziani$/);
 
     await page.goBack();
     await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${allResults} risultat`));
     expect(page.url()).not.toContain('tipo=');
+    expect(await follow.getAttribute('href')).toMatch(/\/api\/iscrizioni\?parole=anziani$/);
     await page.context().close();
   });
 

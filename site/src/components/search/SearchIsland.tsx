@@ -18,6 +18,7 @@ import {
   emptyState,
   FACET_KEYS,
   FACETS,
+  followSearchUrl,
   parseState,
   stateToSearch,
   type FacetKey,
@@ -272,6 +273,7 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = INDEX_UI
   const activeFilters = FACET_KEYS.reduce((n, k) => n + state.selected[k].length, 0) + (state.open ? 1 : 0) + (state.near ? 1 : 0);
   const total = result?.totalHits ?? 0;
   const totalPages = result?.totalPages ?? 0;
+  const followHref = followSearchUrl(cmsUrl, state, comuni);
   const now = Date.now() / 1000;
   const status = !ready || !result ? '' : `${total === 0 ? 'Nessun risultato' : total === 1 ? '1 risultato' : `${total} risultati`}${state.q ? ` per «${state.q}»` : ''}${state.near ? ` vicino a ${state.near.label}` : ''}.`;
 
@@ -420,6 +422,7 @@ export default function SearchIsland({ host, apiKey, cmsUrl, indexUid = INDEX_UI
               <button type="button" disabled={state.page >= totalPages} onClick={() => goToPage(state.page + 1)}>Pagina successiva</button>
             </nav>
           )}
+          {result && followHref && <p className="search-follow"><a href={followHref}>Ricevi per e-mail le novità di questa ricerca</a></p>}
         </section>
       </div>
       )}

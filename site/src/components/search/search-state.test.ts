@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, buildSort, emptyState, parseState, stateToSearch } from './search-state';
+import { buildFilter, buildSort, emptyState, followSearchUrl, parseState, stateToSearch } from './search-state';
 
 describe('search state in the URL', () => {
   it('round-trips every part of the state', () => {
@@ -32,5 +32,26 @@ describe('filters', () => {
     expect(buildFilter(state, 1000)).toEqual(['type = opportunity', 'deadline >= 1000 OR deadline IS NULL', '_geoRadius(45.5, 8.1, 15000)']);
     expect(buildSort(state)).toEqual(['_geoPoint(45.5, 8.1):asc']);
     expect(buildSort({ ...emptyState(), sort: 'date' })).toEqual(['publishedAt:desc']);
+  });
+});
+
+describe('following a search by e-mail', () => {
+  const comuni = [{ istat: '002158', name: 'Vercelli' }];
+  it('carries the section, the comune by its ISTAT code and the words to the subscription form', () => {
+    const state = { ...emptyState(), q: 'tirocinio' };
+    state.selected.type = ['opportunity'];
+    state.selected.comune = ['Vercelli'];
+    expect(followSearchUrl('http://cms.example', state, comuni)).toBe('http://cms.example/api/iscrizioni?tipo=opportunity&comune=002158&parole=tirocinio');
+  });
+
+  it('is not offered where one subscription cannot say the same', () => {
+    const twoTypes = emptyState();
+    twoTypes.selected.type = ['opportunity', 'practice'];
+    const theme = emptyState();
+    theme.selected.theme = ['Lavoro'];
+    const unknownComune = emptyState();
+    unknownComune.selected.comune = ['Atlantide'];
+    const place = { ...emptyState(), near: { lat: 45.3, lng: 8.4, label: 'Vercelli' } };
+    for (const state of [twoTypes, theme, unknownComune, place, { ...emptyState(), open: true }]) expect(followSearchUrl('', state, comuni)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * those the CMS's `GET /api/cerca` reads too (@coesione/search/contract).
  */
 import { ISLAND_FILTER_VALUES, quote, SEARCH_LIMITS, SEARCH_PARAMS as PARAM } from '@coesione/search/contract';
+import { isFollowable, subscribeUrl, SUBSCRIPTION_LIMITS } from '@coesione/model';
 
 export const FACETS = {
   type: { param: PARAM.type, attribute: 'type', legend: 'Tipo di contenuto' },
@@ -91,4 +92,21 @@ export function buildSort(state: SearchState): string[] | undefined {
   if (state.near) return [`_geoPoint(${state.near.lat}, ${state.near.lng}):asc`];
   if (state.sort === 'date') return ['publishedAt:desc'];
   return undefined;
+}
+
+/**
+ * «Ricevi per e-mail le novità di questa ricerca»: the CMS's subscription form with this search's section,
+ * comune (by ISTAT code) and words, as the page without JavaScript offers it. Only where one subscription
+ * says the same: at most one section and one comune, and no filter a subscription cannot carry (theme and
+ * target group are names here, not the slugs a subscription keeps; open offers and nearness are not news).
+ */
+export function followSearchUrl(cmsUrl: string, state: SearchState, comuni: readonly { istat: string; name: string }[]): string | null {
+  const { type, comune, theme, group, kind } = state.selected;
+  if (type.length > 1 || comune.length > 1 || theme.length + group.length + kind.length > 0 || state.open || state.near) return null;
+  const section = type[0];
+  if (state.q.length > SUBSCRIPTION_LIMITS.words || (section !== undefined && !isFollowable(section))) return null;
+  const istat = comune[0] === undefined ? undefined : comuni.find((c) => c.name === comune[0])?.istat;
+  if (comune[0] !== undefined && istat === undefined) return null;
+  const words = state.q.trim();
+  return subscribeUrl(cmsUrl, { ...(section ? { type: section } : {}), ...(istat ? { comune: istat } : {}), ...(words ? { words } : {}) });
 }
