@@ -62,7 +62,7 @@ async function confirmFromMail(address: string): Promise<string> {
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  cms = await startCms({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_INTERVAL_MS: '100', SUBSCRIPTION_INTERVAL_MS: '100', SUBSCRIPTION_RATE_LIMIT: '1000' });
+  cms = await startCms({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_INTERVAL_MS: '100', MAIL_RETRY_MS: '200', SUBSCRIPTION_INTERVAL_MS: '100', SUBSCRIPTION_RATE_LIMIT: '1000' });
   recordLog(cms.strapi, logLines);
   const { subscriptionsOf } = cmsModule<{ subscriptionsOf(strapi: unknown): { service: typeof service } }>('features/subscriptions/index');
   service = subscriptionsOf(cms.strapi).service;
@@ -279,6 +279,27 @@ describe('following one thing', () => {
     for (const line of ['In tutto: 42', 'Casa: meno di 5', 'Lavoro: non pubblicato', 'Reddito: 17']) expect(digest).toContain(line);
     expect(digest, 'never a 0 for a hidden figure').not.toMatch(/: 0\b/);
     expect(digest).toMatch(/\/bisogni\/sintesi\/comuni\/vercelli\//);
+  });
+});
+
+describe('while the mail server is down', () => {
+  it('keeps the news queued, tries again, and delivers it once when the server is back', async () => {
+    const address = 'durante.il.guasto@example.org';
+    await subscribe({ tipo: 'opportunity', parole: 'guasto', frequenza: 'immediate', email: address });
+    await confirmFromMail(address);
+    const port = smtp.port;
+    await smtp.close();
+    try {
+      await opportunity('Tirocinio durante il guasto', null, 'lavoro');
+      const outbox = () => cms.strapi.db.connection('coesione_mail_outbox').where('to_address', address).whereLike('subject', '%guasto%').select('attempts', 'sent_at') as Promise<{ attempts: number; sent_at: number | null }[]>;
+      await until('two failed deliveries', async () => ((await outbox())[0]?.attempts ?? 0) >= 2);
+    } finally {
+      smtp = await startSmtp(port);
+    }
+    const news = () => mailTo(address).filter((m) => m.includes('Tirocinio durante il guasto'));
+    await until('the message, once the server is back', async () => news().length === 1);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(news(), 'delivered once').toHaveLength(1);
   });
 });
 
