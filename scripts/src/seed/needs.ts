@@ -119,7 +119,7 @@ export function syntheticArrival(slug: string, month: string, today: Date): Date
 }
 
 /** Vocabularies, synthetic records (once) and the figures. */
-export async function seedNeeds(strapi: Core.Strapi, data: SeedData, today: Date): Promise<{ records: number }> {
+export async function seedNeeds(strapi: Core.Strapi, data: SeedData, today: Date, people?: number): Promise<{ records: number }> {
   for (const [uid, items] of [['api::need-category.need-category', NEED_CATEGORIES], ['api::need-service.need-service', NEED_SERVICES]] as const) {
     const docs = strapi.documents(uid);
     for (const item of items) {
@@ -133,7 +133,7 @@ export async function seedNeeds(strapi: Core.Strapi, data: SeedData, today: Date
   const ops = strapi.service(NEED_RECORD) as unknown as NeedOps;
   let records = 0;
   if ((await strapi.db.query(NEED_RECORD).count()) === 0) {
-    for (const [slug, rows] of syntheticRecords(data, today)) if (rows.length > 0) records += await ops.storeRecordsFor(slug, rows, (month) => syntheticArrival(slug, month, today));
+    for (const [slug, rows] of syntheticRecords(data, today, people)) if (rows.length > 0) records += await ops.storeRecordsFor(slug, rows, (month) => syntheticArrival(slug, month, today));
   }
   await ops.computeFigures(today);
   return { records };

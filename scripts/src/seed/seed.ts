@@ -26,6 +26,8 @@ export interface SeedOptions {
   progress?: (label: string, total: number) => Progress;
   data?: SeedData;
   users?: boolean;
+  /** How many synthetic people the need records stand for (1,000 by default; a test of the machinery may want fewer). */
+  needPeople?: number;
 }
 
 export interface SeedReport {
@@ -231,7 +233,7 @@ export async function seed(strapi: Core.Strapi, options: SeedOptions = {}): Prom
   }
   outcomes.done(created[OUTCOME] ? `(${created[OUTCOME]} nuovi)` : '(già presenti)');
 
-  await seedNeeds(strapi, data, options.today ?? new Date());
+  await seedNeeds(strapi, data, options.today ?? new Date(), options.needPeople);
   // Collaboration pacts: histories dated from `today`, replayed by the CMS through the stage table.
   await stage('Patti di collaborazione', 'api::pact.pact', DEMO_PACTS, (p) => p.slug, (p) => {
     const where = `pacts/${p.slug}`;
