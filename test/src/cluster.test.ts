@@ -9,11 +9,13 @@
  *   exactly the published content, each entry at its last version;
  * - a publish on each, close together: one site rebuild, not one per process;
  * - 50 bookings of 10 seats confirmed at once over both: exactly 10 confirmed, 40 on the waiting list;
- * - the weekly digest of a subscription, its pass run by both at once (B's at its start): one message.
+ * - three weeks of a subscription's weekly digest, the pass run by both at once each week (B's at its start,
+ *   B started with its clock moved to that week by support/clock-offset.mjs): one message a week.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentKey } from '@coesione/search';
 import { DEMO_USERS, seed } from '@coesione/scripts/seed/seed.ts';
@@ -25,6 +27,7 @@ import { searchIndex, synced, until } from './support/indexed.ts';
 import { startMeili, type TestMeili } from '@coesione/scripts/lib/meili.ts';
 
 const PRACTICE = 'api::practice.practice';
+const CLOCK_PRELOAD = fileURLToPath(new URL('./support/clock-offset.mjs', import.meta.url));
 const CM = `/content-manager/collection-types/${PRACTICE}`;
 // Wide enough that a publish on each, one after the other, falls in one quiet period on a loaded machine (three
 // test files share two cores): at 1.5 s the second sometimes came after the first's rebuild.
@@ -178,25 +181,41 @@ describe('two CMS processes on one PostgreSQL', () => {
     expect(seats.json.data[0].free).toBe(0);
   });
 
-  it('queue one weekly digest for a subscription when both run the pass at once', async () => {
+  it('queue one weekly digest a week for three weeks, none empty, none twice, both processes running the pass each week', async () => {
     const db = a.strapi.db.connection;
-    const { subscriptionsOf } = cmsModule<{ subscriptionsOf(strapi: unknown): { service: { weekly(): Promise<number> } } }>('features/subscriptions/index');
-    // Last week's news: three published practices, first published on its Thursday.
-    const monday = new Date();
-    monday.setUTCHours(0, 0, 0, 0);
-    const thisWeek = monday.getTime() - ((monday.getUTCDay() + 6) % 7) * 86_400_000;
-    const lastThursday = thisWeek - 4 * 86_400_000 + 12 * 3_600_000;
-    const practices = (await a.strapi.documents(PRACTICE).findMany({ status: 'published', locale: 'it', fields: ['title'], limit: 3 } as never)) as { documentId: string }[];
-    await db('coesione_subscription_news').whereIn('document_id', practices.map((p) => p.documentId)).update({ first_published_at: lastThursday });
-    const [row] = (await db('coesione_subscriptions').insert({ email: 'settimana.cluster@example.org', email_key: 'cluster', nonce: 'cluster', type: 'practice', filters: '{"type":"practice"}', filters_key: 'cluster', frequency: 'weekly', state: 'active', created_at: lastThursday - 86_400_000, confirmed_at: lastThursday - 86_400_000 }, ['id'])) as { id: number }[];
-    // B runs the pass as it starts; A runs it twice meanwhile.
-    bUp = false;
+    const { subscriptionsOf } = cmsModule<{ subscriptionsOf(strapi: unknown): { service: { weekly(): Promise<number>; clock: () => number } } }>('features/subscriptions/index');
     const service = subscriptionsOf(a.strapi).service;
-    await Promise.all([b.restart().then(() => (bUp = true)), service.weekly(), service.weekly()]);
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(await service.weekly()).toBe(0);
-    const queued = (await db('coesione_mail_outbox').where('topic', `subscription:${row!.id}`).select('subject')) as { subject: string }[];
-    expect(queued.map((m) => m.subject)).toEqual(['Le novità della settimana: 3 schede (Buone prassi)']);
+    const DAY = 86_400_000;
+    const today = new Date();
+    today.setUTCHours(0, 0, 0, 0);
+    const monday = (weeks: number) => today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY + weeks * 7 * DAY;
+    // Each of the next three weeks has one piece of news: a published practice first published on its Thursday.
+    const practices = (await a.strapi.documents(PRACTICE).findMany({ status: 'published', locale: 'it', fields: ['title'], limit: 3 } as never)) as { documentId: string }[];
+    for (const [i, practice] of practices.entries()) await db('coesione_subscription_news').where('document_id', practice.documentId).update({ first_published_at: monday(i + 1) + 3 * DAY + 12 * 3_600_000 });
+    const [row] = (await db('coesione_subscriptions').insert({ email: 'settimana.cluster@example.org', email_key: 'cluster', nonce: 'cluster', type: 'practice', filters: '{"type":"practice"}', filters_key: 'cluster', frequency: 'weekly', state: 'active', created_at: monday(1), confirmed_at: monday(1) }, ['id'])) as { id: number }[];
+    const digests = async () => ((await db('coesione_mail_outbox').where('topic', `subscription:${row!.id}`).orderBy('id').select('subject')) as { subject: string }[]).map((m) => m.subject);
+    const real = service.clock;
+    try {
+      for (const week of [1, 2, 3]) {
+        // The Monday after the week, 08:00 UTC, on both: A's clock moved in the test, B started with it moved.
+        const at = monday(week + 1) + 8 * 3_600_000;
+        service.clock = () => at;
+        bUp = false;
+        const moved = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(CLOCK_PRELOAD).href}`, COESIONE_TEST_CLOCK_OFFSET_MS: String(at - Date.now()) };
+        // B runs the pass as it starts; A runs it twice meanwhile.
+        await Promise.all([b.restart(moved).then(() => (bUp = true)), service.weekly(), service.weekly()]);
+        await until(`the digest of week ${week}`, async () => (await digests()).length >= week);
+        await new Promise((r) => setTimeout(r, 2000));
+        expect(await service.weekly(), `week ${week} again`).toBe(0);
+        expect(await digests()).toEqual(Array.from({ length: week }, () => 'Le novità della settimana: 1 scheda (Buone prassi)'));
+      }
+      // A week with no news: nothing.
+      service.clock = () => monday(5) + 8 * 3_600_000;
+      expect(await service.weekly()).toBe(0);
+      expect(await digests()).toHaveLength(3);
+    } finally {
+      service.clock = real;
+    }
   });
 
   it('log B, the production process, as JSON lines with a request id each', () => {

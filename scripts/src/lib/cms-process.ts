@@ -33,8 +33,8 @@ export interface CmsProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** SIGTERM, then the exit (SIGKILL after 20 s); removes the data directory this helper created. */
   stop(): Promise<void>;
-  /** Stops the process if it runs, then starts it again: same environment, port and data. */
-  restart(): Promise<void>;
+  /** Stops the process if it runs, then starts it again: same port and data, its environment with `env` merged in. */
+  restart(env?: Record<string, string>): Promise<void>;
 }
 
 export class CmsProcessError extends Error {
@@ -159,8 +159,9 @@ export async function startCmsProcess(env: Record<string, string> = {}, options:
       await terminate();
       if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
-    async restart() {
+    async restart(env: Record<string, string> = {}) {
       await terminate();
+      Object.assign(childEnv, env);
       await boot();
     },
   };
