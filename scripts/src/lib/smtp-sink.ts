@@ -11,13 +11,17 @@ export interface TestSmtp {
   messages: string[];
   /** How many messages were received. */
   count(): number;
+  /** Stops listening and drops every open connection. */
   close(): Promise<void>;
 }
 
 export function startSmtp(port = 0, { keep = true } = {}): Promise<TestSmtp> {
   const messages: string[] = [];
   let received = 0;
+  const open = new Set<net.Socket>();
   const server = net.createServer((socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
     let buffer = '';
     let inData = false;
     let data = '';
@@ -55,7 +59,12 @@ export function startSmtp(port = 0, { keep = true } = {}): Promise<TestSmtp> {
         port: (server.address() as net.AddressInfo).port,
         messages,
         count: () => received,
-        close: () => new Promise((r) => server.close(() => r())),
+        // As a server going down: the connections a pooled client keeps open are dropped too.
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            for (const socket of open) socket.destroy();
+          }),
       }),
     ),
   );
