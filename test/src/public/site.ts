@@ -637,6 +637,70 @@ describe('the register of pacts: filters, annual reports, open data, calendar (i
   });
 });
 
+describe('open data of every public type (/dati-aperti/)', () => {
+  const TYPED = { 'buone-prassi': 'practice', opportunita: 'opportunity', normativa: 'regulation', formazione: 'training-material', laboratori: 'workshop', enti: 'organization' } as const;
+
+  /** Every published entry of `rest`, as the public API pages them. */
+  async function published(rest: string): Promise<Record<string, unknown>[]> {
+    const all: Record<string, unknown>[] = [];
+    for (let page = 1; ; page++) {
+      const res = await cms.api(`/api/${rest}?pagination[page]=${page}&pagination[pageSize]=100`);
+      expect(res.status, rest).toBe(200);
+      all.push(...(res.body.data as Record<string, unknown>[]));
+      if (page >= res.body.meta.pagination.pageCount) return all;
+    }
+  }
+
+  /** A file's CSV rows and JSON objects, the same in both, and its dictionary page naming every column. */
+  function files(slug: string): { header: string[]; rows: string[][]; json: Record<string, unknown>[]; dictionary: string } {
+    const [header, ...rows] = parseCsv(read(fromCms, `dati-aperti/${slug}.csv`));
+    const json = JSON.parse(read(fromCms, `dati-aperti/${slug}.json`)) as Record<string, unknown>[];
+    expect(json.map((o) => Object.keys(o)), slug).toEqual(rows.map(() => header));
+    const dictionary = read(fromCms, `dati-aperti/${slug}/index.html`);
+    for (const column of header!) expect(dictionary, `${slug}: ${column}`).toMatch(new RegExp(`<th scope="row"[^>]*><code[^>]*>${column}</code></th>`));
+    expect(dictionary).toContain('https://creativecommons.org/licenses/by/4.0/deed.it');
+    expect(read(fromCms, 'dati-aperti/index.html')).toContain(`href="/dati-aperti/${slug}.csv"`);
+    return { header: header!, rows, json, dictionary };
+  }
+
+  it('writes each type as CSV and JSON, one row for each entry the public API gives, with a dictionary of its fields', async () => {
+    for (const [slug, type] of Object.entries(TYPED)) {
+      const api = (await published(TYPES[type].rest)).map((e) => e.documentId as string).sort();
+      expect(api.length, type).toBeGreaterThan(0);
+      const { rows, json } = files(slug);
+      expect(rows.map((r) => r[0]).sort(), slug).toEqual(api);
+      expect(json.map((o) => o.id).sort(), slug).toEqual(api);
+    }
+    const comuni = (await published('municipalities')).map((c) => c.istatCode as string).sort();
+    expect(files('comuni').rows.map((r) => r[0]).sort()).toEqual(comuni);
+    const themes = (await published('themes')).map((t) => t.slug as string).sort();
+    expect(files('temi').rows.map((r) => r[0]).sort()).toEqual(themes);
+  });
+
+  it('tells, for each column, its type, its meaning and an example, and writes lists the same in both files', () => {
+    const { header, rows, json, dictionary } = files('laboratori');
+    const at = header.indexOf('incontri');
+    const withSessions = json.findIndex((o) => (o.incontri as string[]).length > 1);
+    expect(withSessions).toBeGreaterThanOrEqual(0);
+    expect(rows[withSessions]![at]).toBe((json[withSessions]!.incontri as string[]).join(' | '));
+    expect(dictionary).toMatch(/<code[^>]*>incontri<\/code><\/th><td[^>]*>elenco<\/td><td[^>]*>Gli incontri[^<]*<\/td><td class="example"[^>]*>\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('holds no contact of a person: none of the addresses or phone numbers the entries list is in any file', async () => {
+    const contacts = [...(await published('organizations')), ...(await published('opportunities'))]
+      .flatMap((e) => (e.contacts as { email?: string | null; phone?: string | null }[] | undefined) ?? [])
+      .flatMap((c) => [c.email, c.phone])
+      .filter((v): v is string => typeof v === 'string' && v.length > 4);
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const slug of [...Object.keys(TYPED), 'comuni', 'temi']) {
+      for (const ext of ['csv', 'json']) {
+        const text = read(fromCms, `dati-aperti/${slug}.${ext}`);
+        for (const contact of contacts) expect(text.includes(contact), `${slug}.${ext} holds ${contact}`).toBe(false);
+      }
+    }
+  });
+});
+
 describe('the site in Chromium on a 320 px wide phone', () => {
   it('never scrolls sideways, on a page of every family and a sample of the rest (WCAG 2.1, 1.4.10 Reflow)', { timeout: 600_000 }, async () => {
     const server = await serveStatic(fromCms);
