@@ -230,6 +230,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml',
   '.geojson': 'application/geo+json',
+  '.ttl': 'text/turtle; charset=utf-8',
+  '.rdf': 'application/rdf+xml',
 };
 
 function readFileRules(root: string): HeaderRule[] {

@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import { TYPES } from '@coesione/model';
 import type { schemas } from '../cms/schemas';
+import type { CatalogDataset, EuTheme, Frequency } from '../formats/dcat';
 import { comuni, dates, id, page, summary, tags, text, type Dataset } from './datasets';
 import type { SectionData } from './sections';
 
@@ -144,3 +145,23 @@ export const THEMES: Dataset<Theme> = {
 /** Every dataset, in the order of /dati-aperti/. */
 export const DATASETS = [PRACTICES, OPPORTUNITIES, REGULATIONS, TRAINING, WORKSHOPS, ORGANIZATIONS, COMUNI, THEMES] as const;
 export type AnyDataset = (typeof DATASETS)[number];
+
+/** How the catalogue (DCAT-AP_IT) files each dataset: its EU theme and how often it changes. */
+export const CATALOGUED: Record<string, { theme: EuTheme; frequency: Frequency }> = {
+  'buone-prassi': { theme: 'SOCI', frequency: 'UPDATE_CONT' },
+  opportunita: { theme: 'SOCI', frequency: 'UPDATE_CONT' },
+  normativa: { theme: 'GOVE', frequency: 'UPDATE_CONT' },
+  formazione: { theme: 'EDUC', frequency: 'UPDATE_CONT' },
+  laboratori: { theme: 'EDUC', frequency: 'UPDATE_CONT' },
+  enti: { theme: 'GOVE', frequency: 'UPDATE_CONT' },
+  comuni: { theme: 'REGI', frequency: 'IRREG' },
+  temi: { theme: 'SOCI', frequency: 'IRREG' },
+};
+
+/** The other files of /dati-aperti/ the catalogue lists, besides the datasets above. */
+export const OTHER_CATALOGUED: Omit<CatalogDataset, 'modified'>[] = [
+  { slug: 'luoghi', title: 'Luoghi', description: 'Ogni luogo di buone prassi, opportunità, laboratori, patti di collaborazione e sedi degli enti, con tipo, titolo, indirizzo, comune e coordinate (GeoJSON, RFC 7946).', theme: 'REGI', frequency: 'UPDATE_CONT', landingPage: '/mappa/', files: [{ path: '/dati-aperti/luoghi.geojson', format: 'GEOJSON' }] },
+  { slug: 'patti', title: 'Registro dei patti di collaborazione', description: 'Ogni patto di collaborazione pubblicato: fase, tipo, comuni, temi, proponente (solo il nome pubblico), parti, date di ricezione, termine e risposta.', theme: 'GOVE', frequency: 'UPDATE_CONT', landingPage: '/patti/', files: [{ path: '/dati-aperti/patti.csv', format: 'CSV' }, { path: '/dati-aperti/patti.json', format: 'JSON' }] },
+  { slug: 'bisogni', title: 'Cifre dei bisogni', description: 'Le cifre pubblicate dei bisogni rilevati dagli enti del Terzo settore, per trimestre, comune, ambito, categoria e fascia d’età, con le celle sotto soglia soppresse (dati sintetici dimostrativi).', theme: 'SOCI', frequency: 'QUARTERLY', landingPage: '/bisogni/', files: [{ path: '/dati-aperti/bisogni.csv', format: 'CSV' }, { path: '/dati-aperti/bisogni.json', format: 'JSON' }] },
+  { slug: 'calendario', title: 'Calendario', description: 'Gli incontri dei laboratori, le scadenze delle opportunità e le date dei patti di collaborazione (iCalendar, RFC 5545).', theme: 'SOCI', frequency: 'UPDATE_CONT', landingPage: '/dati-aperti/', files: [{ path: '/calendario.ics', format: 'ICS' }] },
+];
