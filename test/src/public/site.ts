@@ -18,10 +18,13 @@ import { daysBetween, EDITORIAL_KEYS, PACT_STAGE_LABELS, quarterLabel, romeDay, 
 import { inspectPdf } from '@coesione/pdf/inspect';
 import { serveStatic } from '@coesione/scripts/lib/static-server.ts';
 import { CHROMIUM, launchBrowser } from '../support/browser.ts';
-import { BUILD_NOW, CERTIFIED, cms, PACT_SECRET, siteDir, siteEnv, SUBSCRIBER } from '../support/public-stack.ts';
+import { BUILD_NOW, CERTIFIED, cms, DCAT_PUBLISHER, PACT_SECRET, siteDir, siteEnv, SUBSCRIBER } from '../support/public-stack.ts';
 import { buildSite, SiteBuildError } from '../support/site.ts';
 import { htmlRoutes, pageFamilies, pagesToCheck, pathnameOf, proxyRoutes, sampleSeed } from '../support/page-families.ts';
 import { parse } from 'csv-parse/sync';
+import { Parser as TurtleParser, Store, type Quad } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import { RdfXmlParser } from 'rdfxml-streaming-parser';
 
 let work: string;
 let fromCms: string;
@@ -684,6 +687,55 @@ describe('open data of every public type (/dati-aperti/)', () => {
     expect(withSessions).toBeGreaterThanOrEqual(0);
     expect(rows[withSessions]![at]).toBe((json[withSessions]!.incontri as string[]).join(' | '));
     expect(dictionary).toMatch(/<code[^>]*>incontri<\/code><\/th><td[^>]*>elenco<\/td><td[^>]*>Gli incontri[^<]*<\/td><td class="example"[^>]*>\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('lists every dataset and file in a DCAT-AP_IT catalogue, the same in Turtle and RDF/XML, valid for the shapes, each file in the build', async () => {
+    const site = siteEnv.SITE_URL!.replace(/\/?$/, '/');
+    const DCAT = 'http://www.w3.org/ns/dcat#';
+    const DCT = 'http://purl.org/dc/terms/';
+    const turtle = new TurtleParser().parse(read(fromCms, 'dati-aperti/catalog.ttl'));
+    const xml = await new Promise<Quad[]>((resolve, reject) => {
+      const quads: Quad[] = [];
+      const parser = new RdfXmlParser().on('data', (q: Quad) => quads.push(q)).on('error', reject).on('end', () => resolve(quads));
+      parser.end(read(fromCms, 'dati-aperti/catalog.rdf'));
+    });
+    const said = (quads: Quad[]) => quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType} ${q.object.value} ${q.object.termType === 'Literal' ? `${(q.object as { language: string }).language}|${(q.object as { datatype: { value: string } }).datatype.value}` : ''}`).sort();
+    expect(said(xml)).toEqual(said(turtle));
+
+    const shapes = new TurtleParser().parse(fs.readFileSync(path.join(import.meta.dirname, '../support/dcat-ap-it.shapes.ttl'), 'utf8'));
+    const validate = async (quads: Quad[]) => {
+      const report = await new SHACLValidator(new Store(shapes)).validate(new Store(quads));
+      return { conforms: report.conforms, problems: report.results.map((r) => `${r.focusNode?.value} ${r.path?.value}: ${r.message.map((m) => m.value).join('; ')}`) };
+    };
+    expect(await validate(turtle)).toEqual({ conforms: true, problems: [] });
+
+    const store = new Store(turtle);
+    const objects = (s: string | null, p: string) => store.getObjects(s, p, null).map((o) => o.value);
+    const datasets = objects(null, `${DCAT}dataset`);
+    // Every dataset of the page, each named by the publisher's IPA code, and every file the page lists.
+    expect(datasets).toHaveLength(12);
+    for (const d of datasets) expect(objects(d, `${DCT}identifier`)[0]).toMatch(new RegExp(`^${DCAT_PUBLISHER.ipa}:`));
+    const agents = objects(null, `${DCT}rightsHolder`);
+    expect(new Set(agents).size).toBe(1);
+    expect(objects(agents[0]!, 'http://xmlns.com/foaf/0.1/name')).toEqual([DCAT_PUBLISHER.name]);
+    const distributions = datasets.flatMap((d) => objects(d, `${DCAT}distribution`));
+    for (const d of distributions) {
+      expect(objects(d, `${DCT}license`), d).toEqual(['https://creativecommons.org/licenses/by/4.0/']);
+      const url = objects(d, `${DCAT}downloadURL`)[0]!;
+      expect(url.startsWith(site), url).toBe(true);
+      expect(fs.existsSync(path.join(fromCms, url.slice(site.length))), `${url} is a file of the build`).toBe(true);
+    }
+    const page = read(fromCms, 'dati-aperti/index.html');
+    for (const href of page.match(/href="\/(dati-aperti\/[a-z-]+\.(csv|json|geojson)|calendario\.ics)"/g) ?? []) expect(distributions.map((d) => objects(d, `${DCAT}downloadURL`)[0]), href).toContain(`${site}${href.slice(7, -1)}`);
+    expect(page).toContain('href="/dati-aperti/catalog.ttl"');
+
+    // The shapes are not a formality: a file without its licence, a dataset without its theme, fail them.
+    const [first] = distributions;
+    const broken = turtle.filter((q) => !(q.subject.value === first && q.predicate.value === `${DCT}license`) && !(q.subject.value === datasets[0] && q.predicate.value === `${DCAT}theme`));
+    const report = await validate(broken);
+    expect(report.conforms).toBe(false);
+    expect(report.problems.join('\n')).toMatch(new RegExp(`${first}.*license`));
+    expect(report.problems.join('\n')).toMatch(/theme/);
   });
 
   it('holds no contact of a person: none of the addresses or phone numbers the entries list is in any file', async () => {

@@ -36,6 +36,8 @@ export let browser: Browser;
 export let searchKey: string;
 /** The environment of the stack's site build, for a suite that builds the site again (into its own folder). */
 export let siteEnv: Record<string, string>;
+/** The open-data catalogue's publisher, as an operator sets it (docs/configuration.md). */
+export const DCAT_PUBLISHER = { name: 'Consorzio di prova dei servizi sociali (ente fittizio)', ipa: 'c_prova' };
 
 // ── Fixtures, made before the build ───────────────────────────────────────────────────────────────────
 
@@ -143,7 +145,7 @@ beforeAll(async () => {
   // Generous: a loaded machine makes Meilisearch answer 408 for a while.
   await until('the demo content to be indexed', () => synced(cms, meili), 180_000);
   searchKey = await ensureSearchKey(createSearchClient(meili.url, meili.masterKey), meili.masterKey);
-  siteEnv = { CMS_URL: cms.url, SITE_URL: siteUrl, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: searchKey, BUILD_NOW };
+  siteEnv = { CMS_URL: cms.url, SITE_URL: siteUrl, PUBLIC_MEILISEARCH_URL: meili.url, PUBLIC_SEARCH_KEY: searchKey, BUILD_NOW, DCAT_PUBLISHER_NAME: DCAT_PUBLISHER.name, DCAT_PUBLISHER_IPA: DCAT_PUBLISHER.ipa };
   siteDir = await buildSite(siteEnv);
   site = await serveStatic(siteDir, { port: sitePort });
   browser = await launchBrowser();
