@@ -6,6 +6,7 @@ import { entriesOf } from './content';
 import { urlOf } from '../present/cards';
 import { listPages } from './listing';
 import { needPaths } from './need-data';
+import { DATASETS } from '../present/open-data';
 import { pactPaths } from './pact-pages';
 import { SECTIONS, SECTION_TYPES } from '../present/sections';
 
@@ -22,5 +23,6 @@ export async function allPaths(): Promise<string[]> {
   for (const t of await getCollection('themes')) paths.push(`/temi/${t.data.slug}/`);
   paths.push(...(await needPaths()));
   paths.push(...(await pactPaths()));
+  for (const dataset of DATASETS) paths.push(`/dati-aperti/${dataset.slug}/`);
   return paths;
 }
