@@ -21,7 +21,18 @@ export async function startMeili(): Promise<TestMeili> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coesione-meili-'));
   const port = await freePort();
   const masterKey = 'test-master-key-0123456789abcdef';
-  const launch = () => launchMeilisearch({ dataDir, port, masterKey });
+  // Beside two other test files on two cores a start can take longer than the library's 15 s, and a restart
+  // may find the old process's port or data lock not yet free: a minute, and three tries a second apart.
+  const launch = async (): Promise<MeilisearchProcess> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await launchMeilisearch({ dataDir, port, masterKey, timeoutMs: 60_000 });
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  };
   const meili: TestMeili = {
     url: `http://127.0.0.1:${port}`,
     masterKey,
