@@ -359,7 +359,8 @@ describe('proposing a collaboration pact', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(`**/patti/${draft.slug}/`);
       const main = (await page.textContent('main')) ?? '';
-      expect(main).toMatch(/Risposta data il \d{1,2} \w+ \d{4}, entro i termini/);
+      // «il 7 dicembre», but «l’8 dicembre» and «l’11 dicembre»: the article elides before a vowel sound.
+      expect(main).toMatch(/Risposta data (?:il |l’)\d{1,2} \w+ \d{4}, entro i termini/);
       const steps = await page.locator('ol.pact-timeline > li').allTextContents();
       expect(steps.map((s) => s.split(',')[0])).toEqual(['Proposta ricevuta', 'Istruttoria', 'Co-progettazione']);
       expect(steps[2]).toContain('Ammesso: interesse generale verificato.');
