@@ -98,7 +98,7 @@ describe('npm start', () => {
 
   // One publish and one unpublish, each a real rebuild of the site by `npm start`'s hook (a rebuild is the
   // longest step here: the API's publish is the same action the admin's button calls).
-  it('rebuilds the site when the Editor publishes in the admin, says when, «Vedi sul sito» opens the page; unpublishing takes it off', { timeout: 400_000 }, async () => {
+  it('rebuilds the site when the Editor publishes in the admin, says when, «Vedi sul sito» opens the page; unpublishing takes it off', { timeout: 480_000 }, async () => {
     const cms = `http://127.0.0.1:${ports.cms}`;
     const site = `http://127.0.0.1:${ports.site}`;
     const title = 'Cena di quartiere a Trino';
@@ -150,7 +150,8 @@ describe('npm start', () => {
       await until('the page on the site with the entry’s title', async () => {
         const res = await tab.goto(href);
         return res?.status() === 200 && (await tab.locator('h1').first().innerText()) === title;
-      }, 90_000);
+        // A whole site build: past a minute and a half beside two other test files on two cores.
+      }, 150_000);
       expect(tab.url()).toBe(href);
 
       // Unpublished, the page leaves the site at the next rebuild.
@@ -161,7 +162,7 @@ describe('npm start', () => {
         body: '{}',
       });
       expect(unpublished.status).toBe(200);
-      await until('the page to disappear', async () => (await fetch(href)).status === 404, 90_000);
+      await until('the page to disappear', async () => (await fetch(href)).status === 404, 150_000);
     } finally {
       await browser.close();
     }
