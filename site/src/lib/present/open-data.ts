@@ -7,14 +7,24 @@ import { TYPES } from '@coesione/model';
 import type { schemas } from '../cms/schemas';
 import type { CatalogDataset, EuTheme, Frequency } from '../formats/dcat';
 import { comuni, dates, id, page, summary, tags, text, type Dataset } from './datasets';
-import type { SectionData } from './sections';
+import type { SectionData, SectionType } from './sections';
 
 type Comune = z.infer<typeof schemas.municipality>;
 type Theme = z.infer<typeof schemas.theme>;
 
+/** A dataset of /dati-aperti/: its columns, where its rows come from, and how the catalogue files it (EU theme, how often it changes). */
+export interface OpenDataset<T> extends Dataset<T> {
+  source: SectionType | 'comuni' | 'temi';
+  theme: EuTheme;
+  frequency: Frequency;
+}
+
 const orgName = (o: { name: string } | null | undefined) => o?.name ?? null;
 
-export const PRACTICES: Dataset<SectionData<'practice'>> = {
+export const PRACTICES: OpenDataset<SectionData<'practice'>> = {
+  source: 'practice',
+  theme: 'SOCI',
+  frequency: 'UPDATE_CONT',
   slug: 'buone-prassi',
   title: 'Buone prassi',
   description: 'Le buone prassi pubblicate: stato, livello di evidenza, periodo, promotori, comuni, temi e indicatori di risultato.',
@@ -31,7 +41,10 @@ export const PRACTICES: Dataset<SectionData<'practice'>> = {
   ],
 };
 
-export const OPPORTUNITIES: Dataset<SectionData<'opportunity'>> = {
+export const OPPORTUNITIES: OpenDataset<SectionData<'opportunity'>> = {
+  source: 'opportunity',
+  theme: 'SOCI',
+  frequency: 'UPDATE_CONT',
   slug: 'opportunita',
   title: 'Opportunità',
   description: 'Le opportunità pubblicate (bandi, tirocini, servizi, contributi, corsi): tipologia, date, scadenza, ente, comuni e temi.',
@@ -49,7 +62,10 @@ export const OPPORTUNITIES: Dataset<SectionData<'opportunity'>> = {
   ],
 };
 
-export const REGULATIONS: Dataset<SectionData<'regulation'>> = {
+export const REGULATIONS: OpenDataset<SectionData<'regulation'>> = {
+  source: 'regulation',
+  theme: 'GOVE',
+  frequency: 'UPDATE_CONT',
   slug: 'normativa',
   title: 'Normativa',
   description: 'Le norme pubblicate: tipo, emittente, numero, data, identificativo URN, vigenza e fonte ufficiale.',
@@ -66,7 +82,10 @@ export const REGULATIONS: Dataset<SectionData<'regulation'>> = {
   ],
 };
 
-export const TRAINING: Dataset<SectionData<'training-material'>> = {
+export const TRAINING: OpenDataset<SectionData<'training-material'>> = {
+  source: 'training-material',
+  theme: 'EDUC',
+  frequency: 'UPDATE_CONT',
   slug: 'formazione',
   title: 'Materiali di formazione',
   description: 'I materiali di formazione pubblicati: formato, pubblico, livello, durata e collegamenti.',
@@ -81,7 +100,10 @@ export const TRAINING: Dataset<SectionData<'training-material'>> = {
   ],
 };
 
-export const WORKSHOPS: Dataset<SectionData<'workshop'>> = {
+export const WORKSHOPS: OpenDataset<SectionData<'workshop'>> = {
+  source: 'workshop',
+  theme: 'EDUC',
+  frequency: 'UPDATE_CONT',
   slug: 'laboratori',
   title: 'Laboratori e corsi',
   description: 'I laboratori di riuso e riparazione e i corsi pubblicati, con i loro incontri: mestiere, ente, luogo, posti e date.',
@@ -101,7 +123,10 @@ export const WORKSHOPS: Dataset<SectionData<'workshop'>> = {
   ],
 };
 
-export const ORGANIZATIONS: Dataset<SectionData<'organization'>> = {
+export const ORGANIZATIONS: OpenDataset<SectionData<'organization'>> = {
+  source: 'organization',
+  theme: 'GOVE',
+  frequency: 'UPDATE_CONT',
   slug: 'enti',
   title: 'Enti',
   description: 'Gli enti del distretto (comuni, enti gestori, organizzazioni del Terzo settore): tipo, numero RUNTS, sito, comuni e temi. Nessun recapito di persone.',
@@ -115,7 +140,10 @@ export const ORGANIZATIONS: Dataset<SectionData<'organization'>> = {
   ],
 };
 
-export const COMUNI: Dataset<Comune> = {
+export const COMUNI: OpenDataset<Comune> = {
+  source: 'comuni',
+  theme: 'REGI',
+  frequency: 'IRREG',
   slug: 'comuni',
   title: 'Comuni',
   description: 'I comuni del distretto: codice ISTAT, coordinate del punto di riferimento, popolazione al censimento 2011 e ente gestore dei servizi sociali.',
@@ -130,7 +158,10 @@ export const COMUNI: Dataset<Comune> = {
   ],
 };
 
-export const THEMES: Dataset<Theme> = {
+export const THEMES: OpenDataset<Theme> = {
+  source: 'temi',
+  theme: 'SOCI',
+  frequency: 'IRREG',
   slug: 'temi',
   title: 'Aree tematiche',
   description: 'Il vocabolario delle aree tematiche con cui il sito classifica ogni scheda.',
@@ -145,18 +176,6 @@ export const THEMES: Dataset<Theme> = {
 /** Every dataset, in the order of /dati-aperti/. */
 export const DATASETS = [PRACTICES, OPPORTUNITIES, REGULATIONS, TRAINING, WORKSHOPS, ORGANIZATIONS, COMUNI, THEMES] as const;
 export type AnyDataset = (typeof DATASETS)[number];
-
-/** How the catalogue (DCAT-AP_IT) files each dataset: its EU theme and how often it changes. */
-export const CATALOGUED: Record<string, { theme: EuTheme; frequency: Frequency }> = {
-  'buone-prassi': { theme: 'SOCI', frequency: 'UPDATE_CONT' },
-  opportunita: { theme: 'SOCI', frequency: 'UPDATE_CONT' },
-  normativa: { theme: 'GOVE', frequency: 'UPDATE_CONT' },
-  formazione: { theme: 'EDUC', frequency: 'UPDATE_CONT' },
-  laboratori: { theme: 'EDUC', frequency: 'UPDATE_CONT' },
-  enti: { theme: 'GOVE', frequency: 'UPDATE_CONT' },
-  comuni: { theme: 'REGI', frequency: 'IRREG' },
-  temi: { theme: 'SOCI', frequency: 'IRREG' },
-};
 
 /** The other files of /dati-aperti/ the catalogue lists, besides the datasets above. */
 export const OTHER_CATALOGUED: Omit<CatalogDataset, 'modified'>[] = [
